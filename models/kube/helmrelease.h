@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Fluxdesk {
+
+// A Helm 3 release as Helm stores it (one revision).
+struct HelmRelease
+{
+    QString name;
+    QString ns;
+    int revision = 0;
+    QString
+        status; // deployed, superseded, failed, pending-install, pending-upgrade, uninstalling...
+    QString chartName;
+    QString chartVersion;
+    QString appVersion;
+    QJsonObject values;      // the user-supplied values (Helm's "config"), as given
+    QJsonObject chartValues; // the chart's default values
+    QString manifest;        // the rendered manifest
+    QDateTime lastDeployed;
+    QString storageObject; // name of the Secret/ConfigMap it was decoded from
+};
+
+struct HelmDecodeLimits
+{
+    qsizetype maxDecompressedBytes = 64 * 1024 * 1024; // gzip bombs fail, not grow
+};
+
+// Decodes Helm's storage object: a Secret of type helm.sh/release.v1 whose data.release is
+// base64(base64(gzip(json))) (the Secret's own base64 plus Helm's), or a ConfigMap (the configmap
+// driver) whose data.release is base64(gzip(json)). A malformed record is an error of its own.
+Result<HelmRelease> decodeHelmReleaseObject(const QJsonObject &object,
+                                            const HelmDecodeLimits &limits = {});
+
+// Decodes Helm's payload (base64 of gzip of JSON, or of plain JSON) after the storage layer.
+Result<HelmRelease> decodeHelmReleasePayload(const QByteArray &helmBase64,
+                                             const HelmDecodeLimits &limits = {});
+
+// True for a Secret or ConfigMap that holds a Helm 3 release record.
+bool isHelmReleaseRecord(const QJsonObject &object);
+
+// One entry per release (namespace/name): the latest revision whose status is "deployed" if any,
+// else the latest revision whatever its status. Sorted by namespace, then name.
+QList<HelmRelease> currentReleases(const QList<HelmRelease> &revisions);
+
+// Encodes a release the way Helm's Secret driver stores it (used by the demo cluster and tests).
+QByteArray encodeHelmReleasePayload(const QJsonObject &releaseJson);
+
+} // namespace Fluxdesk

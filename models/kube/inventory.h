@@ -1,0 +1,92 @@
+#pragma once
+
+#include "kube/classification.h"
+#include "kube/helmrelease.h"
+#include "kube/resourcetype.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QSet>
+#include <QString>
+
+namespace Fluxdesk {
+
+enum class TypeState
+{
+    Pending,
+    Loading,
+    Loaded,
+    Forbidden,
+    Failed,
+    Cancelled
+};
+
+struct TypeStatus
+{
+    ResourceType type;
+    TypeState state = TypeState::Pending;
+    int objectCount = 0;
+    QString message; // the server's words for Forbidden/Failed
+};
+
+struct InventoryEntry
+{
+    ObjectKey key;
+    QString apiVersion;
+    QJsonObject object;
+    Classification classification;
+};
+
+// Every live object once, indexed by group/kind, namespace and name. Not thread-safe: fill it on
+// one thread (the loader delivers pages through queued signals).
+class Inventory
+{
+public:
+    void clear();
+
+    void setTypes(const QList<ResourceType> &types);
+    void setTypeState(const ResourceType &type, TypeState state, const QString &message = {});
+    QList<TypeStatus> typeStatuses() const;
+
+    // Adds or replaces objects (by key), classifying each. Returns the keys added or replaced.
+    QList<ObjectKey> addObjects(const QList<QJsonObject> &objects);
+    // Removes objects (e.g. deleted while watching); unknown keys are ignored. Returns those
+    // removed.
+    QList<ObjectKey> removeObjects(const QList<ObjectKey> &keys);
+
+    int size() const { return int(m_entries.size()); }
+    const InventoryEntry *find(const ObjectKey &key) const;
+    QList<const InventoryEntry *> entries() const;                    // sorted by key
+    QList<const InventoryEntry *> entriesIn(const QString &ns) const; // "" = cluster-scoped
+    QList<const InventoryEntry *> entriesOfKind(const QString &group, const QString &kind) const;
+    // How many entries have each ownership.
+    QMap<Ownership, int> ownershipCounts() const;
+    QStringList namespaces() const; // namespaces that hold objects or exist as Namespace objects
+    QList<QJsonObject> objects() const; // sorted by key
+
+    // Helm releases decoded from release records, current revision per release. Records that fail
+    // to decode are reported in releaseErrors().
+    QList<HelmRelease> helmReleases() const;
+    QList<Error> releaseErrors() const;
+
+private:
+    static QString kindIndexKey(const QString &group, const QString &kind);
+    QList<const InventoryEntry *> sortedEntries(const QSet<ObjectKey> &keys) const;
+    void decodeReleases() const;
+
+    QHash<ObjectKey, InventoryEntry> m_entries;
+    // Secondary indices; an ObjectKey holds its namespace and kind, so a replace never moves it.
+    QHash<QString, QSet<ObjectKey>> m_byNamespace;
+    QHash<QString, QSet<ObjectKey>> m_byKind; // "group/kind"
+    QSet<ObjectKey> m_releaseRecords;
+    QList<TypeStatus> m_types;
+
+    // Decoded on first use and dropped whenever objects change.
+    mutable bool m_releasesValid = false;
+    mutable QList<HelmRelease> m_releases;
+    mutable QList<Error> m_releaseErrors;
+};
+
+} // namespace Fluxdesk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/error.h"
+#include "kube/resourcetype.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Fluxdesk {
+
+// Objects read from `kubectl get ... -o yaml|json` output: a kind: List (or any *List), a
+// multi-document YAML, a JSON object, or single objects. Lists are unwrapped into their items.
+Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName);
+
+// A file, or a folder whose *.yaml, *.yml and *.json files are read (recursively, sorted).
+Result<QList<QJsonObject>> loadSnapshot(const QString &path);
+
+// The built-in demo cluster (resources/demo), modelled on the roadmap's homelab.
+QList<QJsonObject> demoClusterObjects();
+
+// Resource types for offline objects, one per apiVersion+kind (plural guessed the way kubectl's
+// RESTMapper does for unknown kinds: lower-case + "s"/"es"/"ies"; well-known kinds exact).
+QList<ResourceType> typesOfObjects(const QList<QJsonObject> &objects);
+
+enum class SnapshotFormat
+{
+    Yaml,
+    Json
+};
+// "kind: List" with every object; format from the extension (.json -> JSON, else YAML).
+QByteArray renderSnapshot(const QList<QJsonObject> &objects, SnapshotFormat format);
+SnapshotFormat snapshotFormatFor(const QString &path);
+// Written with QSaveFile: all or nothing.
+Result<bool> writeSnapshot(const QString &path, const QList<QJsonObject> &objects);
+
+} // namespace Fluxdesk

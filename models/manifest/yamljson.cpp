@@ -1,0 +1,230 @@
+#include "yamljson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <limits>
+
+namespace Fluxdesk {
+
+namespace {
+
+class Converter
+{
+public:
+    Converter(const QString &fileName, qsizetype maxNodes) : m_file(fileName), m_budget(maxNodes) {}
+
+    Result<QJsonValue> convert(const YAML::Node &node) { return toJson(node, 0); }
+
+private:
+    Error errorAt(const YAML::Node &node, const QString &message) const
+    {
+        const YAML::Mark mark = node.Mark();
+        return Error(message, m_file, mark.is_null() ? 0 : mark.line + 1,
+                     mark.is_null() ? 0 : mark.column + 1);
+    }
+
+    Result<QJsonValue> toJson(const YAML::Node &node, int depth)
+    {
+        if (--m_budget < 0)
+            return errorAt(node, QCoreApplication::translate(
+                                     "Yaml", "document too large (alias expansion or size limit)"));
+        if (depth > 512)
+            return errorAt(node, QCoreApplication::translate("Yaml", "nesting too deep"));
+        switch (node.Type()) {
+        case YAML::NodeType::Undefined:
+        case YAML::NodeType::Null:
+            return QJsonValue(QJsonValue::Null);
+        case YAML::NodeType::Scalar:
+            return scalar(node);
+        case YAML::NodeType::Sequence: {
+            QJsonArray array;
+            for (const YAML::Node &child : node) {
+                Result<QJsonValue> v = toJson(child, depth + 1);
+                if (!v)
+                    return v;
+                array.append(v.value());
+            }
+            return QJsonValue(array);
+        }
+        case YAML::NodeType::Map: {
+            QJsonObject object;
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                const YAML::Node key = it->first;
+                if (!key.IsScalar())
+                    return errorAt(
+                        key, QCoreApplication::translate("Yaml", "only scalar keys are supported"));
+                const QString name = QString::fromStdString(key.Scalar());
+                if (object.contains(name))
+                    return errorAt(
+                        key, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
+                Result<QJsonValue> v = toJson(it->second, depth + 1);
+                if (!v)
+                    return v;
+                object.insert(name, v.value());
+            }
+            return QJsonValue(object);
+        }
+        }
+        return QJsonValue(QJsonValue::Null);
+    }
+
+    static QJsonValue scalar(const YAML::Node &node)
+    {
+        const std::string &raw = node.Scalar();
+        const QString text = QString::fromStdString(raw);
+        // "!" marks a quoted (non-plain) scalar; explicit !!str tags also stay strings.
+        const std::string &tag = node.Tag();
+        if (tag == "!" || tag == "tag:yaml.org,2002:str")
+            return QJsonValue(text);
+        if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
+            tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null" || tag == "?") {
+            return plain(text);
+        }
+        return QJsonValue(text);
+    }
+
+    static QJsonValue plain(const QString &text)
+    {
+        static const QRegularExpression nullRe(QStringLiteral("^(null|Null|NULL|~|)$"));
+        static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
+        static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
+        static const QRegularExpression intRe(QStringLiteral("^[-+]?[0-9]+$"));
+        static const QRegularExpression octRe(QStringLiteral("^0o[0-7]+$"));
+        static const QRegularExpression hexRe(QStringLiteral("^0x[0-9a-fA-F]+$"));
+        static const QRegularExpression floatRe(
+            QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+        static const QRegularExpression infRe(QStringLiteral("^[-+]?\\.(inf|Inf|INF)$"));
+        static const QRegularExpression nanRe(QStringLiteral("^\\.(nan|NaN|NAN)$"));
+
+        if (nullRe.match(text).hasMatch())
+            return QJsonValue(QJsonValue::Null);
+        if (trueRe.match(text).hasMatch())
+            return QJsonValue(true);
+        if (falseRe.match(text).hasMatch())
+            return QJsonValue(false);
+        bool ok = false;
+        if (intRe.match(text).hasMatch()) {
+            const qlonglong v = text.toLongLong(&ok);
+            // Beyond 2^53 a double would change the value; keep the digits as text.
+            if (ok && std::llabs(v) <= (qlonglong(1) << 53))
+                return QJsonValue(double(v));
+            return QJsonValue(text);
+        }
+        if (octRe.match(text).hasMatch()) {
+            const qlonglong v = text.mid(2).toLongLong(&ok, 8);
+            return ok ? QJsonValue(double(v)) : QJsonValue(text);
+        }
+        if (hexRe.match(text).hasMatch()) {
+            const qlonglong v = text.mid(2).toLongLong(&ok, 16);
+            return ok ? QJsonValue(double(v)) : QJsonValue(text);
+        }
+        if (floatRe.match(text).hasMatch()) {
+            const double v = text.toDouble(&ok);
+            return ok ? QJsonValue(v) : QJsonValue(text);
+        }
+        // JSON cannot hold infinities or NaN: keep them as the text the user wrote.
+        if (infRe.match(text).hasMatch() || nanRe.match(text).hasMatch())
+            return QJsonValue(text);
+        return QJsonValue(text);
+    }
+
+    QString m_file;
+    qsizetype m_budget;
+};
+
+Error fromException(const YAML::Exception &e, const QString &fileName)
+{
+    const QString msg = QString::fromStdString(e.msg);
+    if (e.mark.is_null())
+        return Error(msg, fileName);
+    return Error(msg, fileName, e.mark.line + 1, e.mark.column + 1);
+}
+
+// yaml-cpp accepts bytes that are not UTF-8; refuse them with the position of the first bad byte.
+std::optional<Error> checkText(const QByteArray &bytes, const QString &fileName)
+{
+    int line = 1;
+    int column = 1;
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = p[i];
+        int len = 1;
+        if (c == 0)
+            return Error(QCoreApplication::translate("Yaml", "binary data (a NUL byte) in YAML"),
+                         fileName, line, column);
+        if (c >= 0x80) {
+            if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+                len = 2;
+            else if ((c & 0xF0) == 0xE0)
+                len = 3;
+            else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+                len = 4;
+            else
+                len = 0;
+            for (int k = 1; len && k < len; ++k) {
+                if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
+                    len = 0;
+            }
+            if (!len)
+                return Error(QCoreApplication::translate("Yaml", "text is not valid UTF-8"),
+                             fileName, line, column);
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QString &fileName,
+                                               const YamlParseOptions &options)
+{
+    if (auto bad = checkText(bytes, fileName))
+        return *bad;
+    QList<YamlDocument> documents;
+    try {
+        const std::vector<YAML::Node> nodes = YAML::LoadAll(bytes.toStdString());
+        Converter converter(fileName, options.maxNodes);
+        for (const YAML::Node &node : nodes) {
+            if (node.IsNull() || !node.IsDefined())
+                continue;
+            Result<QJsonValue> value = converter.convert(node);
+            if (!value)
+                return value.error();
+            const YAML::Mark mark = node.Mark();
+            documents.append({value.value(), mark.is_null() ? 1 : mark.line + 1});
+        }
+    } catch (const YAML::Exception &e) {
+        return fromException(e, fileName);
+    }
+    return documents;
+}
+
+Result<QJsonValue> parseYamlValue(const QByteArray &bytes, const QString &fileName)
+{
+    Result<QList<YamlDocument>> docs = parseYamlDocuments(bytes, fileName);
+    if (!docs)
+        return docs.error();
+    if (docs->isEmpty())
+        return QJsonValue(QJsonObject());
+    if (docs->size() > 1)
+        return Error(QCoreApplication::translate("Yaml", "expected one YAML document, found %1")
+                         .arg(docs->size()),
+                     fileName, docs->at(1).line, 1);
+    return docs->first().value;
+}
+
+} // namespace Fluxdesk

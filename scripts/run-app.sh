@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up, builds and launches Fluxdesk. With no kubeconfig on this machine it opens the built-in
+# demo cluster. Extra arguments go to the app (e.g. --kubeconfig PATH --context NAME, --demo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup-deps.sh build
+cmake --preset release
+cmake --build --preset release
+exec build/release/app/fluxdesk "$@"

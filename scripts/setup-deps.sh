@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what Fluxdesk needs on Debian 12 / Ubuntu, only the packages that are missing.
+#   scripts/setup-deps.sh [build|test]   (default: build)
+# "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting and the
+# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli).
+set -euo pipefail
+
+profile=${1:-build}
+
+build_pkgs=(
+    g++ cmake ninja-build pkg-config ca-certificates
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    libyaml-cpp-dev libgit2-dev zlib1g-dev openssl fonts-dejavu-core
+)
+test_pkgs=(
+    qtbase5-dev qttools5-dev qttools5-dev-tools libkf5syntaxhighlighting-dev
+    desktop-file-utils appstream git
+)
+
+pkgs=("${build_pkgs[@]}")
+if [ "$profile" = test ]; then
+    pkgs+=("${test_pkgs[@]}")
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+# Debian's kubectl (kubernetes-client) conflicts with a kubectl the machine already has from
+# another vendor: install it only where no kubectl exists at all.
+if [ "$profile" = test ] && ! command -v kubectl >/dev/null 2>&1; then
+    missing+=(kubernetes-client)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup-deps: all ${#pkgs[@]} packages present"
+    exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup-deps: need root or sudo to install: ${missing[*]}" >&2; exit 2; }
+    sudo=(sudo)
+fi
+echo "setup-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

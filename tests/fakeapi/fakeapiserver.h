@@ -1,0 +1,123 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Fluxdesk::Testing {
+
+// Certificates made with the openssl CLI for one test run: a CA, a server cert for 127.0.0.1 and
+// localhost, RSA and EC client certs signed by the CA, an expired client cert, and a second,
+// unrelated CA (for "wrong CA" cases).
+struct TestPki
+{
+    QString dir;
+    QString caCert, caKey;
+    QString serverCert, serverKey;
+    QString clientCert, clientKey;     // RSA, CN=fluxdesk-test, O=system:masters
+    QString ecClientCert, ecClientKey; // EC P-256
+    QString expiredClientCert, expiredClientKey;
+    QString otherCaCert;
+    QString error; // non-empty when generation failed
+
+    static TestPki generate(const QString &dir);
+    bool ok() const { return error.isEmpty(); }
+};
+
+// A protocol-faithful fake Kubernetes API server for tests and benchmarks: HTTP/1.1 (keep-alive)
+// over TLS or plain TCP on 127.0.0.1; client-certificate and bearer-token auth; discovery at
+// /api, /api/v1, /apis, /apis/<group>/<version> for the types of the objects it serves (plus the
+// core types always present); cluster-wide and namespaced LIST with limit/continue paging; GET
+// of single objects; /version; Status bodies for errors; injectable faults.
+class FakeApiServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool tls = true;
+        QString certFile, keyFile; // server identity (TestPki::serverCert/serverKey)
+        QString clientCaFile;      // when set, client certificates signed by it are accepted
+        QString token;             // when set, "Authorization: Bearer <token>" is accepted
+        int latencyMs = 0;         // added before every response
+    };
+
+    enum class Fault
+    {
+        None,
+        Status,
+        Delay,
+        ResetMidBody,
+        MalformedJson
+    };
+    struct FaultRule
+    {
+        QString pathPrefix; // matched against the request path (without query)
+        Fault fault = Fault::None;
+        int status = 500; // for Fault::Status (401, 403, 404, 500 ...)
+        QString message;  // Status.message for Fault::Status
+        int delayMs = 0;  // for Fault::Delay
+    };
+
+    explicit FakeApiServer(const Options &options, QObject *parent = nullptr);
+    ~FakeApiServer() override;
+
+    bool listen(quint16 port = 0); // 127.0.0.1 only
+    quint16 port() const;
+    QUrl url() const;
+
+    // Objects are served as-is (with resourceVersion/uid/creationTimestamp added when missing).
+    void setObjects(const QList<QJsonObject> &objects);
+    void addFault(const FaultRule &rule);
+    void clearFaults();
+
+    // Requests seen so far ("GET /api/v1/pods?limit=500"); never includes headers.
+    QStringList requestLog() const;
+    int requestCount() const;
+
+    // Writes a kubeconfig that points at this server (cluster "fake", user "fake-user",
+    // context "fake"), with either the client cert or the token as credentials.
+    enum class Credentials
+    {
+        ClientCertificate,
+        Token
+    };
+    bool writeKubeconfig(const QString &path, const TestPki &pki, Credentials credentials) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// Runs a FakeApiServer in its own thread, so a test may block (e.g. QProcess::waitForFinished on
+// kubectl) while the server keeps answering.
+class FakeApiServerThread
+{
+public:
+    explicit FakeApiServerThread(const FakeApiServer::Options &options);
+    ~FakeApiServerThread();
+    bool start(const QList<QJsonObject> &objects); // listens on a free port
+    FakeApiServer *
+    server() const; // call its methods only via QMetaObject::invokeMethod/BlockingQueued
+    QUrl url() const;
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    FakeApiServer *m_server = nullptr;
+    QUrl m_url;
+};
+
+// A synthetic homelab-shaped cluster of about `count` objects over many types (namespaces,
+// deployments, services, configmaps, secrets, pods, ...), for paging tests and benchmarks.
+QList<QJsonObject> generateCluster(int count);
+
+} // namespace Fluxdesk::Testing
