@@ -68,6 +68,8 @@ class Kubeconfig
 public:
     // Loads and merges the files in order. A missing file in a $KUBECONFIG list is skipped (as
     // kubectl does); an unreadable or malformed one is an error naming the file, line and column.
+    // When none of the files exists the result is an error naming them (kubectl would quietly
+    // give an empty config; a desktop app should say where it looked).
     static Result<Kubeconfig> load(const QStringList &files);
     static Result<Kubeconfig> loadFromData(const QByteArray &yaml, const QString &fileName);
 
