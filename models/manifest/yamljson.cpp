@@ -1,6 +1,7 @@
 #include "yamljson.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -31,6 +32,31 @@ private:
 
     Result<QJsonValue> toJson(const YAML::Node &node, int depth)
     {
+        // yaml-cpp hands out an alias as the anchored node itself, so it shares the anchor's mark.
+        // Converting each collection once and charging its size on reuse keeps an alias bomb from
+        // walking billions of nodes before the budget runs out.
+        const YAML::Mark mark = node.Mark();
+        const bool memo = (node.IsMap() || node.IsSequence()) && !mark.is_null();
+        if (memo) {
+            const auto seen = m_converted.constFind(mark.pos);
+            if (seen != m_converted.constEnd()) {
+                m_budget -= seen->nodes;
+                if (m_budget < 0)
+                    return errorAt(
+                        node, QCoreApplication::translate(
+                                  "Yaml", "document too large (alias expansion or size limit)"));
+                return seen->value;
+            }
+        }
+        const qsizetype before = m_budget;
+        Result<QJsonValue> result = convertNode(node, depth);
+        if (memo && result)
+            m_converted.insert(mark.pos, {result.value(), before - m_budget});
+        return result;
+    }
+
+    Result<QJsonValue> convertNode(const YAML::Node &node, int depth)
+    {
         if (--m_budget < 0)
             return errorAt(node, QCoreApplication::translate(
                                      "Yaml", "document too large (alias expansion or size limit)"));
@@ -41,6 +67,8 @@ private:
         case YAML::NodeType::Null:
             return QJsonValue(QJsonValue::Null);
         case YAML::NodeType::Scalar:
+            if (auto error = checkQuote(node))
+                return *error;
             return scalar(node);
         case YAML::NodeType::Sequence: {
             QJsonArray array;
@@ -59,6 +87,8 @@ private:
                 if (!key.IsScalar())
                     return errorAt(
                         key, QCoreApplication::translate("Yaml", "only scalar keys are supported"));
+                if (auto error = checkQuote(key))
+                    return *error;
                 const QString name = QString::fromStdString(key.Scalar());
                 if (object.contains(name))
                     return errorAt(
@@ -73,6 +103,46 @@ private:
         }
         return QJsonValue(QJsonValue::Null);
     }
+
+public:
+    // yaml-cpp accepts a quoted scalar that runs to the end of the stream; find its opening quote
+    // in the source and insist on a closing one.
+    static bool quoteTerminated(const QByteArray &bytes, int pos)
+    {
+        if (pos < 0 || pos >= bytes.size())
+            return true;
+        const char quote = bytes.at(pos);
+        if (quote != '"' && quote != '\'')
+            return true; // block scalar or something else
+        for (qsizetype i = pos + 1; i < bytes.size(); ++i) {
+            const char c = bytes.at(i);
+            if (quote == '"' && c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c == quote) {
+                if (quote == '\'' && i + 1 < bytes.size() && bytes.at(i + 1) == '\'') {
+                    ++i; // '' is an escaped single quote
+                    continue;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void setSource(const QByteArray *bytes) { m_source = bytes; }
+
+private:
+    std::optional<Error> checkQuote(const YAML::Node &node) const
+    {
+        if (!m_source || node.Tag() != "!" || node.Mark().is_null() ||
+            quoteTerminated(*m_source, node.Mark().pos))
+            return std::nullopt;
+        return errorAt(node, QCoreApplication::translate("Yaml", "unterminated quoted string"));
+    }
+
+    const QByteArray *m_source = nullptr;
 
     static QJsonValue scalar(const YAML::Node &node)
     {
@@ -134,8 +204,15 @@ private:
         return QJsonValue(text);
     }
 
+    struct Converted
+    {
+        QJsonValue value;
+        qsizetype nodes = 0;
+    };
+
     QString m_file;
     qsizetype m_budget;
+    QHash<int, Converted> m_converted; // by the collection's byte offset
 };
 
 Error fromException(const YAML::Exception &e, const QString &fileName)
@@ -198,6 +275,7 @@ Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QS
     try {
         const std::vector<YAML::Node> nodes = YAML::LoadAll(bytes.toStdString());
         Converter converter(fileName, options.maxNodes);
+        converter.setSource(&bytes);
         for (const YAML::Node &node : nodes) {
             if (node.IsNull() || !node.IsDefined())
                 continue;

@@ -1,0 +1,214 @@
+#include "inventory.h"
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+void Inventory::clear()
+{
+    m_entries.clear();
+    m_byNamespace.clear();
+    m_byKind.clear();
+    m_releaseRecords.clear();
+    m_types.clear();
+    m_releasesValid = false;
+    m_releases.clear();
+    m_releaseErrors.clear();
+}
+
+void Inventory::setTypes(const QList<ResourceType> &types)
+{
+    m_types.clear();
+    for (const ResourceType &type : types) {
+        TypeStatus status;
+        status.type = type;
+        m_types.append(status);
+    }
+}
+
+void Inventory::setTypeState(const ResourceType &type, TypeState state, const QString &message)
+{
+    for (TypeStatus &status : m_types) {
+        if (status.type == type) {
+            status.state = state;
+            status.message = message;
+            return;
+        }
+    }
+    TypeStatus status;
+    status.type = type;
+    status.state = state;
+    status.message = message;
+    m_types.append(status);
+}
+
+QList<TypeStatus> Inventory::typeStatuses() const
+{
+    QList<TypeStatus> out = m_types;
+    for (TypeStatus &status : out)
+        status.objectCount =
+            int(m_byKind.value(kindIndexKey(status.type.group, status.type.kind)).size());
+    return out;
+}
+
+QString Inventory::kindIndexKey(const QString &group, const QString &kind)
+{
+    return group + QLatin1Char('/') + kind;
+}
+
+QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
+{
+    QList<ObjectKey> keys;
+    keys.reserve(objects.size());
+    for (const QJsonObject &object : objects) {
+        InventoryEntry entry;
+        entry.key = ObjectKey::of(object);
+        if (entry.key.kind.isEmpty() || entry.key.name.isEmpty())
+            continue; // not an object a cluster could hold
+        entry.apiVersion = object.value(QLatin1String("apiVersion")).toString();
+        entry.object = object;
+        entry.classification = classify(object);
+        if (entry.classification.ownership == Ownership::HelmReleaseRecord)
+            m_releaseRecords.insert(entry.key);
+        else
+            m_releaseRecords.remove(entry.key);
+        m_byNamespace[entry.key.ns].insert(entry.key);
+        m_byKind[kindIndexKey(entry.key.group, entry.key.kind)].insert(entry.key);
+        keys.append(entry.key);
+        m_entries.insert(entry.key, std::move(entry));
+    }
+    if (!keys.isEmpty())
+        m_releasesValid = false;
+    return keys;
+}
+
+QList<ObjectKey> Inventory::removeObjects(const QList<ObjectKey> &keys)
+{
+    QList<ObjectKey> removed;
+    for (const ObjectKey &key : keys) {
+        if (!m_entries.remove(key))
+            continue;
+        const auto drop = [&key](QHash<QString, QSet<ObjectKey>> &index, const QString &at) {
+            auto it = index.find(at);
+            if (it == index.end())
+                return;
+            it->remove(key);
+            if (it->isEmpty())
+                index.erase(it);
+        };
+        drop(m_byNamespace, key.ns);
+        drop(m_byKind, kindIndexKey(key.group, key.kind));
+        m_releaseRecords.remove(key);
+        removed.append(key);
+    }
+    if (!removed.isEmpty())
+        m_releasesValid = false;
+    return removed;
+}
+
+const InventoryEntry *Inventory::find(const ObjectKey &key) const
+{
+    const auto it = m_entries.constFind(key);
+    return it == m_entries.constEnd() ? nullptr : &it.value();
+}
+
+QList<const InventoryEntry *> Inventory::sortedEntries(const QSet<ObjectKey> &keys) const
+{
+    QList<ObjectKey> sorted(keys.cbegin(), keys.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QList<const InventoryEntry *> out;
+    out.reserve(sorted.size());
+    for (const ObjectKey &key : sorted)
+        out.append(find(key));
+    return out;
+}
+
+QList<const InventoryEntry *> Inventory::entries() const
+{
+    QList<const InventoryEntry *> out;
+    out.reserve(m_entries.size());
+    for (const InventoryEntry &entry : m_entries)
+        out.append(&entry);
+    std::sort(out.begin(), out.end(),
+              [](const InventoryEntry *a, const InventoryEntry *b) { return a->key < b->key; });
+    return out;
+}
+
+QList<const InventoryEntry *> Inventory::entriesIn(const QString &ns) const
+{
+    return sortedEntries(m_byNamespace.value(ns));
+}
+
+QList<const InventoryEntry *> Inventory::entriesOfKind(const QString &group,
+                                                       const QString &kind) const
+{
+    return sortedEntries(m_byKind.value(kindIndexKey(group, kind)));
+}
+
+QMap<Ownership, int> Inventory::ownershipCounts() const
+{
+    QMap<Ownership, int> counts;
+    for (const InventoryEntry &entry : m_entries)
+        ++counts[entry.classification.ownership];
+    return counts;
+}
+
+QStringList Inventory::namespaces() const
+{
+    QSet<QString> names;
+    for (auto it = m_byNamespace.constBegin(); it != m_byNamespace.constEnd(); ++it) {
+        if (!it.key().isEmpty())
+            names.insert(it.key());
+    }
+    for (const ObjectKey &key :
+         m_byKind.value(kindIndexKey(QString(), QStringLiteral("Namespace"))))
+        names.insert(key.name);
+    QStringList out(names.cbegin(), names.cend());
+    out.sort();
+    return out;
+}
+
+QList<QJsonObject> Inventory::objects() const
+{
+    QList<QJsonObject> out;
+    const QList<const InventoryEntry *> sorted = entries();
+    out.reserve(sorted.size());
+    for (const InventoryEntry *entry : sorted)
+        out.append(entry->object);
+    return out;
+}
+
+void Inventory::decodeReleases() const
+{
+    if (m_releasesValid)
+        return;
+    m_releases.clear();
+    m_releaseErrors.clear();
+    QList<ObjectKey> keys(m_releaseRecords.cbegin(), m_releaseRecords.cend());
+    std::sort(keys.begin(), keys.end());
+    QList<HelmRelease> revisions;
+    for (const ObjectKey &key : keys) {
+        // One bad record fails alone: it is reported and the others still decode.
+        Result<HelmRelease> release = decodeHelmReleaseObject(m_entries.value(key).object);
+        if (release)
+            revisions.append(std::move(release).value());
+        else
+            m_releaseErrors.append(release.error());
+    }
+    m_releases = currentReleases(revisions);
+    m_releasesValid = true;
+}
+
+QList<HelmRelease> Inventory::helmReleases() const
+{
+    decodeReleases();
+    return m_releases;
+}
+
+QList<Error> Inventory::releaseErrors() const
+{
+    decodeReleases();
+    return m_releaseErrors;
+}
+
+} // namespace Fluxdesk

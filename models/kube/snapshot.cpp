@@ -1,0 +1,339 @@
+#include "snapshot.h"
+
+#include "core/resources.h"
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QMap>
+#include <QSaveFile>
+#include <QSet>
+#include <QtDebug>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+namespace {
+
+// 1-based line and column of a byte offset, for QJsonParseError's offsets.
+std::pair<int, int> positionOf(const QByteArray &bytes, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    offset = std::min(offset, qsizetype(bytes.size()));
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (bytes.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else if ((uchar(bytes.at(i)) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+bool isListKind(const QJsonObject &object)
+{
+    return object.value(QLatin1String("kind")).toString().endsWith(QLatin1String("List")) &&
+           object.value(QLatin1String("items")).isArray();
+}
+
+// Checks one object and appends it; Lists are unwrapped (nested Lists too).
+std::optional<Error> collect(const QJsonValue &value, const QString &fileName, int line,
+                             const QString &where, QList<QJsonObject> &out, int depth = 0)
+{
+    if (!value.isObject())
+        return Error(
+            QCoreApplication::translate("Snapshot", "%1 is not a Kubernetes object").arg(where),
+            fileName, line, 1);
+    const QJsonObject object = value.toObject();
+    if (isListKind(object)) {
+        if (depth > 8)
+            return Error(QCoreApplication::translate("Snapshot", "Lists nested too deeply"),
+                         fileName, line, 1);
+        const QJsonArray items = object.value(QLatin1String("items")).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString itemWhere =
+                QCoreApplication::translate("Snapshot", "item %1 of %2").arg(i).arg(where);
+            if (auto error = collect(items.at(i), fileName, line, itemWhere, out, depth + 1))
+                return error;
+        }
+        return std::nullopt;
+    }
+    QStringList missing;
+    if (object.value(QLatin1String("apiVersion")).toString().isEmpty())
+        missing << QStringLiteral("apiVersion");
+    if (object.value(QLatin1String("kind")).toString().isEmpty())
+        missing << QStringLiteral("kind");
+    if (object.value(QLatin1String("metadata"))
+            .toObject()
+            .value(QLatin1String("name"))
+            .toString()
+            .isEmpty())
+        missing << QStringLiteral("metadata.name");
+    if (!missing.isEmpty())
+        return Error(QCoreApplication::translate("Snapshot", "%1 has no %2")
+                         .arg(where, missing.join(QLatin1String(", "))),
+                     fileName, line, 1);
+    out.append(object);
+    return std::nullopt;
+}
+
+bool looksLikeJson(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
+
+struct KnownKind
+{
+    const char *plural;
+    bool namespaced;
+};
+
+// Kinds whose plural or scope a "lower-case + s" guess would get wrong, and common cluster-scoped
+// kinds (an offline object cannot tell us its scope except by having a namespace).
+const QHash<QString, KnownKind> &knownKinds()
+{
+    static const QHash<QString, KnownKind> kinds = {
+        {QStringLiteral("Endpoints"), {"endpoints", true}},
+        {QStringLiteral("Namespace"), {"namespaces", false}},
+        {QStringLiteral("Node"), {"nodes", false}},
+        {QStringLiteral("PersistentVolume"), {"persistentvolumes", false}},
+        {QStringLiteral("StorageClass"), {"storageclasses", false}},
+        {QStringLiteral("CSIDriver"), {"csidrivers", false}},
+        {QStringLiteral("CSINode"), {"csinodes", false}},
+        {QStringLiteral("VolumeAttachment"), {"volumeattachments", false}},
+        {QStringLiteral("ClusterRole"), {"clusterroles", false}},
+        {QStringLiteral("ClusterRoleBinding"), {"clusterrolebindings", false}},
+        {QStringLiteral("CustomResourceDefinition"), {"customresourcedefinitions", false}},
+        {QStringLiteral("APIService"), {"apiservices", false}},
+        {QStringLiteral("PriorityClass"), {"priorityclasses", false}},
+        {QStringLiteral("IngressClass"), {"ingressclasses", false}},
+        {QStringLiteral("RuntimeClass"), {"runtimeclasses", false}},
+        {QStringLiteral("MutatingWebhookConfiguration"), {"mutatingwebhookconfigurations", false}},
+        {QStringLiteral("ValidatingWebhookConfiguration"),
+         {"validatingwebhookconfigurations", false}},
+        {QStringLiteral("GatewayClass"), {"gatewayclasses", false}},
+        {QStringLiteral("ComponentStatus"), {"componentstatuses", false}},
+        {QStringLiteral("CertificateSigningRequest"), {"certificatesigningrequests", false}},
+        {QStringLiteral("FlowSchema"), {"flowschemas", false}},
+        {QStringLiteral("PriorityLevelConfiguration"), {"prioritylevelconfigurations", false}},
+    };
+    return kinds;
+}
+
+// kubectl's RESTMapper guess for an unknown kind (k8s.io/apimachinery
+// meta.UnsafeGuessKindToResource).
+QString guessPlural(const QString &kind)
+{
+    const QString lower = kind.toLower();
+    if (lower.isEmpty())
+        return lower;
+    if (lower.endsWith(QLatin1Char('s')))
+        return lower + QLatin1String("es");
+    if (lower.endsWith(QLatin1Char('y'))) {
+        const QChar before = lower.size() > 1 ? lower.at(lower.size() - 2) : QChar();
+        if (!QStringLiteral("aeiou").contains(before))
+            return lower.left(lower.size() - 1) + QLatin1String("ies");
+    }
+    return lower + QLatin1Char('s');
+}
+
+} // namespace
+
+Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName)
+{
+    QList<QJsonObject> out;
+    // kubectl -o json output is parsed as JSON: faster than YAML for large clusters.
+    if (looksLikeJson(bytes)) {
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+        if (parseError.error == QJsonParseError::NoError) {
+            const QString top = QCoreApplication::translate("Snapshot", "the document");
+            if (doc.isArray()) {
+                const QJsonArray array = doc.array();
+                for (qsizetype i = 0; i < array.size(); ++i) {
+                    const QString where =
+                        QCoreApplication::translate("Snapshot", "item %1 of %2").arg(i).arg(top);
+                    if (auto error = collect(array.at(i), fileName, 1, where, out))
+                        return *error;
+                }
+            } else if (auto error = collect(doc.object(), fileName, 1, top, out)) {
+                return *error;
+            }
+            return out;
+        }
+        if (fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+            const auto [line, column] = positionOf(bytes, parseError.offset);
+            return Error(QCoreApplication::translate("Snapshot", "invalid JSON: %1")
+                             .arg(parseError.errorString()),
+                         fileName, line, column);
+        }
+        // Flow-style YAML starts with "{" too; let the YAML parser judge it.
+    }
+    Result<QList<YamlDocument>> documents = parseYamlDocuments(bytes, fileName);
+    if (!documents)
+        return documents.error();
+    for (qsizetype i = 0; i < documents->size(); ++i) {
+        const YamlDocument &document = documents->at(i);
+        const QString where = QCoreApplication::translate("Snapshot", "document %1").arg(i + 1);
+        if (document.value.isArray()) {
+            const QJsonArray array = document.value.toArray();
+            for (qsizetype k = 0; k < array.size(); ++k) {
+                const QString itemWhere =
+                    QCoreApplication::translate("Snapshot", "item %1 of %2").arg(k).arg(where);
+                if (auto error = collect(array.at(k), fileName, document.line, itemWhere, out))
+                    return *error;
+            }
+        } else if (auto error = collect(document.value, fileName, document.line, where, out)) {
+            return *error;
+        }
+    }
+    return out;
+}
+
+Result<QList<QJsonObject>> loadSnapshot(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(QCoreApplication::translate("Snapshot", "no such file or folder"), path);
+    QStringList files;
+    if (info.isDir()) {
+        QDirIterator it(
+            path, {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json")},
+            QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
+        const QDir root(path);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            // Skip hidden folders such as .git: they never hold cluster objects.
+            const QString relative = root.relativeFilePath(file);
+            if (relative.startsWith(QLatin1Char('.')) || relative.contains(QLatin1String("/.")))
+                continue;
+            files.append(file);
+        }
+        std::sort(files.begin(), files.end());
+    } else {
+        files.append(path);
+    }
+    QList<QJsonObject> out;
+    for (const QString &file : files) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(
+                QCoreApplication::translate("Snapshot", "cannot read: %1").arg(f.errorString()),
+                file);
+        Result<QList<QJsonObject>> objects = parseSnapshotData(f.readAll(), file);
+        if (!objects)
+            return objects.error();
+        out += objects.value();
+    }
+    return out;
+}
+
+QList<QJsonObject> demoClusterObjects()
+{
+    initResources();
+    const QString path = QStringLiteral(":/demo/demo-cluster.yaml");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("demo cluster resource missing");
+        return {};
+    }
+    Result<QList<QJsonObject>> objects = parseSnapshotData(file.readAll(), path);
+    if (!objects) {
+        // The demo is compiled in and covered by a test, so this is a build problem.
+        qWarning("%s", qPrintable(objects.error().toString()));
+        return {};
+    }
+    return objects.value();
+}
+
+QList<ResourceType> typesOfObjects(const QList<QJsonObject> &objects)
+{
+    QMap<std::pair<QString, QString>, ResourceType> types; // (apiVersion, kind)
+    for (const QJsonObject &object : objects) {
+        const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
+        const QString kind = object.value(QLatin1String("kind")).toString();
+        if (kind.isEmpty())
+            continue;
+        const bool hasNamespace = !object.value(QLatin1String("metadata"))
+                                       .toObject()
+                                       .value(QLatin1String("namespace"))
+                                       .toString()
+                                       .isEmpty();
+        const std::pair<QString, QString> key{apiVersion, kind};
+        auto it = types.find(key);
+        if (it != types.end()) {
+            it->namespaced = it->namespaced || hasNamespace;
+            continue;
+        }
+        ResourceType type;
+        type.group = groupOfApiVersion(apiVersion);
+        type.version = type.group.isEmpty() ? apiVersion : apiVersion.mid(type.group.size() + 1);
+        type.kind = kind;
+        const auto known = knownKinds().constFind(kind);
+        if (known != knownKinds().constEnd()) {
+            type.resource = QString::fromLatin1(known->plural);
+            type.namespaced = known->namespaced || hasNamespace;
+        } else {
+            type.resource = guessPlural(kind);
+            type.namespaced = hasNamespace;
+        }
+        type.verbs = QStringList{QStringLiteral("get"), QStringLiteral("list")};
+        types.insert(key, type);
+    }
+    return types.values();
+}
+
+SnapshotFormat snapshotFormatFor(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? SnapshotFormat::Json
+                                                                      : SnapshotFormat::Yaml;
+}
+
+QByteArray renderSnapshot(const QList<QJsonObject> &objects, SnapshotFormat format)
+{
+    QJsonArray items;
+    for (const QJsonObject &object : objects)
+        items.append(object);
+    QJsonObject list;
+    list.insert(QLatin1String("apiVersion"), QStringLiteral("v1"));
+    list.insert(QLatin1String("kind"), QStringLiteral("List"));
+    list.insert(QLatin1String("items"), items);
+    if (format == SnapshotFormat::Json)
+        return QJsonDocument(list).toJson(QJsonDocument::Indented);
+    if (items.isEmpty()) // toYaml would write "items: []" too, but keep the intent explicit
+        return QByteArrayLiteral("apiVersion: v1\nkind: List\nitems: []\n");
+    return toYaml(list).toUtf8();
+}
+
+Result<bool> writeSnapshot(const QString &path, const QList<QJsonObject> &objects)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(
+            QCoreApplication::translate("Snapshot", "cannot write: %1").arg(file.errorString()),
+            path);
+    const QByteArray bytes = renderSnapshot(objects, snapshotFormatFor(path));
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Error(
+            QCoreApplication::translate("Snapshot", "cannot write: %1").arg(file.errorString()),
+            path);
+    return true;
+}
+
+} // namespace Fluxdesk

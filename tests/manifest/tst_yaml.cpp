@@ -1,0 +1,331 @@
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace Fluxdesk;
+
+namespace {
+
+QJsonValue parseOne(const QByteArray &yaml)
+{
+    const Result<QList<YamlDocument>> docs = parseYamlDocuments(yaml, QStringLiteral("t.yaml"));
+    if (!docs.ok() || docs->size() != 1)
+        return QJsonValue(QJsonValue::Undefined);
+    return docs->first().value;
+}
+
+} // namespace
+
+class TestYaml : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void scalars_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::addRow("int") << QByteArray("v: 42") << QJsonValue(42);
+        QTest::addRow("negative int") << QByteArray("v: -7") << QJsonValue(-7);
+        QTest::addRow("float") << QByteArray("v: 1.5") << QJsonValue(1.5);
+        QTest::addRow("exponent") << QByteArray("v: 1e3") << QJsonValue(1000.0);
+        QTest::addRow("hex") << QByteArray("v: 0x1F") << QJsonValue(31);
+        QTest::addRow("octal 1.2") << QByteArray("v: 0o17") << QJsonValue(15);
+        QTest::addRow("leading zero is int in 1.2") << QByteArray("v: 0123") << QJsonValue(123);
+        QTest::addRow("true") << QByteArray("v: true") << QJsonValue(true);
+        QTest::addRow("False") << QByteArray("v: False") << QJsonValue(false);
+        QTest::addRow("yes is a string in 1.2")
+            << QByteArray("v: yes") << QJsonValue(QStringLiteral("yes"));
+        QTest::addRow("null") << QByteArray("v: null") << QJsonValue(QJsonValue::Null);
+        QTest::addRow("tilde") << QByteArray("v: ~") << QJsonValue(QJsonValue::Null);
+        QTest::addRow("empty") << QByteArray("v:") << QJsonValue(QJsonValue::Null);
+        QTest::addRow("inf stays text")
+            << QByteArray("v: .inf") << QJsonValue(QStringLiteral(".inf"));
+        QTest::addRow("huge int stays exact text")
+            << QByteArray("v: 123456789012345678901")
+            << QJsonValue(QStringLiteral("123456789012345678901"));
+        QTest::addRow("version string")
+            << QByteArray("v: 1.2.3") << QJsonValue(QStringLiteral("1.2.3"));
+        QTest::addRow("double-quoted number")
+            << QByteArray("v: \"42\"") << QJsonValue(QStringLiteral("42"));
+        QTest::addRow("single-quoted true")
+            << QByteArray("v: 'true'") << QJsonValue(QStringLiteral("true"));
+        QTest::addRow("quoted null")
+            << QByteArray("v: \"null\"") << QJsonValue(QStringLiteral("null"));
+        QTest::addRow("quoted empty") << QByteArray("v: ''") << QJsonValue(QString());
+        QTest::addRow("explicit str tag")
+            << QByteArray("v: !!str 12") << QJsonValue(QStringLiteral("12"));
+        QTest::addRow("escapes") << QByteArray("v: \"a\\tb\\n\\u00e9\"")
+                                 << QJsonValue(QStringLiteral("a\tb\n\u00e9"));
+        QTest::addRow("escaped double quote")
+            << QByteArray("v: \"say \\\"hi\\\"\"") << QJsonValue(QStringLiteral("say \"hi\""));
+        QTest::addRow("doubled single quote")
+            << QByteArray("v: 'it''s'") << QJsonValue(QStringLiteral("it's"));
+        QTest::addRow("literal block") << QByteArray("v: |\n  line1\n  line2\n")
+                                       << QJsonValue(QStringLiteral("line1\nline2\n"));
+        QTest::addRow("folded strip")
+            << QByteArray("v: >-\n  a\n  b\n") << QJsonValue(QStringLiteral("a b"));
+        QTest::addRow("utf-8") << QByteArray("v: gr\xc3\xbc\xc3\x9f")
+                               << QJsonValue(QStringLiteral("gr\u00fc\u00df"));
+    }
+
+    void scalars()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QJsonValue, expected);
+        const QJsonValue v = parseOne(yaml);
+        QVERIFY2(v.isObject(), yaml.constData());
+        QCOMPARE(v.toObject().value(QLatin1String("v")), expected);
+    }
+
+    void documents()
+    {
+        const Result<QList<YamlDocument>> docs = parseYamlDocuments(
+            "a: 1\n---\n---\n# empty\n---\n\nb: [1, {c: d}]\n...\n", QStringLiteral("m.yaml"));
+        QVERIFY2(docs.ok(), qPrintable(docs.error().toString()));
+        QCOMPARE(docs->size(), 2);
+        QCOMPARE(docs->at(0).line, 1);
+        QCOMPARE(docs->at(1).line, 7);
+        QCOMPARE(QJsonDocument(docs->at(1).value.toObject()).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"b":[1,{"c":"d"}]})"));
+
+        const Result<QJsonValue> single = parseYamlValue("", QStringLiteral("e.yaml"));
+        QVERIFY(single.ok());
+        QCOMPARE(single.value(), QJsonValue(QJsonObject()));
+        const Result<QJsonValue> two =
+            parseYamlValue("a: 1\n---\nb: 2\n", QStringLiteral("2.yaml"));
+        QVERIFY(!two.ok());
+        QCOMPARE(two.error().line, 3);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("duplicate key") << QByteArray("a: 1\nb:\n  c: 1\n  c: 2\n") << 4 << 3
+                                       << QStringLiteral("duplicate key \"c\"");
+        QTest::addRow("tab indent") << QByteArray("a:\n\tb: 1\n") << 2 << 0 << QString();
+        QTest::addRow("unterminated quote")
+            << QByteArray("a: 1\nb: \"open\n") << 0 << 0 << QString();
+        QTest::addRow("unterminated single quote")
+            << QByteArray("a: 1\nb: 'it''s open\n") << 2 << 4 << QStringLiteral("unterminated");
+        QTest::addRow("unterminated quoted key")
+            << QByteArray("a: 1\n\"b: 2\n") << 0 << 0 << QString();
+        QTest::addRow("non-UTF-8")
+            << QByteArray("a: 1\nb: caf\xe9\n") << 2 << 7 << QStringLiteral("UTF-8");
+        QTest::addRow("overlong UTF-8")
+            << QByteArray("a: \xc0\xaf\n") << 1 << 4 << QStringLiteral("UTF-8");
+        QTest::addRow("NUL byte") << QByteArray("a: 1\nb: x\0y\n", 12) << 2 << 5
+                                  << QStringLiteral("NUL");
+        QTest::addRow("bad indentation")
+            << QByteArray("a:\n  b: 1\n c: 2\n") << 3 << 0 << QString();
+        QTest::addRow("complex key")
+            << QByteArray("? [a, b]\n: 1\n") << 1 << 0 << QStringLiteral("scalar keys");
+    }
+
+    void errors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, text);
+        const Result<QList<YamlDocument>> docs = parseYamlDocuments(yaml, QStringLiteral("e.yaml"));
+        QVERIFY(!docs.ok());
+        const Error &e = docs.error();
+        QCOMPARE(e.file, QStringLiteral("e.yaml"));
+        QVERIFY2(e.line >= 1, qPrintable(e.toString()));
+        if (line)
+            QCOMPARE(e.line, line);
+        if (column)
+            QCOMPARE(e.column, column);
+        QVERIFY2(e.message.contains(text), qPrintable(e.message));
+        QVERIFY(!e.message.isEmpty());
+    }
+
+    void aliasBombFailsQuickly()
+    {
+        // Nine levels of ten aliases each: 10^9 nodes if expanded.
+        QByteArray yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+        for (int i = 1; i <= 9; ++i) {
+            yaml += QByteArray("a") + QByteArray::number(i) + ": &a" + QByteArray::number(i) + " [";
+            for (int k = 0; k < 10; ++k)
+                yaml += (k ? ", *a" : "*a") + QByteArray::number(i - 1);
+            yaml += "]\n";
+        }
+        QElapsedTimer timer;
+        timer.start();
+        YamlParseOptions options;
+        options.maxNodes = 100000;
+        const Result<QList<YamlDocument>> docs =
+            parseYamlDocuments(yaml, QStringLiteral("bomb.yaml"), options);
+        QVERIFY(!docs.ok());
+        QVERIFY2(docs.error().message.contains(QLatin1String("too large")),
+                 qPrintable(docs.error().message));
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        // With the default budget it fails too, still in reasonable time.
+        timer.restart();
+        QVERIFY(!parseYamlDocuments(yaml, QStringLiteral("bomb.yaml")).ok());
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+        // A few aliases are fine.
+        const QJsonValue ok = parseOne("base: &b {x: 1}\nuse: *b\n");
+        QCOMPARE(ok.toObject().value(QLatin1String("use")).toObject().value(QLatin1String("x")),
+                 QJsonValue(1));
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("text");
+        const QStringList tricky = {
+            QStringLiteral("yes"),
+            QStringLiteral("no"),
+            QStringLiteral("on"),
+            QStringLiteral("y"),
+            QStringLiteral("true"),
+            QStringLiteral("null"),
+            QStringLiteral("~"),
+            QStringLiteral("0123"),
+            QStringLiteral("1e3"),
+            QStringLiteral("0x1F"),
+            QStringLiteral("0o17"),
+            QStringLiteral(".5"),
+            QStringLiteral("1_000"),
+            QStringLiteral("12:30"),
+            QStringLiteral("-"),
+            QStringLiteral("- x"),
+            QStringLiteral(": x"),
+            QStringLiteral("a: b"),
+            QStringLiteral("a:"),
+            QStringLiteral("#x"),
+            QStringLiteral("a #b"),
+            QStringLiteral("a#b"),
+            QStringLiteral("'quoted'"),
+            QStringLiteral("\"dq\""),
+            QStringLiteral("it's"),
+            QStringLiteral("back\\slash"),
+            QStringLiteral(""),
+            QStringLiteral(" leading space"),
+            QStringLiteral("trailing "),
+            QStringLiteral("line1\nline2\n"),
+            QStringLiteral("no newline\nat end"),
+            QStringLiteral("two\ntrailing\n\n"),
+            QStringLiteral("\nleading newline"),
+            QStringLiteral("  indented\nblock\n"),
+            QStringLiteral("tab\there"),
+            QStringLiteral("cr\r\nlf"),
+            QStringLiteral("{braces}"),
+            QStringLiteral("[brackets]"),
+            QStringLiteral("*alias"),
+            QStringLiteral("&anchor"),
+            QStringLiteral("!tag"),
+            QStringLiteral("%directive"),
+            QStringLiteral("@at"),
+            QStringLiteral("`tick"),
+            QStringLiteral("|"),
+            QStringLiteral(">"),
+            QStringLiteral("?"),
+            QStringLiteral("? x"),
+            QStringLiteral("---"),
+            QStringLiteral("..."),
+            QStringLiteral("\u00e9t\u00e9 \U0001F600"),
+            QStringLiteral("bell\a"),
+            QStringLiteral("\u0085nel"),
+            QStringLiteral("ls\u2028sep"),
+            QStringLiteral("line\n  indented second\n"),
+            QStringLiteral("\n"),
+            QStringLiteral("a\n\nb\n"),
+            QStringLiteral(" "),
+        };
+        for (const QString &t : tricky)
+            QTest::addRow("%s",
+                          QJsonDocument(QJsonArray{t}).toJson(QJsonDocument::Compact).constData())
+                << t;
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, text);
+        // As a value, as a key, in a list and inside a nested map.
+        const QJsonObject nested{{QStringLiteral("k"), text}};
+        const QJsonObject object{{QStringLiteral("value"), text},
+                                 {text.isEmpty() ? QStringLiteral("empty") : text, 1},
+                                 {QStringLiteral("list"), QJsonArray{text, text}},
+                                 {QStringLiteral("nested"), nested},
+                                 {QStringLiteral("listOfMaps"), QJsonArray{nested}}};
+        const QString yaml = toYaml(object);
+        const QJsonValue back = parseOne(yaml.toUtf8());
+        QVERIFY2(back.isObject(), qPrintable(yaml));
+        QVERIFY2(back.toObject() == object,
+                 qPrintable(yaml + QLatin1String("\n=> ") +
+                            QString::fromUtf8(QJsonDocument(back.toObject()).toJson())));
+    }
+
+    void roundTripValues()
+    {
+        const QJsonObject object{
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("c")},
+                         {QStringLiteral("annotations"), QJsonObject()},
+                         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("a"), 1}}}}},
+            {QStringLiteral("data"),
+             QJsonObject{{QStringLiteral("int"), 3},
+                         {QStringLiteral("neg"), -2.5},
+                         {QStringLiteral("big"), 1e20},
+                         {QStringLiteral("small"), 1.25e-7},
+                         {QStringLiteral("t"), true},
+                         {QStringLiteral("n"), QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("emptyList"), QJsonArray()},
+                         {QStringLiteral("emptyMap"), QJsonObject()},
+                         {QStringLiteral("nestedLists"),
+                          QJsonArray{QJsonArray{1, 2}, QJsonArray(), QJsonArray{QJsonArray{3}}}},
+                         {QStringLiteral("mapsInList"),
+                          QJsonArray{QJsonObject{{QStringLiteral("a"), 1},
+                                                 {QStringLiteral("b"),
+                                                  QJsonObject{{QStringLiteral("c"), 2}}}},
+                                     QJsonObject()}}}}};
+        const QString yaml = toYaml(object);
+        QVERIFY2(yaml.startsWith(QLatin1String("apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                               "  name: c\n  labels:\n")),
+                 qPrintable(yaml));
+        const QJsonValue back = parseOne(yaml.toUtf8());
+        QVERIFY2(back.toObject() == object, qPrintable(yaml));
+
+        const QString docs = toYamlDocuments({object, object});
+        const Result<QList<YamlDocument>> parsed =
+            parseYamlDocuments(docs.toUtf8(), QStringLiteral("d.yaml"));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        QCOMPARE(parsed->size(), 2);
+        QCOMPARE(parsed->at(1).value.toObject(), object);
+
+        // Top-level scalars and arrays.
+        QCOMPARE(parseOne(toYaml(QJsonArray{1, QStringLiteral("yes")}).toUtf8()),
+                 QJsonValue(QJsonArray{1, QStringLiteral("yes")}));
+        QCOMPARE(parseOne(toYaml(QStringLiteral("0123")).toUtf8()),
+                 QJsonValue(QStringLiteral("0123")));
+    }
+
+    void plainSafe()
+    {
+        QVERIFY(isPlainSafe(QStringLiteral("hello world")));
+        QVERIFY(isPlainSafe(QStringLiteral("ghcr.io/ggml-org/llama.cpp:server")));
+        QVERIFY(isPlainSafe(QStringLiteral("http://loki:3100")));
+        QVERIFY(!isPlainSafe(QStringLiteral("yes")));
+        QVERIFY(!isPlainSafe(QStringLiteral("0123")));
+        QVERIFY(!isPlainSafe(QStringLiteral("1e3")));
+        QVERIFY(!isPlainSafe(QStringLiteral(": x")));
+        QVERIFY(!isPlainSafe(QStringLiteral("#x")));
+        QVERIFY(!isPlainSafe(QString()));
+        QVERIFY(!isPlainSafe(QStringLiteral(" x")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYaml)
+#include "tst_yaml.moc"
