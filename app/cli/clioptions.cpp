@@ -1,0 +1,129 @@
+#include "clioptions.h"
+
+#include "clitext.h"
+#include "output.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace Fluxdesk::Cli {
+
+namespace {
+
+QString usageText()
+{
+    return Text::tr(
+        "Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] "
+        "[--json] COMMAND\n"
+        "\n"
+        "Commands:\n"
+        "  contexts              list the kubeconfig's contexts, the current one marked '*'\n"
+        "  inventory --out DIR   write the roadmap's step-1 inventory files into DIR\n"
+        "  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)\n"
+        "  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION "
+        "APP-VERSION\n"
+        "\n"
+        "Options:\n"
+        "  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, "
+        "/etc/rancher/k3s/k3s.yaml)\n"
+        "  --context NAME        context to use (default: current-context)\n"
+        "  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json "
+        "output\n"
+        "  --demo                use the built-in demo cluster\n"
+        "  --json                JSON output (contexts, releases; snapshot and inventory "
+        "ignore it)\n"
+        "  -h, --help            show this help\n"
+        "  --version             show the version\n"
+        "\n"
+        "Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, "
+        "130 interrupted.\n");
+}
+
+ParseResult usageError(const QString &message)
+{
+    printError(message);
+    const QByteArray usage = usageText().toUtf8();
+    std::fwrite(usage.constData(), 1, size_t(usage.size()), stderr);
+    ParseResult result;
+    result.exitCode = ExitUsage;
+    return result;
+}
+
+} // namespace
+
+QStringList availableCommands()
+{
+    return {QStringLiteral("contexts"), QStringLiteral("inventory"), QStringLiteral("snapshot"),
+            QStringLiteral("releases")};
+}
+
+ParseResult parseArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QString(),
+                                        QStringLiteral("PATH"));
+    const QCommandLineOption context(QStringLiteral("context"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption snapshot(QStringLiteral("snapshot"), QString(),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption demo(QStringLiteral("demo"));
+    const QCommandLineOption json(QStringLiteral("json"));
+    const QCommandLineOption out(QStringLiteral("out"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringLiteral("version"));
+    parser.addOptions({kubeconfig, context, snapshot, demo, json, out, help, version});
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+
+    ParseResult result;
+    if (parser.isSet(help)) {
+        printOut(usageText());
+        result.exitCode = ExitOk;
+        return result;
+    }
+    if (parser.isSet(version)) {
+        printOut(QStringLiteral("fluxdesk-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        result.exitCode = ExitOk;
+        return result;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(Text::tr("no command given"));
+    CliOptions &o = result.options;
+    o.command = positional.first();
+    if (!availableCommands().contains(o.command))
+        return usageError(Text::tr("unknown command \"%1\"; available commands: %2")
+                              .arg(o.command, availableCommands().join(QLatin1String(", "))));
+    if (positional.size() > 1)
+        return usageError(
+            Text::tr("%1: unexpected argument \"%2\"").arg(o.command, positional.at(1)));
+
+    o.kubeconfig = parser.value(kubeconfig);
+    o.context = parser.value(context);
+    o.snapshot = parser.value(snapshot);
+    o.demo = parser.isSet(demo);
+    o.json = parser.isSet(json);
+    o.out = parser.value(out);
+
+    if (o.demo && parser.isSet(snapshot))
+        return usageError(Text::tr("--snapshot and --demo exclude each other"));
+    if (parser.isSet(snapshot) && o.snapshot.isEmpty())
+        return usageError(Text::tr("--snapshot needs a path"));
+    const bool needsOut =
+        o.command == QLatin1String("inventory") || o.command == QLatin1String("snapshot");
+    if (needsOut && o.out.isEmpty())
+        return usageError(Text::tr("%1 needs --out %2")
+                              .arg(o.command, o.command == QLatin1String("inventory")
+                                                  ? QStringLiteral("DIR")
+                                                  : QStringLiteral("FILE")));
+    if (!needsOut && parser.isSet(out))
+        return usageError(Text::tr("%1 does not take --out").arg(o.command));
+    return result;
+}
+
+} // namespace Fluxdesk::Cli

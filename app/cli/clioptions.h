@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Fluxdesk::Cli {
+
+// Exit codes of fluxdesk-cli (DESIGN.md): stable, scripts rely on them.
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitProblems = 1,   // the command found differences or problems
+    ExitUsage = 2,      // bad input, usage or connection errors
+    ExitCancelled = 130 // SIGINT (128 + 2), as shells report an interrupted command
+};
+
+struct CliOptions
+{
+    QString kubeconfig;
+    QString context;
+    QString snapshot;
+    bool demo = false;
+    bool json = false;
+    QString command;
+    QString out; // --out of inventory and snapshot
+};
+
+struct ParseResult
+{
+    CliOptions options;
+    int exitCode = -1; // >= 0: stop now with this code (help, version, usage error)
+};
+
+// The commands this build knows, in the order help lists them.
+QStringList availableCommands();
+
+// Parses arguments (argv including the program name). Prints help to stdout and usage errors
+// (with the list of commands) to stderr.
+ParseResult parseArguments(const QStringList &arguments);
+
+} // namespace Fluxdesk::Cli

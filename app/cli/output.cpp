@@ -1,0 +1,88 @@
+#include "output.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace Fluxdesk::Cli {
+
+namespace {
+
+void write(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+void printOut(const QString &text)
+{
+    write(stdout, text);
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QByteArray bytes = value.isArray()
+                                 ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
+                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printError(const QString &message)
+{
+    write(stderr, QLatin1String("fluxdesk-cli: ") + message + QLatin1Char('\n'));
+}
+
+void printWarning(const QString &message)
+{
+    write(stderr, QLatin1String("fluxdesk-cli: warning: ") + message + QLatin1Char('\n'));
+}
+
+QString formatTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    constexpr int minWidth = 10;
+    constexpr int padding = 3;
+    QList<int> widths;
+    for (const QString &cell : header)
+        widths.append(int(cell.size()));
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths.at(i), int(row.at(i).size()));
+    }
+    QString out;
+    const auto appendRow = [&](const QStringList &row) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i) {
+            if (i + 1 < row.size())
+                line += row.at(i).leftJustified(std::max(widths.at(i) + padding, minWidth));
+            else
+                line += row.at(i);
+        }
+        out += line + QLatin1Char('\n');
+    };
+    appendRow(header);
+    for (const QStringList &row : rows)
+        appendRow(row);
+    return out;
+}
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDERR_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
+} // namespace Fluxdesk::Cli
