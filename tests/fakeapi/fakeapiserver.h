@@ -17,7 +17,8 @@ namespace Fluxdesk::Testing {
 
 // Certificates made with the openssl CLI for one test run: a CA, a server cert for 127.0.0.1 and
 // localhost, RSA and EC client certs signed by the CA, an expired client cert, and a second,
-// unrelated CA (for "wrong CA" cases).
+// unrelated CA (for "wrong CA" cases). Keys: RSA ones are PKCS#8 ("BEGIN PRIVATE KEY"), the EC
+// client key is SEC1 ("BEGIN EC PRIVATE KEY") as K3s writes it.
 struct TestPki
 {
     QString dir;
@@ -26,8 +27,9 @@ struct TestPki
     QString clientCert, clientKey;     // RSA, CN=fluxdesk-test, O=system:masters
     QString ecClientCert, ecClientKey; // EC P-256
     QString expiredClientCert, expiredClientKey;
-    QString otherCaCert;
-    QString error; // non-empty when generation failed
+    QString otherCaCert, otherCaKey;
+    QString foreignClientCert, foreignClientKey; // signed by the other CA: must be rejected
+    QString error;                               // non-empty when generation failed
 
     static TestPki generate(const QString &dir);
     bool ok() const { return error.isEmpty(); }
@@ -75,6 +77,8 @@ public:
     quint16 port() const;
     QUrl url() const;
 
+    // setObjects, addFault, clearFaults, requestLog, requestCount and writeKubeconfig are
+    // thread-safe (a mutex), so a test may call them directly on FakeApiServerThread::server().
     // Objects are served as-is (with resourceVersion/uid/creationTimestamp added when missing).
     void setObjects(const QList<QJsonObject> &objects);
     void addFault(const FaultRule &rule);
@@ -106,8 +110,9 @@ public:
     explicit FakeApiServerThread(const FakeApiServer::Options &options);
     ~FakeApiServerThread();
     bool start(const QList<QJsonObject> &objects); // listens on a free port
-    FakeApiServer *
-    server() const; // call its methods only via QMetaObject::invokeMethod/BlockingQueued
+    // Lives in the server thread: the thread-safe methods above may be called directly; for
+    // anything else use QMetaObject::invokeMethod with Qt::BlockingQueuedConnection.
+    FakeApiServer *server() const;
     QUrl url() const;
 
 private:

@@ -1,0 +1,1195 @@
+#include "fakeapiserver.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMetaObject>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QThread>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <functional>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace Fluxdesk::Testing {
+
+namespace {
+
+constexpr qsizetype MaxHeaderBytes = 64 * 1024;
+constexpr qsizetype MaxBodyBytes = 4 * 1024 * 1024;
+
+const QStringList &listVerbs()
+{
+    static const QStringList verbs = QStringList{
+        QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
+        QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
+        QStringLiteral("update"), QStringLiteral("watch")};
+    return verbs;
+}
+
+// A subresource line of an APIResourceList ("pods/log"); clients must not list these.
+struct SubResource
+{
+    QString name;           // "log"
+    QString kind;           // "Pod", or "Scale"
+    QString group, version; // set for subresources of another group (autoscaling/v1 Scale)
+    QStringList verbs;
+};
+
+struct Item
+{
+    QString ns;
+    QString name;
+    QByteArray json; // compact serialization, built once in setObjects()
+    QJsonObject labels;
+};
+
+struct TypeEntry
+{
+    QString group, version, resource, kind, singular;
+    QStringList shortNames, verbs, categories;
+    bool namespaced = true;
+    QList<SubResource> subresources;
+    QVector<Item> items; // sorted by namespace, then name
+
+    QString groupVersion() const
+    {
+        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
+    }
+    bool listable() const { return verbs.contains(QLatin1String("list")); }
+};
+
+TypeEntry makeType(const QString &group, const QString &version, const QString &resource,
+                   const QString &kind, bool namespaced, const QStringList &shortNames = {},
+                   const QStringList &subresourceNames = {}, bool all = false)
+{
+    TypeEntry t;
+    t.group = group;
+    t.version = version;
+    t.resource = resource;
+    t.kind = kind;
+    t.singular = kind.toLower();
+    t.namespaced = namespaced;
+    t.shortNames = shortNames;
+    t.verbs = listVerbs();
+    if (all)
+        t.categories = QStringList{QStringLiteral("all")};
+    for (const QString &sub : subresourceNames) {
+        SubResource s;
+        s.name = sub;
+        s.kind = kind;
+        if (sub == QLatin1String("log")) {
+            s.verbs = QStringList{QStringLiteral("get")};
+        } else if (sub == QLatin1String("scale")) {
+            s.kind = QStringLiteral("Scale");
+            s.group = QStringLiteral("autoscaling");
+            s.version = QStringLiteral("v1");
+            s.verbs = QStringList{QStringLiteral("get"), QStringLiteral("patch"),
+                                  QStringLiteral("update")};
+        } else if (sub == QLatin1String("exec")) {
+            s.kind = QStringLiteral("PodExecOptions");
+            s.verbs = QStringList{QStringLiteral("create"), QStringLiteral("get")};
+        } else {
+            s.verbs = QStringList{QStringLiteral("get"), QStringLiteral("patch"),
+                                  QStringLiteral("update")};
+        }
+        t.subresources.append(s);
+    }
+    return t;
+}
+
+// The types every server serves, whether or not objects of them exist.
+QVector<TypeEntry> builtinTypes()
+{
+    const QString core;
+    const QString v1 = QStringLiteral("v1");
+    const QString apps = QStringLiteral("apps");
+    auto S = [](const char *s) { return QString::fromLatin1(s); };
+    QVector<TypeEntry> types;
+    TypeEntry bindings = makeType(core, v1, S("bindings"), S("Binding"), true);
+    bindings.verbs = QStringList{S("create")}; // present in discovery, not listable
+    types << bindings;
+    types << makeType(core, v1, S("configmaps"), S("ConfigMap"), true, {S("cm")});
+    types << makeType(core, v1, S("endpoints"), S("Endpoints"), true, {S("ep")});
+    types << makeType(core, v1, S("events"), S("Event"), true, {S("ev")});
+    types << makeType(core, v1, S("namespaces"), S("Namespace"), false, {S("ns")},
+                      {S("finalize"), S("status")});
+    types << makeType(core, v1, S("nodes"), S("Node"), false, {S("no")}, {S("status")});
+    types << makeType(core, v1, S("persistentvolumeclaims"), S("PersistentVolumeClaim"), true,
+                      {S("pvc")}, {S("status")});
+    types << makeType(core, v1, S("persistentvolumes"), S("PersistentVolume"), false, {S("pv")},
+                      {S("status")});
+    types << makeType(core, v1, S("pods"), S("Pod"), true, {S("po")},
+                      {S("exec"), S("log"), S("status")}, true);
+    types << makeType(core, v1, S("secrets"), S("Secret"), true);
+    types << makeType(core, v1, S("serviceaccounts"), S("ServiceAccount"), true, {S("sa")});
+    types << makeType(core, v1, S("services"), S("Service"), true, {S("svc")}, {S("status")}, true);
+    types << makeType(apps, v1, S("controllerrevisions"), S("ControllerRevision"), true);
+    types << makeType(apps, v1, S("daemonsets"), S("DaemonSet"), true, {S("ds")}, {S("status")},
+                      true);
+    types << makeType(apps, v1, S("deployments"), S("Deployment"), true, {S("deploy")},
+                      {S("scale"), S("status")}, true);
+    types << makeType(apps, v1, S("replicasets"), S("ReplicaSet"), true, {S("rs")},
+                      {S("scale"), S("status")}, true);
+    types << makeType(apps, v1, S("statefulsets"), S("StatefulSet"), true, {S("sts")},
+                      {S("scale"), S("status")}, true);
+    TypeEntry reviews =
+        makeType(S("authentication.k8s.io"), v1, S("tokenreviews"), S("TokenReview"), false);
+    reviews.verbs = QStringList{S("create")};
+    types << reviews;
+    return types;
+}
+
+// kubectl's guess for an unknown kind, with the well-known irregular plurals exact.
+QString pluralOf(const QString &kind)
+{
+    static const QHash<QString, QString> irregular = {
+        {QStringLiteral("Endpoints"), QStringLiteral("endpoints")},
+        {QStringLiteral("Ingress"), QStringLiteral("ingresses")},
+        {QStringLiteral("StorageClass"), QStringLiteral("storageclasses")},
+        {QStringLiteral("IngressClass"), QStringLiteral("ingressclasses")},
+        {QStringLiteral("PriorityClass"), QStringLiteral("priorityclasses")},
+        {QStringLiteral("RuntimeClass"), QStringLiteral("runtimeclasses")},
+        {QStringLiteral("NetworkPolicy"), QStringLiteral("networkpolicies")},
+        {QStringLiteral("PodSecurityPolicy"), QStringLiteral("podsecuritypolicies")},
+    };
+    const auto it = irregular.constFind(kind);
+    if (it != irregular.constEnd())
+        return it.value();
+    const QString lower = kind.toLower();
+    if (lower.endsWith(QLatin1Char('s')) || lower.endsWith(QLatin1Char('x')) ||
+        lower.endsWith(QLatin1String("ch")) || lower.endsWith(QLatin1String("sh")))
+        return lower + QLatin1String("es");
+    if (lower.endsWith(QLatin1Char('y')) && lower.size() > 1 &&
+        !QStringLiteral("aeiou").contains(lower.at(lower.size() - 2)))
+        return lower.left(lower.size() - 1) + QLatin1String("ies");
+    return lower + QLatin1Char('s');
+}
+
+bool knownClusterScoped(const QString &kind)
+{
+    static const QStringList kinds = {
+        QStringLiteral("Namespace"),
+        QStringLiteral("Node"),
+        QStringLiteral("PersistentVolume"),
+        QStringLiteral("ClusterRole"),
+        QStringLiteral("ClusterRoleBinding"),
+        QStringLiteral("StorageClass"),
+        QStringLiteral("CustomResourceDefinition"),
+        QStringLiteral("PriorityClass"),
+        QStringLiteral("IngressClass"),
+        QStringLiteral("APIService"),
+        QStringLiteral("MutatingWebhookConfiguration"),
+        QStringLiteral("ValidatingWebhookConfiguration"),
+        QStringLiteral("CSIDriver"),
+        QStringLiteral("CSINode"),
+        QStringLiteral("VolumeAttachment"),
+        QStringLiteral("RuntimeClass"),
+        QStringLiteral("ClusterIssuer"),
+    };
+    return kinds.contains(kind);
+}
+
+QStringList knownShortNames(const QString &kind)
+{
+    static const QHash<QString, QStringList> names = {
+        {QStringLiteral("Ingress"), {QStringLiteral("ing")}},
+        {QStringLiteral("NetworkPolicy"), {QStringLiteral("netpol")}},
+        {QStringLiteral("StorageClass"), {QStringLiteral("sc")}},
+        {QStringLiteral("HelmRelease"), {QStringLiteral("hr")}},
+        {QStringLiteral("Kustomization"), {QStringLiteral("ks")}},
+        {QStringLiteral("CronJob"), {QStringLiteral("cj")}},
+        {QStringLiteral("HorizontalPodAutoscaler"), {QStringLiteral("hpa")}},
+        {QStringLiteral("PodDisruptionBudget"), {QStringLiteral("pdb")}},
+        {QStringLiteral("CustomResourceDefinition"),
+         {QStringLiteral("crd"), QStringLiteral("crds")}},
+    };
+    return names.value(kind);
+}
+
+QByteArray jsonString(const QString &s)
+{
+    // QJsonDocument does the escaping; strip the surrounding array brackets.
+    const QByteArray doc = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return doc.mid(1, doc.size() - 2);
+}
+
+QByteArray httpReason(int code)
+{
+    switch (code) {
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 410:
+        return QByteArrayLiteral("Gone");
+    case 413:
+        return QByteArrayLiteral("Payload Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 501:
+        return QByteArrayLiteral("Not Implemented");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return QByteArrayLiteral("Status");
+    }
+}
+
+QString statusReason(int code)
+{
+    switch (code) {
+    case 400:
+        return QStringLiteral("BadRequest");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("NotFound");
+    case 405:
+        return QStringLiteral("MethodNotAllowed");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 410:
+        return QStringLiteral("Expired");
+    case 413:
+        return QStringLiteral("RequestEntityTooLarge");
+    case 429:
+        return QStringLiteral("TooManyRequests");
+    case 503:
+        return QStringLiteral("ServiceUnavailable");
+    case 504:
+        return QStringLiteral("Timeout");
+    default:
+        return code >= 500 ? QStringLiteral("InternalError") : QString();
+    }
+}
+
+struct StatusDetails
+{
+    QString name, group, kind;
+};
+
+// A metav1.Status body with the fields in the order the real server writes them.
+QByteArray statusBody(int code, const QString &message, const StatusDetails &details = {})
+{
+    QByteArray out = QByteArrayLiteral(
+        R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":)");
+    out += jsonString(message);
+    const QString reason = statusReason(code);
+    if (!reason.isEmpty())
+        out += QByteArrayLiteral(",\"reason\":") + jsonString(reason);
+    if (!details.name.isEmpty() || !details.group.isEmpty() || !details.kind.isEmpty()) {
+        QByteArray d;
+        auto add = [&d](const char *key, const QString &value) {
+            if (value.isEmpty())
+                return;
+            if (!d.isEmpty())
+                d += ',';
+            d += '"' + QByteArray(key) + "\":" + jsonString(value);
+        };
+        add("name", details.name);
+        add("group", details.group);
+        add("kind", details.kind);
+        out += ",\"details\":{" + d + '}';
+    } else if (code != 401) {
+        out += ",\"details\":{}";
+    }
+    out += ",\"code\":" + QByteArray::number(code) + '}';
+    return out;
+}
+
+struct Response
+{
+    int code = 200;
+    QByteArray body;
+    FakeApiServer::Fault fault = FakeApiServer::Fault::None;
+    int delayMs = 0;
+};
+
+Response status(int code, const QString &message, const StatusDetails &details = {})
+{
+    return Response{code, statusBody(code, message, details)};
+}
+
+class TcpServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+    std::function<void(qintptr)> onIncoming;
+
+protected:
+    void incomingConnection(qintptr descriptor) override { onIncoming(descriptor); }
+};
+
+} // namespace
+
+namespace detail {
+
+// The server's state and request handling; Connection objects share it.
+struct ServerCore
+{
+    FakeApiServer::Options options;
+    TcpServer *tcp = nullptr;
+    QSslConfiguration sslConfig;
+    std::atomic<quint16> port{0};
+
+    mutable QMutex mutex; // guards everything below; tests call in from other threads
+    QVector<TypeEntry> types;
+    QHash<QString, int> typeByPath; // "v1/pods", "apps/v1/deployments"
+    QList<FakeApiServer::FaultRule> faults;
+    QStringList log;
+    int requestCount = 0;
+    qint64 resourceVersion = 1000;
+
+    void rebuild(const QList<QJsonObject> &objects);
+    Response handle(const QByteArray &method, const QByteArray &target,
+                    const QHash<QByteArray, QByteArray> &headers, bool authorized,
+                    bool applyFaults = true);
+    Response discovery(const QStringList &segments, bool *handled) const;
+    Response resourceRequest(const TypeEntry &type, const QString &ns, const QString &name,
+                             const QUrlQuery &query) const;
+    QByteArray groupJson(const QString &group) const;
+};
+
+} // namespace detail
+
+struct FakeApiServer::Private : detail::ServerCore
+{};
+
+namespace {
+
+// One client connection: parses HTTP/1.1 requests, answers them in order (keep-alive).
+class Connection : public QObject
+{
+public:
+    Connection(detail::ServerCore *d, QTcpSocket *socket, QObject *parent)
+        : QObject(parent), m_d(d), m_socket(socket)
+    {
+        socket->setParent(this);
+        connect(socket, &QTcpSocket::readyRead, this, [this] { processBuffer(); });
+        connect(socket, &QTcpSocket::disconnected, this, [this] { deleteLater(); });
+        if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+            connect(ssl, &QSslSocket::encrypted, this, [this, ssl] {
+                // QueryPeer: a certificate is optional, but when given it must verify against the
+                // client CA; handshake errors are recorded instead of aborting the handshake.
+                m_certificateOk = !ssl->peerCertificate().isNull() &&
+                                  ssl->sslHandshakeErrors().isEmpty() &&
+                                  !m_d->options.clientCaFile.isEmpty();
+                processBuffer();
+            });
+        }
+    }
+
+private:
+    void processBuffer()
+    {
+        m_buffer += m_socket->readAll();
+        while (!m_busy && !m_closing) {
+            const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                if (m_buffer.size() > MaxHeaderBytes)
+                    sendAndClose(431, statusBody(431, QStringLiteral("request header too large")));
+                return;
+            }
+            const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
+            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+            if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
+                sendAndClose(400, statusBody(400, QStringLiteral("malformed request line")));
+                return;
+            }
+            QHash<QByteArray, QByteArray> headers;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines.at(i).indexOf(':');
+                if (colon > 0)
+                    headers.insert(lines.at(i).left(colon).trimmed().toLower(),
+                                   lines.at(i).mid(colon + 1).trimmed());
+            }
+            bool numberOk = true;
+            const qsizetype contentLength =
+                headers.contains("content-length")
+                    ? headers.value("content-length").toLongLong(&numberOk)
+                    : 0;
+            if (!numberOk || contentLength < 0 || contentLength > MaxBodyBytes) {
+                sendAndClose(413, statusBody(413, QStringLiteral("request body too large")));
+                return;
+            }
+            if (m_buffer.size() < headerEnd + 4 + contentLength)
+                return; // wait for the rest of the body
+            m_buffer.remove(0, headerEnd + 4 + contentLength);
+
+            const bool http10 = requestLine.at(2) == "HTTP/1.0";
+            const QByteArray connectionHeader = headers.value("connection").toLower();
+            const bool close = connectionHeader.contains("close") ||
+                               (http10 && !connectionHeader.contains("keep-alive"));
+
+            bool authorized = m_certificateOk;
+            const QByteArray authorization = headers.value("authorization");
+            if (!authorized && !m_d->options.token.isEmpty() &&
+                authorization.startsWith("Bearer ")) {
+                authorized = authorization.mid(7).trimmed() == m_d->options.token.toUtf8();
+            }
+            Response response =
+                m_d->handle(requestLine.at(0), requestLine.at(1), headers, authorized);
+            const int delay = m_d->options.latencyMs + response.delayMs;
+            m_busy = true;
+            if (delay > 0) {
+                QTimer::singleShot(delay, this, [this, response, close] { send(response, close); });
+            } else {
+                send(response, close);
+            }
+        }
+    }
+
+    QByteArray head(int code, qsizetype length, bool close) const
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + httpReason(code) +
+                         "\r\nAudit-Id: " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) +
+                         "\r\nCache-Control: no-cache, private"
+                         "\r\nContent-Type: application/json"
+                         "\r\nX-Kubernetes-Pf-Flowschema-Uid: fake"
+                         "\r\nDate: " +
+                         QDateTime::currentDateTimeUtc()
+                             .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                             .toLatin1() +
+                         "\r\nContent-Length: " + QByteArray::number(length) + "\r\n";
+        if (close)
+            out += "Connection: close\r\n";
+        return out + "\r\n";
+    }
+
+    void send(const Response &response, bool close)
+    {
+        m_busy = false;
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (response.fault == FakeApiServer::Fault::ResetMidBody) {
+            m_closing = true;
+            m_socket->write(head(response.code, response.body.size(), false));
+            m_socket->write(response.body.left(response.body.size() / 2));
+            abortWhenFlushed(0);
+            return;
+        }
+        QByteArray body = response.body;
+        if (response.fault == FakeApiServer::Fault::MalformedJson) {
+            // Cut in the middle and append a stray token, so no JSON parser accepts it.
+            body = body.left(qMax<qsizetype>(1, body.size() / 2)) + "\",:}{";
+        }
+        m_socket->write(head(response.code, body.size(), close));
+        m_socket->write(body);
+        if (close) {
+            sendAndClose(0, {});
+            return;
+        }
+        if (!m_buffer.isEmpty())
+            QTimer::singleShot(0, this, [this] { processBuffer(); });
+    }
+
+    // Answers (when code != 0) and closes gracefully once everything is written.
+    void sendAndClose(int code, const QByteArray &body)
+    {
+        m_closing = true;
+        if (code != 0) {
+            m_socket->write(head(code, body.size(), true));
+            m_socket->write(body);
+        }
+        m_socket->disconnectFromHost();
+    }
+
+    // Aborts (TCP reset, no TLS close_notify) after the partial body reached the kernel.
+    void abortWhenFlushed(int attempt)
+    {
+        m_socket->flush();
+        auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+        const bool pending =
+            m_socket->bytesToWrite() > 0 || (ssl && ssl->encryptedBytesToWrite() > 0);
+        if (pending && attempt < 400) {
+            QTimer::singleShot(5, this, [this, attempt] { abortWhenFlushed(attempt + 1); });
+            return;
+        }
+        // Give the kernel a moment to put the bytes on the wire before the reset.
+        QTimer::singleShot(20, this, [this] {
+#ifdef Q_OS_UNIX
+            // SO_LINGER 0: close() sends a TCP RST instead of a FIN, like a crashed peer.
+            const struct linger hard = {1, 0};
+            ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard,
+                         sizeof hard);
+#endif
+            m_socket->abort();
+            deleteLater();
+        });
+    }
+
+    detail::ServerCore *m_d;
+    QTcpSocket *m_socket;
+    QByteArray m_buffer;
+    bool m_busy = false;
+    bool m_closing = false;
+    bool m_certificateOk = false;
+};
+
+} // namespace
+
+void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
+{
+    types = builtinTypes();
+    QHash<QString, int> byGvk; // "apps/v1/Deployment"
+    for (int i = 0; i < types.size(); ++i)
+        byGvk.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).kind, i);
+
+    const QUuid uidNamespace(QStringLiteral("{6ba7b811-9dad-11d1-80b4-00c04fd430c8}"));
+    for (QJsonObject object : objects) {
+        const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
+        const QString kind = object.value(QLatin1String("kind")).toString();
+        if (apiVersion.isEmpty() || kind.isEmpty())
+            continue;
+        QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+        const QString ns = metadata.value(QLatin1String("namespace")).toString();
+        const QString name = metadata.value(QLatin1String("name")).toString();
+        if (!metadata.contains(QLatin1String("resourceVersion")))
+            metadata.insert(QLatin1String("resourceVersion"), QString::number(++resourceVersion));
+        if (!metadata.contains(QLatin1String("uid"))) {
+            const QString key = apiVersion + QLatin1Char('/') + kind + QLatin1Char('/') + ns +
+                                QLatin1Char('/') + name;
+            metadata.insert(QLatin1String("uid"),
+                            QUuid::createUuidV5(uidNamespace, key).toString(QUuid::WithoutBraces));
+        }
+        if (!metadata.contains(QLatin1String("creationTimestamp")))
+            metadata.insert(QLatin1String("creationTimestamp"),
+                            QStringLiteral("2025-01-01T00:00:00Z"));
+        object.insert(QLatin1String("metadata"), metadata);
+
+        const QString gvk = apiVersion + QLatin1Char('/') + kind;
+        int index = byGvk.value(gvk, -1);
+        if (index < 0) {
+            const int slash = apiVersion.indexOf(QLatin1Char('/'));
+            const QString group = slash < 0 ? QString() : apiVersion.left(slash);
+            const QString version = slash < 0 ? apiVersion : apiVersion.mid(slash + 1);
+            TypeEntry t = makeType(group, version, pluralOf(kind), kind,
+                                   !knownClusterScoped(kind) && !ns.isEmpty(),
+                                   knownShortNames(kind), {QStringLiteral("status")});
+            types.append(t);
+            index = types.size() - 1;
+            byGvk.insert(gvk, index);
+        }
+        Item item;
+        item.ns = types.at(index).namespaced ? ns : QString();
+        item.name = name;
+        item.labels = metadata.value(QLatin1String("labels")).toObject();
+        item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        types[index].items.append(item);
+    }
+    ++resourceVersion; // the list resourceVersion; bumping it expires old continue tokens
+    typeByPath.clear();
+    for (int i = 0; i < types.size(); ++i) {
+        auto &items = types[i].items;
+        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            return a.ns != b.ns ? a.ns < b.ns : a.name < b.name;
+        });
+        typeByPath.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).resource, i);
+    }
+}
+
+QByteArray detail::ServerCore::groupJson(const QString &group) const
+{
+    QStringList versions;
+    for (const TypeEntry &t : types) {
+        if (t.group == group && !versions.contains(t.version))
+            versions.append(t.version);
+    }
+    QJsonArray versionArray;
+    for (const QString &v : versions)
+        versionArray.append(QJsonObject{
+            {QStringLiteral("groupVersion"), QString(group + QLatin1Char('/') + v)},
+            {QStringLiteral("version"), v},
+        });
+    QJsonObject out{
+        {QStringLiteral("name"), group},
+        {QStringLiteral("versions"), versionArray},
+        {QStringLiteral("preferredVersion"), versionArray.first()},
+    };
+    return QJsonDocument(out).toJson(QJsonDocument::Compact);
+}
+
+Response detail::ServerCore::discovery(const QStringList &segments, bool *handled) const
+{
+    *handled = true;
+    const QString address = QStringLiteral("127.0.0.1:") + QString::number(port.load());
+    if (segments == QStringList{QStringLiteral("version")}) {
+        const QJsonObject v{
+            {QStringLiteral("major"), QStringLiteral("1")},
+            {QStringLiteral("minor"), QStringLiteral("32")},
+            {QStringLiteral("gitVersion"), QStringLiteral("v1.32.0+fake")},
+            {QStringLiteral("gitCommit"),
+             QStringLiteral("0000000000000000000000000000000000000000")},
+            {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+            {QStringLiteral("buildDate"), QStringLiteral("2025-01-01T00:00:00Z")},
+            {QStringLiteral("goVersion"), QStringLiteral("go1.23.0")},
+            {QStringLiteral("compiler"), QStringLiteral("gc")},
+            {QStringLiteral("platform"), QStringLiteral("linux/amd64")},
+        };
+        return Response{200, QJsonDocument(v).toJson(QJsonDocument::Compact)};
+    }
+    if (segments == QStringList{QStringLiteral("api")}) {
+        const QJsonObject v{
+            {QStringLiteral("kind"), QStringLiteral("APIVersions")},
+            {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
+            {QStringLiteral("serverAddressByClientCIDRs"),
+             QJsonArray{QJsonObject{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                                    {QStringLiteral("serverAddress"), address}}}},
+        };
+        return Response{200, QJsonDocument(v).toJson(QJsonDocument::Compact)};
+    }
+    if (segments == QStringList{QStringLiteral("apis")}) {
+        QStringList groups;
+        for (const TypeEntry &t : types) {
+            if (!t.group.isEmpty() && !groups.contains(t.group))
+                groups.append(t.group);
+        }
+        QByteArray out = R"({"kind":"APIGroupList","apiVersion":"v1","groups":[)";
+        for (int i = 0; i < groups.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            out += groupJson(groups.at(i));
+        }
+        return Response{200, out + "]}"};
+    }
+    if (segments.size() == 2 && segments.at(0) == QLatin1String("apis")) {
+        for (const TypeEntry &t : types) {
+            if (t.group == segments.at(1)) {
+                QByteArray g = groupJson(t.group);
+                g.insert(1, R"("kind":"APIGroup","apiVersion":"v1",)");
+                return Response{200, g};
+            }
+        }
+        return status(404, QStringLiteral("the server could not find the requested resource"));
+    }
+    const bool coreList = segments.size() == 2 && segments.at(0) == QLatin1String("api");
+    const bool groupList = segments.size() == 3 && segments.at(0) == QLatin1String("apis");
+    if (coreList || groupList) {
+        const QString group = coreList ? QString() : segments.at(1);
+        const QString version = segments.last();
+        QJsonArray resources;
+        for (const TypeEntry &t : types) {
+            if (t.group != group || t.version != version)
+                continue;
+            QJsonObject r{
+                {QStringLiteral("name"), t.resource},
+                {QStringLiteral("singularName"), t.singular},
+                {QStringLiteral("namespaced"), t.namespaced},
+                {QStringLiteral("kind"), t.kind},
+                {QStringLiteral("verbs"), QJsonArray::fromStringList(t.verbs)},
+            };
+            if (!t.shortNames.isEmpty())
+                r.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(t.shortNames));
+            if (!t.categories.isEmpty())
+                r.insert(QStringLiteral("categories"), QJsonArray::fromStringList(t.categories));
+            resources.append(r);
+            for (const SubResource &s : t.subresources) {
+                QJsonObject sub{
+                    {QStringLiteral("name"), QString(t.resource + QLatin1Char('/') + s.name)},
+                    {QStringLiteral("singularName"), QString()},
+                    {QStringLiteral("namespaced"), t.namespaced},
+                    {QStringLiteral("kind"), s.kind},
+                    {QStringLiteral("verbs"), QJsonArray::fromStringList(s.verbs)},
+                };
+                if (!s.group.isEmpty()) {
+                    sub.insert(QStringLiteral("group"), s.group);
+                    sub.insert(QStringLiteral("version"), s.version);
+                }
+                resources.append(sub);
+            }
+        }
+        if (resources.isEmpty())
+            return status(404, QStringLiteral("the server could not find the requested resource"));
+        const QJsonObject list{
+            {QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("groupVersion"),
+             coreList ? version : group + QLatin1Char('/') + version},
+            {QStringLiteral("resources"), resources},
+        };
+        return Response{200, QJsonDocument(list).toJson(QJsonDocument::Compact)};
+    }
+    *handled = false;
+    return {};
+}
+
+namespace {
+
+// "a=b,c!=d,e==f" equality selectors; set-based ones ("in", "notin") are not supported.
+bool matchesLabels(const QJsonObject &labels, const QString &selector)
+{
+    const QStringList terms = selector.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &term : terms) {
+        const bool negate = term.contains(QLatin1String("!="));
+        QString key =
+            term.section(negate ? QStringLiteral("!=") : QStringLiteral("="), 0, 0).trimmed();
+        QString value = term.mid(term.indexOf(QLatin1Char('=')) + 1);
+        if (value.startsWith(QLatin1Char('=')))
+            value.remove(0, 1);
+        value = value.trimmed();
+        if (!term.contains(QLatin1Char('='))) { // existence: "key" or "!key"
+            const bool absent = key.startsWith(QLatin1Char('!'));
+            if (absent)
+                key.remove(0, 1);
+            if (labels.contains(key) == absent)
+                return false;
+            continue;
+        }
+        const bool equal = labels.value(key).toString() == value && labels.contains(key);
+        if (equal == negate)
+            return false;
+    }
+    return true;
+}
+
+const char ContinueTooOld[] =
+    "The provided continue parameter is too old to display a consistent list result. You can "
+    "start a new list without the continue parameter, or use the continue token in this response "
+    "to retrieve the remainder of the results. Continuing with the provided token results in an "
+    "inconsistent list - objects that were created, modified, or deleted between the time the "
+    "first chunk was returned and now may show up in the list.";
+
+} // namespace
+
+Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QString &ns,
+                                             const QString &name, const QUrlQuery &query) const
+{
+    const StatusDetails details{name, type.group, type.resource};
+    if (!name.isEmpty()) {
+        if (!type.verbs.contains(QLatin1String("get")))
+            return status(405,
+                          QStringLiteral("the server does not allow this method on the "
+                                         "requested resource"),
+                          details);
+        auto it = std::lower_bound(type.items.cbegin(), type.items.cend(), qMakePair(ns, name),
+                                   [](const Item &item, const QPair<QString, QString> &key) {
+                                       return item.ns != key.first ? item.ns < key.first
+                                                                   : item.name < key.second;
+                                   });
+        if (it != type.items.cend() && it->ns == ns && it->name == name)
+            return Response{200, it->json};
+        const QString qualified =
+            type.group.isEmpty() ? type.resource : type.resource + QLatin1Char('.') + type.group;
+        return status(404,
+                      qualified + QStringLiteral(" \"") + name + QStringLiteral("\" not found"),
+                      details);
+    }
+    if (!type.listable())
+        return status(405,
+                      QStringLiteral("the server does not allow this method on the requested "
+                                     "resource"),
+                      details);
+    if (query.queryItemValue(QStringLiteral("watch")) == QLatin1String("true") ||
+        query.queryItemValue(QStringLiteral("watch")) == QLatin1String("1"))
+        return status(501, QStringLiteral("watch is not supported by the fake API server"),
+                      details);
+
+    // The namespace's objects are one contiguous run of the sorted items.
+    auto begin = type.items.cbegin();
+    auto end = type.items.cend();
+    if (!ns.isEmpty()) {
+        begin = std::lower_bound(begin, end, ns,
+                                 [](const Item &item, const QString &n) { return item.ns < n; });
+        end = std::upper_bound(begin, end, ns,
+                               [](const QString &n, const Item &item) { return n < item.ns; });
+    }
+    const QString labelSelector =
+        query.queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded);
+    QString fieldName, fieldNamespace;
+    const QStringList fieldTerms =
+        query.queryItemValue(QStringLiteral("fieldSelector"), QUrl::FullyDecoded)
+            .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &term : fieldTerms) {
+        const QString key = term.section(QLatin1Char('='), 0, 0);
+        const QString value = term.section(QLatin1Char('='), -1);
+        if (key == QLatin1String("metadata.name"))
+            fieldName = value;
+        else if (key == QLatin1String("metadata.namespace"))
+            fieldNamespace = value;
+        else
+            return status(400, QStringLiteral("\"") + key +
+                                   QStringLiteral("\" is not a known field selector: only "
+                                                  "\"metadata.name\", \"metadata.namespace\""));
+    }
+    QVector<const Item *> selected;
+    selected.reserve(end - begin);
+    for (auto it = begin; it != end; ++it) {
+        if (!labelSelector.isEmpty() && !matchesLabels(it->labels, labelSelector))
+            continue;
+        if (!fieldName.isEmpty() && it->name != fieldName)
+            continue;
+        if (!fieldNamespace.isEmpty() && it->ns != fieldNamespace)
+            continue;
+        selected.append(&*it);
+    }
+
+    qsizetype offset = 0;
+    const QString continueToken =
+        query.queryItemValue(QStringLiteral("continue"), QUrl::FullyDecoded);
+    if (!continueToken.isEmpty()) {
+        const QByteArray raw =
+            QByteArray::fromBase64(continueToken.toLatin1(),
+                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QJsonObject token = QJsonDocument::fromJson(raw).object();
+        if (!token.contains(QLatin1String("offset")) || !token.contains(QLatin1String("rv")) ||
+            token.value(QLatin1String("offset")).toDouble() < 0)
+            return status(400, QStringLiteral("continue key is not valid: incorrect encoded start "
+                                              "resourceVersion (version meta.k8s.io/v1)"));
+        if (token.value(QLatin1String("rv")).toString() != QString::number(resourceVersion))
+            return status(410, QString::fromLatin1(ContinueTooOld));
+        offset = qsizetype(token.value(QLatin1String("offset")).toDouble());
+    }
+    const qsizetype limit = query.queryItemValue(QStringLiteral("limit")).toLongLong();
+    const qsizetype total = selected.size();
+    const qsizetype first = qMin(offset, total);
+    const qsizetype last = limit > 0 ? qMin(total, first + limit) : total;
+
+    qsizetype bytes = 256;
+    for (qsizetype i = first; i < last; ++i)
+        bytes += selected.at(i)->json.size() + 1;
+    QByteArray out;
+    out.reserve(bytes);
+    out += "{\"kind\":" + jsonString(type.kind + QLatin1String("List")) +
+           ",\"apiVersion\":" + jsonString(type.groupVersion()) +
+           ",\"metadata\":{\"resourceVersion\":\"" + QByteArray::number(resourceVersion) + '"';
+    if (last < total) {
+        const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
+                                {QStringLiteral("rv"), QString::number(resourceVersion)},
+                                {QStringLiteral("offset"), double(last)}};
+        out += ",\"continue\":\"" +
+               QJsonDocument(token)
+                   .toJson(QJsonDocument::Compact)
+                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+               "\",\"remainingItemCount\":" + QByteArray::number(total - last);
+    }
+    out += "},\"items\":[";
+    for (qsizetype i = first; i < last; ++i) {
+        if (i > first)
+            out += ',';
+        out += selected.at(i)->json;
+    }
+    out += "]}";
+    return Response{200, out};
+}
+
+Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &target,
+                                    const QHash<QByteArray, QByteArray> &headers, bool authorized,
+                                    bool applyFaults)
+{
+    Q_UNUSED(headers)
+    QMutexLocker locker(&mutex);
+    if (applyFaults) {
+        ++requestCount;
+        log.append(QString::fromLatin1(method) + QLatin1Char(' ') + QString::fromLatin1(target));
+    }
+
+    const qsizetype questionMark = target.indexOf('?');
+    const QString path =
+        QString::fromLatin1(target.left(questionMark < 0 ? target.size() : questionMark));
+    const QUrlQuery query(questionMark < 0 ? QString()
+                                           : QString::fromLatin1(target.mid(questionMark + 1)));
+    if (!authorized)
+        return status(401, QStringLiteral("Unauthorized"));
+
+    int delayMs = 0;
+    const QList<FakeApiServer::FaultRule> rules =
+        applyFaults ? faults : QList<FakeApiServer::FaultRule>();
+    for (const FakeApiServer::FaultRule &rule : rules) {
+        if (!path.startsWith(rule.pathPrefix))
+            continue;
+        if (rule.fault == FakeApiServer::Fault::Delay) {
+            delayMs += rule.delayMs;
+            continue;
+        }
+        if (rule.fault == FakeApiServer::Fault::Status) {
+            StatusDetails details;
+            const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            const int resourceAt = parts.value(0) == QLatin1String("api") ? 2 : 3;
+            int at = resourceAt;
+            if (parts.value(at) == QLatin1String("namespaces") && parts.size() > at + 2)
+                at += 2;
+            details.kind = parts.value(at);
+            details.name = parts.value(at + 1);
+            Response r = status(rule.status, rule.message, details);
+            r.delayMs = delayMs;
+            return r;
+        }
+        if (rule.fault != FakeApiServer::Fault::None) {
+            // The body is produced normally below and mangled when it is sent.
+            locker.unlock();
+            Response r = handle(method, target, headers, authorized, false);
+            locker.relock();
+            r.fault = rule.fault;
+            r.delayMs += delayMs;
+            return r;
+        }
+    }
+
+    Response response = [&]() -> Response {
+        if (method != "GET")
+            return status(405, QStringLiteral("the fake API server only serves GET"));
+        QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        for (QString &s : segments)
+            s = QUrl::fromPercentEncoding(s.toLatin1());
+        bool handled = false;
+        Response r = discovery(segments, &handled);
+        if (handled)
+            return r;
+        qsizetype base = 0;
+        QString groupVersion;
+        if (segments.value(0) == QLatin1String("api") && segments.size() >= 3) {
+            groupVersion = segments.at(1);
+            base = 2;
+        } else if (segments.value(0) == QLatin1String("apis") && segments.size() >= 4) {
+            groupVersion = segments.at(1) + QLatin1Char('/') + segments.at(2);
+            base = 3;
+        } else {
+            return status(404, QStringLiteral("the server could not find the requested resource"));
+        }
+        const QStringList rest = segments.mid(base);
+        QString ns, resource, name;
+        if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces")) {
+            ns = rest.at(1);
+            resource = rest.at(2);
+            name = rest.value(3);
+            if (rest.size() > 4)
+                return status(404,
+                              QStringLiteral("the server could not find the requested resource"));
+        } else if (rest.size() <= 2) {
+            resource = rest.at(0);
+            name = rest.value(1);
+        } else {
+            return status(404, QStringLiteral("the server could not find the requested resource"));
+        }
+        const int index = typeByPath.value(groupVersion + QLatin1Char('/') + resource, -1);
+        if (index < 0)
+            return status(404, QStringLiteral("the server could not find the requested resource"));
+        const TypeEntry &type = types.at(index);
+        if (!ns.isEmpty() && !type.namespaced)
+            return status(404, QStringLiteral("the server could not find the requested resource"));
+        return resourceRequest(type, ns, name, query);
+    }();
+    response.delayMs += delayMs;
+    return response;
+}
+
+FakeApiServer::FakeApiServer(const Options &options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->options = options;
+    d->rebuild({});
+    d->tcp = new TcpServer(this);
+    d->tcp->onIncoming = [this](qintptr descriptor) {
+        QTcpSocket *socket = nullptr;
+        if (d->options.tls) {
+            auto *ssl = new QSslSocket;
+            if (!ssl->setSocketDescriptor(descriptor)) {
+                delete ssl;
+                return;
+            }
+            ssl->setSslConfiguration(d->sslConfig);
+            socket = ssl;
+            new Connection(d.get(), socket, this);
+            ssl->startServerEncryption();
+        } else {
+            socket = new QTcpSocket;
+            if (!socket->setSocketDescriptor(descriptor)) {
+                delete socket;
+                return;
+            }
+            new Connection(d.get(), socket, this);
+        }
+    };
+}
+
+FakeApiServer::~FakeApiServer() = default;
+
+bool FakeApiServer::listen(quint16 port)
+{
+    if (d->options.tls) {
+        QFile certFile(d->options.certFile);
+        QFile keyFile(d->options.keyFile);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return false;
+        const QSslCertificate cert(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (cert.isNull() || key.isNull())
+            return false;
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(cert);
+        config.setPrivateKey(key);
+        config.setProtocol(QSsl::TlsV1_2OrLater);
+        config.setAllowedNextProtocols({}); // no "h2": clients must speak HTTP/1.1
+        if (!d->options.clientCaFile.isEmpty()) {
+            config.setCaCertificates(QSslCertificate::fromPath(d->options.clientCaFile));
+            config.setPeerVerifyMode(QSslSocket::QueryPeer);
+        } else {
+            config.setCaCertificates({});
+            config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        }
+        d->sslConfig = config;
+    }
+    if (!d->tcp->listen(QHostAddress::LocalHost, port))
+        return false;
+    d->port = d->tcp->serverPort();
+    return true;
+}
+
+quint16 FakeApiServer::port() const
+{
+    return d->port.load();
+}
+
+QUrl FakeApiServer::url() const
+{
+    QUrl u;
+    u.setScheme(d->options.tls ? QStringLiteral("https") : QStringLiteral("http"));
+    u.setHost(QStringLiteral("127.0.0.1"));
+    u.setPort(port());
+    return u;
+}
+
+void FakeApiServer::setObjects(const QList<QJsonObject> &objects)
+{
+    QMutexLocker locker(&d->mutex);
+    d->rebuild(objects);
+}
+
+void FakeApiServer::addFault(const FaultRule &rule)
+{
+    QMutexLocker locker(&d->mutex);
+    d->faults.append(rule);
+}
+
+void FakeApiServer::clearFaults()
+{
+    QMutexLocker locker(&d->mutex);
+    d->faults.clear();
+}
+
+QStringList FakeApiServer::requestLog() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->log;
+}
+
+int FakeApiServer::requestCount() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->requestCount;
+}
+
+bool FakeApiServer::writeKubeconfig(const QString &path, const TestPki &pki,
+                                    Credentials credentials) const
+{
+    auto q = [](const QString &s) { return jsonString(s); }; // a JSON string is a YAML scalar
+    QByteArray yaml = "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n"
+                      "    server: " +
+                      q(url().toString()) + '\n';
+    if (d->options.tls)
+        yaml += "    certificate-authority: " + q(pki.caCert) + '\n';
+    yaml += "contexts:\n- name: fake\n  context:\n    cluster: fake\n    user: fake-user\n"
+            "current-context: fake\npreferences: {}\nusers:\n- name: fake-user\n  user:\n";
+    if (credentials == Credentials::Token) {
+        yaml += "    token: " + q(d->options.token) + '\n';
+    } else {
+        yaml += "    client-certificate: " + q(pki.clientCert) + '\n';
+        yaml += "    client-key: " + q(pki.clientKey) + '\n';
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(yaml);
+    if (!file.commit())
+        return false;
+    // Kubeconfigs hold credentials; keep them private like kubectl does.
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+FakeApiServerThread::FakeApiServerThread(const FakeApiServer::Options &options)
+    : m_thread(std::make_unique<QThread>())
+{
+    m_thread->setObjectName(QStringLiteral("FakeApiServer"));
+    m_server = new FakeApiServer(options);
+    m_server->moveToThread(m_thread.get());
+    m_thread->start();
+}
+
+FakeApiServerThread::~FakeApiServerThread()
+{
+    // Delete the server (and its sockets) in its own thread, then stop that thread.
+    FakeApiServer *server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+bool FakeApiServerThread::start(const QList<QJsonObject> &objects)
+{
+    bool ok = false;
+    FakeApiServer *server = m_server;
+    QMetaObject::invokeMethod(
+        server,
+        [server, objects, &ok] {
+            server->setObjects(objects);
+            ok = server->listen(0);
+        },
+        Qt::BlockingQueuedConnection);
+    if (ok)
+        m_url = m_server->url();
+    return ok;
+}
+
+FakeApiServer *FakeApiServerThread::server() const
+{
+    return m_server;
+}
+
+QUrl FakeApiServerThread::url() const
+{
+    return m_url;
+}
+
+} // namespace Fluxdesk::Testing

@@ -1,0 +1,330 @@
+// The real kubectl against the fake API server: if kubectl is happy with discovery, lists,
+// paging, auth and error bodies, the fake is faithful enough for our own client's tests.
+#include "fakeapiserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Fluxdesk::Testing;
+
+namespace {
+
+struct KubectlRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString keyOf(const QJsonObject &object)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    return metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') +
+           metadata.value(QLatin1String("name")).toString();
+}
+
+QList<QJsonObject> ofKind(const QList<QJsonObject> &objects, const QString &kind)
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &o : objects) {
+        if (o.value(QLatin1String("kind")).toString() == kind)
+            out.append(o);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const QJsonObject &a, const QJsonObject &b) { return keyOf(a) < keyOf(b); });
+    return out;
+}
+
+} // namespace
+
+class TestKubectlAgainstFake : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_kubectl;
+    QTemporaryDir m_dir;
+    TestPki m_pki;
+    QList<QJsonObject> m_objects;
+    std::unique_ptr<FakeApiServerThread> m_server;
+    const QString m_token = QStringLiteral("kubectl-test-token");
+
+    template <typename F> void onServer(F function)
+    {
+        FakeApiServer *server = m_server->server();
+        QMetaObject::invokeMethod(
+            server, [server, function] { function(server); }, Qt::BlockingQueuedConnection);
+    }
+
+    // kubectl with its own kubeconfig and HOME (discovery cache) per credential kind.
+    KubectlRun kubectl(const QStringList &arguments, FakeApiServer::Credentials credentials)
+    {
+        const QString tag = credentials == FakeApiServer::Credentials::Token
+                                ? QStringLiteral("token")
+                                : QStringLiteral("cert");
+        const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig-") + tag);
+        bool written = false;
+        const TestPki pki = m_pki;
+        onServer(
+            [&](FakeApiServer *s) { written = s->writeKubeconfig(kubeconfig, pki, credentials); });
+        KubectlRun run;
+        if (!written) {
+            run.err = "cannot write kubeconfig";
+            return run;
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
+        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home-") + tag));
+        env.remove(QStringLiteral("KUBECTL_KUBERC"));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(m_kubectl, QStringList{QStringLiteral("--request-timeout=30s")} + arguments);
+        if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished(5000);
+            run.err = "kubectl did not finish: " + process.errorString().toUtf8();
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+
+    QStringList requestLog()
+    {
+        QStringList log;
+        onServer([&log](FakeApiServer *s) { log = s->requestLog(); });
+        return log;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (m_kubectl.isEmpty() && QFile::exists(QStringLiteral("/usr/bin/kubectl")))
+            m_kubectl = QStringLiteral("/usr/bin/kubectl");
+        if (m_kubectl.isEmpty())
+            QSKIP("kubectl is not installed");
+        QVERIFY(m_dir.isValid());
+        m_pki = TestPki::generate(m_dir.filePath(QStringLiteral("pki")));
+        QVERIFY2(m_pki.ok(), qPrintable(m_pki.error));
+        m_objects = generateCluster(400);
+        FakeApiServer::Options options;
+        options.certFile = m_pki.serverCert;
+        options.keyFile = m_pki.serverKey;
+        options.clientCaFile = m_pki.caCert;
+        options.token = m_token;
+        m_server = std::make_unique<FakeApiServerThread>(options);
+        QVERIFY(m_server->start(m_objects));
+    }
+    void cleanupTestCase() { m_server.reset(); }
+    void cleanup()
+    {
+        if (m_server)
+            onServer([](FakeApiServer *s) { s->clearFaults(); });
+    }
+
+    void getNamespaces_data()
+    {
+        QTest::addColumn<bool>("token");
+        QTest::addRow("client certificate") << false;
+        QTest::addRow("token") << true;
+    }
+    void getNamespaces()
+    {
+        QFETCH(bool, token);
+        const auto credentials = token ? FakeApiServer::Credentials::Token
+                                       : FakeApiServer::Credentials::ClientCertificate;
+        const KubectlRun run = kubectl({QStringLiteral("get"), QStringLiteral("ns")}, credentials);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QVERIFY(lines.first().startsWith("NAME"));
+        QStringList names;
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            names.append(QString::fromUtf8(lines.at(i).split(' ').first()));
+        QStringList expected;
+        for (const QJsonObject &ns : ofKind(m_objects, QStringLiteral("Namespace")))
+            expected.append(ns.value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("name"))
+                                .toString());
+        QCOMPARE(names, expected);
+        // kubectl 1.32 asks for aggregated discovery first, then falls back to /api/v1 & co.
+        const QStringList log = requestLog();
+        auto requested = [&log](const QString &path) {
+            return std::any_of(log.cbegin(), log.cend(), [&path](const QString &line) {
+                return line == QLatin1String("GET ") + path ||
+                       line.startsWith(QLatin1String("GET ") + path + QLatin1Char('?'));
+            });
+        };
+        QVERIFY(requested(QStringLiteral("/api")));
+        QVERIFY(requested(QStringLiteral("/apis")));
+        QVERIFY(requested(QStringLiteral("/api/v1")));
+        QVERIFY(requested(QStringLiteral("/apis/apps/v1")));
+    }
+
+    void getDeploymentsJson_data() { getNamespaces_data(); }
+    void getDeploymentsJson()
+    {
+        QFETCH(bool, token);
+        const auto credentials = token ? FakeApiServer::Credentials::Token
+                                       : FakeApiServer::Credentials::ClientCertificate;
+        const KubectlRun run =
+            kubectl({QStringLiteral("get"), QStringLiteral("deploy"), QStringLiteral("-A"),
+                     QStringLiteral("-o"), QStringLiteral("json")},
+                    credentials);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QJsonParseError error;
+        const QJsonObject list = QJsonDocument::fromJson(run.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonArray items = list.value(QLatin1String("items")).toArray();
+        const QList<QJsonObject> expected = ofKind(m_objects, QStringLiteral("Deployment"));
+        QVERIFY(expected.size() > 5);
+        QCOMPARE(items.size(), expected.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            // kubectl drops managedFields unless --show-managed-fields is given.
+            QJsonObject object = expected.at(i);
+            QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+            metadata.remove(QLatin1String("managedFields"));
+            object.insert(QLatin1String("metadata"), metadata);
+            QCOMPARE(items.at(i).toObject(), object);
+        }
+    }
+
+    void apiResources_data() { getNamespaces_data(); }
+    void apiResources()
+    {
+        QFETCH(bool, token);
+        const auto credentials = token ? FakeApiServer::Credentials::Token
+                                       : FakeApiServer::Credentials::ClientCertificate;
+        const KubectlRun run =
+            kubectl({QStringLiteral("api-resources"), QStringLiteral("--no-headers"),
+                     QStringLiteral("-o"), QStringLiteral("name")},
+                    credentials);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QStringList names =
+            QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const char *name :
+             {"pods", "namespaces", "services", "configmaps", "secrets", "nodes", "events",
+              "endpoints", "persistentvolumeclaims", "deployments.apps", "statefulsets.apps",
+              "daemonsets.apps", "replicasets.apps", "ingresses.networking.k8s.io",
+              "helmreleases.helm.toolkit.fluxcd.io", "bindings",
+              "tokenreviews.authentication.k8s.io"})
+            QVERIFY2(names.contains(QString::fromLatin1(name)), name);
+        // Subresources are not resources of their own.
+        QVERIFY(!names.contains(QStringLiteral("pods/log")));
+    }
+
+    void shortNamesAndSingleObjects()
+    {
+        const QJsonObject hr = ofKind(m_objects, QStringLiteral("HelmRelease")).first();
+        const QJsonObject metadata = hr.value(QLatin1String("metadata")).toObject();
+        const KubectlRun run =
+            kubectl({QStringLiteral("get"), QStringLiteral("hr"), QStringLiteral("-n"),
+                     metadata.value(QLatin1String("namespace")).toString(),
+                     metadata.value(QLatin1String("name")).toString(), QStringLiteral("-o"),
+                     QStringLiteral("json")},
+                    FakeApiServer::Credentials::Token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).object(), hr);
+
+        const KubectlRun missing =
+            kubectl({QStringLiteral("get"), QStringLiteral("deploy"), QStringLiteral("-n"),
+                     QStringLiteral("llm"), QStringLiteral("does-not-exist")},
+                    FakeApiServer::Credentials::Token);
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY2(missing.err.contains(
+                     "Error from server (NotFound): deployments.apps \"does-not-exist\" not found"),
+                 missing.err.constData());
+    }
+
+    void paging_data() { getNamespaces_data(); }
+    void paging()
+    {
+        QFETCH(bool, token);
+        const auto credentials = token ? FakeApiServer::Credentials::Token
+                                       : FakeApiServer::Credentials::ClientCertificate;
+        const KubectlRun run = kubectl({QStringLiteral("get"), QStringLiteral("pods"),
+                                        QStringLiteral("-A"), QStringLiteral("--chunk-size=2"),
+                                        QStringLiteral("-o"), QStringLiteral("name")},
+                                       credentials);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QStringList lines =
+            QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QList<QJsonObject> pods = ofKind(m_objects, QStringLiteral("Pod"));
+        QVERIFY(pods.size() > 2);
+        QStringList expected;
+        for (const QJsonObject &pod : pods)
+            expected.append(QStringLiteral("pod/") + pod.value(QLatin1String("metadata"))
+                                                         .toObject()
+                                                         .value(QLatin1String("name"))
+                                                         .toString());
+        QCOMPARE(lines, expected);
+        int continued = 0;
+        const QStringList log = requestLog();
+        for (const QString &line : log) {
+            if (line.startsWith(QLatin1String("GET /api/v1/pods?")) &&
+                line.contains(QLatin1String("limit=2")) &&
+                line.contains(QLatin1String("continue=")))
+                ++continued;
+        }
+        QVERIFY(continued >= pods.size() / 2 - 1);
+    }
+
+    void forbidden()
+    {
+        const QString message = QStringLiteral(
+            "secrets is forbidden: User \"system:serviceaccount:default:fluxdesk\" cannot list "
+            "resource \"secrets\" in API group \"\" at the cluster scope");
+        onServer([message](FakeApiServer *s) {
+            s->addFault(
+                {QStringLiteral("/api/v1/secrets"), FakeApiServer::Fault::Status, 403, message, 0});
+        });
+        const KubectlRun run =
+            kubectl({QStringLiteral("get"), QStringLiteral("secrets"), QStringLiteral("-A")},
+                    FakeApiServer::Credentials::ClientCertificate);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QByteArray("Error from server (Forbidden): " + message.toUtf8())),
+                 run.err.constData());
+    }
+
+    void wrongCredentials()
+    {
+        // A kubeconfig whose token the server does not know.
+        const QString kubeconfig = m_dir.filePath(QStringLiteral("kubeconfig-wrong"));
+        QFile::remove(kubeconfig);
+        {
+            QFile source(m_dir.filePath(QStringLiteral("kubeconfig-token")));
+            kubectl({QStringLiteral("version"), QStringLiteral("--client")},
+                    FakeApiServer::Credentials::Token); // makes sure that file exists
+            QVERIFY(source.open(QIODevice::ReadOnly));
+            QByteArray text = source.readAll();
+            text.replace(m_token.toUtf8(), "not-the-token");
+            QFile target(kubeconfig);
+            QVERIFY(target.open(QIODevice::WriteOnly));
+            target.write(text);
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
+        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home-wrong")));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(m_kubectl, {QStringLiteral("get"), QStringLiteral("ns")});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY(process.exitCode() != 0);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("error: You must be logged in to the server"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubectlAgainstFake)
+#include "tst_kubectl_against_fake.moc"
