@@ -5,6 +5,8 @@
 #include "kube/inventoryloader.h"
 #include "kube/kubeconfig.h"
 
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -31,7 +33,8 @@ struct ClusterSource
 // One connection at a time, from start to a filled Inventory: resolves the context off the UI
 // thread (files, exec plugins), runs the InventoryLoader (or reads the snapshot/demo off the UI
 // thread), and fills inventory() as pages arrive. A new connect() supersedes the previous one;
-// results of a superseded connect are dropped. Used by the window and by fluxdesk-cli.
+// results of a superseded connect are dropped (a superseded connect gets no finished()); cancel()
+// emits finished(false, "Cancelled"). Used by the window and by fluxdesk-cli.
 class ClusterSession : public QObject
 {
     Q_OBJECT
@@ -61,6 +64,8 @@ signals:
 
 private:
     void loadOffline(quint64 generation);
+    void addOfflineChunk(quint64 generation, const QList<QJsonObject> &objects, int from,
+                         const QList<ResourceType> &types);
     void startLoader(quint64 generation, const ConnectionSettings &settings);
     void finish(bool ok, const QString &message);
 
@@ -69,6 +74,7 @@ private:
     Inventory m_inventory;
     InventoryLoader m_loader;
     quint64 m_generation = 0;
+    quint64 m_loaderOwner = 0; // the connect generation the loader's current run belongs to
     bool m_busy = false;
 };
 

@@ -9,17 +9,28 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
+
+class QNetworkReply;
 
 namespace Fluxdesk {
 
 class KubeClient;
+namespace Discovery {
+struct ListPage;
+}
 
 // Loads every listable object of a cluster: discovery of /api and /apis (preferred versions,
 // listable resources only, subresources skipped), then every type listed concurrently with paging
 // (limit + continue). Each start() bumps a generation: replies of an older start are dropped.
+// A start() while a load runs supersedes it silently (no finished() for the old run); cancel()
+// and destruction abort every reply. Pages are parsed on a worker thread (QtConcurrent) and
+// delivered on the loader's thread, so a 500-item page never stalls it.
 // Per-type errors (403, 404, 5xx) leave the other types loading; connection-level errors (TLS,
-// refused, 401 on discovery) end the load with finished(false, message).
+// refused, 401 on discovery) end the load with finished(false, message); a 401 on any request
+// ends it too. A failing /apis/G/V document (e.g. metrics.k8s.io with its server down) only
+// drops that group: the load goes on and finished(true, message)'s message names the group.
 class InventoryLoader : public QObject
 {
     Q_OBJECT
@@ -51,6 +62,20 @@ signals:
 
 private:
     struct Run;
+    using Handler = std::function<void(QNetworkReply *, const QByteArray &)>;
+    Run *current(quint64 generation) const;
+    void enqueue(quint64 generation, const QString &path, Handler handler, bool urgent = false);
+    void pump(quint64 generation);
+    void discoveredDocument(quint64 generation, int slot, const QString &groupVersion,
+                            QNetworkReply *reply, const QByteArray &body, bool core);
+    void discoveryStepDone(quint64 generation);
+    void requestPage(quint64 generation, int index, const QString &continueToken);
+    void pageArrived(quint64 generation, int index, QNetworkReply *reply, const QByteArray &body);
+    void pageParsed(quint64 generation, int index, const Result<Discovery::ListPage> &page);
+    void finishType(quint64 generation, int index, TypeState state, const QString &message);
+    void complete(quint64 generation);
+    void fail(const QString &message);
+
     Options m_options;
     quint64 m_generation = 0;
     bool m_running = false;

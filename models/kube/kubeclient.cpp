@@ -1,0 +1,175 @@
+#include "kubeclient.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QStringList>
+
+#ifndef FLUXDESK_VERSION
+#define FLUXDESK_VERSION "0.1.0"
+#endif
+
+namespace Fluxdesk {
+
+namespace {
+
+// Reply properties: what the client knows about a request that replyError() needs later.
+const char SslErrorsProperty[] = "fluxdesk_sslErrors";
+const char TimeoutProperty[] = "fluxdesk_timeoutMs";
+
+QString hostOf(const QUrl &url)
+{
+    return url.port() > 0 ? url.host() + QLatin1Char(':') + QString::number(url.port())
+                          : url.host();
+}
+
+} // namespace
+
+KubeClient::KubeClient(ConnectionSettings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings))
+{
+    m_nam.setProxy(m_settings.proxy);
+    // Redirects would carry the credentials elsewhere; an API server never needs them.
+    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+QNetworkReply *KubeClient::get(const QString &pathAndQuery)
+{
+    QUrl url = m_settings.server;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    const qsizetype question = pathAndQuery.indexOf(QLatin1Char('?'));
+    const QString path = question < 0 ? pathAndQuery : pathAndQuery.left(question);
+    url.setPath(basePath + path);
+    if (question >= 0)
+        url.setQuery(pathAndQuery.mid(question + 1));
+    else
+        url.setQuery(QString());
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArray(QByteArrayLiteral("fluxdesk/") + FLUXDESK_VERSION));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(m_timeoutMs);
+
+    if (!m_settings.bearerToken.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + m_settings.bearerToken.toUtf8());
+    } else if (!m_settings.username.isEmpty()) {
+        const QByteArray credentials =
+            (m_settings.username + QLatin1Char(':') + m_settings.password).toUtf8();
+        request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    }
+
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!m_settings.caCertificates.isEmpty())
+            ssl.setCaCertificates(m_settings.caCertificates);
+        if (m_settings.hasClientCertificate()) {
+            ssl.setLocalCertificate(m_settings.clientCertificate);
+            ssl.setPrivateKey(m_settings.clientKey);
+        }
+        ssl.setPeerVerifyMode(m_settings.insecureSkipTlsVerify ? QSslSocket::VerifyNone
+                                                               : QSslSocket::VerifyPeer);
+        request.setSslConfiguration(ssl);
+        if (!m_settings.tlsServerName.isEmpty())
+            request.setPeerVerifyName(m_settings.tlsServerName);
+    }
+
+    QNetworkReply *reply = m_nam.get(request);
+    reply->setProperty(TimeoutProperty, m_timeoutMs);
+    // The reasons are only available from this signal; keep them for replyError().
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList reasons;
+        for (const QSslError &error : errors)
+            reasons.append(error.errorString());
+        reply->setProperty(SslErrorsProperty, reasons);
+    });
+    return reply;
+}
+
+Error KubeClient::replyError(QNetworkReply *reply, const QByteArray &body, int *httpStatus)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (httpStatus)
+        *httpStatus = 0;
+    const QString host = hostOf(reply->url());
+    const QNetworkReply::NetworkError error = reply->error();
+
+    // Transport errors (0-199: connection and proxy) come before any HTTP status.
+    switch (error) {
+    case QNetworkReply::NoError:
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        return Error(tr("Connection refused by %1: is the API server running and is the port "
+                        "right?")
+                         .arg(host));
+    case QNetworkReply::HostNotFoundError:
+        return Error(tr("Host not found: %1").arg(reply->url().host()));
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: {
+        // setTransferTimeout() aborts the reply; the loader never reports its own aborts.
+        const int ms = reply->property(TimeoutProperty).toInt();
+        return Error(tr("The request to %1 timed out after %2 seconds")
+                         .arg(host, QString::number(ms / 1000.0, 'g', 3)));
+    }
+    case QNetworkReply::SslHandshakeFailedError: {
+        const QStringList reasons = reply->property(SslErrorsProperty).toStringList();
+        if (!reasons.isEmpty())
+            return Error(tr("TLS failure: certificate verification of %1 failed: %2")
+                             .arg(host, reasons.join(QLatin1String("; "))));
+        return Error(
+            tr("TLS failure: the handshake with %1 failed: %2").arg(host, reply->errorString()));
+    }
+    case QNetworkReply::RemoteHostClosedError:
+        if (status > 0 || !body.isEmpty())
+            return Error(
+                tr("The connection to %1 was reset before the response was complete").arg(host));
+        return Error(tr("%1 closed the connection (a TLS client certificate rejected, or not "
+                        "an API server?)")
+                         .arg(host));
+    default:
+        if (int(error) < 200 && status == 0)
+            return Error(tr("Network error talking to %1: %2").arg(host, reply->errorString()));
+        break;
+    }
+
+    if (status >= 300 || (status == 0 && error != QNetworkReply::NoError)) {
+        if (httpStatus)
+            *httpStatus = status;
+        // A Status object carries the server's own words ("secrets is forbidden: ...").
+        QString message =
+            QJsonDocument::fromJson(body).object().value(QLatin1String("message")).toString();
+        if (message.isEmpty()) {
+            message = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            if (message.isEmpty())
+                message = reply->errorString();
+        }
+        if (status == 401)
+            return Error(tr("Unauthorized: the server rejected the credentials (%1)").arg(message));
+        return Error(tr("%1 (HTTP %2)").arg(message, QString::number(status)));
+    }
+
+    // A successful reply whose body is not JSON: a proxy's HTML page or a truncated stream.
+    const qlonglong length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (length > 0 && body.size() < length)
+        return Error(
+            tr("The connection to %1 was reset before the response was complete").arg(host));
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error(tr("The server sent malformed JSON for %1: %2 at offset %3")
+                         .arg(reply->url().path(), parseError.errorString(),
+                              QString::number(parseError.offset)));
+    return Error();
+}
+
+} // namespace Fluxdesk
