@@ -1,0 +1,140 @@
+#include "appsettings.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace Fluxdesk {
+
+namespace {
+const QLatin1String kubeconfigKey("connection/kubeconfig");
+const QLatin1String contextKey("connection/context");
+const QLatin1String snapshotKey("connection/snapshot");
+const QLatin1String repoKey("repository/path");
+const QLatin1String showOwnedKey("cluster/showOwned");
+const QLatin1String geometryKey("window/geometry");
+const QLatin1String stateKey("window/state");
+const QLatin1String splitterKey("window/splitter");
+const QLatin1String selectedKey("cluster/selected");
+} // namespace
+
+AppSettings::AppSettings()
+{
+    // QSettings ignores QStandardPaths' test mode; point it at the test location ourselves.
+    if (QStandardPaths::isTestModeEnabled()) {
+        const QString dir =
+            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+            QLatin1String("/Fluxdesk");
+        QDir().mkpath(dir);
+        m_settings = std::make_unique<QSettings>(dir + QLatin1String("/Fluxdesk.conf"),
+                                                 QSettings::IniFormat);
+    } else {
+        m_settings =
+            std::make_unique<QSettings>(QStringLiteral("Fluxdesk"), QStringLiteral("Fluxdesk"));
+    }
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::kubeconfigPath() const
+{
+    return m_settings->value(kubeconfigKey).toString();
+}
+
+void AppSettings::setKubeconfigPath(const QString &path)
+{
+    m_settings->setValue(kubeconfigKey, path);
+}
+
+QString AppSettings::lastContext() const
+{
+    return m_settings->value(contextKey).toString();
+}
+
+void AppSettings::setLastContext(const QString &context)
+{
+    m_settings->setValue(contextKey, context);
+}
+
+QString AppSettings::lastSnapshot() const
+{
+    return m_settings->value(snapshotKey).toString();
+}
+
+void AppSettings::setLastSnapshot(const QString &path)
+{
+    m_settings->setValue(snapshotKey, path);
+}
+
+QString AppSettings::repoPath() const
+{
+    return m_settings->value(repoKey).toString();
+}
+
+void AppSettings::setRepoPath(const QString &path)
+{
+    m_settings->setValue(repoKey, path);
+}
+
+bool AppSettings::showOwned() const
+{
+    return m_settings->value(showOwnedKey, false).toBool();
+}
+
+void AppSettings::setShowOwned(bool show)
+{
+    m_settings->setValue(showOwnedKey, show);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(geometryKey).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(geometryKey, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings->value(stateKey).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(stateKey, state);
+}
+
+QByteArray AppSettings::splitterState() const
+{
+    return m_settings->value(splitterKey).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(splitterKey, state);
+}
+
+QStringList AppSettings::selectedObject() const
+{
+    return m_settings->value(selectedKey).toStringList();
+}
+
+void AppSettings::setSelectedObject(const QStringList &key)
+{
+    m_settings->setValue(selectedKey, key);
+}
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace Fluxdesk

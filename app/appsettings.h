@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace Fluxdesk {
+
+// What the window remembers between runs (QSettings, organisation and application "Fluxdesk").
+// Under QStandardPaths::setTestModeEnabled(true) the file lives in the test location, so tests
+// never read or write the user's settings.
+class AppSettings
+{
+public:
+    AppSettings();
+    ~AppSettings();
+
+    QString kubeconfigPath() const; // the file last opened with File > Open kubeconfig
+    void setKubeconfigPath(const QString &path);
+    QString lastContext() const;
+    void setLastContext(const QString &context);
+    QString lastSnapshot() const;
+    void setLastSnapshot(const QString &path);
+    QString repoPath() const;
+    void setRepoPath(const QString &path);
+    bool showOwned() const;
+    void setShowOwned(bool show);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+
+    // The object selected when the window closed: group, kind, namespace, name.
+    QStringList selectedObject() const;
+    void setSelectedObject(const QStringList &key);
+
+    QString fileName() const;
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace Fluxdesk

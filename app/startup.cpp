@@ -1,0 +1,83 @@
+#include "startup.h"
+
+#include "kube/kubeconfig.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace Fluxdesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Fluxdesk::Startup", text);
+}
+} // namespace
+
+StartupPlan planStartup(const StartupOptions &options, const QString &rememberedKubeconfig,
+                        const QString &rememberedContext)
+{
+    StartupPlan plan;
+    QString explicitPath = options.kubeconfig;
+    if (explicitPath.isEmpty() && !rememberedKubeconfig.isEmpty() &&
+        QFileInfo::exists(rememberedKubeconfig))
+        explicitPath = rememberedKubeconfig;
+
+    const QStringList files = Kubeconfig::defaultFiles(explicitPath);
+    for (const QString &file : files) {
+        if (QFileInfo::exists(file))
+            plan.kubeconfigFiles.append(file);
+    }
+
+    bool kubeconfigUsable = false;
+    if (!plan.kubeconfigFiles.isEmpty()) {
+        const Result<Kubeconfig> config = Kubeconfig::load(plan.kubeconfigFiles);
+        if (!config) {
+            plan.error = config.error().toString();
+        } else {
+            plan.contexts = config->contextNames();
+            if (!options.context.isEmpty()) {
+                if (plan.contexts.contains(options.context)) {
+                    plan.context = options.context;
+                } else {
+                    plan.error =
+                        tr("The kubeconfig has no context named \"%1\"").arg(options.context);
+                }
+            } else if (plan.contexts.contains(rememberedContext)) {
+                plan.context = rememberedContext;
+            } else if (plan.contexts.contains(config->currentContext())) {
+                plan.context = config->currentContext();
+            } else if (!plan.contexts.isEmpty()) {
+                plan.context = plan.contexts.constFirst();
+            }
+            if (plan.contexts.isEmpty() && plan.error.isEmpty())
+                plan.error = tr("The kubeconfig lists no contexts: %1")
+                                 .arg(plan.kubeconfigFiles.join(QLatin1String(", ")));
+            kubeconfigUsable = plan.error.isEmpty() && !plan.context.isEmpty();
+        }
+    }
+
+    if (!options.snapshot.isEmpty()) {
+        plan.source.kind = ClusterSource::Kind::Snapshot;
+        plan.source.snapshotPath = options.snapshot;
+        plan.status = tr("Opening the snapshot %1").arg(options.snapshot);
+    } else if (options.demo) {
+        plan.source.kind = ClusterSource::Kind::Demo;
+        plan.status = tr("Showing the built-in demo cluster");
+    } else if (plan.kubeconfigFiles.isEmpty()) {
+        plan.source.kind = ClusterSource::Kind::Demo;
+        plan.status = tr("No kubeconfig found: showing the built-in demo cluster");
+    } else if (kubeconfigUsable) {
+        plan.source.kind = ClusterSource::Kind::Kubeconfig;
+        plan.source.kubeconfigFiles = plan.kubeconfigFiles;
+        plan.source.context = plan.context;
+        plan.status = tr("Connecting to %1").arg(plan.context);
+    } else {
+        plan.connect = false;
+        plan.status = tr("The kubeconfig could not be used; pick a context, the demo cluster or a "
+                         "snapshot");
+    }
+    return plan;
+}
+
+} // namespace Fluxdesk

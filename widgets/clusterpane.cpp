@@ -1,0 +1,196 @@
+#include "clusterpane.h"
+
+#include "items/inventoryfiltermodel.h"
+#include "items/inventorymodel.h"
+#include "ownershipdelegate.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Fluxdesk {
+
+ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
+{
+    auto *title = new QLabel(tr("Cluster"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter: name, kind or label=value"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setToolTip(
+        tr("Words match object names and kinds; key=value matches a label (app=loki). "
+           "Every word must match."));
+
+    m_showOwned = new QCheckBox(tr("Show owned and generated objects"), this);
+    m_showOwned->setObjectName(QStringLiteral("showOwnedToggle"));
+    m_showOwned->setToolTip(
+        tr("Also list what K3s, controllers and Helm's release records own: the migration "
+           "leaves those out."));
+
+    m_filter = new InventoryFilterModel(this);
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("clusterTree"));
+    m_tree->setModel(m_filter);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setItemDelegateForColumn(InventoryModel::BadgeColumn, new OwnershipDelegate(m_tree));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("clusterSummary"));
+    m_summary->setWordWrap(true);
+
+    // Recounting visible rows on every inserted run would cost more than the insert itself.
+    m_summaryTimer = new QTimer(this);
+    m_summaryTimer->setSingleShot(true);
+    m_summaryTimer->setInterval(100);
+    connect(m_summaryTimer, &QTimer::timeout, this, &ClusterPane::updateSummary);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_filterEdit);
+    layout->addWidget(m_showOwned);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_summary);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, this, &ClusterPane::onFilterChanged);
+    connect(m_showOwned, &QCheckBox::toggled, this, [this](bool show) {
+        m_filter->setShowOwned(show);
+        updateSummary();
+        emit showOwnedChanged(show);
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ClusterPane::onRowsInserted);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ClusterPane::updateSummary);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ClusterPane::updateSummary);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    updateSummary();
+}
+
+void ClusterPane::setModel(InventoryModel *model)
+{
+    m_model = model;
+    m_filter->setSourceModel(model);
+    // Section modes need the columns to exist.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(InventoryModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(InventoryModel::BadgeColumn,
+                                           QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(InventoryModel::CountColumn,
+                                           QHeaderView::ResizeToContents);
+    m_tree->expandToDepth(0);
+    updateSummary();
+}
+
+bool ClusterPane::showOwned() const
+{
+    return m_showOwned->isChecked();
+}
+
+void ClusterPane::setShowOwned(bool show)
+{
+    m_showOwned->setChecked(show);
+    m_filter->setShowOwned(show);
+}
+
+void ClusterPane::focusFilter()
+{
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+void ClusterPane::onFilterChanged(const QString &text)
+{
+    m_filter->setFilterText(text);
+    // While filtering, show every match; otherwise namespaces open, kinds closed.
+    if (m_filter->filterText().isEmpty()) {
+        m_tree->collapseAll();
+        m_tree->expandToDepth(0);
+    } else {
+        m_tree->expandAll();
+    }
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.isValid())
+        m_tree->scrollTo(current);
+    updateSummary();
+}
+
+void ClusterPane::onRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    // New namespaces open as they arrive; while filtering, new matches are revealed too.
+    const bool all = !m_filter->filterText().isEmpty();
+    if (!parent.isValid() || all) {
+        for (int row = first; row <= last; ++row) {
+            const QModelIndex index = m_filter->index(row, 0, parent);
+            m_tree->expand(index);
+            if (all && parent.isValid())
+                m_tree->expand(parent);
+            if (all) {
+                for (int child = 0; child < m_filter->rowCount(index); ++child)
+                    m_tree->expand(m_filter->index(child, 0, index));
+            }
+        }
+    }
+    if (!m_summaryTimer->isActive())
+        m_summaryTimer->start();
+}
+
+void ClusterPane::onCurrentChanged(const QModelIndex &current)
+{
+    emit objectSelected(InventoryModel::keyAt(current));
+}
+
+bool ClusterPane::selectObject(const ObjectKey &key)
+{
+    if (!m_model)
+        return false;
+    const QModelIndex index = m_filter->mapFromSource(m_model->indexOf(key));
+    if (!index.isValid())
+        return false;
+    m_tree->expand(index.parent().parent());
+    m_tree->expand(index.parent());
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+int ClusterPane::visibleObjectCount() const
+{
+    int shown = 0;
+    for (int ns = 0; ns < m_filter->rowCount(); ++ns) {
+        const QModelIndex nsIndex = m_filter->index(ns, 0);
+        for (int kind = 0; kind < m_filter->rowCount(nsIndex); ++kind)
+            shown += m_filter->rowCount(m_filter->index(kind, 0, nsIndex));
+    }
+    return shown;
+}
+
+void ClusterPane::expandIfSmall(int maxObjects)
+{
+    if (visibleObjectCount() <= maxObjects)
+        m_tree->expandAll();
+}
+
+void ClusterPane::updateSummary()
+{
+    if (!m_model || m_model->objectCount() == 0) {
+        m_summary->clear();
+        m_summary->hide();
+        return;
+    }
+    const int shown = visibleObjectCount();
+    const int total = m_model->objectCount();
+    m_summary->setText(shown == total ? tr("Objects: %1").arg(total)
+                                      : tr("Objects shown: %1 of %2").arg(shown).arg(total));
+    m_summary->show();
+}
+
+} // namespace Fluxdesk

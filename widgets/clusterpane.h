@@ -1,0 +1,58 @@
+#pragma once
+
+#include "kube/resourcetype.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QTimer;
+class QTreeView;
+
+namespace Fluxdesk {
+
+class InventoryFilterModel;
+class InventoryModel;
+
+// The left pane: a filter box, the show-owned toggle and the namespace -> kind -> object tree.
+class ClusterPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClusterPane(QWidget *parent = nullptr);
+
+    void setModel(InventoryModel *model);
+    InventoryFilterModel *filterModel() const { return m_filter; }
+    QTreeView *treeView() const { return m_tree; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+
+    bool showOwned() const;
+    void setShowOwned(bool show);
+    void focusFilter();
+    // Selects and reveals an object row; false when it is not in the tree (or filtered out).
+    bool selectObject(const ObjectKey &key);
+    // Opens every kind when the visible tree is small enough to read at a glance.
+    void expandIfSmall(int maxObjects = 150);
+
+signals:
+    void objectSelected(const Fluxdesk::ObjectKey &key); // an empty key when none is selected
+    void showOwnedChanged(bool show);
+
+private:
+    void onFilterChanged(const QString &text);
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onCurrentChanged(const QModelIndex &current);
+    void updateSummary();
+    int visibleObjectCount() const;
+
+    InventoryModel *m_model = nullptr;
+    InventoryFilterModel *m_filter;
+    QLineEdit *m_filterEdit;
+    QCheckBox *m_showOwned;
+    QTreeView *m_tree;
+    QLabel *m_summary;
+    QTimer *m_summaryTimer;
+};
+
+} // namespace Fluxdesk
