@@ -28,7 +28,9 @@ public:
 
     // The error of a finished reply, in the server's words where it sent a Status object
     // ("secrets is forbidden: User ... cannot list ..."), else a plain description of the
-    // transport failure (TLS, refused, timeout, malformed body). httpStatus is 0 for transport.
+    // transport failure (TLS, refused, timeout, reset mid-body, malformed body). httpStatus is 0
+    // for transport. A successful reply with a well-formed JSON body gives an empty message.
+    // The User-Agent is "fluxdesk/" FLUXDESK_VERSION (a compile definition, "0.1.0" without it).
     static Error replyError(QNetworkReply *reply, const QByteArray &body,
                             int *httpStatus = nullptr);
 

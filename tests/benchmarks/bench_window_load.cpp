@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -47,11 +48,45 @@ int countObjects(const QAbstractItemModel *model, const QModelIndex &parent = {}
     return n;
 }
 
+// Times every top-level event delivery, so the report can name what held the UI thread longest.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const int type = int(event->type());
+        QByteArray name = receiver->metaObject()->className();
+        if (event->type() == QEvent::MetaCall)
+            name += " (queued call)";
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ms = timer.elapsed();
+        if (ms > longestMs) {
+            longestMs = ms;
+            longestWhat = name + " event " + QByteArray::number(type);
+        }
+        --m_depth;
+        return result;
+    }
+
+    qint64 longestMs = 0;
+    QByteArray longestWhat;
+
+private:
+    int m_depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     initResources();
     const QStringList args = app.arguments();
@@ -128,6 +163,8 @@ int main(int argc, char **argv)
     for (const auto &g : std::as_const(longGaps))
         std::printf("  stall of %lld ms starting at %lld ms\n", static_cast<long long>(g.second),
                     static_cast<long long>(g.first));
+    std::printf("longest single event delivery: %lld ms (%s)\n",
+                static_cast<long long>(app.longestMs), app.longestWhat.constData());
     std::printf("peak RSS: %lld KiB\n", static_cast<long long>(peakRssKiB()));
     return ok ? 0 : 1;
 }
