@@ -8,10 +8,11 @@
 namespace Fluxdesk {
 
 namespace {
-QString tr(const char *text)
+// Gives lupdate and the runtime the same context for the strings below.
+class StartupText
 {
-    return QCoreApplication::translate("Fluxdesk::Startup", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Fluxdesk::Startup)
+};
 } // namespace
 
 StartupPlan planStartup(const StartupOptions &options, const QString &rememberedKubeconfig,
@@ -40,8 +41,8 @@ StartupPlan planStartup(const StartupOptions &options, const QString &remembered
                 if (plan.contexts.contains(options.context)) {
                     plan.context = options.context;
                 } else {
-                    plan.error =
-                        tr("The kubeconfig has no context named \"%1\"").arg(options.context);
+                    plan.error = StartupText::tr("The kubeconfig has no context named \"%1\"")
+                                     .arg(options.context);
                 }
             } else if (plan.contexts.contains(rememberedContext)) {
                 plan.context = rememberedContext;
@@ -51,7 +52,7 @@ StartupPlan planStartup(const StartupOptions &options, const QString &remembered
                 plan.context = plan.contexts.constFirst();
             }
             if (plan.contexts.isEmpty() && plan.error.isEmpty())
-                plan.error = tr("The kubeconfig lists no contexts: %1")
+                plan.error = StartupText::tr("The kubeconfig lists no contexts: %1")
                                  .arg(plan.kubeconfigFiles.join(QLatin1String(", ")));
             kubeconfigUsable = plan.error.isEmpty() && !plan.context.isEmpty();
         }
@@ -60,22 +61,23 @@ StartupPlan planStartup(const StartupOptions &options, const QString &remembered
     if (!options.snapshot.isEmpty()) {
         plan.source.kind = ClusterSource::Kind::Snapshot;
         plan.source.snapshotPath = options.snapshot;
-        plan.status = tr("Opening the snapshot %1").arg(options.snapshot);
+        plan.status = StartupText::tr("Opening the snapshot %1").arg(options.snapshot);
     } else if (options.demo) {
         plan.source.kind = ClusterSource::Kind::Demo;
-        plan.status = tr("Showing the built-in demo cluster");
+        plan.status = StartupText::tr("Showing the built-in demo cluster");
     } else if (plan.kubeconfigFiles.isEmpty()) {
         plan.source.kind = ClusterSource::Kind::Demo;
-        plan.status = tr("No kubeconfig found: showing the built-in demo cluster");
+        plan.status = StartupText::tr("No kubeconfig found: showing the built-in demo cluster");
     } else if (kubeconfigUsable) {
         plan.source.kind = ClusterSource::Kind::Kubeconfig;
         plan.source.kubeconfigFiles = plan.kubeconfigFiles;
         plan.source.context = plan.context;
-        plan.status = tr("Connecting to %1").arg(plan.context);
+        plan.status = StartupText::tr("Connecting to %1").arg(plan.context);
     } else {
         plan.connect = false;
-        plan.status = tr("The kubeconfig could not be used; pick a context, the demo cluster or a "
-                         "snapshot");
+        plan.status = StartupText::tr(
+            "The kubeconfig could not be used; pick a context, the demo cluster or a "
+            "snapshot");
     }
     return plan;
 }
