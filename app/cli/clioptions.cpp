@@ -54,6 +54,15 @@ ParseResult usageError(const QString &message)
 
 } // namespace
 
+int maxArguments(const QString &command)
+{
+    // clean [FILE|-], split FILE|-, convert-helm RELEASE
+    if (command == QLatin1String("clean") || command == QLatin1String("split") ||
+        command == QLatin1String("convert-helm"))
+        return 1;
+    return 0;
+}
+
 QStringList availableCommands()
 {
     return {QStringLiteral("contexts"), QStringLiteral("inventory"), QStringLiteral("snapshot"),
@@ -72,9 +81,20 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"));
     const QCommandLineOption json(QStringLiteral("json"));
     const QCommandLineOption out(QStringLiteral("out"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption repo(QStringLiteral("repo"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption nameTemplate(QStringLiteral("template"), QString(),
+                                          QStringLiteral("T"));
+    const QCommandLineOption ns(QStringList{QStringLiteral("n"), QStringLiteral("namespace")},
+                                QString(), QStringLiteral("NS"));
+    const QCommandLineOption message(QStringList{QStringLiteral("m"), QStringLiteral("message")},
+                                     QString(), QStringLiteral("MSG"));
+    const QCommandLineOption cluster(QStringLiteral("cluster"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption push(QStringLiteral("push"));
+    const QCommandLineOption write(QStringLiteral("write"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
-    parser.addOptions({kubeconfig, context, snapshot, demo, json, out, help, version});
+    parser.addOptions({kubeconfig, context, snapshot, demo, json, out, repo, nameTemplate, ns,
+                       message, cluster, push, write, help, version});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -99,9 +119,10 @@ ParseResult parseArguments(const QStringList &arguments)
     if (!availableCommands().contains(o.command))
         return usageError(Text::tr("unknown command \"%1\"; available commands: %2")
                               .arg(o.command, availableCommands().join(QLatin1String(", "))));
-    if (positional.size() > 1)
-        return usageError(
-            Text::tr("%1: unexpected argument \"%2\"").arg(o.command, positional.at(1)));
+    o.arguments = positional.mid(1);
+    if (o.arguments.size() > maxArguments(o.command))
+        return usageError(Text::tr("%1: unexpected argument \"%2\"")
+                              .arg(o.command, o.arguments.at(maxArguments(o.command))));
 
     o.kubeconfig = parser.value(kubeconfig);
     o.context = parser.value(context);
@@ -109,18 +130,26 @@ ParseResult parseArguments(const QStringList &arguments)
     o.demo = parser.isSet(demo);
     o.json = parser.isSet(json);
     o.out = parser.value(out);
+    o.repo = parser.value(repo);
+    o.nameTemplate = parser.value(nameTemplate);
+    o.ns = parser.value(ns);
+    o.message = parser.value(message);
+    o.cluster = parser.value(cluster);
+    o.push = parser.isSet(push);
+    o.write = parser.isSet(write);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
     if (parser.isSet(snapshot) && o.snapshot.isEmpty())
         return usageError(Text::tr("--snapshot needs a path"));
-    const bool needsOut =
-        o.command == QLatin1String("inventory") || o.command == QLatin1String("snapshot");
+    const bool needsOut = o.command == QLatin1String("inventory") ||
+                          o.command == QLatin1String("snapshot") ||
+                          o.command == QLatin1String("split");
     if (needsOut && o.out.isEmpty())
         return usageError(Text::tr("%1 needs --out %2")
-                              .arg(o.command, o.command == QLatin1String("inventory")
-                                                  ? QStringLiteral("DIR")
-                                                  : QStringLiteral("FILE")));
+                              .arg(o.command, o.command == QLatin1String("snapshot")
+                                                  ? QStringLiteral("FILE")
+                                                  : QStringLiteral("DIR")));
     if (!needsOut && parser.isSet(out))
         return usageError(Text::tr("%1 does not take --out").arg(o.command));
     return result;

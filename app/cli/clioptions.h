@@ -22,7 +22,15 @@ struct CliOptions
     bool demo = false;
     bool json = false;
     QString command;
-    QString out; // --out of inventory and snapshot
+    QStringList arguments; // positional arguments after the command (e.g. clean's FILE)
+    QString out;           // --out DIR|FILE
+    QString repo;          // --repo DIR
+    QString nameTemplate;  // --template T (split)
+    QString ns;            // -n/--namespace NS
+    QString message;       // -m/--message MSG (commit)
+    QString cluster;       // --cluster NAME (plan)
+    bool push = false;     // --push (commit)
+    bool write = false;    // --write (plan)
 };
 
 struct ParseResult
@@ -33,6 +41,9 @@ struct ParseResult
 
 // The commands this build knows, in the order help lists them.
 QStringList availableCommands();
+
+// How many positional arguments a command takes after its name.
+int maxArguments(const QString &command);
 
 // Parses arguments (argv including the program name). Prints help to stdout and usage errors
 // (with the list of commands) to stderr.

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/error.h"
+#include "manifest/problem.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace Fluxdesk {
+
+// The cleaning rules, as data: resources/rules/clean-rules.yaml by default, overridable per
+// repository (.fluxdesk/clean-rules.yaml). Every rule has a name so the preview can say why a
+// line goes.
+class CleanRules
+{
+public:
+    struct Rule
+    {
+        QString name;            // e.g. "server-metadata", "service-cluster-ip"
+        QString description;     // one sentence for the preview
+        QStringList kinds;       // empty: every kind ("apps/Deployment", "Service", ...)
+        QStringList paths;       // field paths the rule removes, e.g. "metadata.uid", "status",
+                                 // "metadata.annotations[pv.kubernetes.io/*]",
+                                 // "spec.template.spec.containers[*].terminationMessagePath"
+        QJsonValue onlyIfEquals; // undefined: always; else remove only when the value equals this
+    };
+
+    static CleanRules defaults(); // the compiled-in rules file
+    static Result<CleanRules> parse(const QByteArray &yaml, const QString &fileName);
+    // The defaults with the repository's override file applied when it exists.
+    static Result<CleanRules> forRepository(const QString &repoDir);
+
+    QList<Rule> rules() const { return m_rules; }
+
+private:
+    QList<Rule> m_rules;
+};
+
+// What the cluster knows that a clean needs (e.g. which PVs were provisioned dynamically).
+struct CleanContext
+{
+    QSet<QString>
+        dynamicVolumes; // PV names created by a provisioner (pv.kubernetes.io/provisioned-by)
+    bool objectLeavesHelm = false; // drop meta.helm.sh/* and Helm's managed-by label
+};
+
+// One field the clean removes, with the rule that removes it.
+struct Removal
+{
+    QString path; // "metadata.uid", "spec.template.spec.containers[0].terminationMessagePath"
+    QString rule;
+    QString reason;
+};
+
+struct CleanResult
+{
+    QJsonObject object;
+    QList<Removal> removals;
+    QList<Problem> problems; // what cannot be applied as-is (e.g. a fixed nodePort)
+};
+
+// Cleans one object: managedFields decide where present (fields owned by a person's tools are
+// kept; what only the API server defaulted or a controller wrote goes), last-applied-configuration
+// is further evidence, and the rules decide otherwise. Meaningful empty values survive.
+CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
+                        const CleanContext &context = {});
+
+struct CleanTextResult
+{
+    QString text; // the cleaned documents, "---"-separated, conventional key order
+    QList<Removal> removals;
+    QList<Problem> problems;
+    bool hadComments = false; // the input had comments a clean would drop: warn before applying
+};
+
+// Parses (Lists unwrapped), cleans every object and renders it back.
+Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fileName,
+                                      const CleanRules &rules, const CleanContext &context = {});
+
+} // namespace Fluxdesk

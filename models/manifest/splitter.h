@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Fluxdesk {
+
+struct SplitOptions
+{
+    QString nameTemplate =
+        QStringLiteral("{name}-{kind}.yaml"); // fields {namespace} {kind} {name} {group}
+    QStringList includeKinds, excludeKinds;   // case-insensitive kinds; empty include = all
+    QStringList includeNames, excludeNames;   // object names, '*' wildcards
+    bool helmInstallOrder = false;            // Namespaces and CRDs first, as Helm installs
+};
+
+// kubectl-slice's naming.
+QString kubectlSliceTemplate(); // "{kind}-{name}.yaml"
+
+struct SplitFile
+{
+    QString relativePath; // sanitised, kebab-case, never absolute, never containing ".."
+    QJsonObject object;
+};
+
+// One file per object; clashes get a predictable "-2", "-3" suffix (never two objects in one file).
+QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options = {});
+QString fileNameFor(const QJsonObject &object, const QString &nameTemplate);
+QString kebabCase(const QString &text);
+
+struct SplitWriteResult
+{
+    QStringList written;   // absolute paths
+    QString kustomization; // the kustomization.yaml updated or created ("" when none)
+};
+
+// Writes the files into dir (QSaveFile each), refusing any path that would leave dir, and updates
+// dir/kustomization.yaml: the new files listed, removedSource (a file name in dir that was split)
+// no longer listed.
+Result<SplitWriteResult> writeSplit(const QString &dir, const QList<SplitFile> &files,
+                                    const QString &removedSource = {});
+
+} // namespace Fluxdesk
