@@ -4,11 +4,14 @@
 #include "manifest/problem.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace Fluxdesk {
 
@@ -27,6 +30,14 @@ public:
                                  // "metadata.annotations[pv.kubernetes.io/*]",
                                  // "spec.template.spec.containers[*].terminationMessagePath"
         QJsonValue onlyIfEquals; // undefined: always; else remove only when the value equals this
+        // Extensions (the rules file documents each):
+        QJsonArray oneOf;      // non-empty: remove only when the value is one of these
+        QJsonArray keepValues; // never remove these values (a headless clusterIP: None)
+        QString equalsSibling; // remove only when equal to this sibling key's value
+        QString when; // built-in condition: image-pull-policy-default, dynamic-volume, leaves-helm
+        bool keepUserSet = true; // a field a person's tools set (managedFields/last-applied) stays
+        QString problemIfKept;   // a warning when a field is kept because a person set it
+        bool enabled = true;
     };
 
     static CleanRules defaults(); // the compiled-in rules file
@@ -35,9 +46,21 @@ public:
     static Result<CleanRules> forRepository(const QString &repoDir);
 
     QList<Rule> rules() const { return m_rules; }
+    // managedFields managers whose fields count as a person's (any manager with operation Apply
+    // counts too).
+    QStringList personManagers() const { return m_personManagers; }
+
+    struct Compiled; // the rules' paths, parsed once (cleaner.cpp)
+    const Compiled *compiled() const { return m_compiled.get(); }
 
 private:
     QList<Rule> m_rules;
+    QStringList m_personManagers;
+    QList<QJsonObject> m_raw; // each rule as written, for overrides by name
+    std::shared_ptr<const Compiled> m_compiled;
+
+    static Result<CleanRules> build(const QList<QJsonObject> &raw, const QStringList &managers,
+                                    const QString &fileName);
 };
 
 // What the cluster knows that a clean needs (e.g. which PVs were provisioned dynamically).
@@ -69,6 +92,12 @@ struct CleanResult
 CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
                         const CleanContext &context = {});
 
+// The context a set of objects implies: PVs annotated pv.kubernetes.io/provisioned-by are dynamic.
+CleanContext cleanContextFor(const QList<QJsonObject> &objects);
+
+// True when the text has comments ('#' outside quoted and block scalars) that a clean would drop.
+bool yamlHasComments(const QByteArray &yaml);
+
 struct CleanTextResult
 {
     QString text; // the cleaned documents, "---"-separated, conventional key order
@@ -77,7 +106,11 @@ struct CleanTextResult
     bool hadComments = false; // the input had comments a clean would drop: warn before applying
 };
 
-// Parses (Lists unwrapped), cleans every object and renders it back.
+// Parses (Lists unwrapped), cleans every object and renders it back. PersistentVolumes in the
+// text annotated pv.kubernetes.io/provisioned-by join context.dynamicVolumes. A document that is
+// not a map is an error at its line; problems carry fileName and the line of their document.
+// Container "resources: {}" goes unless a person set it; data: {}, emptyDir: {} and other empty
+// values stay (only the empty-* rules remove maps the other rules emptied).
 Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fileName,
                                       const CleanRules &rules, const CleanContext &context = {});
 

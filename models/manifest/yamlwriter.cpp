@@ -211,7 +211,12 @@ bool isPlainSafe(const QString &s)
     if (special.match(s).hasMatch() || numeric.match(s).hasMatch())
         return false;
     const QChar first = s.at(0);
-    if (QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(first)) {
+    // "--port", "-v": a '-' followed by a non-space starts a plain scalar (kubectl writes args
+    // this way); "---" could read as a document marker, so it stays quoted.
+    const bool dashWord = first == QLatin1Char('-') && s.size() > 1 &&
+                          s.at(1) != QLatin1Char(' ') && s.at(1) != QLatin1Char('\t') &&
+                          !s.startsWith(QLatin1String("---"));
+    if (!dashWord && QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(first)) {
         // "-foo", "?x", ":x" are plain when followed by a non-space; keep it simple and quote.
         return false;
     }

@@ -1,0 +1,738 @@
+#include "cleaner.h"
+
+#include "core/resources.h"
+#include "manifest/managedfields.h"
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QVector>
+
+namespace Fluxdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CleanRules", text);
+}
+
+// One step of a rule path: a map key (alternatives, globs) or a bracket ("[*]", "[glob]", "[0]").
+struct Step
+{
+    bool bracket = false;
+    QStringList patterns;    // alternatives; "*" anywhere is a wildcard
+    bool literal = false;    // one pattern without '*': a direct lookup
+    bool allLiteral = false; // alternatives without '*': direct lookups
+    bool any = false;        // "*": every key or item
+};
+
+bool globMatch(const QString &pattern, const QString &text)
+{
+    // Iterative wildcard match with backtracking to the last '*': linear for our short keys.
+    qsizetype p = 0, t = 0, star = -1, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern.at(p) != QLatin1Char('*') &&
+            pattern.at(p) == text.at(t)) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern.at(p) == QLatin1Char('*')) {
+            star = p++;
+            mark = t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern.at(p) == QLatin1Char('*'))
+        ++p;
+    return p == pattern.size();
+}
+
+bool stepMatches(const Step &step, const QString &key)
+{
+    if (step.any)
+        return true;
+    for (const QString &p : step.patterns) {
+        if (globMatch(p, key))
+            return true;
+    }
+    return false;
+}
+
+Step makeStep(const QString &text, bool bracket)
+{
+    Step s;
+    s.bracket = bracket;
+    s.patterns = text.split(QLatin1Char('|'));
+    s.any = text == QLatin1String("*");
+    s.allLiteral = !text.contains(QLatin1Char('*'));
+    s.literal = s.patterns.size() == 1 && s.allLiteral;
+    return s;
+}
+
+// "a.b[*].c|d[x.y/*]" -> steps; false on a malformed path.
+bool parsePath(const QString &path, QVector<Step> &steps)
+{
+    QString token;
+    qsizetype i = 0;
+    const qsizetype n = path.size();
+    auto flush = [&]() {
+        if (!token.isEmpty())
+            steps.append(makeStep(token, false));
+        token.clear();
+    };
+    while (i < n) {
+        const QChar c = path.at(i);
+        if (c == QLatin1Char('.')) {
+            flush();
+            ++i;
+        } else if (c == QLatin1Char('[')) {
+            flush();
+            const qsizetype close = path.indexOf(QLatin1Char(']'), i);
+            if (close < 0 || close == i + 1)
+                return false;
+            steps.append(makeStep(path.mid(i + 1, close - i - 1), true));
+            i = close + 1;
+        } else {
+            token += c;
+            ++i;
+        }
+    }
+    flush();
+    return !steps.isEmpty();
+}
+
+// Where a kind keeps its pod template; empty for kinds without one.
+enum class PodPlace
+{
+    None,
+    Pod,         // spec
+    Template,    // spec.template
+    PodTemplate, // template
+    CronJob      // spec.jobTemplate.spec.template
+};
+
+PodPlace podPlace(const QString &group, const QString &kind)
+{
+    if (group.isEmpty()) {
+        if (kind == QLatin1String("Pod"))
+            return PodPlace::Pod;
+        if (kind == QLatin1String("PodTemplate"))
+            return PodPlace::PodTemplate;
+        if (kind == QLatin1String("ReplicationController"))
+            return PodPlace::Template;
+        return PodPlace::None;
+    }
+    if (group == QLatin1String("apps") &&
+        (kind == QLatin1String("Deployment") || kind == QLatin1String("StatefulSet") ||
+         kind == QLatin1String("DaemonSet") || kind == QLatin1String("ReplicaSet")))
+        return PodPlace::Template;
+    if (group == QLatin1String("batch")) {
+        if (kind == QLatin1String("Job"))
+            return PodPlace::Template;
+        if (kind == QLatin1String("CronJob"))
+            return PodPlace::CronJob;
+    }
+    return PodPlace::None;
+}
+
+QString templatePrefix(PodPlace place)
+{
+    switch (place) {
+    case PodPlace::Template:
+        return QStringLiteral("spec.template");
+    case PodPlace::PodTemplate:
+        return QStringLiteral("template");
+    case PodPlace::CronJob:
+        return QStringLiteral("spec.jobTemplate.spec.template");
+    case PodPlace::Pod:
+    case PodPlace::None:
+        break;
+    }
+    return QString();
+}
+
+QString podSpecPrefix(PodPlace place)
+{
+    if (place == PodPlace::Pod)
+        return QStringLiteral("spec");
+    const QString t = templatePrefix(place);
+    return t.isEmpty() ? QString() : t + QLatin1String(".spec");
+}
+
+constexpr int placeCount = 5;
+
+QString groupOf(const QString &apiVersion)
+{
+    const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : apiVersion.left(slash);
+}
+
+bool kindMatches(const QString &pattern, const QString &group, const QString &kind)
+{
+    const qsizetype slash = pattern.lastIndexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return group.isEmpty() && pattern == kind;
+    const QString g = pattern.left(slash);
+    return pattern.mid(slash + 1) == kind && (g == QLatin1String("*") || g == group);
+}
+
+QString pathKey(const QString &parent, const QString &key)
+{
+    bool plain = !key.isEmpty();
+    for (const QChar c : key) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-'))) {
+            plain = false;
+            break;
+        }
+    }
+    if (!plain)
+        return parent + QLatin1Char('[') + key + QLatin1Char(']');
+    return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
+}
+
+const QRegularExpression &dynamicVolumeName()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^pvc-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return re;
+}
+
+QString defaultPullPolicy(const QString &image)
+{
+    if (image.contains(QLatin1Char('@')))
+        return QStringLiteral("IfNotPresent");
+    const qsizetype slash = image.lastIndexOf(QLatin1Char('/'));
+    const qsizetype colon = image.lastIndexOf(QLatin1Char(':'));
+    if (colon <= slash)
+        return QStringLiteral("Always");
+    return image.mid(colon + 1) == QLatin1String("latest") ? QStringLiteral("Always")
+                                                           : QStringLiteral("IfNotPresent");
+}
+
+const QStringList knownConditions = {QStringLiteral("image-pull-policy-default"),
+                                     QStringLiteral("dynamic-volume"),
+                                     QStringLiteral("leaves-helm")};
+
+} // namespace
+
+struct CleanRules::Compiled
+{
+    struct Path
+    {
+        // Per PodPlace: the steps, or empty when the path does not apply to that place.
+        QVector<Step> steps[placeCount];
+    };
+    QVector<QVector<Path>> paths; // per rule
+};
+
+Result<CleanRules> CleanRules::build(const QList<QJsonObject> &raw, const QStringList &managers,
+                                     const QString &fileName)
+{
+    CleanRules rules;
+    rules.m_raw = raw;
+    rules.m_personManagers = managers;
+    auto compiled = std::make_shared<Compiled>();
+    for (const QJsonObject &o : raw) {
+        Rule r;
+        r.name = o.value(QLatin1String("name")).toString();
+        if (r.name.isEmpty())
+            return Error(tr("a rule without a name"), fileName);
+        auto fail = [&](const QString &what) {
+            return Error(tr("rule \"%1\": %2").arg(r.name, what), fileName);
+        };
+        r.description = o.value(QLatin1String("description")).toString();
+        const QJsonValue kinds = o.value(QLatin1String("kinds"));
+        const QJsonValue paths = o.value(QLatin1String("paths"));
+        if (!paths.isArray() || paths.toArray().isEmpty())
+            return fail(tr("needs a list of paths"));
+        for (const QJsonValue &k : kinds.toArray())
+            r.kinds.append(k.toString());
+        for (const QJsonValue &p : paths.toArray())
+            r.paths.append(p.toString());
+        r.onlyIfEquals = o.value(QLatin1String("onlyIfEquals"));
+        r.oneOf = o.value(QLatin1String("oneOf")).toArray();
+        r.keepValues = o.value(QLatin1String("keepValues")).toArray();
+        r.equalsSibling = o.value(QLatin1String("equalsSibling")).toString();
+        r.when = o.value(QLatin1String("when")).toString();
+        if (!r.when.isEmpty() && !knownConditions.contains(r.when))
+            return fail(tr("unknown condition \"%1\"").arg(r.when));
+        const QString userSet = o.value(QLatin1String("userSet")).toString();
+        if (!userSet.isEmpty() && userSet != QLatin1String("keep") &&
+            userSet != QLatin1String("ignore"))
+            return fail(tr("userSet must be keep or ignore"));
+        r.keepUserSet = userSet != QLatin1String("ignore");
+        r.problemIfKept = o.value(QLatin1String("problemIfKept")).toString();
+        r.enabled = o.value(QLatin1String("enabled")).toBool(true);
+
+        QVector<Compiled::Path> rulePaths;
+        for (const QString &p : qAsConst(r.paths)) {
+            Compiled::Path cp;
+            const bool pod = p.startsWith(QLatin1String("{podSpec}"));
+            const bool tmpl = p.startsWith(QLatin1String("{podTemplate}"));
+            for (int place = 0; place < placeCount; ++place) {
+                QString expanded = p;
+                if (pod || tmpl) {
+                    const QString prefix =
+                        pod ? podSpecPrefix(PodPlace(place)) : templatePrefix(PodPlace(place));
+                    if (prefix.isEmpty())
+                        continue;
+                    expanded = prefix + p.mid(pod ? 9 : 13);
+                }
+                if (!parsePath(expanded, cp.steps[place]))
+                    return fail(tr("bad path \"%1\"").arg(p));
+            }
+            rulePaths.append(cp);
+        }
+        compiled->paths.append(rulePaths);
+        rules.m_rules.append(r);
+    }
+    rules.m_compiled = std::move(compiled);
+    return rules;
+}
+
+Result<CleanRules> CleanRules::parse(const QByteArray &yaml, const QString &fileName)
+{
+    const Result<QJsonValue> value = parseYamlValue(yaml, fileName);
+    if (!value)
+        return value.error();
+    const QJsonObject root = value->toObject();
+    if (!value->isObject() || !root.value(QLatin1String("rules")).isArray())
+        return Error(tr("a rules file needs a \"rules\" list"), fileName, 1, 1);
+    QList<QJsonObject> raw;
+    for (const QJsonValue &r : root.value(QLatin1String("rules")).toArray()) {
+        if (!r.isObject())
+            return Error(tr("every rule must be a map"), fileName);
+        raw.append(r.toObject());
+    }
+    QStringList managers;
+    for (const QJsonValue &m : root.value(QLatin1String("personManagers")).toArray())
+        managers.append(m.toString());
+    return build(raw, managers, fileName);
+}
+
+CleanRules CleanRules::defaults()
+{
+    static const CleanRules rules = [] {
+        initResources();
+        QFile file(QStringLiteral(":/rules/clean-rules.yaml"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("Fluxdesk: the built-in cleaning rules are missing");
+        const Result<CleanRules> parsed = parse(file.readAll(), file.fileName());
+        if (!parsed)
+            qFatal("Fluxdesk: the built-in cleaning rules do not parse: %s",
+                   qPrintable(parsed.error().toString()));
+        return parsed.value();
+    }();
+    return rules;
+}
+
+Result<CleanRules> CleanRules::forRepository(const QString &repoDir)
+{
+    const CleanRules base = defaults();
+    const QString path = QDir(repoDir).filePath(QStringLiteral(".fluxdesk/clean-rules.yaml"));
+    if (!QFileInfo::exists(path))
+        return base;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(tr("cannot read the file"), path);
+    const Result<QJsonValue> value = parseYamlValue(file.readAll(), path);
+    if (!value)
+        return value.error();
+    const QJsonObject root = value->toObject();
+    QList<QJsonObject> raw = base.m_raw;
+    QStringList managers = base.m_personManagers;
+    for (const QJsonValue &m : root.value(QLatin1String("personManagers")).toArray()) {
+        if (!managers.contains(m.toString()))
+            managers.append(m.toString());
+    }
+    for (const QJsonValue &r : root.value(QLatin1String("rules")).toArray()) {
+        const QJsonObject override_ = r.toObject();
+        const QString name = override_.value(QLatin1String("name")).toString();
+        if (name.isEmpty())
+            return Error(tr("a rule without a name"), path);
+        bool replaced = false;
+        for (QJsonObject &existing : raw) {
+            if (existing.value(QLatin1String("name")).toString() != name)
+                continue;
+            for (auto it = override_.constBegin(); it != override_.constEnd(); ++it)
+                existing.insert(it.key(), it.value());
+            replaced = true;
+        }
+        if (!replaced) {
+            // New rules run before the trailing empty-* rules, so a map they empty goes too.
+            qsizetype at = raw.size();
+            while (at > 0 && raw.at(at - 1)
+                                 .value(QLatin1String("name"))
+                                 .toString()
+                                 .startsWith(QLatin1String("empty-")))
+                --at;
+            raw.insert(at, override_);
+        }
+    }
+    return build(raw, managers, path);
+}
+
+namespace {
+
+class Cleaner
+{
+public:
+    Cleaner(const CleanRules::Rule &rule, const CleanContext &context,
+            const FieldEvidence::Cursor &root, CleanResult &result)
+        : m_rule(rule), m_context(context), m_root(root), m_result(result)
+    {}
+
+    void run(QJsonValue &root, const QVector<Step> &steps)
+    {
+        m_steps = &steps;
+        m_frames.clear();
+        apply(root, 0);
+    }
+
+private:
+    // Where the walk is. The path text and the evidence are only worked out for a field a rule
+    // would remove: most walks end at a missing key, and they stay allocation-free.
+    struct Frame
+    {
+        QString key;     // a map key, or empty for a list item
+        qsizetype index; // the list index
+        QJsonValue item; // the list item as it was found (for FieldsV1 "k:" keys)
+        bool isItem;
+    };
+
+    QString currentPath() const
+    {
+        QString path;
+        for (const Frame &f : m_frames) {
+            if (f.isItem)
+                path += QLatin1Char('[') + QString::number(f.index) + QLatin1Char(']');
+            else
+                path = pathKey(path, f.key);
+        }
+        return path;
+    }
+
+    FieldEvidence::Cursor currentEvidence() const
+    {
+        FieldEvidence::Cursor cursor = m_root;
+        for (const Frame &f : m_frames) {
+            if (!cursor.isSet())
+                break;
+            cursor = f.isItem ? cursor.item(f.index, f.item) : cursor.key(f.key);
+        }
+        return cursor;
+    }
+
+    // Applies steps[i] to the children of container; true when container changed.
+    bool apply(QJsonValue &container, int i)
+    {
+        const Step &step = m_steps->at(i);
+        const bool last = i + 1 == m_steps->size();
+        if (container.isObject()) {
+            QJsonObject object = container.toObject();
+            bool changed = false;
+            auto visit = [&](const QString &key) {
+                const auto found = object.constFind(key);
+                if (found == object.constEnd())
+                    return;
+                QJsonValue child = found.value();
+                if (!last && !child.isObject() && !child.isArray())
+                    return;
+                m_frames.append({key, 0, QJsonValue(), false});
+                if (last) {
+                    if (shouldRemove(child, object)) {
+                        object.remove(key);
+                        changed = true;
+                    }
+                } else if (apply(child, i + 1)) {
+                    object.insert(key, child);
+                    changed = true;
+                }
+                m_frames.removeLast();
+            };
+            if (step.allLiteral) {
+                for (const QString &key : step.patterns)
+                    visit(key);
+            } else {
+                const QStringList keys = object.keys();
+                for (const QString &key : keys) {
+                    if (stepMatches(step, key))
+                        visit(key);
+                }
+            }
+            if (changed)
+                container = object;
+            return changed;
+        }
+        if (container.isArray() && step.bracket) {
+            QJsonArray array = container.toArray();
+            const QJsonArray original = array;
+            bool changed = false;
+            qsizetype removed = 0;
+            bool ok = false;
+            const int only = step.literal ? step.patterns.first().toInt(&ok) : -1;
+            if (step.literal && !ok)
+                return false;
+            for (qsizetype j = 0; j < original.size(); ++j) {
+                if (step.literal && j != only)
+                    continue;
+                QJsonValue child = original.at(j);
+                if (!last && !child.isObject() && !child.isArray())
+                    continue;
+                const qsizetype at = j - removed;
+                m_frames.append({QString(), j, child, true});
+                if (last) {
+                    if (shouldRemove(child, QJsonObject())) {
+                        array.removeAt(at);
+                        ++removed;
+                        changed = true;
+                    }
+                } else if (apply(child, i + 1)) {
+                    array.replace(at, child);
+                    changed = true;
+                }
+                m_frames.removeLast();
+            }
+            if (changed)
+                container = array;
+            return changed;
+        }
+        return false;
+    }
+
+    bool shouldRemove(const QJsonValue &value, const QJsonObject &parent)
+    {
+        const CleanRules::Rule &r = m_rule;
+        if (!r.onlyIfEquals.isUndefined() && value != r.onlyIfEquals)
+            return false;
+        if (!r.oneOf.isEmpty() && !r.oneOf.contains(value))
+            return false;
+        if (!r.keepValues.isEmpty() && r.keepValues.contains(value))
+            return false;
+        if (!r.equalsSibling.isEmpty() &&
+            (!parent.contains(r.equalsSibling) || parent.value(r.equalsSibling) != value))
+            return false;
+        if (!r.when.isEmpty() && !condition(value, parent))
+            return false;
+        if (r.keepUserSet && currentEvidence().isSet()) {
+            if (!r.problemIfKept.isEmpty()) {
+                Problem p;
+                p.severity = Problem::Severity::Warning;
+                p.rule = r.name;
+                p.message = currentPath() + QLatin1String(": ") + r.problemIfKept;
+                m_result.problems.append(p);
+            }
+            return false;
+        }
+        m_result.removals.append({currentPath(), r.name, r.description});
+        return true;
+    }
+
+    bool condition(const QJsonValue &value, const QJsonObject &parent) const
+    {
+        const QString &when = m_rule.when;
+        if (when == QLatin1String("leaves-helm"))
+            return m_context.objectLeavesHelm;
+        if (when == QLatin1String("dynamic-volume")) {
+            const QString name = value.toString();
+            return !name.isEmpty() && (m_context.dynamicVolumes.contains(name) ||
+                                       dynamicVolumeName().match(name).hasMatch());
+        }
+        if (when == QLatin1String("image-pull-policy-default")) {
+            const QJsonValue image = parent.value(QLatin1String("image"));
+            return image.isString() && value.toString() == defaultPullPolicy(image.toString());
+        }
+        return false;
+    }
+
+    const CleanRules::Rule &m_rule;
+    const CleanContext &m_context;
+    const FieldEvidence::Cursor &m_root;
+    CleanResult &m_result;
+    const QVector<Step> *m_steps = nullptr;
+    QVector<Frame> m_frames;
+};
+
+} // namespace
+
+CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
+                        const CleanContext &context)
+{
+    CleanResult result;
+    const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
+    const QString kind = object.value(QLatin1String("kind")).toString();
+    const QString group = groupOf(apiVersion);
+    const int place = int(podPlace(group, kind));
+    const FieldEvidence evidence = FieldEvidence::of(object, rules.personManagers());
+    const FieldEvidence::Cursor root = evidence.root();
+
+    QJsonValue value(object);
+    const QList<CleanRules::Rule> ruleList = rules.rules();
+    const CleanRules::Compiled *compiled = rules.compiled();
+    for (qsizetype r = 0; r < ruleList.size(); ++r) {
+        const CleanRules::Rule &rule = ruleList.at(r);
+        if (!rule.enabled)
+            continue;
+        if (!rule.kinds.isEmpty()) {
+            bool match = false;
+            for (const QString &k : rule.kinds)
+                match = match || kindMatches(k, group, kind);
+            if (!match)
+                continue;
+        }
+        Cleaner cleaner(rule, context, root, result);
+        for (const CleanRules::Compiled::Path &path : compiled->paths.at(r)) {
+            const QVector<Step> &steps = path.steps[place];
+            if (!steps.isEmpty())
+                cleaner.run(value, steps);
+        }
+    }
+    result.object = value.toObject();
+    return result;
+}
+
+CleanContext cleanContextFor(const QList<QJsonObject> &objects)
+{
+    CleanContext context;
+    for (const QJsonObject &o : objects) {
+        if (o.value(QLatin1String("kind")).toString() != QLatin1String("PersistentVolume") ||
+            groupOf(o.value(QLatin1String("apiVersion")).toString()) != QString())
+            continue;
+        const QJsonObject metadata = o.value(QLatin1String("metadata")).toObject();
+        if (metadata.value(QLatin1String("annotations"))
+                .toObject()
+                .contains(QLatin1String("pv.kubernetes.io/provisioned-by")))
+            context.dynamicVolumes.insert(metadata.value(QLatin1String("name")).toString());
+    }
+    return context;
+}
+
+bool yamlHasComments(const QByteArray &yaml)
+{
+    // A small scanner: '#' starts a comment at a line's start or after whitespace, outside quoted
+    // scalars and block scalars ("|", ">"). yaml-cpp keeps no comments, so this is all we know.
+    const char *p = yaml.constData();
+    const qsizetype n = yaml.size();
+    qsizetype i = 0;
+    int blockIndent = -1; // inside a block scalar: lines indented more than this belong to it
+    char quote = 0;       // an open quoted scalar continuing across lines
+    while (i < n) {
+        qsizetype end = i;
+        while (end < n && p[end] != '\n')
+            ++end;
+        int indent = 0;
+        while (i + indent < end && p[i + indent] == ' ')
+            ++indent;
+        const bool blank = i + indent == end || p[i + indent] == '\r';
+        if (blockIndent >= 0 && quote == 0) {
+            if (blank || indent > blockIndent) {
+                i = end + 1;
+                continue;
+            }
+            blockIndent = -1;
+        }
+        char prev = ' ';
+        char lastSignificant = 0;
+        for (qsizetype k = i + indent; k < end; ++k) {
+            const char c = p[k];
+            if (quote) {
+                if (quote == '"' && c == '\\') {
+                    ++k;
+                } else if (c == quote) {
+                    if (quote == '\'' && k + 1 < end && p[k + 1] == '\'')
+                        ++k;
+                    else
+                        quote = 0;
+                }
+                prev = c;
+                continue;
+            }
+            if (c == '#' && (prev == ' ' || prev == '\t' || k == i + indent))
+                return true;
+            if ((c == '"' || c == '\'') &&
+                (prev == ' ' || prev == '-' || prev == ':' || prev == '[' || prev == '{' ||
+                 prev == ',' || k == i + indent))
+                quote = c;
+            if (c != ' ' && c != '\t' && c != '\r')
+                lastSignificant = c;
+            prev = c;
+        }
+        // "key: |", "- >-", "key: |2" open a block scalar.
+        if (!quote && lastSignificant) {
+            qsizetype k = end;
+            while (k > i && (p[k - 1] == ' ' || p[k - 1] == '\r' || p[k - 1] == '\t'))
+                --k;
+            qsizetype s = k;
+            while (s > i &&
+                   (p[s - 1] == '-' || p[s - 1] == '+' || (p[s - 1] >= '0' && p[s - 1] <= '9')))
+                --s;
+            if (s > i && (p[s - 1] == '|' || p[s - 1] == '>') &&
+                (s - 1 == i + indent || p[s - 2] == ' '))
+                blockIndent = indent;
+        }
+        i = end + 1;
+    }
+    return false;
+}
+
+Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fileName,
+                                      const CleanRules &rules, const CleanContext &context)
+{
+    const Result<QList<YamlDocument>> docs = parseYamlDocuments(yaml, fileName);
+    if (!docs)
+        return docs.error();
+    QList<QJsonObject> objects;
+    QList<int> lines;
+    for (const YamlDocument &doc : *docs) {
+        if (!doc.value.isObject())
+            return Error(tr("a manifest must be a map (apiVersion, kind, metadata, ...)"), fileName,
+                         doc.line, 1);
+        const QJsonObject object = doc.value.toObject();
+        const QJsonValue items = object.value(QLatin1String("items"));
+        if (object.value(QLatin1String("kind")).toString().endsWith(QLatin1String("List")) &&
+            items.isArray()) {
+            for (const QJsonValue &item : items.toArray()) {
+                if (!item.isObject())
+                    return Error(tr("a List item must be a map"), fileName, doc.line, 1);
+                objects.append(item.toObject());
+                lines.append(doc.line);
+            }
+        } else {
+            objects.append(object);
+            lines.append(doc.line);
+        }
+    }
+    CleanContext effective = context;
+    const CleanContext found = cleanContextFor(objects);
+    effective.dynamicVolumes.unite(found.dynamicVolumes);
+
+    CleanTextResult out;
+    out.hadComments = yamlHasComments(yaml);
+    QList<QJsonObject> cleaned;
+    cleaned.reserve(objects.size());
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        CleanResult r = cleanObject(objects.at(i), rules, effective);
+        for (Problem &p : r.problems) {
+            p.file = fileName;
+            p.line = lines.at(i);
+            p.column = 1;
+        }
+        out.removals.append(r.removals);
+        out.problems.append(r.problems);
+        cleaned.append(r.object);
+    }
+    out.text = toYamlDocuments(cleaned);
+    return out;
+}
+
+} // namespace Fluxdesk
