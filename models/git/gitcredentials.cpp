@@ -1,0 +1,139 @@
+#include "gitcredentials.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace Fluxdesk {
+
+QString GitCredentialSettings::resolvedSshDir() const
+{
+    return sshDir.isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh") : sshDir;
+}
+
+QString GitCredentialSettings::knownHostsPath() const
+{
+    return resolvedSshDir() + QStringLiteral("/known_hosts");
+}
+
+namespace {
+
+QString gitPath(const QString &gitProgram)
+{
+    return gitProgram.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("git"))
+                                : gitProgram;
+}
+
+QByteArray describe(const QString &url, const QString &username, const QString &password)
+{
+    const QUrl u(url);
+    QByteArray in = "protocol=" + u.scheme().toUtf8() + '\n';
+    QString host = u.host();
+    if (u.port() > 0)
+        host += QLatin1Char(':') + QString::number(u.port());
+    in += "host=" + host.toUtf8() + '\n';
+    QString path = u.path();
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    if (!path.isEmpty())
+        in += "path=" + path.toUtf8() + '\n';
+    if (!username.isEmpty())
+        in += "username=" + username.toUtf8() + '\n';
+    if (!password.isEmpty())
+        in += "password=" + password.toUtf8() + '\n';
+    return in + '\n';
+}
+
+// Runs `git credential ACTION`; returns stdout, or nothing when git failed.
+std::optional<QByteArray> runCredential(const QString &gitProgram, const char *action,
+                                        const QByteArray &input)
+{
+    const QString git = gitPath(gitProgram);
+    if (git.isEmpty())
+        return std::nullopt;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Never let git prompt on a terminal or through an askpass program behind our back.
+    env.insert(QStringLiteral("GIT_TERMINAL_PROMPT"), QStringLiteral("0"));
+    env.remove(QStringLiteral("GIT_ASKPASS"));
+    env.remove(QStringLiteral("SSH_ASKPASS"));
+    process.setProcessEnvironment(env);
+    process.start(git, {QStringLiteral("credential"), QString::fromLatin1(action)});
+    if (!process.waitForStarted(10000))
+        return std::nullopt;
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return std::nullopt;
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return std::nullopt;
+    return process.readAllStandardOutput();
+}
+
+} // namespace
+
+namespace GitCredentialHelper {
+
+std::optional<GitUserPass> fill(const QString &gitProgram, const QString &url,
+                                const QString &username)
+{
+    const std::optional<QByteArray> out =
+        runCredential(gitProgram, "fill", describe(url, username, {}));
+    if (!out)
+        return std::nullopt;
+    GitUserPass result;
+    const QList<QByteArray> lines = out->split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("username="))
+            result.username = QString::fromUtf8(line.mid(9));
+        else if (line.startsWith("password="))
+            result.password = QString::fromUtf8(line.mid(9));
+    }
+    if (result.password.isEmpty())
+        return std::nullopt;
+    return result;
+}
+
+void approve(const QString &gitProgram, const QString &url, const GitUserPass &credentials)
+{
+    runCredential(gitProgram, "approve", describe(url, credentials.username, credentials.password));
+}
+
+void reject(const QString &gitProgram, const QString &url, const GitUserPass &credentials)
+{
+    runCredential(gitProgram, "reject", describe(url, credentials.username, credentials.password));
+}
+
+} // namespace GitCredentialHelper
+
+bool isEncryptedPrivateKey(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = file.readAll();
+    if (text.contains("Proc-Type: 4,ENCRYPTED") || text.contains("BEGIN ENCRYPTED PRIVATE KEY"))
+        return true; // PEM formats
+    const QByteArray begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
+    const qsizetype start = text.indexOf(begin);
+    if (start < 0)
+        return false;
+    const qsizetype end = text.indexOf("-----END", start + begin.size());
+    const QByteArray body =
+        QByteArray::fromBase64(text.mid(start + begin.size(), end - start - begin.size()));
+    // "openssh-key-v1\0", then the cipher name as an SSH string: "none" when unencrypted.
+    const QByteArray magic("openssh-key-v1\0", 15);
+    if (!body.startsWith(magic) || body.size() < 19)
+        return false;
+    const auto *p = reinterpret_cast<const unsigned char *>(body.constData()) + 15;
+    const quint32 length =
+        (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | quint32(p[3]);
+    return body.mid(19, int(length)) != "none";
+}
+
+} // namespace Fluxdesk

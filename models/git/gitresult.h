@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace Fluxdesk {
+
+// What kind of git failure happened: the UI and the CLI react to the kind, show the message.
+enum class GitErrorKind
+{
+    Failed,              // any other libgit2 failure
+    NotARepository,      // the path holds no repository
+    BareRepository,      // no working tree to commit from
+    DetachedHead,        // HEAD names a commit, not a branch
+    OperationInProgress, // merge, rebase, cherry-pick, revert... in progress
+    IdentityMissing,     // user.name / user.email are not configured
+    NothingToCommit,     // the index equals HEAD
+    NonFastForward,      // the remote has commits we do not have
+    Rejected,            // the remote refused the update (hook, protected branch...)
+    AuthenticationFailed,
+    HostKeyUnknown, // the user declined an unknown SSH host
+    HostKeyChanged, // known_hosts holds a different key for the host: refused
+    Cancelled,
+    NoRemote // no upstream and no "origin"
+};
+
+struct GitError
+{
+    GitErrorKind kind = GitErrorKind::Failed;
+    QString message;
+    int code = 0; // libgit2's return code, 0 when the error is ours
+
+    GitError() = default;
+    GitError(GitErrorKind k, QString msg, int c = 0) : kind(k), message(std::move(msg)), code(c) {}
+};
+
+// Captures git_error_last() at once (it is thread-local and overwritten by the next call).
+// context says what was being done ("cannot open the repository").
+GitError lastGitError(int code, const QString &context = {},
+                      GitErrorKind kind = GitErrorKind::Failed);
+
+// A value or a GitError.
+template <typename T> class GitResult
+{
+public:
+    GitResult(T value) : m_value(std::move(value)) {}
+    GitResult(GitError error) : m_error(std::move(error)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    T &&value() && { return std::move(*m_value); }
+    const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
+    const T &operator*() const { return *m_value; }
+    T &operator*() { return *m_value; }
+    const GitError &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    GitError m_error;
+};
+
+// For operations that return nothing but may fail.
+struct GitDone
+{};
+
+} // namespace Fluxdesk

@@ -1,0 +1,370 @@
+#include "gittransfer.h"
+
+#include "githandles.h"
+#include "gittext.h"
+#include "knownhosts.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QUrl>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+namespace Fluxdesk {
+
+namespace {
+
+GitTransfer *self(void *payload)
+{
+    return static_cast<GitTransfer *>(payload);
+}
+
+int credentialCb(git_credential **out, const char *url, const char *user, unsigned int allowed,
+                 void *payload)
+{
+    return self(payload)->credential(reinterpret_cast<void **>(out), url, user, allowed);
+}
+
+int certificateCb(git_cert *cert, int valid, const char *host, void *payload)
+{
+    return self(payload)->certificateCheck(cert, valid, host);
+}
+
+int indexerCb(const git_indexer_progress *stats, void *payload)
+{
+    GitProgress p;
+    const bool indexing = stats->received_objects == stats->total_objects && stats->total_deltas;
+    p.stage = indexing ? GitProgress::Stage::Indexing : GitProgress::Stage::Receiving;
+    p.current = indexing ? stats->indexed_deltas : stats->received_objects;
+    p.total = indexing ? stats->total_deltas : stats->total_objects;
+    p.bytes = stats->received_bytes;
+    return self(payload)->progress(p);
+}
+
+int packCb(int stage, uint32_t current, uint32_t total, void *payload)
+{
+    GitProgress p;
+    p.stage = stage == GIT_PACKBUILDER_ADDING_OBJECTS ? GitProgress::Stage::Counting
+                                                      : GitProgress::Stage::Packing;
+    p.current = current;
+    p.total = total;
+    return self(payload)->progress(p);
+}
+
+int pushTransferCb(unsigned int current, unsigned int total, size_t bytes, void *payload)
+{
+    GitProgress p;
+    p.stage = GitProgress::Stage::Sending;
+    p.current = current;
+    p.total = total;
+    p.bytes = bytes;
+    return self(payload)->progress(p);
+}
+
+int sidebandCb(const char *text, int length, void *payload)
+{
+    return self(payload)->sideband(text, length);
+}
+
+int updateReferenceCb(const char *refname, const char *status, void *payload)
+{
+    if (status)
+        self(payload)->setRejection(QString::fromUtf8(refname), QString::fromUtf8(status));
+    return 0;
+}
+
+// The port of an ssh URL (ssh://host:port/... ; scp-like user@host:path is port 22).
+int sshPort(const QString &url)
+{
+    if (!url.contains(QLatin1String("://")))
+        return 22;
+    const QUrl parsed(url);
+    return parsed.port(22);
+}
+
+QString localUserName()
+{
+    QString name = QString::fromLocal8Bit(qgetenv("USER"));
+    if (name.isEmpty())
+        name = QString::fromLocal8Bit(qgetenv("LOGNAME"));
+#ifdef Q_OS_UNIX
+    if (name.isEmpty()) {
+        if (const passwd *entry = ::getpwuid(::geteuid()))
+            name = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
+    return name;
+}
+
+QString sshKeyTypeName(int rawType)
+{
+    switch (rawType) {
+    case GIT_CERT_SSH_RAW_TYPE_RSA:
+        return QStringLiteral("ssh-rsa");
+    case GIT_CERT_SSH_RAW_TYPE_DSS:
+        return QStringLiteral("ssh-dss");
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_256:
+        return QStringLiteral("ecdsa-sha2-nistp256");
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_384:
+        return QStringLiteral("ecdsa-sha2-nistp384");
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_521:
+        return QStringLiteral("ecdsa-sha2-nistp521");
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ED25519:
+        return QStringLiteral("ssh-ed25519");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+void GitTransfer::begin(const QString &url)
+{
+    m_url = url;
+    m_rejection.clear();
+    m_remoteText.clear();
+    m_failure.clear();
+    m_failureKind = GitErrorKind::Failed;
+    m_agentTried = false;
+    m_nextKey = 0;
+    m_helperTried = false;
+    m_promptTried = false;
+    m_userDeclined = false;
+    m_usernameCalls = 0;
+    m_helperCredentials.reset();
+    m_triedKeys.clear();
+}
+
+void GitTransfer::fillCallbacks(git_remote_callbacks *callbacks)
+{
+    callbacks->credentials = credentialCb;
+    callbacks->certificate_check = certificateCb;
+    callbacks->transfer_progress = indexerCb;
+    callbacks->pack_progress = packCb;
+    callbacks->push_transfer_progress = pushTransferCb;
+    callbacks->sideband_progress = sidebandCb;
+    callbacks->push_update_reference = updateReferenceCb;
+    callbacks->payload = this;
+}
+
+int GitTransfer::progress(const GitProgress &p)
+{
+    if (m_progress)
+        m_progress(p);
+    // A non-zero return makes libgit2 stop the transfer with GIT_EUSER.
+    return m_cancel.load() ? -1 : 0;
+}
+
+int GitTransfer::sideband(const char *text, int length)
+{
+    // Progress lines end in '\r' and are redrawn; keep only finished lines, and not too many.
+    if (m_remoteText.size() < 4096) {
+        const QString chunk = QString::fromUtf8(text, length);
+        const QStringList lines = chunk.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+            const QString line = lines.at(i).section(QLatin1Char('\r'), -1).trimmed();
+            if (!line.isEmpty())
+                m_remoteText += line + QLatin1Char('\n');
+        }
+    }
+    return m_cancel.load() ? -1 : 0;
+}
+
+void GitTransfer::setRejection(const QString &reference, const QString &status)
+{
+    m_rejection = QStringLiteral("%1: %2").arg(reference, status);
+}
+
+int GitTransfer::credential(void **outPtr, const char *url, const char *usernameFromUrl,
+                            unsigned allowed)
+{
+    auto **out = reinterpret_cast<git_credential **>(outPtr);
+    if (m_cancel.load())
+        return GIT_EUSER;
+    const QString fromUrl = usernameFromUrl ? QString::fromUtf8(usernameFromUrl) : QString();
+    const QString urlText = url ? QString::fromUtf8(url) : m_url;
+
+    if (allowed & GIT_CREDENTIAL_USERNAME) {
+        if (++m_usernameCalls > 2)
+            return GIT_EAUTH;
+        const QByteArray user = (fromUrl.isEmpty() ? localUserName() : fromUrl).toUtf8();
+        return git_credential_username_new(out, user.constData());
+    }
+
+    if (allowed & GIT_CREDENTIAL_SSH_KEY) {
+        const QByteArray user = (fromUrl.isEmpty() ? localUserName() : fromUrl).toUtf8();
+        if (!m_agentTried && m_settings.useSshAgent &&
+            !qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+            m_agentTried = true;
+            m_triedKeys.append(GitText::tr("the SSH agent"));
+            return git_credential_ssh_key_from_agent(out, user.constData());
+        }
+        m_agentTried = true;
+        const QString dir = m_settings.resolvedSshDir();
+        while (m_nextKey < m_settings.sshKeyNames.size()) {
+            const QString keyPath = dir + QLatin1Char('/') + m_settings.sshKeyNames.at(m_nextKey++);
+            if (!QFileInfo::exists(keyPath))
+                continue;
+            QString passphrase;
+            if (isEncryptedPrivateKey(keyPath)) {
+                const std::optional<QString> answer =
+                    m_prompter ? m_prompter->askPassphrase(keyPath) : std::nullopt;
+                if (!answer)
+                    continue; // no passphrase given: try the next key
+                passphrase = *answer;
+            }
+            m_triedKeys.append(QDir::toNativeSeparators(keyPath));
+            const QString pub = keyPath + QStringLiteral(".pub");
+            const QByteArray pubNative = QFile::encodeName(pub);
+            const QByteArray keyNative = QFile::encodeName(keyPath);
+            const QByteArray pass = passphrase.toUtf8();
+            return git_credential_ssh_key_new(
+                out, user.constData(), QFileInfo::exists(pub) ? pubNative.constData() : nullptr,
+                keyNative.constData(), passphrase.isEmpty() ? nullptr : pass.constData());
+        }
+        m_failureKind = GitErrorKind::AuthenticationFailed;
+        m_failure = m_triedKeys.isEmpty()
+                        ? GitText::tr("SSH authentication failed: no SSH agent and no key in %1")
+                              .arg(QDir::toNativeSeparators(dir))
+                        : GitText::tr("SSH authentication failed: the server accepted none of %1")
+                              .arg(m_triedKeys.join(QLatin1String(", ")));
+        return GIT_EAUTH;
+    }
+
+    if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+        // Called again: the answer we gave last time was refused.
+        if (m_helperCredentials) {
+            GitCredentialHelper::reject(m_settings.gitProgram, urlText, *m_helperCredentials);
+            m_helperCredentials.reset();
+        }
+        if (!m_helperTried && m_settings.useGitCredentialHelper) {
+            m_helperTried = true;
+            m_helperCredentials =
+                GitCredentialHelper::fill(m_settings.gitProgram, urlText, fromUrl);
+            if (m_helperCredentials) {
+                const QByteArray user = m_helperCredentials->username.toUtf8();
+                const QByteArray pass = m_helperCredentials->password.toUtf8();
+                return git_credential_userpass_plaintext_new(out, user.constData(),
+                                                             pass.constData());
+            }
+        }
+        if (!m_promptTried && m_prompter) {
+            m_promptTried = true;
+            const std::optional<GitUserPass> answer = m_prompter->askUserPass(urlText, fromUrl);
+            if (!answer) {
+                m_userDeclined = true;
+                m_cancel.store(true);
+                return GIT_EUSER;
+            }
+            const QByteArray user = answer->username.toUtf8();
+            const QByteArray pass = answer->password.toUtf8();
+            return git_credential_userpass_plaintext_new(out, user.constData(), pass.constData());
+        }
+        m_failureKind = GitErrorKind::AuthenticationFailed;
+        m_failure =
+            m_helperTried || m_promptTried
+                ? GitText::tr("authentication failed: the server refused the user name and "
+                              "password or token")
+                : GitText::tr("authentication required: no credential helper answered and there "
+                              "is nobody to ask");
+        return GIT_EAUTH;
+    }
+    m_failureKind = GitErrorKind::AuthenticationFailed;
+    m_failure =
+        GitText::tr("the server asks for an authentication method Fluxdesk does not support");
+    return GIT_EAUTH;
+}
+
+int GitTransfer::certificateCheck(void *certPtr, int valid, const char *hostPtr)
+{
+    auto *cert = static_cast<git_cert *>(certPtr);
+    if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+        return valid ? 0 : GIT_PASSTHROUGH; // TLS: libgit2's verification decides
+    const auto *hostkey = reinterpret_cast<const git_cert_hostkey *>(cert);
+    const QString host = QString::fromUtf8(hostPtr);
+    const int port = sshPort(m_url);
+    QByteArray blob;
+    QByteArray digest;
+    QString keyType;
+    if (hostkey->type & GIT_CERT_SSH_RAW) {
+        blob = QByteArray(hostkey->hostkey, int(hostkey->hostkey_len));
+        digest = QCryptographicHash::hash(blob, QCryptographicHash::Sha256);
+        keyType = KnownHosts::keyTypeOfBlob(blob);
+        if (keyType.isEmpty())
+            keyType = sshKeyTypeName(hostkey->raw_type);
+    } else if (hostkey->type & GIT_CERT_SSH_SHA256) {
+        digest = QByteArray(reinterpret_cast<const char *>(hostkey->hash_sha256), 32);
+    } else {
+        m_failureKind = GitErrorKind::HostKeyUnknown;
+        m_failure = GitText::tr("the SSH server's host key cannot be checked");
+        return GIT_ECERTIFICATE;
+    }
+    const QString knownHostsPath = m_settings.knownHostsPath();
+    const KnownHosts known = KnownHosts::load(knownHostsPath);
+    const QString fingerprint = KnownHosts::fingerprintFromDigest(digest);
+    switch (known.check(host, port, keyType, digest)) {
+    case KnownHosts::Match::Known:
+        return 0;
+    case KnownHosts::Match::Changed:
+        m_failureKind = GitErrorKind::HostKeyChanged;
+        m_failure =
+            GitText::tr("the host key of %1 has changed (now %2): this can mean someone is "
+                        "intercepting the connection. Refused; if the change is expected, remove "
+                        "the old key from %3.")
+                .arg(KnownHosts::hostName(host, port), fingerprint,
+                     QDir::toNativeSeparators(knownHostsPath));
+        return GIT_ECERTIFICATE;
+    case KnownHosts::Match::Revoked:
+        m_failureKind = GitErrorKind::HostKeyChanged;
+        m_failure = GitText::tr("the host key of %1 (%2) is revoked in %3")
+                        .arg(KnownHosts::hostName(host, port), fingerprint,
+                             QDir::toNativeSeparators(knownHostsPath));
+        return GIT_ECERTIFICATE;
+    case KnownHosts::Match::Unknown:
+        break;
+    }
+    if (m_prompter && m_prompter->confirmUnknownHost(host, port, keyType, fingerprint)) {
+        if (m_settings.rememberAcceptedHosts && !blob.isEmpty())
+            KnownHosts::append(knownHostsPath, host, port, blob);
+        return 0;
+    }
+    m_failureKind = GitErrorKind::HostKeyUnknown;
+    m_failure = GitText::tr("%1 is not a known host (key %2); not connecting")
+                    .arg(KnownHosts::hostName(host, port), fingerprint);
+    return GIT_ECERTIFICATE;
+}
+
+GitError GitTransfer::errorFor(int rc, const QString &context)
+{
+    if (m_helperCredentials &&
+        (rc == GIT_EAUTH || m_failureKind == GitErrorKind::AuthenticationFailed)) {
+        GitCredentialHelper::reject(m_settings.gitProgram, m_url, *m_helperCredentials);
+        m_helperCredentials.reset();
+    }
+    if (!m_failure.isEmpty())
+        return GitError(m_failureKind, m_failure, rc);
+    if (m_cancel.load() || m_userDeclined)
+        return GitError(GitErrorKind::Cancelled, GitText::tr("cancelled"), rc);
+    GitError error = lastGitError(rc, context);
+    if (rc == GIT_EAUTH ||
+        error.message.contains(QLatin1String("authentication"), Qt::CaseInsensitive) ||
+        error.message.contains(QLatin1String("401"))) {
+        error.kind = GitErrorKind::AuthenticationFailed;
+    }
+    return error;
+}
+
+void GitTransfer::succeeded()
+{
+    if (m_helperCredentials) {
+        GitCredentialHelper::approve(m_settings.gitProgram, m_url, *m_helperCredentials);
+        m_helperCredentials.reset();
+    }
+}
+
+} // namespace Fluxdesk

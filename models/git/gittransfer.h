@@ -1,0 +1,93 @@
+#pragma once
+
+#include "gitcredentials.h"
+#include "gitresult.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+struct git_remote_callbacks;
+
+namespace Fluxdesk {
+
+// One progress report of a clone, fetch or push.
+struct GitProgress
+{
+    enum class Stage
+    {
+        Counting,  // push: counting objects to send
+        Packing,   // push: compressing
+        Sending,   // push: uploading
+        Receiving, // fetch/clone: downloading
+        Indexing   // fetch/clone: resolving deltas
+    };
+    Stage stage = Stage::Counting;
+    quint64 current = 0;
+    quint64 total = 0;
+    quint64 bytes = 0;
+};
+
+// The state of one remote operation: credentials (SSH agent, ~/.ssh keys, git credential
+// helpers, the prompter), the SSH host key check against known_hosts, progress and cancel.
+// Its callbacks run on the thread that runs the operation; cancel() may be called from any.
+class GitTransfer
+{
+public:
+    GitTransfer() = default;
+    GitTransfer(const GitTransfer &) = delete;
+    GitTransfer &operator=(const GitTransfer &) = delete;
+
+    void setPrompter(GitCredentialPrompter *prompter) { m_prompter = prompter; }
+    void setSettings(const GitCredentialSettings &settings) { m_settings = settings; }
+    const GitCredentialSettings &settings() const { return m_settings; }
+    // Called on the operation's thread; must be quick (forward it, do not block).
+    void setProgressHandler(std::function<void(const GitProgress &)> handler)
+    {
+        m_progress = std::move(handler);
+    }
+
+    void cancel() { m_cancel.store(true); }
+    bool isCancelled() const { return m_cancel.load(); }
+
+    // Used by the operations (clone, fetch, push).
+    void begin(const QString &url);
+    void fillCallbacks(git_remote_callbacks *callbacks);
+    GitError errorFor(int rc, const QString &context);
+    void succeeded();
+    // The remote's own words when it refused a reference update (push_update_reference).
+    QString rejection() const { return m_rejection; }
+    // What the remote printed ("remote: ..." lines, e.g. a hook's reason), trimmed.
+    QString remoteMessages() const { return m_remoteText.trimmed(); }
+
+    // The libgit2 callbacks reach these through the payload.
+    int credential(void **out, const char *url, const char *usernameFromUrl, unsigned allowed);
+    int certificateCheck(void *cert, int valid, const char *host);
+    int progress(const GitProgress &progress);
+    void setRejection(const QString &reference, const QString &status);
+    int sideband(const char *text, int length);
+
+private:
+    GitCredentialPrompter *m_prompter = nullptr;
+    GitCredentialSettings m_settings;
+    std::function<void(const GitProgress &)> m_progress;
+    std::atomic_bool m_cancel{false};
+
+    QString m_url;
+    QString m_rejection;
+    QString m_remoteText;
+    QString m_failure; // our own explanation, preferred over libgit2's
+    GitErrorKind m_failureKind = GitErrorKind::Failed;
+    // Each method is tried once: libgit2 calls back again after every failed attempt.
+    bool m_agentTried = false;
+    int m_nextKey = 0;
+    bool m_helperTried = false;
+    bool m_promptTried = false;
+    bool m_userDeclined = false;
+    int m_usernameCalls = 0;
+    std::optional<GitUserPass> m_helperCredentials;
+    QStringList m_triedKeys;
+};
+
+} // namespace Fluxdesk

@@ -1,0 +1,232 @@
+// Push over HTTP to git-http-backend behind lighttpd with basic auth, on 127.0.0.1: credentials
+// from the prompter and from `git credential fill` (a store helper in the test's HOME).
+#include "gittestsupport.h"
+
+#include "git/gitcommit.h"
+#include "git/gitremote.h"
+#include "git/gitrepository.h"
+#include "git/gitstatus.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Fluxdesk;
+using namespace Fluxdesk::Testing;
+
+class TestGitHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_home;
+    QString m_repos;
+    quint16 m_port = 0;
+    ServerProcess m_server;
+    int m_counter = 0;
+
+    QString credentialsFile() const { return m_home + QStringLiteral("/git-credentials"); }
+
+    QString makeWork(QString *remotePath = nullptr)
+    {
+        const QString name = QStringLiteral("case%1").arg(++m_counter);
+        const QString remote = m_repos + QLatin1Char('/') + name + QStringLiteral(".git");
+        runGit(m_repos, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
+                         QStringLiteral("-b"), QStringLiteral("main"), remote});
+        const QString work = m_dir.filePath(name + QStringLiteral("-work"));
+        GitResult<GitRepository> repo = GitRepository::init(work);
+        setGitIdentity(*repo, {QStringLiteral("Test"), QStringLiteral("t@example.org")}, true);
+        gitAddRemote(*repo, QStringLiteral("origin"),
+                     QStringLiteral("http://127.0.0.1:%1/git/%2.git").arg(m_port).arg(name));
+        writeFile(work + QStringLiteral("/a.yaml"), "a: 1\n");
+        stageAll(*repo);
+        commitIndex(*repo, QStringLiteral("first"));
+        if (remotePath)
+            *remotePath = remote;
+        return work;
+    }
+
+    GitResult<GitPushResult> push(const QString &work, TestPrompter *prompter, bool useHelper)
+    {
+        GitResult<GitRepository> repo = GitRepository::open(work);
+        GitTransfer transfer;
+        GitCredentialSettings settings;
+        settings.useGitCredentialHelper = useHelper;
+        transfer.setSettings(settings);
+        transfer.setPrompter(prompter);
+        return gitPush(*repo, transfer);
+    }
+
+    void useStoreHelper(const QByteArray &password)
+    {
+        writeFile(m_home + QStringLiteral("/.gitconfig"),
+                  "[credential]\n\thelper = store --file=" + credentialsFile().toUtf8() + '\n');
+        writeFile(credentialsFile(),
+                  "http://alice:" + password + "@127.0.0.1:" + QByteArray::number(m_port) + '\n');
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_home = m_dir.filePath(QStringLiteral("home"));
+        QDir().mkpath(m_home);
+        isolateHome(m_home);
+        const QString lighttpd = QStringLiteral("/usr/sbin/lighttpd");
+        const QString backend = QStringLiteral("/usr/lib/git-core/git-http-backend");
+        if (!QFile::exists(lighttpd) || !QFile::exists(backend))
+            QSKIP("lighttpd or git's http-backend is not installed");
+        m_repos = m_dir.filePath(QStringLiteral("repos"));
+        const QString server = m_dir.filePath(QStringLiteral("server"));
+        QDir().mkpath(m_repos);
+        QDir().mkpath(server + QStringLiteral("/www"));
+        writeFile(server + QStringLiteral("/users"), "alice:s3cret\n");
+        m_port = freePort();
+        const QString config = server + QStringLiteral("/lighttpd.conf");
+        writeFile(
+            config,
+            QStringLiteral("server.document-root = \"%1/www\"\n"
+                           "server.port = %2\n"
+                           "server.bind = \"127.0.0.1\"\n"
+                           "server.errorlog = \"%1/error.log\"\n"
+                           "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
+                           "\"mod_authn_file\", \"mod_cgi\")\n"
+                           "alias.url = ( \"/git\" => \"%3\" )\n"
+                           "$HTTP[\"url\"] =~ \"^/git\" {\n"
+                           "    cgi.assign = ( \"\" => \"\" )\n"
+                           "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
+                           "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
+                           "}\n"
+                           "auth.backend = \"plain\"\n"
+                           "auth.backend.plain.userfile = \"%1/users\"\n"
+                           "auth.require = ( \"/git\" => ( \"method\" => \"basic\", \"realm\" => "
+                           "\"git\", \"require\" => \"valid-user\" ) )\n")
+                .arg(server)
+                .arg(m_port)
+                .arg(backend, m_repos)
+                .toUtf8());
+        QString error;
+        QVERIFY2(m_server.start(lighttpd, {QStringLiteral("-D"), QStringLiteral("-f"), config},
+                                m_port, &error),
+                 qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+    void cleanup()
+    {
+        QFile::remove(m_home + QStringLiteral("/.gitconfig"));
+        QFile::remove(credentialsFile());
+    }
+
+    void pushWithPromptedCredentials()
+    {
+        QString remote;
+        const QString work = makeWork(&remote);
+        TestPrompter prompter;
+        prompter.userPass = GitUserPass{QStringLiteral("alice"), QStringLiteral("s3cret")};
+        const GitResult<GitPushResult> pushed = push(work, &prompter, false);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QVERIFY(pushed->upstreamSet);
+        QCOMPARE(prompter.userPassCalls.load(), 1);
+        QCOMPARE(runGit(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
+                 runGit(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}));
+    }
+
+    void wrongPromptedCredentialsFailOnce()
+    {
+        QString remote;
+        const QString work = makeWork(&remote);
+        TestPrompter prompter;
+        prompter.userPass = GitUserPass{QStringLiteral("alice"), QStringLiteral("wrong")};
+        const GitResult<GitPushResult> pushed = push(work, &prompter, false);
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, GitErrorKind::AuthenticationFailed);
+        QVERIFY2(pushed.error().message.contains(QLatin1String("refused")),
+                 qPrintable(pushed.error().message));
+        QVERIFY(!pushed.error().message.contains(QLatin1String("wrong"))); // no secret shown
+        QCOMPARE(prompter.userPassCalls.load(), 1);                        // no endless retry
+        // The commit stays.
+        QVERIFY(!runGit(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).isEmpty());
+    }
+
+    void promptCancelled()
+    {
+        const QString work = makeWork();
+        TestPrompter prompter; // answers nothing: the user pressed Cancel
+        const GitResult<GitPushResult> pushed = push(work, &prompter, false);
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, GitErrorKind::Cancelled);
+        QCOMPARE(prompter.userPassCalls.load(), 1);
+    }
+
+    void pushWithCredentialHelper()
+    {
+        useStoreHelper("s3cret");
+        QString remote;
+        const QString work = makeWork(&remote);
+        TestPrompter prompter;
+        const GitResult<GitPushResult> pushed = push(work, &prompter, true);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(prompter.userPassCalls.load(), 0);
+        QCOMPARE(runGit(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
+                 runGit(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}));
+        // approve keeps the working entry.
+        QVERIFY(readFile(credentialsFile()).contains("alice:s3cret@127.0.0.1"));
+    }
+
+    void wrongHelperCredentialsAreRejected()
+    {
+        useStoreHelper("stale");
+        const QString work = makeWork();
+        const GitResult<GitPushResult> pushed = push(work, nullptr, true);
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, GitErrorKind::AuthenticationFailed);
+        // `git credential reject` erased the stale entry from the store.
+        QVERIFY(!readFile(credentialsFile()).contains("stale"));
+    }
+
+    void helperFailsThenPromptSucceeds()
+    {
+        useStoreHelper("stale");
+        const QString work = makeWork();
+        TestPrompter prompter;
+        prompter.userPass = GitUserPass{QStringLiteral("alice"), QStringLiteral("s3cret")};
+        const GitResult<GitPushResult> pushed = push(work, &prompter, true);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(prompter.userPassCalls.load(), 1);
+        QVERIFY(!readFile(credentialsFile()).contains("stale"));
+    }
+    void rejectedByHookShowsRemoteMessage()
+    {
+        QString remote;
+        const QString work = makeWork(&remote);
+        const QString hook = remote + QStringLiteral("/hooks/pre-receive");
+        writeFile(hook, "#!/bin/sh\necho 'main is protected: open a merge request' >&2\nexit 1\n");
+        QFile::setPermissions(hook, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        TestPrompter prompter;
+        prompter.userPass = GitUserPass{QStringLiteral("alice"), QStringLiteral("s3cret")};
+        const GitResult<GitPushResult> pushed = push(work, &prompter, false);
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, GitErrorKind::Rejected);
+        QVERIFY2(pushed.error().message.contains(
+                     QLatin1String("main is protected: open a merge request")),
+                 qPrintable(pushed.error().message));
+        QVERIFY(pushed.error().message.contains(QLatin1String("refs/heads/main")));
+        bool ok = true;
+        runGit(remote,
+               {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
+                QStringLiteral("main")},
+               &ok);
+        QVERIFY(!ok);
+        // The commit stays, and no upstream is recorded for a push that did not happen.
+        GitResult<GitRepository> repo = GitRepository::open(work);
+        QVERIFY(repo->branchInfo()->upstream.isEmpty());
+        QVERIFY(!runGit(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGitHttp)
+#include "tst_githttp.moc"
