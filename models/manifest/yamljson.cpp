@@ -20,7 +20,10 @@ class Converter
 public:
     Converter(const QString &fileName, qsizetype maxNodes) : m_file(fileName), m_budget(maxNodes) {}
 
-    Result<QJsonValue> convert(const YAML::Node &node) { return toJson(node, 0); }
+    Result<QJsonValue> convert(const YAML::Node &node) { return toJson(node, 0, QString()); }
+
+    // Where positions go for the next convert(); null to record nothing.
+    void recordInto(YamlDocument *document) { m_document = document; }
 
 private:
     Error errorAt(const YAML::Node &node, const QString &message) const
@@ -30,7 +33,12 @@ private:
                      mark.is_null() ? 0 : mark.column + 1);
     }
 
-    Result<QJsonValue> toJson(const YAML::Node &node, int depth)
+    static QPair<int, int> position(const YAML::Mark &mark)
+    {
+        return mark.is_null() ? qMakePair(0, 0) : qMakePair(mark.line + 1, mark.column + 1);
+    }
+
+    Result<QJsonValue> toJson(const YAML::Node &node, int depth, const QString &path)
     {
         // yaml-cpp hands out an alias as the anchored node itself, so it shares the anchor's mark.
         // Converting each collection once and charging its size on reuse keeps an alias bomb from
@@ -48,14 +56,16 @@ private:
                 return seen->value;
             }
         }
+        if (m_document)
+            m_document->positions.insert(path, position(mark));
         const qsizetype before = m_budget;
-        Result<QJsonValue> result = convertNode(node, depth);
+        Result<QJsonValue> result = convertNode(node, depth, path);
         if (memo && result)
             m_converted.insert(mark.pos, {result.value(), before - m_budget});
         return result;
     }
 
-    Result<QJsonValue> convertNode(const YAML::Node &node, int depth)
+    Result<QJsonValue> convertNode(const YAML::Node &node, int depth, const QString &path)
     {
         if (--m_budget < 0)
             return errorAt(node, QCoreApplication::translate(
@@ -73,7 +83,9 @@ private:
         case YAML::NodeType::Sequence: {
             QJsonArray array;
             for (const YAML::Node &child : node) {
-                Result<QJsonValue> v = toJson(child, depth + 1);
+                Result<QJsonValue> v =
+                    toJson(child, depth + 1,
+                           m_document ? yamlPathIndex(path, int(array.size())) : QString());
                 if (!v)
                     return v;
                 array.append(v.value());
@@ -93,7 +105,12 @@ private:
                 if (object.contains(name))
                     return errorAt(
                         key, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
-                Result<QJsonValue> v = toJson(it->second, depth + 1);
+                QString childPath;
+                if (m_document) {
+                    childPath = yamlPathKey(path, name);
+                    m_document->keyPositions.insert(childPath, position(key.Mark()));
+                }
+                Result<QJsonValue> v = toJson(it->second, depth + 1, childPath);
                 if (!v)
                     return v;
                 object.insert(name, v.value());
@@ -212,6 +229,7 @@ private:
 
     QString m_file;
     qsizetype m_budget;
+    YamlDocument *m_document = nullptr;
     QHash<int, Converted> m_converted; // by the collection's byte offset
 };
 
@@ -279,16 +297,94 @@ Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QS
         for (const YAML::Node &node : nodes) {
             if (node.IsNull() || !node.IsDefined())
                 continue;
+            YamlDocument document;
+            converter.recordInto(options.recordPositions ? &document : nullptr);
             Result<QJsonValue> value = converter.convert(node);
             if (!value)
                 return value.error();
             const YAML::Mark mark = node.Mark();
-            documents.append({value.value(), mark.is_null() ? 1 : mark.line + 1});
+            document.value = value.value();
+            document.line = mark.is_null() ? 1 : mark.line + 1;
+            documents.append(std::move(document));
         }
     } catch (const YAML::Exception &e) {
         return fromException(e, fileName);
     }
     return documents;
+}
+
+QPair<int, int> YamlDocument::positionOf(const QString &path) const
+{
+    QString p = path;
+    for (;;) {
+        const auto node = positions.constFind(p);
+        if (node != positions.constEnd() && node->first > 0)
+            return *node;
+        const auto key = keyPositions.constFind(p);
+        if (key != keyPositions.constEnd() && key->first > 0)
+            return *key;
+        if (p.isEmpty())
+            return qMakePair(0, 0);
+        p = yamlPathParent(p);
+    }
+}
+
+QString yamlPathKey(const QString &parent, const QString &key)
+{
+    bool plain = !key.isEmpty();
+    for (const QChar c : key) {
+        if (c == QLatin1Char('.') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
+            c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
+    QString escaped = key;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return parent + QLatin1String("[\"") + escaped + QLatin1String("\"]");
+}
+
+QString yamlPathIndex(const QString &parent, int index)
+{
+    return parent + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+}
+
+QString yamlPathParent(const QString &path)
+{
+    // Walk back over the last component, respecting ["..."] with escapes.
+    if (path.endsWith(QLatin1Char(']'))) {
+        if (path.endsWith(QLatin1String("\"]"))) {
+            // Find the opening [" scanning forward so escapes are honoured.
+            qsizetype open = -1;
+            for (qsizetype i = 0; i + 1 < path.size(); ++i) {
+                if (path.at(i) == QLatin1Char('[') && path.at(i + 1) == QLatin1Char('"')) {
+                    const qsizetype start = i;
+                    i += 2;
+                    while (i < path.size() && path.at(i) != QLatin1Char('"')) {
+                        if (path.at(i) == QLatin1Char('\\'))
+                            ++i;
+                        ++i;
+                    }
+                    // i is at the closing quote; "]" follows.
+                    if (i + 2 == path.size())
+                        open = start;
+                    ++i;
+                }
+            }
+            return open >= 0 ? path.left(open) : QString();
+        }
+        const qsizetype open = path.lastIndexOf(QLatin1Char('['));
+        return open >= 0 ? path.left(open) : QString();
+    }
+    // A plain key: everything after the last '.' outside brackets; plain keys contain no '.'.
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    const qsizetype bracket = path.lastIndexOf(QLatin1Char(']'));
+    if (dot > bracket)
+        return path.left(dot);
+    return bracket >= 0 ? path.left(bracket + 1) : QString();
 }
 
 Result<QJsonValue> parseYamlValue(const QByteArray &bytes, const QString &fileName)

@@ -3,8 +3,10 @@
 #include "core/error.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace Fluxdesk {
@@ -14,13 +16,35 @@ struct YamlDocument
 {
     QJsonValue value;
     int line = 1;
+    // Only with YamlParseOptions::recordPositions: the 1-based (line, column) of every node by its
+    // path (yamlPath()), "" being the document's root. keyPositions holds where a map member's key
+    // is written, so "metadata" points at "metadata:" while positions["metadata"] is where its
+    // value starts. Nodes reached through an alias are not recorded again.
+    QHash<QString, QPair<int, int>> positions;
+    QHash<QString, QPair<int, int>> keyPositions;
+
+    // The position of path's node, else of its key, else of the nearest recorded ancestor; (0, 0)
+    // when nothing is known.
+    QPair<int, int> positionOf(const QString &path) const;
 };
 
 struct YamlParseOptions
 {
     // Upper bound on converted nodes, so alias bombs ("billion laughs") fail instead of growing.
     qsizetype maxNodes = 5'000'000;
+    // Record YamlDocument::positions (costs time and memory; snapshots and kubeconfigs skip it).
+    bool recordPositions = false;
 };
+
+// Paths as the cleaner's Removal.path writes them: dot-separated keys, [i] for list indices, and
+// keys that contain '.', '[', ']', '"', '\\' or are empty written as ["a.b"] (with \" and
+// \\ escaped). yamlPathKey(QString(), "metadata") == "metadata";
+// yamlPathKey("metadata.annotations", "a.b/c") == "metadata.annotations[\"a.b/c\"]";
+// yamlPathIndex("spec.containers", 0) == "spec.containers[0]".
+QString yamlPathKey(const QString &parent, const QString &key);
+QString yamlPathIndex(const QString &parent, int index);
+// The parent of a path ("" for a top-level one).
+QString yamlPathParent(const QString &path);
 
 // Parses every document of a YAML stream (JSON is YAML too). Plain scalars are typed as YAML 1.2's
 // core schema does (null, bool, int, float); quoted ones stay strings. Errors carry fileName, line

@@ -325,6 +325,125 @@ private slots:
         QVERIFY(!isPlainSafe(QString()));
         QVERIFY(!isPlainSafe(QStringLiteral(" x")));
     }
+
+    void positions_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("keyLine");
+        QTest::addColumn<int>("keyColumn");
+        // Lines of the second document below start at 3 ("---" on line 2).
+        QTest::addRow("root") << QString() << 3 << 1 << 0 << 0;
+        QTest::addRow("scalar") << QStringLiteral("kind") << 4 << 7 << 4 << 1;
+        QTest::addRow("block map value") << QStringLiteral("metadata") << 6 << 3 << 5 << 1;
+        QTest::addRow("nested") << QStringLiteral("metadata.name") << 6 << 9 << 6 << 3;
+        QTest::addRow("dotted key")
+            << QStringLiteral("metadata.annotations[\"a.b/c\"]") << 8 << 12 << 8 << 5;
+        QTest::addRow("list item") << QStringLiteral("spec.containers[1]") << 13 << 7 << 0 << 0;
+        QTest::addRow("list item member")
+            << QStringLiteral("spec.containers[1].image") << 14 << 14 << 14 << 7;
+        QTest::addRow("flow map member") << QStringLiteral("spec.flow.x") << 15 << 13 << 15 << 10;
+        QTest::addRow("flow list") << QStringLiteral("spec.ports[2]") << 16 << 19 << 0 << 0;
+        QTest::addRow("quoted key with quote")
+            << QStringLiteral("spec[\"we\\\"ird\"]") << 17 << 14 << 17 << 3;
+    }
+
+    void positions()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(int, keyLine);
+        QFETCH(int, keyColumn);
+        const QByteArray yaml = "a: 1\n"
+                                "---\n"
+                                "apiVersion: v1\n"
+                                "kind: Pod\n"
+                                "metadata:\n"
+                                "  name: web\n"
+                                "  annotations:\n"
+                                "    a.b/c: yes\n"
+                                "spec:\n"
+                                "  containers:\n"
+                                "    - name: a\n"
+                                "      image: a:1\n"
+                                "    - name: b\n"
+                                "      image: b:2\n"
+                                "  flow: {x: 1, y: 2}\n"
+                                "  ports: [80, 81, 82]\n"
+                                "  \"we\\\"ird\": 1\n";
+        YamlParseOptions options;
+        options.recordPositions = true;
+        const Result<QList<YamlDocument>> docs =
+            parseYamlDocuments(yaml, QStringLiteral("p.yaml"), options);
+        QVERIFY2(docs.ok(), qPrintable(docs.error().toString()));
+        QCOMPARE(docs->size(), 2);
+        const YamlDocument &doc = docs->at(1);
+        QCOMPARE(doc.line, 3);
+        QVERIFY2(doc.positions.contains(path), qPrintable(path));
+        QCOMPARE(doc.positions.value(path), qMakePair(line, column));
+        QCOMPARE(doc.keyPositions.value(path, qMakePair(0, 0)), qMakePair(keyLine, keyColumn));
+        // The first document keeps its own positions.
+        QCOMPARE(docs->at(0).positions.value(QStringLiteral("a")), qMakePair(1, 4));
+        QVERIFY(!docs->at(0).positions.contains(QStringLiteral("kind")));
+    }
+
+    void positionsOffByDefault()
+    {
+        const Result<QList<YamlDocument>> docs =
+            parseYamlDocuments("a:\n  b: 1\n", QStringLiteral("p.yaml"));
+        QVERIFY(docs.ok());
+        QVERIFY(docs->first().positions.isEmpty());
+        QVERIFY(docs->first().keyPositions.isEmpty());
+    }
+
+    void positionOfFallsBack()
+    {
+        YamlParseOptions options;
+        options.recordPositions = true;
+        const Result<QList<YamlDocument>> docs = parseYamlDocuments(
+            "x: 0\nmetadata:\n  labels: {}\n", QStringLiteral("p.yaml"), options);
+        QVERIFY(docs.ok());
+        // metadata.name is absent: its nearest ancestor, metadata, is where it would go.
+        QCOMPARE(docs->first().positionOf(QStringLiteral("metadata.name")), qMakePair(3, 3));
+        QCOMPARE(docs->first().positionOf(QStringLiteral("nothing.here")), qMakePair(1, 1));
+    }
+
+    void pathSyntax_data()
+    {
+        QTest::addColumn<QString>("parent");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("top") << QString() << QStringLiteral("metadata")
+                             << QStringLiteral("metadata");
+        QTest::addRow("nested") << QStringLiteral("metadata") << QStringLiteral("uid")
+                                << QStringLiteral("metadata.uid");
+        QTest::addRow("dots quoted")
+            << QStringLiteral("metadata.annotations")
+            << QStringLiteral("kubectl.kubernetes.io/last-applied-configuration")
+            << QStringLiteral(
+                   "metadata.annotations[\"kubectl.kubernetes.io/last-applied-configuration\"]");
+        QTest::addRow("top dotted")
+            << QString() << QStringLiteral("a.b") << QStringLiteral("[\"a.b\"]");
+        QTest::addRow("escapes") << QStringLiteral("x") << QStringLiteral("q\"b\\s")
+                                 << QStringLiteral("x[\"q\\\"b\\\\s\"]");
+        QTest::addRow("empty key") << QStringLiteral("x") << QString() << QStringLiteral("x[\"\"]");
+    }
+
+    void pathSyntax()
+    {
+        QFETCH(QString, parent);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        const QString path = yamlPathKey(parent, key);
+        QCOMPARE(path, expected);
+        QCOMPARE(yamlPathParent(path), parent);
+        const QString indexed = yamlPathIndex(path, 3);
+        QCOMPARE(indexed, expected + QStringLiteral("[3]"));
+        QCOMPARE(yamlPathParent(indexed), path);
+        QCOMPARE(yamlPathParent(yamlPathKey(path, QStringLiteral("tail"))), path);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestYaml)

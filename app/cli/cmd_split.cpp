@@ -1,0 +1,101 @@
+// fluxdesk-cli split FILE|- --out DIR [--template T]: one file per resource.
+#include "clitext.h"
+#include "commands.h"
+#include "output.h"
+
+#include "kube/snapshot.h"
+#include "manifest/splitter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace Fluxdesk::Cli {
+
+namespace {
+
+// "kubectl-slice" names the preset; anything else is a template whose fields must be known.
+Result<QString> templateFor(const QString &given)
+{
+    if (given.isEmpty())
+        return SplitOptions().nameTemplate;
+    if (given == QLatin1String("kubectl-slice"))
+        return kubectlSliceTemplate();
+    static const QRegularExpression field(QStringLiteral("\\{([^{}]*)\\}"));
+    const QStringList known{QStringLiteral("namespace"), QStringLiteral("kind"),
+                            QStringLiteral("name"), QStringLiteral("group")};
+    QRegularExpressionMatchIterator it = field.globalMatch(given);
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        if (!known.contains(name))
+            return Error(Text::tr("unknown template field {%1}; known: {namespace} {kind} {name} "
+                                  "{group}")
+                             .arg(name));
+    }
+    return given;
+}
+
+} // namespace
+
+int runSplit(const CliOptions &options)
+{
+    if (options.arguments.isEmpty()) {
+        printError(Text::tr("split needs a FILE (or - for standard input)"));
+        return ExitUsage;
+    }
+    const Result<QString> nameTemplate = templateFor(options.nameTemplate);
+    if (!nameTemplate) {
+        printError(nameTemplate.error().toString());
+        return ExitUsage;
+    }
+    const QString input = options.arguments.first();
+    QFile file;
+    QString fileName = input;
+    if (input == QLatin1String("-")) {
+        fileName = QStringLiteral("<stdin>");
+        if (!file.open(stdin, QIODevice::ReadOnly)) {
+            printError(Text::tr("cannot read standard input"));
+            return ExitUsage;
+        }
+    } else {
+        file.setFileName(input);
+        if (!file.open(QIODevice::ReadOnly)) {
+            printError(
+                Error(Text::tr("cannot read: %1").arg(file.errorString()), input).toString());
+            return ExitUsage;
+        }
+    }
+    const Result<QList<QJsonObject>> objects = parseSnapshotData(file.readAll(), fileName);
+    if (!objects) {
+        printError(objects.error().toString());
+        return ExitUsage;
+    }
+
+    SplitOptions split;
+    split.nameTemplate = *nameTemplate;
+    const QList<SplitFile> files = splitObjects(*objects, split);
+
+    // The split file itself, when it sits in the output folder, leaves the kustomization.
+    QString removedSource;
+    if (input != QLatin1String("-")) {
+        const QString inputDir = QFileInfo(input).canonicalPath();
+        const QString outDir = QFileInfo(options.out).canonicalFilePath();
+        if (!outDir.isEmpty() && inputDir == outDir)
+            removedSource = QFileInfo(input).fileName();
+    }
+    const Result<SplitWriteResult> written = writeSplit(options.out, files, removedSource);
+    if (!written) {
+        printError(written.error().toString());
+        return ExitUsage;
+    }
+    QString out;
+    for (const QString &path : written->written)
+        out += QDir::toNativeSeparators(path) + QLatin1Char('\n');
+    printOut(out);
+    return ExitOk;
+}
+
+} // namespace Fluxdesk::Cli

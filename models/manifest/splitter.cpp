@@ -1,0 +1,473 @@
+#include "splitter.h"
+
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+namespace {
+
+// Longest field value kept in a file name, so a hostile name cannot exceed NAME_MAX (255 bytes).
+constexpr int maxFieldLength = 80;
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("Splitter", text);
+}
+
+QString groupOf(const QString &apiVersion)
+{
+    const int slash = apiVersion.indexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : apiVersion.left(slash);
+}
+
+// '*' any run, '?' one character; case-insensitive when asked.
+bool wildcardMatch(const QString &pattern, const QString &text, Qt::CaseSensitivity cs)
+{
+    qsizetype p = 0, t = 0, star = -1, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && pattern.at(p) == QLatin1Char('*')) {
+            star = p++;
+            mark = t;
+        } else if (p < pattern.size() &&
+                   (pattern.at(p) == QLatin1Char('?') ||
+                    QString::compare(QString(pattern.at(p)), QString(text.at(t)), cs) == 0)) {
+            ++p;
+            ++t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern.at(p) == QLatin1Char('*'))
+        ++p;
+    return p == pattern.size();
+}
+
+bool matchesAny(const QStringList &patterns, const QString &text, Qt::CaseSensitivity cs)
+{
+    return std::any_of(patterns.cbegin(), patterns.cend(),
+                       [&](const QString &pattern) { return wildcardMatch(pattern, text, cs); });
+}
+
+// One path segment made safe: no control characters or separators, no leading dot (so never "."
+// or ".." and never hidden), no empty result.
+QString sanitiseSegment(const QString &segment)
+{
+    QString out;
+    out.reserve(segment.size());
+    for (const QChar c : segment) {
+        const bool bad = c.category() == QChar::Other_Control || c == QLatin1Char('\\') ||
+                         c == QLatin1Char('/') || c == QLatin1Char(':') || c == QLatin1Char('*') ||
+                         c == QLatin1Char('?') || c == QLatin1Char('"') || c == QLatin1Char('<') ||
+                         c == QLatin1Char('>') || c == QLatin1Char('|') || c.isSpace() ||
+                         c.category() == QChar::Other_Format;
+        out += bad ? QLatin1Char('-') : c;
+    }
+    // An empty field leaves "--", "-." or a leading '-': tidy so "{namespace}-{name}" of a
+    // cluster-scoped object reads "name", not "-name".
+    while (out.contains(QLatin1String("--")))
+        out.replace(QLatin1String("--"), QLatin1String("-"));
+    out.replace(QLatin1String("-."), QLatin1String("."));
+    out.replace(QLatin1String(".-"), QLatin1String("."));
+    while (out.contains(QLatin1String("..")))
+        out.replace(QLatin1String(".."), QLatin1String("."));
+    while (!out.isEmpty() && out.front() == QLatin1Char('-'))
+        out.remove(0, 1);
+    // ".yaml" from an empty {name}: never a hidden file, never "." or "..".
+    if (out.startsWith(QLatin1Char('.')))
+        out.prepend(QLatin1String("resource"));
+    while (!out.isEmpty() && (out.back() == QLatin1Char('.') || out.back() == QLatin1Char('-')))
+        out.chop(1);
+    if (out.isEmpty() || out.startsWith(QLatin1Char('.')))
+        out = QStringLiteral("resource");
+    return out;
+}
+
+// A relative path whose every segment is sanitised; '/' only from the template (sub-folders).
+QString sanitisePath(const QString &path)
+{
+    const QStringList parts = path.split(QLatin1Char('/'));
+    QStringList out;
+    for (const QString &part : parts) {
+        // Empty, "." and ".." segments (from a template such as "../{name}.yaml") are dropped.
+        if (std::all_of(part.cbegin(), part.cend(), [](QChar c) { return c == QLatin1Char('.'); }))
+            continue;
+        out.append(sanitiseSegment(part));
+    }
+    if (out.isEmpty())
+        out.append(QStringLiteral("resource.yaml"));
+    return out.join(QLatin1Char('/'));
+}
+
+// "name.yaml" + n -> "name-n.yaml" (the suffix goes before the extension).
+QString withSuffix(const QString &path, int n)
+{
+    const int slash = int(path.lastIndexOf(QLatin1Char('/')));
+    const int dot = int(path.lastIndexOf(QLatin1Char('.')));
+    const QString suffix = QLatin1Char('-') + QString::number(n);
+    if (dot > slash + 1)
+        return path.left(dot) + suffix + path.mid(dot);
+    return path + suffix;
+}
+
+int helmRank(const QString &kind)
+{
+    // Helm's InstallOrder (pkg/releaseutil/kind_sorter.go).
+    static const QHash<QString, int> ranks = [] {
+        const char *const kinds[] = {"Namespace",
+                                     "NetworkPolicy",
+                                     "ResourceQuota",
+                                     "LimitRange",
+                                     "PodSecurityPolicy",
+                                     "PodDisruptionBudget",
+                                     "ServiceAccount",
+                                     "Secret",
+                                     "SecretList",
+                                     "ConfigMap",
+                                     "StorageClass",
+                                     "PersistentVolume",
+                                     "PersistentVolumeClaim",
+                                     "CustomResourceDefinition",
+                                     "ClusterRole",
+                                     "ClusterRoleList",
+                                     "ClusterRoleBinding",
+                                     "ClusterRoleBindingList",
+                                     "Role",
+                                     "RoleList",
+                                     "RoleBinding",
+                                     "RoleBindingList",
+                                     "Service",
+                                     "DaemonSet",
+                                     "Pod",
+                                     "ReplicationController",
+                                     "ReplicaSet",
+                                     "Deployment",
+                                     "HorizontalPodAutoscaler",
+                                     "StatefulSet",
+                                     "Job",
+                                     "CronJob",
+                                     "IngressClass",
+                                     "Ingress",
+                                     "APIService"};
+        QHash<QString, int> h;
+        int i = 0;
+        for (const char *k : kinds)
+            h.insert(QString::fromLatin1(k), i++);
+        return h;
+    }();
+    return ranks.value(kind, -1);
+}
+
+bool isKustomizationName(const QString &relativePath)
+{
+    const QString lower = relativePath.toLower();
+    return lower == QLatin1String("kustomization.yaml") ||
+           lower == QLatin1String("kustomization.yml") || lower == QLatin1String("kustomization");
+}
+
+bool isInside(const QString &canonicalDir, const QString &canonicalPath)
+{
+    return canonicalPath == canonicalDir ||
+           canonicalPath.startsWith(canonicalDir.endsWith(QLatin1Char('/'))
+                                        ? canonicalDir
+                                        : canonicalDir + QLatin1Char('/'));
+}
+
+// The canonical form of path, resolving the deepest existing ancestor (the rest cannot be a link).
+QString canonicalOf(const QString &path)
+{
+    QFileInfo info(path);
+    QString rest;
+    QString current = info.absoluteFilePath();
+    while (!QFileInfo::exists(current) && !QFileInfo(current).isSymLink()) {
+        const QFileInfo fi(current);
+        rest = rest.isEmpty() ? fi.fileName() : fi.fileName() + QLatin1Char('/') + rest;
+        const QString parent = fi.absolutePath();
+        if (parent == current)
+            break;
+        current = parent;
+    }
+    const QString canonical = QFileInfo(current).canonicalFilePath();
+    if (canonical.isEmpty())
+        return QString(); // a dangling symlink: refuse
+    return rest.isEmpty() ? canonical : QDir(canonical).filePath(rest);
+}
+
+Result<bool> saveFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(translate("cannot write: %1").arg(file.errorString()), path);
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Error(translate("cannot write: %1").arg(file.errorString()), path);
+    return true;
+}
+
+// A file that does not exist yet holds no text to lose: it is created exclusively (O_EXCL, which
+// also refuses a link planted meanwhile) and written without QSaveFile's per-file sync to disk,
+// which dominates a split of thousands of objects. An existing file is replaced atomically by
+// QSaveFile, so a crash never leaves it half-written.
+Result<bool> writeNewOrReplace(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        if (file.write(bytes) != bytes.size() || !file.flush()) {
+            const QString why = file.errorString();
+            file.close();
+            file.remove();
+            return Error(translate("cannot write: %1").arg(why), path);
+        }
+        file.close();
+        return true;
+    }
+    if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink())
+        return Error(translate("cannot write: %1").arg(file.errorString()), path);
+    return saveFile(path, bytes);
+}
+
+} // namespace
+
+QString kubectlSliceTemplate()
+{
+    return QStringLiteral("{kind}-{name}.yaml");
+}
+
+QString kebabCase(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isLetterOrNumber()) {
+            if (c.isUpper() && i > 0 && !out.isEmpty() && out.back() != QLatin1Char('-')) {
+                const QChar prev = text.at(i - 1);
+                const bool nextLower = i + 1 < text.size() && text.at(i + 1).isLower();
+                // "fooBar" -> "foo-bar", "APIService" -> "api-service", "v2Beta" -> "v2-beta".
+                if (prev.isLower() || prev.isDigit() || (prev.isUpper() && nextLower))
+                    out += QLatin1Char('-');
+            }
+            out += c.toLower();
+        } else if (!out.isEmpty() && out.back() != QLatin1Char('-')) {
+            out += QLatin1Char('-');
+        }
+    }
+    while (out.endsWith(QLatin1Char('-')))
+        out.chop(1);
+    return out;
+}
+
+QString fileNameFor(const QJsonObject &object, const QString &nameTemplate)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
+    auto field = [](const QString &value) { return kebabCase(value).left(maxFieldLength); };
+    QString group = groupOf(apiVersion);
+    const QHash<QString, QString> fields{
+        {QStringLiteral("namespace"), field(metadata.value(QLatin1String("namespace")).toString())},
+        {QStringLiteral("kind"), field(object.value(QLatin1String("kind")).toString())},
+        {QStringLiteral("name"), field(metadata.value(QLatin1String("name")).toString())},
+        {QStringLiteral("group"), group.isEmpty() ? QStringLiteral("core") : field(group)},
+    };
+    QString out;
+    const QString tpl = nameTemplate.isEmpty() ? SplitOptions().nameTemplate : nameTemplate;
+    for (qsizetype i = 0; i < tpl.size(); ++i) {
+        if (tpl.at(i) == QLatin1Char('{')) {
+            const qsizetype close = tpl.indexOf(QLatin1Char('}'), i);
+            if (close > i) {
+                const QString key = tpl.mid(i + 1, close - i - 1);
+                const auto it = fields.constFind(key);
+                if (it != fields.constEnd()) {
+                    out += *it;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += tpl.at(i);
+    }
+    return sanitisePath(out);
+}
+
+QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options)
+{
+    QList<SplitFile> files;
+    QSet<QString> taken; // lower-cased: case-insensitive file systems must not merge two files
+    for (const QJsonObject &object : objects) {
+        const QString kind = object.value(QLatin1String("kind")).toString();
+        const QString name = object.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        if (!options.includeKinds.isEmpty() &&
+            !matchesAny(options.includeKinds, kind, Qt::CaseInsensitive))
+            continue;
+        if (matchesAny(options.excludeKinds, kind, Qt::CaseInsensitive))
+            continue;
+        if (!options.includeNames.isEmpty() &&
+            !matchesAny(options.includeNames, name, Qt::CaseSensitive))
+            continue;
+        if (matchesAny(options.excludeNames, name, Qt::CaseSensitive))
+            continue;
+        const QString base = fileNameFor(object, options.nameTemplate);
+        QString path = base;
+        for (int n = 2; taken.contains(path.toLower()) || isKustomizationName(path); ++n)
+            path = withSuffix(base, n);
+        taken.insert(path.toLower());
+        files.append({path, object});
+    }
+    if (options.helmInstallOrder) {
+        // Known kinds in Helm's order, then unknown kinds alphabetically (as Helm does); the input
+        // order within a kind is kept.
+        std::stable_sort(files.begin(), files.end(), [](const SplitFile &a, const SplitFile &b) {
+            const QString ka = a.object.value(QLatin1String("kind")).toString();
+            const QString kb = b.object.value(QLatin1String("kind")).toString();
+            const int ra = helmRank(ka);
+            const int rb = helmRank(kb);
+            if (ra >= 0 && rb >= 0)
+                return ra < rb;
+            if (ra >= 0 || rb >= 0)
+                return ra >= 0;
+            return ka < kb;
+        });
+    }
+    return files;
+}
+
+Result<SplitWriteResult> writeSplit(const QString &dir, const QList<SplitFile> &files,
+                                    const QString &removedSource)
+{
+    if (dir.isEmpty())
+        return Error(translate("no folder given"));
+    if (!QDir().mkpath(dir))
+        return Error(translate("cannot create the folder"), dir);
+    const QString root = QFileInfo(dir).canonicalFilePath();
+    if (root.isEmpty())
+        return Error(translate("cannot resolve the folder"), dir);
+
+    // Check every path before writing any, so a hostile list writes nothing at all. Folders are
+    // resolved once each (a split writes thousands of files into a handful of folders).
+    QHash<QString, QString> folders; // relative folder -> canonical path ("" = outside)
+    auto folderInside = [&](const QString &relFolder) {
+        const auto known = folders.constFind(relFolder);
+        if (known != folders.constEnd())
+            return !known->isEmpty();
+        const QString canonical =
+            relFolder.isEmpty() ? root : canonicalOf(root + QLatin1Char('/') + relFolder);
+        const bool inside = !canonical.isEmpty() && isInside(root, canonical);
+        folders.insert(relFolder, inside ? canonical : QString());
+        return inside;
+    };
+    auto targetInside = [&](const QString &target) {
+        // An existing link could point anywhere (QSaveFile writes through links): resolve it.
+        const QFileInfo info(target);
+        if (!info.isSymLink() && !info.isDir())
+            return true;
+        if (info.isDir())
+            return false;
+        const QString canonical = info.canonicalFilePath();
+        return !canonical.isEmpty() && isInside(root, canonical) && canonical != root;
+    };
+    QStringList targets;
+    for (const SplitFile &file : files) {
+        const QString rel = file.relativePath;
+        const QStringList parts = rel.split(QLatin1Char('/'));
+        const bool badPart = std::any_of(parts.cbegin(), parts.cend(), [](const QString &p) {
+            return p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..");
+        });
+        const QString relFolder = parts.mid(0, parts.size() - 1).join(QLatin1Char('/'));
+        const QString target = root + QLatin1Char('/') + rel;
+        if (rel.isEmpty() || QDir::isAbsolutePath(rel) || rel.contains(QLatin1Char('\\')) ||
+            badPart || isKustomizationName(rel) || !folderInside(relFolder) ||
+            !targetInside(target))
+            return Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
+        targets.append(target);
+    }
+    for (auto it = folders.constBegin(); it != folders.constEnd(); ++it) {
+        if (it.key().isEmpty())
+            continue;
+        const QString path = root + QLatin1Char('/') + it.key();
+        if (!QDir().mkpath(path))
+            return Error(translate("cannot create the folder"), path);
+        // Re-check after mkpath: a link may have appeared in between.
+        const QString canonical = QFileInfo(path).canonicalFilePath();
+        if (canonical.isEmpty() || !isInside(root, canonical))
+            return Error(translate("refusing to write outside the folder: %1").arg(it.key()), dir);
+    }
+
+    // One after another: new files in one folder contend for its lock, so threads only add
+    // system time here (measured); the per-file sync is what made a large split slow.
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const Result<bool> saved =
+            writeNewOrReplace(targets.at(i), toYaml(files.at(i).object).toUtf8());
+        if (!saved)
+            return saved.error();
+    }
+    SplitWriteResult result;
+    result.written = targets;
+
+    // kustomization.yaml: keep its other keys, list the new files, drop the split source.
+    QString kustomizationPath = root + QLatin1String("/kustomization.yaml");
+    for (const char *alt : {"kustomization.yml", "Kustomization"}) {
+        const QString candidate = root + QLatin1Char('/') + QLatin1String(alt);
+        if (!QFileInfo::exists(kustomizationPath) && QFileInfo::exists(candidate))
+            kustomizationPath = candidate;
+    }
+    QJsonObject kustomization;
+    if (QFileInfo::exists(kustomizationPath)) {
+        const QString canonical = canonicalOf(kustomizationPath);
+        if (canonical.isEmpty() || !isInside(root, canonical))
+            return Error(translate("refusing to write outside the folder: %1")
+                             .arg(QFileInfo(kustomizationPath).fileName()),
+                         dir);
+        QFile in(kustomizationPath);
+        if (!in.open(QIODevice::ReadOnly))
+            return Error(translate("cannot read: %1").arg(in.errorString()), kustomizationPath);
+        const Result<QJsonValue> parsed = parseYamlValue(in.readAll(), kustomizationPath);
+        if (!parsed)
+            return parsed.error();
+        if (!parsed->isObject())
+            return Error(translate("kustomization file is not a map"), kustomizationPath);
+        kustomization = parsed->toObject();
+    }
+    if (!kustomization.contains(QLatin1String("apiVersion")))
+        kustomization.insert(QStringLiteral("apiVersion"),
+                             QStringLiteral("kustomize.config.k8s.io/v1beta1"));
+    if (!kustomization.contains(QLatin1String("kind")))
+        kustomization.insert(QStringLiteral("kind"), QStringLiteral("Kustomization"));
+    QStringList resources;
+    const QJsonArray existing = kustomization.value(QLatin1String("resources")).toArray();
+    for (const QJsonValue &v : existing) {
+        const QString entry = v.toString();
+        if (entry.isEmpty())
+            continue;
+        const QString normalised = QDir::cleanPath(entry);
+        if (!removedSource.isEmpty() && normalised == QDir::cleanPath(removedSource))
+            continue;
+        resources.append(entry);
+    }
+    for (const SplitFile &file : files)
+        resources.append(file.relativePath);
+    std::sort(resources.begin(), resources.end());
+    resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
+    kustomization.insert(QStringLiteral("resources"), QJsonArray::fromStringList(resources));
+    const Result<bool> saved = saveFile(kustomizationPath, toYaml(kustomization).toUtf8());
+    if (!saved)
+        return saved.error();
+    result.kustomization = kustomizationPath;
+    return result;
+}
+
+} // namespace Fluxdesk

@@ -1,0 +1,250 @@
+// fluxdesk-cli split and lint as processes (the built binary).
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool finished = false;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments, const QByteArray &input = {},
+           const QString &workingDir = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("KUBECONFIG"));
+    process.setProcessEnvironment(env);
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    process.start(QStringLiteral(FLUXDESK_CLI_PATH), arguments);
+    Run run;
+    if (!process.waitForStarted(30000))
+        return run;
+    process.write(input);
+    process.closeWriteChannel();
+    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const QByteArray manifests = "apiVersion: v1\n"
+                             "kind: Namespace\n"
+                             "metadata:\n"
+                             "  name: llm\n"
+                             "---\n"
+                             "apiVersion: apps/v1\n"
+                             "kind: Deployment\n"
+                             "metadata:\n"
+                             "  name: llama-cpp\n"
+                             "  namespace: llm\n"
+                             "---\n"
+                             "apiVersion: v1\n"
+                             "kind: List\n"
+                             "items:\n"
+                             "- apiVersion: v1\n"
+                             "  kind: Service\n"
+                             "  metadata: {name: llama-cpp, namespace: llm}\n"
+                             "- apiVersion: v1\n"
+                             "  kind: ConfigMap\n"
+                             "  metadata: {name: ../../evil, namespace: llm}\n";
+
+} // namespace
+
+class TestCliSplit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void splitFile_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addRow("default template")
+            << QStringList()
+            << QStringList{QStringLiteral("llm-namespace.yaml"),
+                           QStringLiteral("llama-cpp-deployment.yaml"),
+                           QStringLiteral("llama-cpp-service.yaml"),
+                           QStringLiteral("evil-config-map.yaml")};
+        QTest::addRow("kubectl-slice preset")
+            << QStringList{QStringLiteral("--template"), QStringLiteral("kubectl-slice")}
+            << QStringList{QStringLiteral("namespace-llm.yaml"),
+                           QStringLiteral("deployment-llama-cpp.yaml"),
+                           QStringLiteral("service-llama-cpp.yaml"),
+                           QStringLiteral("config-map-evil.yaml")};
+        QTest::addRow("own template")
+            << QStringList{QStringLiteral("--template"), QStringLiteral("{namespace}-{name}.yml")}
+            << QStringList{QStringLiteral("llm.yml"), QStringLiteral("llm-llama-cpp.yml"),
+                           QStringLiteral("llm-llama-cpp-2.yml"), QStringLiteral("llm-evil.yml")};
+    }
+
+    void splitFile()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QStringList, expected);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString input = tmp.filePath(QStringLiteral("all.yaml"));
+        QVERIFY(writeFile(input, manifests));
+        const QString out = tmp.filePath(QStringLiteral("out"));
+        const Run run = runCli(
+            QStringList{QStringLiteral("split"), input, QStringLiteral("--out"), out} + extra);
+        QVERIFY(run.finished);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString root = QFileInfo(out).canonicalFilePath();
+        QStringList printed = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QStringList wanted;
+        for (const QString &name : expected)
+            wanted.append(root + QLatin1Char('/') + name);
+        QCOMPARE(printed, wanted);
+        for (const QString &path : wanted)
+            QVERIFY2(readFile(path).startsWith("apiVersion: "), qPrintable(path));
+        QVERIFY(QFileInfo::exists(root + QStringLiteral("/kustomization.yaml")));
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("evil-config-map.yaml"))));
+
+        // kubectl builds the folder: every object once.
+        QProcess kubectl;
+        kubectl.start(QStringLiteral("/usr/bin/kubectl"), {QStringLiteral("kustomize"), out});
+        QVERIFY(kubectl.waitForFinished(60000));
+        QVERIFY2(kubectl.exitCode() == 0, kubectl.readAllStandardError().constData());
+        QCOMPARE(kubectl.readAllStandardOutput().count("\nkind: "), 4);
+    }
+
+    void splitStdinAndReplaceSource()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.path();
+        // The file being split sits in the output folder and is listed: it leaves the list.
+        QVERIFY(writeFile(dir + QStringLiteral("/all.yaml"), manifests));
+        QVERIFY(writeFile(dir + QStringLiteral("/kustomization.yaml"),
+                          "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+                          "resources:\n- all.yaml\n"));
+        const Run run = runCli({QStringLiteral("split"), QStringLiteral("all.yaml"),
+                                QStringLiteral("--out"), QStringLiteral(".")},
+                               {}, dir);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray kustomization = readFile(dir + QStringLiteral("/kustomization.yaml"));
+        QVERIFY2(!kustomization.contains("all.yaml"), kustomization.constData());
+        QVERIFY(kustomization.contains("- llama-cpp-deployment.yaml"));
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/all.yaml"))); // never deleted
+
+        const QString out2 = tmp.filePath(QStringLiteral("stdin"));
+        const Run piped =
+            runCli({QStringLiteral("split"), QStringLiteral("-"), QStringLiteral("--out"), out2},
+                   manifests);
+        QVERIFY2(piped.exitCode == 0, qPrintable(piped.err));
+        QCOMPARE(piped.out.count(QLatin1Char('\n')), 4);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("no file") << QStringList{QStringLiteral("split"), QStringLiteral("--out"),
+                                                QStringLiteral("o")}
+                                 << QByteArray() << QStringLiteral("FILE");
+        QTest::addRow("no out") << QStringList{QStringLiteral("split"), QStringLiteral("-")}
+                                << QByteArray() << QStringLiteral("--out");
+        QTest::addRow("missing file")
+            << QStringList{QStringLiteral("split"), QStringLiteral("nope.yaml"),
+                           QStringLiteral("--out"), QStringLiteral("o")}
+            << QByteArray() << QStringLiteral("nope.yaml");
+        QTest::addRow("parse error with position")
+            << QStringList{QStringLiteral("split"), QStringLiteral("-"), QStringLiteral("--out"),
+                           QStringLiteral("o")}
+            << QByteArray("a: 1\nb: [\n") << QStringLiteral("<stdin>:3:1: ");
+        QTest::addRow("unknown template field")
+            << QStringList{QStringLiteral("split"),      QStringLiteral("-"),
+                           QStringLiteral("--out"),      QStringLiteral("o"),
+                           QStringLiteral("--template"), QStringLiteral("{uid}.yaml")}
+            << manifests << QStringLiteral("{uid}");
+        QTest::addRow("lint without repo")
+            << QStringList{QStringLiteral("lint")} << QByteArray() << QStringLiteral("--repo");
+        QTest::addRow("lint missing repo")
+            << QStringList{QStringLiteral("lint"), QStringLiteral("--repo"),
+                           QStringLiteral("/nonexistent/repo")}
+            << QByteArray() << QStringLiteral("/nonexistent/repo");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, error);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const Run run = runCli(arguments, input, tmp.path());
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(error), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("o"))));
+    }
+
+    void lint()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString repo = tmp.path();
+        QVERIFY(writeFile(repo + QStringLiteral("/apps/web.yaml"),
+                          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n"
+                          "  template:\n    spec:\n      containers:\n"
+                          "      - name: web\n        image: nginx\n"));
+        // Warnings alone: exit 0.
+        Run run = runCli({QStringLiteral("lint"), QStringLiteral("--repo"), repo});
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out,
+                 QStringLiteral("apps/web.yaml:9:9: warning: container \"web\" has no resource "
+                                "requests or limits\n"
+                                "apps/web.yaml:10:16: warning: image \"nginx\" has no tag; pin a "
+                                "version\n"));
+
+        // An error: exit 1.
+        QVERIFY(writeFile(repo + QStringLiteral("/infra/hr.yaml"),
+                          "apiVersion: helm.toolkit.fluxcd.io/v2beta1\nkind: HelmRelease\n"
+                          "metadata:\n  name: loki\n"));
+        run = runCli({QStringLiteral("lint"), QStringLiteral("--repo"), repo});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.endsWith(QLatin1String(
+                     "infra/hr.yaml:1:13: error: helm.toolkit.fluxcd.io/v2beta1 HelmRelease was "
+                     "removed; use helm.toolkit.fluxcd.io/v2\n")),
+                 qPrintable(run.out));
+
+        // A clean repository: nothing printed, exit 0.
+        QTemporaryDir clean;
+        QVERIFY(writeFile(clean.filePath(QStringLiteral("ns.yaml")),
+                          "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: llm\n"));
+        run = runCli({QStringLiteral("lint"), QStringLiteral("--repo"), clean.path()});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSplit)
+#include "tst_cli_split.moc"

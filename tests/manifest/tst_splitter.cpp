@@ -1,0 +1,476 @@
+#include "manifest/splitter.h"
+#include "manifest/yamljson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Fluxdesk;
+
+namespace {
+
+QJsonObject object(const QString &apiVersion, const QString &kind, const QString &name,
+                   const QString &ns = {})
+{
+    QJsonObject metadata{{QStringLiteral("name"), name}};
+    if (!ns.isEmpty())
+        metadata.insert(QStringLiteral("namespace"), ns);
+    return QJsonObject{{QStringLiteral("apiVersion"), apiVersion},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("metadata"), metadata}};
+}
+
+QJsonObject configMap(const QString &name)
+{
+    QJsonObject o = object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), name);
+    o.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}});
+    return o;
+}
+
+QStringList paths(const QList<SplitFile> &files)
+{
+    QStringList out;
+    for (const SplitFile &f : files)
+        out.append(f.relativePath);
+    return out;
+}
+
+QStringList kinds(const QList<SplitFile> &files)
+{
+    QStringList out;
+    for (const SplitFile &f : files)
+        out.append(f.object.value(QLatin1String("kind")).toString());
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QStringList resourcesOf(const QString &kustomizationPath)
+{
+    const Result<QJsonValue> value = parseYamlValue(readFile(kustomizationPath), kustomizationPath);
+    QStringList out;
+    if (!value)
+        return {QStringLiteral("<parse error: %1>").arg(value.error().toString())};
+    const QJsonArray array = value->toObject().value(QLatin1String("resources")).toArray();
+    for (const QJsonValue &v : array)
+        out.append(v.toString());
+    return out;
+}
+
+} // namespace
+
+class TestSplitter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void kebab_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::addRow("camel") << QStringLiteral("Deployment") << QStringLiteral("deployment");
+        QTest::addRow("two words")
+            << QStringLiteral("HelmRelease") << QStringLiteral("helm-release");
+        QTest::addRow("acronym") << QStringLiteral("APIService") << QStringLiteral("api-service");
+        QTest::addRow("long") << QStringLiteral("CustomResourceDefinition")
+                              << QStringLiteral("custom-resource-definition");
+        QTest::addRow("dots") << QStringLiteral("llama.cpp") << QStringLiteral("llama-cpp");
+        QTest::addRow("underscores") << QStringLiteral("my__app_v2") << QStringLiteral("my-app-v2");
+        QTest::addRow("already kebab")
+            << QStringLiteral("llama-cpp") << QStringLiteral("llama-cpp");
+        QTest::addRow("unicode kept")
+            << QStringLiteral("Caf\u00e9-Stra\u00dfe") << QStringLiteral("caf\u00e9-stra\u00dfe");
+        QTest::addRow("only symbols") << QStringLiteral("../..") << QString();
+    }
+
+    void kebab()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(kebabCase(text), expected);
+    }
+
+    void naming_data()
+    {
+        QTest::addColumn<QJsonObject>("object");
+        QTest::addColumn<QString>("nameTemplate");
+        QTest::addColumn<QString>("expected");
+        const QJsonObject deploy = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                                          QStringLiteral("llama-cpp"), QStringLiteral("llm"));
+        const QJsonObject ns =
+            object(QStringLiteral("v1"), QStringLiteral("Namespace"), QStringLiteral("llm"));
+        const QJsonObject hr =
+            object(QStringLiteral("helm.toolkit.fluxcd.io/v2"), QStringLiteral("HelmRelease"),
+                   QStringLiteral("Loki_Stack"), QStringLiteral("monitoring"));
+        QTest::addRow("default") << deploy << QString()
+                                 << QStringLiteral("llama-cpp-deployment.yaml");
+        QTest::addRow("default explicit") << deploy << QStringLiteral("{name}-{kind}.yaml")
+                                          << QStringLiteral("llama-cpp-deployment.yaml");
+        QTest::addRow("kubectl-slice")
+            << deploy << kubectlSliceTemplate() << QStringLiteral("deployment-llama-cpp.yaml");
+        QTest::addRow("namespace field") << deploy << QStringLiteral("{namespace}-{name}.yaml")
+                                         << QStringLiteral("llm-llama-cpp.yaml");
+        QTest::addRow("cluster-scoped empty namespace")
+            << ns << QStringLiteral("{namespace}-{name}-{kind}.yaml")
+            << QStringLiteral("llm-namespace.yaml");
+        QTest::addRow("group") << hr << QStringLiteral("{group}-{kind}-{name}.yaml")
+                               << QStringLiteral(
+                                      "helm-toolkit-fluxcd-io-helm-release-loki-stack.yaml");
+        QTest::addRow("core group")
+            << ns << QStringLiteral("{group}/{name}.yaml") << QStringLiteral("core/llm.yaml");
+        QTest::addRow("sub-folder per namespace")
+            << deploy << QStringLiteral("{namespace}/{name}-{kind}.yaml")
+            << QStringLiteral("llm/llama-cpp-deployment.yaml");
+        QTest::addRow("unknown field kept literally")
+            << deploy << QStringLiteral("{name}-{foo}.yaml")
+            << QStringLiteral("llama-cpp-{foo}.yaml");
+        QTest::addRow("traversal in name")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"),
+                      QStringLiteral("../../etc/passwd"))
+            << QString() << QStringLiteral("etc-passwd-config-map.yaml");
+        QTest::addRow("absolute name")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral("/abs"))
+            << QStringLiteral("{name}.yaml") << QStringLiteral("abs.yaml");
+        QTest::addRow("slash in name")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral("a/b"))
+            << QStringLiteral("{name}.yaml") << QStringLiteral("a-b.yaml");
+        QTest::addRow("backslash and control")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"),
+                      QStringLiteral("a\\b\x01\nc"))
+            << QStringLiteral("{name}.yaml") << QStringLiteral("a-b-c.yaml");
+        QTest::addRow("leading dot")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral(".hidden"))
+            << QStringLiteral("{name}.yaml") << QStringLiteral("hidden.yaml");
+        QTest::addRow("unicode name")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"),
+                      QStringLiteral("\u65e5\u672c-Config"))
+            << QStringLiteral("{name}.yaml") << QStringLiteral("\u65e5\u672c-config.yaml");
+        QTest::addRow("empty name")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QString())
+            << QStringLiteral("{name}.yaml") << QStringLiteral("resource.yaml");
+        QTest::addRow("hostile template")
+            << deploy << QStringLiteral("../../{name}.yaml") << QStringLiteral("llama-cpp.yaml");
+        QTest::addRow("absolute template")
+            << deploy << QStringLiteral("/etc/{name}.yaml") << QStringLiteral("etc/llama-cpp.yaml");
+        QTest::addRow("dot-dot segment in template")
+            << deploy << QStringLiteral("a/../{name}.yaml") << QStringLiteral("a/llama-cpp.yaml");
+        QTest::addRow("long name truncated")
+            << object(QStringLiteral("v1"), QStringLiteral("ConfigMap"),
+                      QString(300, QLatin1Char('x')))
+            << QStringLiteral("{name}.yaml")
+            << QString(80, QLatin1Char('x')) + QStringLiteral(".yaml");
+    }
+
+    void naming()
+    {
+        QFETCH(QJsonObject, object);
+        QFETCH(QString, nameTemplate);
+        QFETCH(QString, expected);
+        const QString name = fileNameFor(object, nameTemplate);
+        QCOMPARE(name, expected);
+        QVERIFY(!QDir::isAbsolutePath(name));
+        QVERIFY(!name.split(QLatin1Char('/')).contains(QStringLiteral("..")));
+        QVERIFY(!name.contains(QLatin1Char('\\')));
+    }
+
+    void clashes()
+    {
+        // Same name and kind in two namespaces: the default template clashes; input order wins.
+        const QList<QJsonObject> objects{
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("web"),
+                   QStringLiteral("a")),
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("web"),
+                   QStringLiteral("b")),
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("WEB"),
+                   QStringLiteral("c")),
+            // Would be the kustomization file itself.
+            object(QStringLiteral("v1"), QStringLiteral("ConfigMap"),
+                   QStringLiteral("kustomization")),
+        };
+        SplitOptions options;
+        const QList<SplitFile> files = splitObjects(objects, options);
+        QCOMPARE(paths(files), QStringList({QStringLiteral("web-service.yaml"),
+                                            QStringLiteral("web-service-2.yaml"),
+                                            QStringLiteral("web-service-3.yaml"),
+                                            QStringLiteral("kustomization-config-map.yaml")}));
+        // Each object lands in its own file, unchanged.
+        for (int i = 0; i < files.size(); ++i)
+            QCOMPARE(files.at(i).object, objects.at(i));
+
+        // A suffixed name never takes a later object's natural name, nor the kustomization's.
+        options.nameTemplate = QStringLiteral("{name}.yaml");
+        const QList<QJsonObject> byName{
+            configMap(QStringLiteral("web")), configMap(QStringLiteral("web-2")),
+            configMap(QStringLiteral("web")), configMap(QStringLiteral("kustomization"))};
+        const QList<SplitFile> named = splitObjects(byName, options);
+        QCOMPARE(
+            paths(named),
+            QStringList({QStringLiteral("web.yaml"), QStringLiteral("web-2.yaml"),
+                         QStringLiteral("web-3.yaml"), QStringLiteral("kustomization-2.yaml")}));
+        QCOMPARE(paths(splitObjects(byName, options)), paths(named)); // predictable
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QStringList>("includeKinds");
+        QTest::addColumn<QStringList>("excludeKinds");
+        QTest::addColumn<QStringList>("includeNames");
+        QTest::addColumn<QStringList>("excludeNames");
+        QTest::addColumn<QStringList>("expected");
+        const QStringList none;
+        QTest::addRow("all") << none << none << none << none
+                             << QStringList({QStringLiteral("llm-namespace.yaml"),
+                                             QStringLiteral("llama-cpp-deployment.yaml"),
+                                             QStringLiteral("llama-cpp-service.yaml"),
+                                             QStringLiteral("loki-config-config-map.yaml")});
+        QTest::addRow("include kind, any case")
+            << QStringList{QStringLiteral("deployment"), QStringLiteral("SERVICE")} << none << none
+            << none
+            << QStringList({QStringLiteral("llama-cpp-deployment.yaml"),
+                            QStringLiteral("llama-cpp-service.yaml")});
+        QTest::addRow("exclude kind")
+            << none << QStringList{QStringLiteral("Namespace"), QStringLiteral("Config*")} << none
+            << none
+            << QStringList({QStringLiteral("llama-cpp-deployment.yaml"),
+                            QStringLiteral("llama-cpp-service.yaml")});
+        QTest::addRow("include name wildcard")
+            << none << none << QStringList{QStringLiteral("llama-*")} << none
+            << QStringList({QStringLiteral("llama-cpp-deployment.yaml"),
+                            QStringLiteral("llama-cpp-service.yaml")});
+        QTest::addRow("exclude name ?")
+            << none << none << none
+            << QStringList{QStringLiteral("ll?"), QStringLiteral("*-config")}
+            << QStringList({QStringLiteral("llama-cpp-deployment.yaml"),
+                            QStringLiteral("llama-cpp-service.yaml")});
+        QTest::addRow("names are case-sensitive")
+            << none << none << QStringList{QStringLiteral("LLAMA-*")} << none << QStringList();
+        QTest::addRow("include and exclude")
+            << QStringList{QStringLiteral("Service"), QStringLiteral("Deployment")}
+            << QStringList{QStringLiteral("Service")} << none << none
+            << QStringList({QStringLiteral("llama-cpp-deployment.yaml")});
+    }
+
+    void filters()
+    {
+        QFETCH(QStringList, includeKinds);
+        QFETCH(QStringList, excludeKinds);
+        QFETCH(QStringList, includeNames);
+        QFETCH(QStringList, excludeNames);
+        QFETCH(QStringList, expected);
+        const QList<QJsonObject> objects{
+            object(QStringLiteral("v1"), QStringLiteral("Namespace"), QStringLiteral("llm")),
+            object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                   QStringLiteral("llama-cpp"), QStringLiteral("llm")),
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("llama-cpp"),
+                   QStringLiteral("llm")),
+            configMap(QStringLiteral("loki-config")),
+        };
+        SplitOptions options;
+        options.includeKinds = includeKinds;
+        options.excludeKinds = excludeKinds;
+        options.includeNames = includeNames;
+        options.excludeNames = excludeNames;
+        QCOMPARE(paths(splitObjects(objects, options)), expected);
+    }
+
+    void helmOrder()
+    {
+        const QList<QJsonObject> objects{
+            object(QStringLiteral("example.com/v1"), QStringLiteral("Zebra"), QStringLiteral("z")),
+            object(QStringLiteral("networking.k8s.io/v1"), QStringLiteral("Ingress"),
+                   QStringLiteral("web")),
+            object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"), QStringLiteral("web")),
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("web")),
+            object(QStringLiteral("example.com/v1"), QStringLiteral("Apple"), QStringLiteral("a")),
+            object(QStringLiteral("apiextensions.k8s.io/v1"),
+                   QStringLiteral("CustomResourceDefinition"),
+                   QStringLiteral("zebras.example.com")),
+            object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral("b")),
+            object(QStringLiteral("v1"), QStringLiteral("ConfigMap"), QStringLiteral("a")),
+            object(QStringLiteral("v1"), QStringLiteral("Namespace"), QStringLiteral("web")),
+            object(QStringLiteral("v1"), QStringLiteral("Secret"), QStringLiteral("s")),
+            object(QStringLiteral("v1"), QStringLiteral("ServiceAccount"), QStringLiteral("sa")),
+            object(QStringLiteral("batch/v1"), QStringLiteral("CronJob"), QStringLiteral("c")),
+        };
+        SplitOptions options;
+        QCOMPARE(kinds(splitObjects(objects, options)).first(), QStringLiteral("Zebra"));
+        options.helmInstallOrder = true;
+        const QList<SplitFile> files = splitObjects(objects, options);
+        QCOMPARE(
+            kinds(files),
+            QStringList({QStringLiteral("Namespace"), QStringLiteral("ServiceAccount"),
+                         QStringLiteral("Secret"), QStringLiteral("ConfigMap"),
+                         QStringLiteral("ConfigMap"), QStringLiteral("CustomResourceDefinition"),
+                         QStringLiteral("Service"), QStringLiteral("Deployment"),
+                         QStringLiteral("CronJob"), QStringLiteral("Ingress"),
+                         QStringLiteral("Apple"), QStringLiteral("Zebra")}));
+        // Stable within a kind: input order kept.
+        QCOMPARE(files.at(3).relativePath, QStringLiteral("b-config-map.yaml"));
+        QCOMPARE(files.at(4).relativePath, QStringLiteral("a-config-map.yaml"));
+    }
+
+    void writeAndKustomize()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(QStringLiteral("apps"));
+        QVERIFY(QDir().mkpath(dir));
+        // An existing kustomization with other keys and the file being split.
+        QVERIFY(writeFile(dir + QStringLiteral("/kustomization.yaml"),
+                          "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                          "kind: Kustomization\n"
+                          "namespace: llm\n"
+                          "commonLabels:\n  team: ai\n"
+                          "resources:\n  - all.yaml\n  - keep.yaml\n"));
+        QVERIFY(writeFile(dir + QStringLiteral("/keep.yaml"),
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keep\n"));
+        QVERIFY(writeFile(dir + QStringLiteral("/all.yaml"), "# the split source\n"));
+
+        QJsonObject deploy = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                                    QStringLiteral("llama-cpp"));
+        deploy.insert(
+            QStringLiteral("spec"),
+            QJsonObject{
+                {QStringLiteral("selector"),
+                 QJsonObject{{QStringLiteral("matchLabels"),
+                              QJsonObject{{QStringLiteral("app"), QStringLiteral("llama")}}}}},
+                {QStringLiteral("template"),
+                 QJsonObject{
+                     {QStringLiteral("metadata"),
+                      QJsonObject{{QStringLiteral("labels"),
+                                   QJsonObject{{QStringLiteral("app"), QStringLiteral("llama")}}}}},
+                     {QStringLiteral("spec"),
+                      QJsonObject{
+                          {QStringLiteral("containers"),
+                           QJsonArray{QJsonObject{
+                               {QStringLiteral("name"), QStringLiteral("server")},
+                               {QStringLiteral("image"),
+                                QStringLiteral("ghcr.io/ggml-org/llama.cpp:server")}}}}}}}}});
+        const QList<QJsonObject> objects{
+            deploy, configMap(QStringLiteral("../../etc/passwd")), configMap(QStringLiteral("web")),
+            object(QStringLiteral("v1"), QStringLiteral("Service"), QStringLiteral("web"))};
+        SplitOptions options;
+        options.nameTemplate = QStringLiteral("{kind}/{name}.yaml");
+        const QList<SplitFile> files = splitObjects(objects, options);
+        const Result<SplitWriteResult> written = writeSplit(dir, files, QStringLiteral("all.yaml"));
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        const QString root = QFileInfo(dir).canonicalFilePath();
+        QCOMPARE(written->written,
+                 QStringList({root + QStringLiteral("/deployment/llama-cpp.yaml"),
+                              root + QStringLiteral("/config-map/etc-passwd.yaml"),
+                              root + QStringLiteral("/config-map/web.yaml"),
+                              root + QStringLiteral("/service/web.yaml")}));
+        QCOMPARE(written->kustomization, root + QStringLiteral("/kustomization.yaml"));
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("etc/passwd"))));
+
+        // Each file round-trips to its object.
+        for (int i = 0; i < files.size(); ++i) {
+            const Result<QJsonValue> back =
+                parseYamlValue(readFile(written->written.at(i)), written->written.at(i));
+            QVERIFY(back.ok());
+            QCOMPARE(back->toObject(), objects.at(i));
+        }
+        QCOMPARE(resourcesOf(written->kustomization),
+                 QStringList({QStringLiteral("config-map/etc-passwd.yaml"),
+                              QStringLiteral("config-map/web.yaml"),
+                              QStringLiteral("deployment/llama-cpp.yaml"),
+                              QStringLiteral("keep.yaml"), QStringLiteral("service/web.yaml")}));
+        const Result<QJsonValue> k =
+            parseYamlValue(readFile(written->kustomization), written->kustomization);
+        QVERIFY(k.ok());
+        QCOMPARE(k->toObject().value(QLatin1String("namespace")).toString(), QStringLiteral("llm"));
+        QCOMPARE(k->toObject().value(QLatin1String("commonLabels")).toObject(),
+                 QJsonObject({{QStringLiteral("team"), QStringLiteral("ai")}}));
+
+        // The real kustomize (kubectl's) accepts the folder and sees every object once.
+        QProcess kubectl;
+        kubectl.start(QStringLiteral("/usr/bin/kubectl"), {QStringLiteral("kustomize"), dir});
+        QVERIFY(kubectl.waitForFinished(60000));
+        const QByteArray out = kubectl.readAllStandardOutput();
+        QVERIFY2(kubectl.exitStatus() == QProcess::NormalExit && kubectl.exitCode() == 0,
+                 kubectl.readAllStandardError().constData());
+        const Result<QList<YamlDocument>> docs =
+            parseYamlDocuments(out, QStringLiteral("kustomize"));
+        QVERIFY(docs.ok());
+        QCOMPARE(docs->size(), 5); // four split objects + keep
+        QVERIFY(out.contains("namespace: llm"));
+        QVERIFY(out.contains("name: ../../etc/passwd"));
+
+        // A second split into the same folder updates the list again (no duplicates).
+        const Result<SplitWriteResult> again = writeSplit(dir, files.mid(0, 1));
+        QVERIFY(again.ok());
+        QCOMPARE(resourcesOf(again->kustomization).size(), 5);
+    }
+
+    void newKustomization()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(QStringLiteral("new/folder"));
+        const QList<SplitFile> files =
+            splitObjects({configMap(QStringLiteral("b")), configMap(QStringLiteral("a"))});
+        const Result<SplitWriteResult> written = writeSplit(dir, files);
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        QCOMPARE(readFile(written->kustomization),
+                 QByteArray("apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                            "kind: Kustomization\n"
+                            "resources:\n"
+                            "- a-config-map.yaml\n"
+                            "- b-config-map.yaml\n"));
+    }
+
+    void refusesEscapes_data()
+    {
+        QTest::addColumn<QString>("relativePath");
+        QTest::addRow("dot-dot") << QStringLiteral("../x.yaml");
+        QTest::addRow("inner dot-dot") << QStringLiteral("a/../../x.yaml");
+        QTest::addRow("absolute") << QStringLiteral("/tmp/x.yaml");
+        QTest::addRow("backslash") << QStringLiteral("..\\x.yaml");
+        QTest::addRow("empty") << QString();
+        QTest::addRow("through symlink") << QStringLiteral("link/x.yaml");
+        QTest::addRow("symlinked file") << QStringLiteral("filelink.yaml");
+        QTest::addRow("kustomization itself") << QStringLiteral("kustomization.yaml");
+    }
+
+    void refusesEscapes()
+    {
+        QFETCH(QString, relativePath);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString dir = tmp.filePath(QStringLiteral("out"));
+        const QString outside = tmp.filePath(QStringLiteral("outside"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QDir().mkpath(outside));
+        QVERIFY(QFile::link(outside, dir + QStringLiteral("/link")));
+        QVERIFY(QFile::link(outside + QStringLiteral("/target.yaml"),
+                            dir + QStringLiteral("/filelink.yaml")));
+        const QList<SplitFile> files{{QStringLiteral("ok.yaml"), configMap(QStringLiteral("ok"))},
+                                     {relativePath, configMap(QStringLiteral("bad"))}};
+        const Result<SplitWriteResult> written = writeSplit(dir, files);
+        QVERIFY(!written.ok());
+        QVERIFY(!written.error().message.isEmpty());
+        // Nothing at all was written: paths are checked before the first file.
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/ok.yaml")));
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/kustomization.yaml")));
+        QCOMPARE(QDir(outside).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+        QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("x.yaml"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSplitter)
+#include "tst_splitter.moc"
