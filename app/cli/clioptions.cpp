@@ -25,6 +25,19 @@ QString usageText()
         "  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)\n"
         "  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION "
         "APP-VERSION\n"
+        "  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release\n"
+        "  split FILE|- --out DIR [--template T]\n"
+        "                        one file per resource (default template {name}-{kind}.yaml, "
+        "fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path "
+        "written\n"
+        "  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors\n"
+        "  clean [FILE|-] [--repo DIR]\n"
+        "                        cleaned manifests on stdout (server fields and defaults removed; "
+        "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr\n"
+        "  commit --repo DIR -m MSG [--push]\n"
+        "                        stage everything, commit, print the commit id; --push pushes "
+        "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
+        "fails (the commit stays)\n"
         "\n"
         "Options:\n"
         "  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, "
@@ -66,7 +79,8 @@ int maxArguments(const QString &command)
 QStringList availableCommands()
 {
     return {QStringLiteral("contexts"), QStringLiteral("inventory"), QStringLiteral("snapshot"),
-            QStringLiteral("releases")};
+            QStringLiteral("releases"), QStringLiteral("split"), QStringLiteral("lint"),
+            QStringLiteral("clean"), QStringLiteral("convert-helm"), QStringLiteral("commit")};
 }
 
 ParseResult parseArguments(const QStringList &arguments)

@@ -156,6 +156,16 @@ int runCommand(const CliOptions &options)
         return runInventory(options);
     if (options.command == QLatin1String("snapshot"))
         return runSnapshot(options);
+    if (options.command == QLatin1String("split"))
+        return runSplit(options);
+    if (options.command == QLatin1String("lint"))
+        return runLint(options);
+    if (options.command == QLatin1String("clean"))
+        return runClean(options);
+    if (options.command == QLatin1String("convert-helm"))
+        return runConvertHelm(options);
+    if (options.command == QLatin1String("commit"))
+        return runCommit(options);
     printError(Text::tr("unknown command \"%1\"").arg(options.command));
     return ExitUsage;
 }

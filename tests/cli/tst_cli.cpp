@@ -511,9 +511,9 @@ void TestCli::badInput_data()
         << QStringList{QStringLiteral("--demo"), QStringLiteral("frobnicate")}
         << QStringLiteral(
                "unknown command \"frobnicate\".*contexts, inventory, snapshot, releases");
-    QTest::addRow("later issue's command is unknown")
-        << QStringList{QStringLiteral("--demo"), QStringLiteral("lint")}
-        << QStringLiteral("unknown command \"lint\"");
+    QTest::addRow("misspelt command is unknown")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("snapshots")}
+        << QStringLiteral("unknown command \"snapshots\"");
     QTest::addRow("no command") << QStringList{QStringLiteral("--demo")}
                                 << QStringLiteral("no command");
     QTest::addRow("unknown option")
