@@ -1,0 +1,133 @@
+#include "problemmodel.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+namespace {
+
+bool lessThan(const Problem &a, const Problem &b)
+{
+    if (a.severity != b.severity)
+        return int(a.severity) < int(b.severity);
+    if (a.file != b.file)
+        return a.file < b.file;
+    if (a.line != b.line)
+        return a.line < b.line;
+    return a.column < b.column;
+}
+
+} // namespace
+
+ProblemModel::ProblemModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void ProblemModel::setProblems(const QString &file, const QList<Problem> &problems)
+{
+    // A reset keeps this simple; lists are short and replaced as a whole after each lint.
+    beginResetModel();
+    m_problems.erase(std::remove_if(m_problems.begin(), m_problems.end(),
+                                    [&file](const Problem &p) { return p.file == file; }),
+                     m_problems.end());
+    for (Problem problem : problems) {
+        problem.file = file;
+        m_problems.append(problem);
+    }
+    std::stable_sort(m_problems.begin(), m_problems.end(), lessThan);
+    endResetModel();
+}
+
+void ProblemModel::clearFile(const QString &file)
+{
+    setProblems(file, {});
+    m_displayNames.remove(file);
+}
+
+void ProblemModel::renameFile(const QString &from, const QString &to)
+{
+    QList<Problem> moved;
+    for (const Problem &p : qAsConst(m_problems)) {
+        if (p.file == from)
+            moved.append(p);
+    }
+    m_displayNames.remove(from);
+    setProblems(from, {});
+    setProblems(to, moved);
+}
+
+void ProblemModel::setDisplayName(const QString &file, const QString &name)
+{
+    m_displayNames.insert(file, name);
+    if (!m_problems.isEmpty())
+        emit dataChanged(index(0, FileColumn), index(rowCount() - 1, FileColumn));
+}
+
+int ProblemModel::count(Problem::Severity severity) const
+{
+    return int(std::count_if(m_problems.cbegin(), m_problems.cend(),
+                             [severity](const Problem &p) { return p.severity == severity; }));
+}
+
+int ProblemModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_problems.size());
+}
+
+int ProblemModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProblemModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Problem &p = m_problems.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeverityColumn:
+            return severityName(p.severity);
+        case FileColumn:
+            return m_displayNames.value(p.file, QFileInfo(p.file).fileName());
+        case LineColumn:
+            return p.line > 0 ? QVariant(p.line) : QVariant();
+        case MessageColumn:
+            return p.message;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return index.column() == FileColumn ? p.file : p.message;
+    case SeverityRole:
+        return int(p.severity);
+    case FileRole:
+        return p.file;
+    case LineRole:
+        return p.line;
+    case ColumnRole:
+        return p.column;
+    case RuleRole:
+        return p.rule;
+    }
+    return {};
+}
+
+QVariant ProblemModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case FileColumn:
+        return tr("File");
+    case LineColumn:
+        return tr("Line");
+    case MessageColumn:
+        return tr("Message");
+    }
+    return {};
+}
+
+} // namespace Fluxdesk

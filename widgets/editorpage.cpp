@@ -1,0 +1,311 @@
+#include "editorpage.h"
+
+#include "findbar.h"
+#include "manifest/linter.h"
+#include "yamleditor.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QtConcurrent>
+#include <QTextBlock>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <atomic>
+#include <memory>
+
+namespace Fluxdesk {
+
+namespace {
+
+constexpr int lintDelayMs = 300;
+constexpr int incrementalSnapshotChars = 1024 * 1024;
+constexpr qint64 snapshotBudgetMs = 15;
+
+QString untitledKey(const QString &name)
+{
+    static std::atomic_int counter{0};
+    return QStringLiteral("untitled:%1/%2").arg(++counter).arg(name);
+}
+
+} // namespace
+
+EditorPage::EditorPage(QWidget *parent) : QWidget(parent)
+{
+    m_editor = new YamlEditor(this);
+    m_editor->setObjectName(QStringLiteral("yamlEditor"));
+    m_findBar = new FindBar(m_editor, this);
+
+    m_diskBanner = new QFrame(this);
+    m_diskBanner->setObjectName(QStringLiteral("diskChangedBanner"));
+    static_cast<QFrame *>(m_diskBanner)->setFrameShape(QFrame::StyledPanel);
+    m_diskBannerText = new QLabel(m_diskBanner);
+    m_diskBannerText->setWordWrap(true);
+    auto *reload = new QPushButton(tr("Reload from Disk"), m_diskBanner);
+    reload->setObjectName(QStringLiteral("reloadFromDiskButton"));
+    reload->setToolTip(tr("Replace the text with the file's (Undo brings your text back)"));
+    auto *bannerLayout = new QHBoxLayout(m_diskBanner);
+    bannerLayout->setContentsMargins(6, 4, 6, 4);
+    bannerLayout->addWidget(m_diskBannerText, 1);
+    bannerLayout->addWidget(reload);
+    m_diskBanner->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_diskBanner);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_findBar);
+
+    m_lintTimer = new QTimer(this);
+    m_lintTimer->setSingleShot(true);
+    m_lintTimer->setInterval(lintDelayMs);
+    connect(m_lintTimer, &QTimer::timeout, this, &EditorPage::lintNow);
+    connect(m_editor->document(), &QTextDocument::contentsChanged, this, [this] {
+        if (!m_editor->isLoading())
+            scheduleLint();
+    });
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
+            &EditorPage::titleChanged);
+    connect(m_editor, &YamlEditor::loaded, this, [this] {
+        // The loaded text is the saved text: no need to copy megabytes out of the document.
+        lintText(m_document.savedText());
+        emit titleChanged();
+    });
+    connect(reload, &QPushButton::clicked, this, [this] { reloadFromDisk(); });
+    setFocusProxy(m_editor);
+}
+
+EditorPage::~EditorPage()
+{
+    ++m_lintGeneration; // a lint still running finds no one to report to
+}
+
+void EditorPage::openFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString oldKey = m_problemKey;
+    m_problemKey = absolute;
+    m_document = EditorDocument::untitled(QFileInfo(path).fileName(), QString());
+    emit problemKeyChanged(oldKey, m_problemKey);
+    m_reading = true;
+    m_editor->setReadOnly(true);
+    m_editor->setPlaceholderText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    // Reading and decoding megabytes belongs off the UI thread. (QFuture<T> needs a
+    // default-constructible T on Qt 5, which Result<T> is not.)
+    struct ReadOutcome
+    {
+        FileSnapshot snapshot;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<ReadOutcome>(this);
+    connect(watcher, &QFutureWatcher<ReadOutcome>::finished, this, [this, watcher, absolute] {
+        watcher->deleteLater();
+        m_reading = false;
+        m_editor->setPlaceholderText(QString());
+        const ReadOutcome outcome = watcher->result();
+        if (!outcome.error.isEmpty()) {
+            emit opened(false, outcome.error);
+            return;
+        }
+        m_document = EditorDocument::fromSnapshot(absolute, outcome.snapshot);
+        m_editor->setReadOnly(false);
+        m_editor->loadText(outcome.snapshot.text);
+        emit titleChanged();
+        emit opened(true, QString());
+    });
+    watcher->setFuture(QtConcurrent::run([absolute] {
+        Result<FileSnapshot> snapshot = readTextFile(absolute);
+        ReadOutcome outcome;
+        if (snapshot)
+            outcome.snapshot = std::move(snapshot).value();
+        else
+            outcome.error = snapshot.error().toString();
+        return outcome;
+    }));
+}
+
+void EditorPage::setUntitled(const QString &suggestedName, const QString &text)
+{
+    const QString oldKey = m_problemKey;
+    m_problemKey = untitledKey(suggestedName);
+    m_document = EditorDocument::untitled(suggestedName, text);
+    emit problemKeyChanged(oldKey, m_problemKey);
+    m_editor->loadText(text);
+    emit titleChanged();
+}
+
+QString EditorPage::text() const
+{
+    return m_editor->toPlainText();
+}
+
+bool EditorPage::isModified() const
+{
+    return m_editor->document()->isModified();
+}
+
+bool EditorPage::isLoading() const
+{
+    return m_reading || m_editor->isLoading();
+}
+
+QString EditorPage::title() const
+{
+    //: Tab title of a document with unsaved changes
+    return isModified() ? tr("%1*").arg(m_document.displayName()) : m_document.displayName();
+}
+
+EditorPage::SaveResult EditorPage::saveTo(const QString &path, bool force)
+{
+    if (isLoading()) {
+        m_lastError = tr("The file is still loading");
+        return SaveResult::Failed;
+    }
+    const QString oldPath = m_document.path();
+    const QString target = path.isEmpty() ? oldPath : QFileInfo(path).absoluteFilePath();
+    if (!force && target == oldPath && !oldPath.isEmpty() &&
+        m_document.diskState() == EditorDocument::DiskState::Modified) {
+        m_lastError = tr("%1 changed on disk since it was opened").arg(oldPath);
+        return SaveResult::Conflict;
+    }
+    const Result<bool> saved = m_document.save(text(), target, true);
+    if (!saved) {
+        m_lastError = saved.error().toString();
+        return SaveResult::Failed;
+    }
+    m_lastError.clear();
+    m_editor->document()->setModified(false);
+    showDiskBanner(false);
+    if (m_problemKey != m_document.path()) {
+        const QString oldKey = m_problemKey;
+        m_problemKey = m_document.path();
+        emit problemKeyChanged(oldKey, m_problemKey);
+        lintNow(); // the problems' file name changed
+    }
+    emit titleChanged();
+    emit statusMessage(tr("Saved %1").arg(m_document.path()));
+    return SaveResult::Saved;
+}
+
+bool EditorPage::reloadFromDisk()
+{
+    EditorDocument document = m_document;
+    const Result<QString> text = document.reload();
+    if (!text) {
+        m_lastError = text.error().toString();
+        emit statusMessage(m_lastError);
+        return false;
+    }
+    m_document = document;
+    m_editor->replaceAllText(*text);
+    m_editor->document()->setModified(false);
+    showDiskBanner(false);
+    emit titleChanged();
+    return true;
+}
+
+void EditorPage::onFileChangedOnDisk()
+{
+    if (m_document.isUntitled() || isLoading())
+        return;
+    const EditorDocument::DiskState state = m_document.diskState();
+    if (state == EditorDocument::DiskState::Unchanged) {
+        showDiskBanner(false);
+        return;
+    }
+    if (state == EditorDocument::DiskState::Modified && !isModified()) {
+        // Nothing of the user's would be lost: follow the file, as editors do.
+        if (reloadFromDisk())
+            emit statusMessage(tr("Reloaded %1: it changed on disk").arg(m_document.path()));
+        return;
+    }
+    m_diskBannerText->setText(
+        state == EditorDocument::DiskState::Removed
+            ? tr("%1 was deleted or moved on disk. Saving writes it again.")
+                  .arg(m_document.displayName())
+            : tr("%1 changed on disk and here. Saving asks whether to overwrite it.")
+                  .arg(m_document.displayName()));
+    showDiskBanner(true);
+}
+
+void EditorPage::showDiskBanner(bool show)
+{
+    m_diskBanner->setVisible(show);
+}
+
+void EditorPage::scheduleLint()
+{
+    m_lintTimer->start();
+}
+
+void EditorPage::lintNow()
+{
+    m_lintTimer->stop();
+    const QTextDocument *document = m_editor->document();
+    if (document->characterCount() < incrementalSnapshotChars) {
+        lintText(text());
+        return;
+    }
+    // Copying megabytes out of the document at once would stall the UI thread: collect the lines
+    // a few thousand per event-loop turn, and start over if the text changes meanwhile.
+    const int generation = ++m_lintGeneration;
+    auto lines = std::make_shared<QStringList>();
+    lines->reserve(document->blockCount());
+    auto block = std::make_shared<QTextBlock>(document->begin());
+    const int revision = document->revision();
+    auto *timer = new QTimer(this);
+    timer->setInterval(0);
+    connect(timer, &QTimer::timeout, this, [this, timer, lines, block, revision, generation] {
+        const QTextDocument *doc = m_editor->document();
+        if (generation != m_lintGeneration || doc->revision() != revision) {
+            timer->deleteLater(); // superseded; the edit scheduled another lint
+            return;
+        }
+        QElapsedTimer clock;
+        clock.start();
+        while (block->isValid() && clock.elapsed() < snapshotBudgetMs) {
+            for (int i = 0; i < 2000 && block->isValid(); ++i) {
+                lines->append(block->text());
+                *block = block->next();
+            }
+        }
+        if (block->isValid())
+            return;
+        timer->deleteLater();
+        startLint([lines] { return lines->join(QLatin1Char('\n')).toUtf8(); });
+    });
+    timer->start();
+}
+
+void EditorPage::lintText(const QString &text)
+{
+    // Encoding is done by the worker too: megabytes of UTF-8 are not the UI thread's job.
+    startLint([text] { return text.toUtf8(); });
+}
+
+void EditorPage::startLint(std::function<QByteArray()> bytes)
+{
+    m_lintTimer->stop();
+    const int generation = ++m_lintGeneration;
+    const QString key = m_problemKey;
+    auto *watcher = new QFutureWatcher<QList<Problem>>(this);
+    connect(watcher, &QFutureWatcher<QList<Problem>>::finished, this,
+            [this, watcher, generation, key] {
+                watcher->deleteLater();
+                // A newer edit (or rename) superseded this run.
+                if (generation != m_lintGeneration || key != m_problemKey)
+                    return;
+                m_problems = watcher->result();
+                m_editor->setProblems(m_problems);
+                emit problemsChanged(m_problemKey, m_problems);
+                emit linted();
+            });
+    watcher->setFuture(QtConcurrent::run([bytes, key] { return lintYaml(bytes(), key); }));
+}
+
+} // namespace Fluxdesk
