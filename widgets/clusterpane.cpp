@@ -146,6 +146,23 @@ void ClusterPane::onRowsInserted(const QModelIndex &parent, int first, int last)
 void ClusterPane::onCurrentChanged(const QModelIndex &current)
 {
     emit objectSelected(InventoryModel::keyAt(current));
+    QString ns;
+    QString name;
+    if (InventoryModel::releaseAt(current, &ns, &name))
+        emit releaseSelected(ns, name);
+}
+
+bool ClusterPane::selectRelease(const QString &ns, const QString &name)
+{
+    if (!m_model)
+        return false;
+    const QModelIndex index = m_filter->mapFromSource(m_model->indexOfRelease(ns, name));
+    if (!index.isValid())
+        return false;
+    m_tree->expand(index.parent());
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
 }
 
 bool ClusterPane::selectObject(const ObjectKey &key)

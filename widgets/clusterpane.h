@@ -32,12 +32,15 @@ public:
     void focusFilter();
     // Selects and reveals an object row; false when it is not in the tree (or filtered out).
     bool selectObject(const ObjectKey &key);
+    // Selects a row of the "Helm releases" group; false when there is none.
+    bool selectRelease(const QString &ns, const QString &name);
     // Opens every kind when the visible tree is small enough to read at a glance.
     void expandIfSmall(int maxObjects = 150);
 
 signals:
     void objectSelected(const Fluxdesk::ObjectKey &key); // an empty key when none is selected
     void showOwnedChanged(bool show);
+    void releaseSelected(const QString &ns, const QString &name);
 
 private:
     void onFilterChanged(const QString &text);

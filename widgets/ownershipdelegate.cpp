@@ -7,6 +7,16 @@
 
 namespace Fluxdesk {
 
+QColor OwnershipDelegate::statusColour(const QString &status)
+{
+    // Green only for deployed: anything else is not converted until Helm settles.
+    if (status == QLatin1String("deployed"))
+        return {0x2e, 0x7d, 0x32};
+    if (status.startsWith(QLatin1String("pending")))
+        return {0xb2, 0x6a, 0x00};
+    return {0xc6, 0x28, 0x28};
+}
+
 QColor OwnershipDelegate::colour(Ownership ownership)
 {
     switch (ownership) {
@@ -32,7 +42,8 @@ void OwnershipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                               const QModelIndex &index) const
 {
     const QVariant ownership = index.data(InventoryModel::OwnershipRole);
-    if (!ownership.isValid()) {
+    const QVariant status = index.data(InventoryModel::StatusRole);
+    if (!ownership.isValid() && !status.isValid()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -45,7 +56,8 @@ void OwnershipDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const QColor base = colour(Ownership(ownership.toInt()));
+    const QColor base = ownership.isValid() ? colour(Ownership(ownership.toInt()))
+                                            : statusColour(status.toString());
     const QFontMetrics metrics(opt.font);
     const int width = metrics.horizontalAdvance(text) + 12;
     const int height = qMin(metrics.height() + 2, opt.rect.height() - 2);
@@ -72,7 +84,8 @@ QSize OwnershipDelegate::sizeHint(const QStyleOptionViewItem &option,
     // Every row (this column decides the uniform row height too) leaves room for the pill.
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(qMax(size.height(), QFontMetrics(option.font).height() + 4));
-    if (index.data(InventoryModel::OwnershipRole).isValid())
+    if (index.data(InventoryModel::OwnershipRole).isValid() ||
+        index.data(InventoryModel::StatusRole).isValid())
         size.rwidth() += 16;
     return size;
 }

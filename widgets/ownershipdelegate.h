@@ -16,6 +16,8 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     static QColor colour(Ownership ownership);
+    // A Helm release status in the same column: green when deployed, else amber or red.
+    static QColor statusColour(const QString &status);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

@@ -52,9 +52,26 @@ bool InventoryFilterModel::isFiltering() const
 bool InventoryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const int type = index.data(InventoryModel::NodeTypeRole).toInt();
+    // Releases are never hidden as "owned": only the text filters them (name, chart, namespace).
+    if (type == InventoryModel::ReleaseNode) {
+        const QStringList fields{index.data(InventoryModel::NameRole).toString(),
+                                 index.data(InventoryModel::ChartRole).toString(),
+                                 index.data(InventoryModel::NamespaceRole).toString()};
+        for (const Term &term : m_terms) {
+            if (term.label)
+                return false;
+            bool found = false;
+            for (const QString &field : fields)
+                found = found || field.contains(term.text, Qt::CaseInsensitive);
+            if (!found)
+                return false;
+        }
+        return true;
+    }
     // Namespace and kind rows are shown through their objects (recursive filtering), so a
     // namespace whose objects are all hidden disappears with them.
-    if (index.data(InventoryModel::NodeTypeRole).toInt() != InventoryModel::ObjectNode)
+    if (type != InventoryModel::ObjectNode)
         return !isFiltering();
     if (!m_showOwned && index.data(InventoryModel::HiddenByDefaultRole).toBool())
         return false;
@@ -95,7 +112,8 @@ QVariant InventoryFilterModel::data(const QModelIndex &index, int role) const
 {
     if (index.column() == InventoryModel::CountColumn &&
         (role == Qt::DisplayRole || role == Qt::ToolTipRole) && isFiltering() &&
-        index.data(InventoryModel::NodeTypeRole).toInt() != InventoryModel::ObjectNode) {
+        (index.data(InventoryModel::NodeTypeRole).toInt() == InventoryModel::NamespaceNode ||
+         index.data(InventoryModel::NodeTypeRole).toInt() == InventoryModel::KindNode)) {
         const int total = QSortFilterProxyModel::data(index, InventoryModel::CountRole).toInt();
         const int visible = visibleObjects(index);
         if (visible != total) {

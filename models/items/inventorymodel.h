@@ -21,7 +21,9 @@ class Inventory;
 // The live objects as a tree: namespace -> kind -> object, with a "Cluster-scoped" group for
 // objects without a namespace. Columns: name, ownership badge, object count (namespace and kind
 // rows). Grows incrementally as objects arrive (rows inserted in sorted runs, replaced objects
-// reported with dataChanged) so a 10,000-object load never resets the view.
+// reported with dataChanged) so a 10,000-object load never resets the view. When the inventory
+// holds Helm release records, a "Helm releases" group comes first with one row per current
+// release (chart, version, revision; its status in the badge column).
 class InventoryModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -37,7 +39,9 @@ public:
     {
         NamespaceNode,
         KindNode,
-        ObjectNode
+        ObjectNode,
+        ReleaseGroupNode, // "Helm releases"
+        ReleaseNode       // one current Helm release
     };
     enum Role
     {
@@ -52,6 +56,10 @@ public:
         LabelsRole,                      // object rows: metadata.labels as QJsonObject
         HiddenByDefaultRole,             // object rows: isHiddenByDefault(ownership)
         CountRole,                       // namespace and kind rows: objects below
+        ChartRole,                       // release rows: chart name
+        ChartVersionRole,                // release rows
+        RevisionRole,                    // release rows: int
+        StatusRole,                      // release rows: Helm's status ("deployed", "failed"...)
     };
     Q_ENUM(NodeType)
 
@@ -71,6 +79,11 @@ public:
     void reload();
 
     int objectCount() const { return m_objectCount; }
+    int releaseCount() const;
+    // The row of a release (namespace, name); invalid when there is none.
+    QModelIndex indexOfRelease(const QString &ns, const QString &name, int column = 0) const;
+    // True (and ns/name set) for a release row of this model or of a proxy on it.
+    static bool releaseAt(const QModelIndex &index, QString *ns, QString *name);
     QModelIndex indexOf(const ObjectKey &key, int column = 0) const;
     // The key of an object row of this model or of any proxy on it (empty key otherwise).
     static ObjectKey keyAt(const QModelIndex &index);
@@ -94,6 +107,10 @@ private:
     int rowOf(const Node *node) const;
     void insertSorted(Node *parent, NodeList nodes);
     void fillObject(Node *node, const ObjectKey &key) const;
+    // Re-reads the inventory's releases into the group: rows inserted, changed or removed.
+    void updateReleases();
+    Node *releaseGroup() const;
+    QVariant releaseData(const Node *node, int column, int role) const;
 
     const Inventory *m_inventory = nullptr;
     QPointer<ClusterSession> m_session;

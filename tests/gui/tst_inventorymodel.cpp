@@ -265,9 +265,51 @@ private slots:
         fresh.setInventory(&inventory);
         QCOMPARE(dump(model), dump(fresh));
 
+        // The Helm releases group comes first: one row per current release, sorted by
+        // namespace and name, whatever order the records arrived in.
+        const QModelIndex releases = model.index(0, 0);
+        QCOMPARE(releases.data(InventoryModel::NodeTypeRole).toInt(),
+                 int(InventoryModel::ReleaseGroupNode));
+        QCOMPARE(releases.data().toString(), QStringLiteral("Helm releases"));
+        QCOMPARE(releases.data(InventoryModel::CountRole).toInt(), 5);
+        QCOMPARE(model.releaseCount(), 5);
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(releases); ++row) {
+            const QModelIndex release = model.index(row, 0, releases);
+            rows.append(release.data().toString() + QStringLiteral(" [") +
+                        release.siblingAtColumn(InventoryModel::BadgeColumn).data().toString() +
+                        QLatin1Char(']'));
+        }
+        QCOMPARE(rows, (QStringList{
+                           QStringLiteral("envoy-gateway-system/eg · gateway-helm v1.4.6 · rev 1 "
+                                          "[deployed]"),
+                           QStringLiteral("logging/alloy · alloy 1.4.0 · rev 1 [deployed]"),
+                           QStringLiteral("logging/grafana · grafana 10.2.0 · rev 1 [deployed]"),
+                           QStringLiteral("logging/loki · loki 6.21.0 · rev 2 [deployed]"),
+                           QStringLiteral("logging/tempo · tempo 1.24.1 · rev 1 [deployed]"),
+                       }));
+        const QModelIndex loki =
+            model.indexOfRelease(QStringLiteral("logging"), QStringLiteral("loki"));
+        QCOMPARE(loki.data(InventoryModel::RevisionRole).toInt(), 2);
+        QCOMPARE(loki.data(InventoryModel::ChartVersionRole).toString(), QStringLiteral("6.21.0"));
+        QVERIFY(loki.data(Qt::ToolTipRole).toString().contains(QStringLiteral("releaseName")));
+        QString releaseNs;
+        QString releaseName;
+        QVERIFY(InventoryModel::releaseAt(filter.mapFromSource(loki), &releaseNs, &releaseName));
+        QCOMPARE(releaseNs + QLatin1Char('/') + releaseName, QStringLiteral("logging/loki"));
+        // Releases are never hidden as owned; the text filters them by name or chart.
+        filter.setFilterText(QStringLiteral("gateway-helm"));
+        QVERIFY(filter
+                    .mapFromSource(model.indexOfRelease(QStringLiteral("envoy-gateway-system"),
+                                                        QStringLiteral("eg")))
+                    .isValid());
+        QVERIFY(!filter.mapFromSource(loki).isValid());
+        filter.setFilterText(QString());
+        QVERIFY(filter.mapFromSource(loki).isValid());
+
         // Every namespace row counts the objects below it, and the counts add up.
         int total = 0;
-        for (int row = 0; row < model.rowCount(); ++row) {
+        for (int row = 1; row < model.rowCount(); ++row) {
             const QModelIndex ns = model.index(row, 0);
             int below = 0;
             for (int kind = 0; kind < model.rowCount(ns); ++kind)

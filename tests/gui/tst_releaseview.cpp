@@ -1,0 +1,247 @@
+// The Helm releases in the window: the cluster tree lists them, selecting one opens the release
+// view (values, generated Flux objects, credentials, chart source), driven through objectNames.
+#include "clusterpane.h"
+#include "core/resources.h"
+#include "editortabs.h"
+#include "helmfixtures.h"
+#include "items/inventorymodel.h"
+#include "kube/clustersession.h"
+#include "kube/snapshot.h"
+#include "mainwindow.h"
+#include "releaseview.h"
+#include "yamleditor.h"
+#include "yamlview.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Fluxdesk;
+
+namespace {
+
+constexpr int LoadTimeoutMs = 30000;
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    return parent->findChild<T *>(QLatin1String(name));
+}
+
+QStringList listTexts(const QListWidget *list)
+{
+    QStringList texts;
+    for (int row = 0; row < list->count(); ++row)
+        texts.append(list->item(row)->text());
+    return texts;
+}
+
+// The release rows as the tree shows them (through the filter proxy).
+QStringList releaseRows(QTreeView *tree)
+{
+    const QAbstractItemModel *model = tree->model();
+    QStringList rows;
+    for (int top = 0; top < model->rowCount(); ++top) {
+        const QModelIndex group = model->index(top, 0);
+        if (group.data(InventoryModel::NodeTypeRole).toInt() != InventoryModel::ReleaseGroupNode)
+            continue;
+        for (int row = 0; row < model->rowCount(group); ++row)
+            rows.append(model->index(row, 0, group).data().toString());
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestReleaseView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        initResources();
+        QVERIFY(m_dir.isValid());
+        qputenv("KUBECONFIG", m_dir.filePath(s("missing-kubeconfig")).toUtf8());
+        // No Helm client config of the machine's user leaks into the chart sources.
+        qputenv("HELM_REPOSITORY_CONFIG", m_dir.filePath(s("helm/repositories.yaml")).toUtf8());
+        qputenv("HELM_REPOSITORY_CACHE", m_dir.filePath(s("helm/cache")).toUtf8());
+        qputenv("HELM_CONFIG_HOME", m_dir.filePath(s("helm")).toUtf8());
+        qputenv("HELM_CACHE_HOME", m_dir.filePath(s("helm-cache")).toUtf8());
+    }
+
+    void demoReleases()
+    {
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        QSignalSpy finished(window.session(), &ClusterSession::finished);
+        StartupOptions options;
+        options.demo = true;
+        window.start(options);
+        QVERIFY(finished.wait(LoadTimeoutMs));
+
+        auto *pane = child<ClusterPane>(&window, "clusterPane");
+        auto *tree = child<QTreeView>(&window, "clusterTree");
+        QVERIFY(pane && tree);
+        const QStringList rows = releaseRows(tree);
+        QCOMPARE(rows.size(), 5);
+        QVERIFY2(rows.contains(s("envoy-gateway-system/eg · gateway-helm v1.4.6 · rev 1")),
+                 qPrintable(rows.join(QLatin1Char('\n'))));
+        QVERIFY(rows.contains(s("logging/loki · loki 6.21.0 · rev 2")));
+        QVERIFY(rows.contains(s("logging/grafana · grafana 10.2.0 · rev 1")));
+
+        // Selecting loki opens the release view with its values and the generated objects.
+        auto *tabs = child<EditorTabs>(&window, "editorTabs");
+        auto *view = child<ReleaseView>(&window, "releaseView");
+        QVERIFY(tabs && view);
+        QVERIFY(tabs->indexOf(view) < 0);
+        QVERIFY(pane->selectRelease(s("logging"), s("loki")));
+        QCOMPARE(tabs->currentWidget(), view);
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), s("Release: loki"));
+        auto *generated = child<YamlView>(view, "releaseGeneratedView");
+        auto *values = child<YamlEditor>(view, "releaseValuesEditor");
+        QVERIFY(generated && values);
+        QString yaml = generated->toPlainText();
+        QVERIFY2(yaml.contains(s("kind: HelmRelease")), qPrintable(yaml));
+        QVERIFY(yaml.contains(s("releaseName: loki")));
+        QVERIFY(yaml.contains(s("version: 6.21.0")));
+        QVERIFY(yaml.contains(s("kind: HelmRepository")));
+        QCOMPARE(values->toPlainText(), view->conversion().originalValuesYaml());
+        QVERIFY(!view->conversion().release().values.isEmpty());
+        const QString firstKey = view->conversion().release().values.keys().first();
+        QVERIFY(values->toPlainText().contains(firstKey + QLatin1Char(':')));
+        QVERIFY(child<QLabel>(view, "releaseSourceOrigin")->text().contains(s("catalog")));
+        QVERIFY(child<QLabel>(view, "releaseChecklist")->text().contains(s("helm uninstall")));
+
+        // Edited values re-generate on Update; a parse error is a problem, not a crash.
+        values->setPlainText(s("replicas: 7\n"));
+        QTest::mouseClick(child<QPushButton>(view, "releaseUpdateButton"), Qt::LeftButton);
+        QVERIFY(generated->toPlainText().contains(s("replicas: 7")));
+        values->setPlainText(s("replicas: [7\n"));
+        QTest::mouseClick(child<QPushButton>(view, "releaseUpdateButton"), Qt::LeftButton);
+        auto *problems = child<QListWidget>(view, "releaseProblems");
+        QVERIFY(listTexts(problems).join(QLatin1Char('\n')).contains(s("error")));
+        QVERIFY(generated->toPlainText().contains(s("replicas: 7")));
+        // Typing re-generates by itself after a pause.
+        QSignalSpy regenerated(view, &ReleaseView::regenerated);
+        values->setPlainText(s("replicas: 9\n"));
+        QVERIFY(regenerated.wait(5000));
+        QVERIFY(generated->toPlainText().contains(s("replicas: 9")));
+
+        // grafana: adminPassword is flagged; moving it leaves a valuesFrom and a plain Secret.
+        QVERIFY(pane->selectRelease(s("logging"), s("grafana")));
+        QVERIFY(generated->toPlainText().contains(s("releaseName: grafana")));
+        auto *credentials = child<QListWidget>(view, "releaseCredentials");
+        auto *move = child<QPushButton>(view, "releaseMoveToSecretButton");
+        QVERIFY(credentials && move);
+        QVERIFY2(listTexts(credentials).join(QLatin1Char('\n')).contains(s("adminPassword")),
+                 qPrintable(listTexts(credentials).join(QLatin1Char('\n'))));
+        QVERIFY(move->isEnabled());
+        QVERIFY(!generated->toPlainText().contains(s("valuesFrom")));
+        auto *details = child<QTabWidget>(view, "releaseDetails");
+        QCOMPARE(details->tabText(1), s("Credentials (1)"));
+        details->setCurrentIndex(1);
+        QTest::mouseClick(move, Qt::LeftButton);
+        yaml = generated->toPlainText();
+        QVERIFY2(yaml.contains(s("valuesFrom:")), qPrintable(yaml));
+        QVERIFY(yaml.contains(s("targetPath: adminPassword")));
+        QVERIFY(!yaml.contains(s("demo-password-change-me")));
+        // The flag is gone; the list says where the value went.
+        QCOMPARE(listTexts(credentials),
+                 QStringList{s("values.adminPassword → Secret grafana-values (valuesFrom)")});
+        QVERIFY(!move->isEnabled());
+        auto *secret = child<YamlView>(view, "releaseSecretView");
+        QVERIFY(!secret->isHidden());
+        QVERIFY(secret->toPlainText().contains(s("kind: Secret")));
+        QVERIFY(child<QLabel>(view, "releaseSecretNote")->text().contains(s("plain text")));
+
+        // The release tab closes like a document tab.
+        emit tabs->tabCloseRequested(tabs->indexOf(view));
+        QVERIFY(tabs->indexOf(view) < 0);
+    }
+
+    void unknownChartChooseSource()
+    {
+        // A snapshot with one release of a chart no catalog knows, and one that failed.
+        const QJsonObject unknown = Testing::helmReleaseSecret(Testing::helmReleaseJson(
+            s("shop"), s("apps"), 1, s("deployed"), s("fluxdesk-unknown-chart"), s("0.3.1"),
+            QJsonObject{{s("replicas"), 2}}));
+        const QJsonObject failed = Testing::helmReleaseSecret(
+            Testing::helmReleaseJson(s("broken"), s("apps"), 1, s("failed"), s("grafana"),
+                                     s("10.2.0"), QJsonObject{{s("replicas"), 1}}));
+        const QString path = m_dir.filePath(s("unknown-chart.json"));
+        QVERIFY(writeSnapshot(path, {unknown, failed}).ok());
+
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.session(), &ClusterSession::finished);
+        StartupOptions options;
+        options.snapshot = path;
+        window.start(options);
+        QVERIFY(finished.wait(LoadTimeoutMs));
+        auto *pane = child<ClusterPane>(&window, "clusterPane");
+        auto *view = child<ReleaseView>(&window, "releaseView");
+        QCOMPARE(releaseRows(child<QTreeView>(&window, "clusterTree")).size(), 2);
+
+        // The failed release shows its state and is not converted.
+        QVERIFY(pane->selectRelease(s("apps"), s("broken")));
+        auto *state = child<QLabel>(view, "releaseState");
+        QVERIFY(!state->isHidden());
+        QVERIFY2(state->text().contains(s("failed")), qPrintable(state->text()));
+        QVERIFY(child<YamlView>(view, "releaseGeneratedView")->toPlainText().isEmpty());
+
+        QVERIFY(pane->selectRelease(s("apps"), s("shop")));
+        QVERIFY(state->isHidden());
+        auto *choose = child<QPushButton>(view, "releaseChooseSourceButton");
+        QVERIFY(choose->isEnabled());
+        QCOMPARE(choose->text(), s("Choose source…"));
+        QVERIFY(child<QLabel>(view, "releaseSourceOrigin")->text().contains(s("Unknown")));
+
+        QSignalSpy shown(view, &ReleaseView::sourceDialogShown);
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QCOMPARE(shown.count(), 1);
+        // Found by name: Qt 5's QSignalSpy cannot hold an unregistered QDialog * argument.
+        auto *dialog = view->findChild<QDialog *>(s("chooseSourceDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        auto *url = child<QLineEdit>(dialog, "chooseSourceUrl");
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        // A URL that cannot be a source keeps the dialog open and says why.
+        url->setText(s("ftp://example.org/charts"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!child<QLabel>(dialog, "chooseSourceError")->isHidden());
+
+        url->setText(s("https://charts.example.org/stable"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        const QString yaml = child<YamlView>(view, "releaseGeneratedView")->toPlainText();
+        QVERIFY2(yaml.contains(s("kind: HelmRepository")), qPrintable(yaml));
+        QVERIFY(yaml.contains(s("url: https://charts.example.org/stable")));
+        QVERIFY(yaml.contains(s("name: charts-example-org")));
+        QCOMPARE(choose->text(), s("Change source…"));
+        QVERIFY(child<QLabel>(view, "releaseSourceOrigin")->text().contains(s("Chosen by you")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestReleaseView)
+#include "tst_releaseview.moc"

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "helm/releaseconversion.h"
+
+#include <QWidget>
+
+class QDialog;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+
+namespace Fluxdesk {
+
+class YamlEditor;
+class YamlView;
+
+// One Helm release as Flux will adopt it: the user-supplied values in an editor on the left and,
+// beside them, the chart source (and where it came from), the generated source + HelmRelease,
+// the credential flags with the move to a Secret, problems and the migration checklist. The
+// state lives in ReleaseConversion; this widget only shows it and forwards edits.
+class ReleaseView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ReleaseView(QWidget *parent = nullptr);
+
+    // Where chart sources are looked up (the Helm client, the catalog); keeps the release shown.
+    void setChartSourceContext(const ChartSourceContext &context);
+    void setRelease(const HelmRelease &release);
+    const ReleaseConversion &conversion() const { return m_conversion; }
+    // "namespace/name" of the release shown, or empty.
+    QString releaseKey() const;
+
+    // Re-generates from the values editor's text (the Update button; also debounced on typing).
+    void updateFromEditor();
+    // Opens the source dialog (window-modal, non-blocking); sourceDialogShown() follows.
+    void chooseSource();
+    void moveCredentialsToSecret();
+
+signals:
+    void regenerated();
+    void sourceDialogShown(QDialog *dialog); // for tests
+
+private:
+    void showConversion();
+
+    ReleaseConversion m_conversion;
+    QLabel *m_title;
+    QLabel *m_state;
+    QSplitter *m_splitter;
+    YamlEditor *m_valuesEditor;
+    QPushButton *m_updateButton;
+    QTimer *m_updateTimer;
+    QLabel *m_sourceOrigin;
+    QLabel *m_sourceUrl;
+    QPushButton *m_chooseSourceButton;
+    YamlView *m_generated;
+    QTabWidget *m_details;
+    QListWidget *m_credentials;
+    QPushButton *m_moveButton;
+    QLabel *m_secretNote;
+    YamlView *m_secretView;
+    QListWidget *m_problems;
+    QLabel *m_checklist;
+    bool m_loading = false;
+};
+
+} // namespace Fluxdesk
