@@ -77,6 +77,21 @@ void AppSettings::setRepoPath(const QString &path)
     m_settings->setValue(repoKey, path);
 }
 
+QStringList AppSettings::recentRepos() const
+{
+    return m_settings->value(QStringLiteral("changes/recentRepos")).toStringList();
+}
+
+void AppSettings::addRecentRepo(const QString &path)
+{
+    QStringList repos = recentRepos();
+    repos.removeAll(path);
+    repos.prepend(path);
+    while (repos.size() > 8)
+        repos.removeLast();
+    m_settings->setValue(QStringLiteral("changes/recentRepos"), repos);
+}
+
 bool AppSettings::showOwned() const
 {
     return m_settings->value(showOwnedKey, false).toBool();

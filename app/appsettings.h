@@ -27,6 +27,9 @@ public:
     void setLastSnapshot(const QString &path);
     QString repoPath() const;
     void setRepoPath(const QString &path);
+    // The repositories last opened in the Changes panel, most recent first (at most 8).
+    QStringList recentRepos() const;
+    void addRecentRepo(const QString &path);
     bool showOwned() const;
     void setShowOwned(bool show);
     QByteArray windowGeometry() const;

@@ -1,27 +1,42 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "changespanel.h"
 #include "clusterpane.h"
 #include "connectionbar.h"
+#include "editorpage.h"
+#include "editortabs.h"
+#include "helm/helmclientconfig.h"
 #include "items/inventoryfiltermodel.h"
 #include "items/inventorymodel.h"
+#include "items/problemmodel.h"
 #include "kube/clustersession.h"
+#include "manifest/splitter.h"
 #include "manifest/yamlwriter.h"
 #include "messagebanner.h"
+#include "problemspanel.h"
+#include "releaseview.h"
+#include "yamleditor.h"
 #include "yamlview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Fluxdesk {
@@ -50,27 +65,30 @@ MainWindow::MainWindow(QWidget *parent)
     m_clusterPane->setObjectName(QStringLiteral("clusterPane"));
     m_clusterPane->setModel(m_model);
 
+    // The centre: the editor's tool bar over the tabs; the first tab previews the object selected
+    // in the tree (read-only), the others are documents.
+    m_problemModel = new ProblemModel(this);
+    m_editorTabs = new EditorTabs(m_problemModel, this);
+    m_editorTabs->setPreviewPage(createPreviewPage(), tr("Live Object"));
     auto *centre = new QWidget(this);
-    m_yamlTitle = new QLabel(centre);
-    m_yamlTitle->setObjectName(QStringLiteral("yamlTitle"));
-    m_yamlTitle->setTextFormat(Qt::PlainText);
-    QFont bold = m_yamlTitle->font();
-    bold.setBold(true);
-    m_yamlTitle->setFont(bold);
-    m_yamlReason = new QLabel(centre);
-    m_yamlReason->setObjectName(QStringLiteral("yamlReason"));
-    m_yamlReason->setTextFormat(Qt::PlainText);
-    m_yamlReason->setWordWrap(true);
-    m_yamlReason->setForegroundRole(QPalette::PlaceholderText);
-    m_yamlView = new YamlView(centre);
-    m_yamlView->setObjectName(QStringLiteral("yamlView"));
-    m_yamlView->setPlaceholderText(
-        tr("Select an object in the cluster tree to see its live YAML here."));
+    m_editorToolBar = new QToolBar(tr("Editor"), centre);
+    m_editorToolBar->setObjectName(QStringLiteral("editorToolBar"));
+    m_editorToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
-    centreLayout->addWidget(m_yamlTitle);
-    centreLayout->addWidget(m_yamlReason);
-    centreLayout->addWidget(m_yamlView, 1);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_editorToolBar);
+    centreLayout->addWidget(m_editorTabs, 1);
+
+    m_problemsPanel = new ProblemsPanel(m_problemModel, this);
+    m_problemsPanel->setObjectName(QStringLiteral("problemsPanel"));
+    m_problemsDock = new QDockWidget(tr("Problems"), this);
+    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
+    m_problemsDock->setWidget(m_problemsPanel);
+    m_problemsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
+    createChangesDock();
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -90,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
+    setUpReleaseView();
     onObjectSelected({});
 
     connect(m_connectionBar, &ConnectionBar::sourceChosen, this,
@@ -99,6 +118,39 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connectionBar, &ConnectionBar::openSnapshotRequested, this,
             &MainWindow::chooseSnapshot);
     connect(m_clusterPane, &ClusterPane::objectSelected, this, &MainWindow::onObjectSelected);
+    // Double-click or Enter on an object opens an editable copy.
+    connect(m_clusterPane->treeView(), &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) {
+                const ObjectKey key = InventoryModel::keyAt(index);
+                if (!key.name.isEmpty())
+                    openObjectInEditor(key);
+            });
+    connect(m_editorTabs, &EditorTabs::statusMessage, this, [this](const QString &message) {
+        if (message.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(message, 8000);
+    });
+    connect(m_editorTabs, &EditorTabs::findWithoutDocument, m_clusterPane,
+            &ClusterPane::focusFilter);
+    connect(m_problemsPanel, &ProblemsPanel::problemActivated, m_editorTabs,
+            &EditorTabs::showProblem);
+    m_editorTabs->setCleanContextProvider([this] {
+        // PVs a provisioner created will not exist after a rebuild: a clean drops claims' ties
+        // to them.
+        CleanContext context;
+        const auto volumes =
+            m_session->inventory().entriesOfKind(QString(), QStringLiteral("PersistentVolume"));
+        for (const InventoryEntry *entry : volumes) {
+            const QJsonObject annotations = entry->object.value(QLatin1String("metadata"))
+                                                .toObject()
+                                                .value(QLatin1String("annotations"))
+                                                .toObject();
+            if (annotations.contains(QLatin1String("pv.kubernetes.io/provisioned-by")))
+                context.dynamicVolumes.insert(entry->key.name);
+        }
+        return context;
+    });
     connect(m_clusterPane, &ClusterPane::showOwnedChanged, m_showOwnedAction, &QAction::setChecked);
 
     connect(m_session, &ClusterSession::started, this, &MainWindow::onStarted);
@@ -124,12 +176,66 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+QWidget *MainWindow::createPreviewPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("livePreviewPage"));
+    m_yamlTitle = new QLabel(page);
+    m_yamlTitle->setObjectName(QStringLiteral("yamlTitle"));
+    m_yamlTitle->setTextFormat(Qt::PlainText);
+    QFont bold = m_yamlTitle->font();
+    bold.setBold(true);
+    m_yamlTitle->setFont(bold);
+    m_yamlReason = new QLabel(page);
+    m_yamlReason->setObjectName(QStringLiteral("yamlReason"));
+    m_yamlReason->setTextFormat(Qt::PlainText);
+    m_yamlReason->setWordWrap(true);
+    m_yamlReason->setForegroundRole(QPalette::PlaceholderText);
+    m_openInEditorButton = new QPushButton(tr("Open in Editor"), page);
+    m_openInEditorButton->setObjectName(QStringLiteral("openInEditorButton"));
+    m_openInEditorButton->setToolTip(
+        tr("Open an editable copy to clean, split and save (or double-click the object)"));
+    connect(m_openInEditorButton, &QPushButton::clicked, this,
+            [this] { openObjectInEditor(m_selected); });
+    m_yamlView = new YamlView(page);
+    m_yamlView->setObjectName(QStringLiteral("yamlView"));
+    m_yamlView->setPlaceholderText(
+        tr("Select an object in the cluster tree to see its live YAML here; double-click it to "
+           "edit a copy. Open a file of your repository with File > Open File."));
+    auto *header = new QHBoxLayout;
+    auto *titles = new QVBoxLayout;
+    titles->addWidget(m_yamlTitle);
+    titles->addWidget(m_yamlReason);
+    header->addLayout(titles, 1);
+    header->addWidget(m_openInEditorButton, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_yamlView, 1);
+    return page;
+}
+
 void MainWindow::createActions()
 {
     m_openKubeconfigAction = new QAction(tr("Open &Kubeconfig…"), this);
     m_openKubeconfigAction->setObjectName(QStringLiteral("openKubeconfigAction"));
     m_openKubeconfigAction->setShortcut(QKeySequence::Open);
     connect(m_openKubeconfigAction, &QAction::triggered, this, &MainWindow::chooseKubeconfig);
+
+    m_openFileAction = new QAction(tr("Open &File…"), this);
+    m_openFileAction->setObjectName(QStringLiteral("openFileAction"));
+    m_openFileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFileAction->setToolTip(tr("Open a YAML file (of the repository) in the editor"));
+    connect(m_openFileAction, &QAction::triggered, this, &MainWindow::chooseFilesToOpen);
+
+    m_openInEditorAction = new QAction(tr("Open Object in &Editor"), this);
+    m_openInEditorAction->setObjectName(QStringLiteral("openInEditorAction"));
+    m_openInEditorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_openInEditorAction->setEnabled(false);
+    connect(m_openInEditorAction, &QAction::triggered, this,
+            [this] { openObjectInEditor(m_selected); });
+    m_clusterPane->treeView()->addAction(m_openInEditorAction);
+    m_clusterPane->treeView()->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_openSnapshotAction = new QAction(tr("Open &Snapshot…"), this);
     m_openSnapshotAction->setObjectName(QStringLiteral("openSnapshotAction"));
@@ -166,7 +272,8 @@ void MainWindow::createActions()
 
     m_focusFilterAction = new QAction(tr("&Filter Objects"), this);
     m_focusFilterAction->setObjectName(QStringLiteral("focusFilterAction"));
-    m_focusFilterAction->setShortcut(QKeySequence::Find);
+    // Ctrl+F finds in the editor (and focuses the filter when no document is open).
+    m_focusFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_focusFilterAction, &QAction::triggered, m_clusterPane, &ClusterPane::focusFilter);
 
     m_aboutAction = new QAction(tr("&About Fluxdesk"), this);
@@ -178,11 +285,51 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openFileAction);
+    file->addAction(m_openInEditorAction);
+    file->addAction(m_editorTabs->action(EditorTabs::Save));
+    file->addAction(m_editorTabs->action(EditorTabs::SaveAs));
+    file->addAction(m_editorTabs->action(EditorTabs::CloseTab));
+    file->addSeparator();
     file->addAction(m_openKubeconfigAction);
     file->addAction(m_openSnapshotAction);
+    file->addAction(m_openRepoAction);
+    file->addMenu(m_recentReposMenu);
     file->addAction(m_demoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    const auto editorAction = [this](EditorTabs::ActionId id) { return m_editorTabs->action(id); };
+    edit->addAction(editorAction(EditorTabs::Undo));
+    edit->addAction(editorAction(EditorTabs::Redo));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Cut));
+    edit->addAction(editorAction(EditorTabs::Copy));
+    edit->addAction(editorAction(EditorTabs::Paste));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Find));
+    edit->addAction(editorAction(EditorTabs::Replace));
+    edit->addAction(editorAction(EditorTabs::FindNext));
+    edit->addAction(editorAction(EditorTabs::FindPrevious));
+    edit->addAction(editorAction(EditorTabs::GoToLine));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Clean));
+    edit->addAction(editorAction(EditorTabs::Split));
+
+    m_editorToolBar->addAction(m_openFileAction);
+    m_editorToolBar->addAction(editorAction(EditorTabs::Save));
+    m_editorToolBar->addSeparator();
+    m_editorToolBar->addAction(editorAction(EditorTabs::Clean));
+    m_editorToolBar->addAction(editorAction(EditorTabs::Split));
+    m_editorToolBar->widgetForAction(m_openFileAction)
+        ->setObjectName(QStringLiteral("openFileButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Save))
+        ->setObjectName(QStringLiteral("saveButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Clean))
+        ->setObjectName(QStringLiteral("cleanButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Split))
+        ->setObjectName(QStringLiteral("splitButton"));
 
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
     cluster->addAction(m_refreshAction);
@@ -191,6 +338,11 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showOwnedAction);
     view->addAction(m_focusFilterAction);
+    view->addSeparator();
+    view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(m_changesDock->toggleViewAction());
+    view->addAction(m_editorTabs->action(EditorTabs::NextTab));
+    view->addAction(m_editorTabs->action(EditorTabs::PreviousTab));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -207,6 +359,9 @@ void MainWindow::restoreSettings()
     m_clusterPane->setShowOwned(showOwned);
     m_showOwnedAction->setChecked(showOwned);
     m_repoPath = m_settings->repoPath();
+    m_editorTabs->setDefaultFolder(m_repoPath);
+    m_changesPanel->setRepositoryPath(m_repoPath);
+    updateRecentRepos();
     const QStringList selected = m_settings->selectedObject();
     if (selected.size() == 4)
         m_selected = ObjectKey{selected.at(0), selected.at(1), selected.at(2), selected.at(3)};
@@ -226,6 +381,11 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Never lose text: unsaved documents are saved, discarded or the close is cancelled.
+    if (!m_editorTabs->maybeCloseAll()) {
+        event->ignore();
+        return;
+    }
     m_session->cancel();
     saveSettings();
     QMainWindow::closeEvent(event);
@@ -234,9 +394,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::start(const StartupOptions &options)
 {
     if (!options.repo.isEmpty()) {
-        m_repoPath = QFileInfo(options.repo).absoluteFilePath();
-        m_settings->setRepoPath(m_repoPath);
-        updateTitle();
+        openRepository(options.repo);
     }
     const StartupPlan plan =
         planStartup(options, m_settings->kubeconfigPath(), m_settings->lastContext());
@@ -392,8 +550,19 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
         m_yamlReason->clear();
         m_yamlReason->hide();
         m_yamlView->clear();
+        m_openInEditorButton->setEnabled(false);
+        m_openInEditorAction->setEnabled(false);
+        m_editorTabs->setTabText(m_editorTabs->indexOf(m_editorTabs->previewPage()),
+                                 tr("Live Object"));
         return;
     }
+    //: Tab title of the read-only preview of a live object
+    m_editorTabs->setTabText(m_editorTabs->indexOf(m_editorTabs->previewPage()),
+                             tr("Live: %1").arg(key.name));
+    m_openInEditorButton->setEnabled(true);
+    m_openInEditorAction->setEnabled(true);
+    // Selecting an object shows its preview, as selecting a file previews it in other editors.
+    m_editorTabs->setCurrentWidget(m_editorTabs->previewPage());
     m_selected = key;
     m_yamlTitle->setText(key.toString());
     //: Ownership badge, then the classification's reason
@@ -401,6 +570,100 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
                                            entry->classification.reason));
     m_yamlReason->show();
     m_yamlView->setYaml(toYaml(entry->object));
+}
+
+void MainWindow::openFileInEditor(const QString &path)
+{
+    m_editorTabs->openFile(path);
+}
+
+bool MainWindow::openObjectInEditor(const ObjectKey &key)
+{
+    const InventoryEntry *entry = key.name.isEmpty() ? nullptr : m_session->inventory().find(key);
+    if (!entry)
+        return false;
+    const QString name = fileNameFor(entry->object, QStringLiteral("{name}-{kind}.yaml"));
+    // Activating the same object again (or single-click activation styles) shows its open copy.
+    const QList<EditorPage *> pages = m_editorTabs->pages();
+    for (EditorPage *page : pages) {
+        if (page->document().isUntitled() && page->document().displayName() == name &&
+            !page->isModified()) {
+            m_editorTabs->setCurrentWidget(page);
+            return true;
+        }
+    }
+    m_editorTabs->openText(name, toYaml(entry->object));
+    //: Status bar after opening a live object in the editor
+    statusBar()->showMessage(tr("Editing a copy of %1: Clean removes what the cluster wrote, "
+                                "Save writes it to the repository")
+                                 .arg(key.toString()),
+                             8000);
+    return true;
+}
+
+void MainWindow::createChangesDock()
+{
+    m_changesPanel = new ChangesPanel(this);
+    m_changesDock = new QDockWidget(tr("Changes"), this);
+    m_changesDock->setObjectName(QStringLiteral("changesDock"));
+    m_changesDock->setWidget(m_changesPanel);
+    m_changesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_changesDock);
+    tabifyDockWidget(m_problemsDock, m_changesDock);
+    m_problemsDock->raise();
+
+    m_openRepoAction = new QAction(tr("Open &Repository…"), this);
+    m_openRepoAction->setObjectName(QStringLiteral("openRepositoryAction"));
+    m_openRepoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_openRepoAction->setToolTip(tr("Choose the git checkout to review, commit and push"));
+    connect(m_openRepoAction, &QAction::triggered, m_changesPanel, [this] {
+        m_changesDock->show();
+        m_changesDock->raise();
+        m_changesPanel->chooseRepository();
+    });
+    m_recentReposMenu = new QMenu(tr("Recent Repositories"), this);
+    m_recentReposMenu->setObjectName(QStringLiteral("recentReposMenu"));
+    connect(m_changesPanel, &ChangesPanel::repositoryChosen, this,
+            [this](const QString &path) { openRepository(path); });
+    // The watcher sees saves too; an explicit refresh makes a save show at once.
+    for (EditorTabs::ActionId id : {EditorTabs::Save, EditorTabs::SaveAs}) {
+        connect(m_editorTabs->action(id), &QAction::triggered, m_changesPanel,
+                &ChangesPanel::refresh, Qt::QueuedConnection);
+    }
+}
+
+void MainWindow::openRepository(const QString &path)
+{
+    m_repoPath = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+    m_settings->setRepoPath(m_repoPath);
+    m_editorTabs->setDefaultFolder(m_repoPath);
+    if (m_changesPanel->repositoryPath() != m_repoPath)
+        m_changesPanel->setRepositoryPath(m_repoPath);
+    if (!m_repoPath.isEmpty()) {
+        m_settings->addRecentRepo(m_repoPath);
+        updateRecentRepos();
+    }
+    updateTitle();
+}
+
+void MainWindow::updateRecentRepos()
+{
+    m_recentReposMenu->clear();
+    const QStringList repos = m_settings->recentRepos();
+    for (const QString &repo : repos) {
+        QAction *action = m_recentReposMenu->addAction(QDir::toNativeSeparators(repo));
+        connect(action, &QAction::triggered, this, [this, repo] { openRepository(repo); });
+    }
+    m_recentReposMenu->setEnabled(!repos.isEmpty());
+}
+
+void MainWindow::chooseFilesToOpen()
+{
+    const QString start = m_repoPath.isEmpty() ? QDir::homePath() : m_repoPath;
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open File"), start, tr("YAML files (*.yaml *.yml);;All files (*)"));
+    for (const QString &path : paths)
+        openFileInEditor(path);
 }
 
 void MainWindow::updateTitle()
@@ -428,6 +691,49 @@ void MainWindow::about()
         tr("<h3>Fluxdesk %1</h3><p>Move a hand-managed Kubernetes homelab into Flux GitOps.</p>"
            "<p>YAML highlighting: %2</p><p>Licensed under the Apache License 2.0.</p>")
             .arg(QApplication::applicationVersion(), YamlView::highlighterName()));
+}
+
+void MainWindow::setUpReleaseView()
+{
+    m_releaseView = new ReleaseView(this);
+    ChartSourceContext context;
+    context.helmClient = HelmClientConfig::load(HelmClientPaths::fromEnvironment());
+    m_releaseView->setChartSourceContext(context);
+    m_releaseView->hide();
+    connect(m_clusterPane, &ClusterPane::releaseSelected, this, &MainWindow::showRelease);
+    // The release tab is no EditorPage, so EditorTabs leaves its close button to us.
+    connect(m_editorTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (m_editorTabs->widget(index) == m_releaseView)
+            m_editorTabs->removeTab(index);
+    });
+    // A new cluster means other releases: the tab would show one that may not exist.
+    connect(m_session, &ClusterSession::started, this, [this] {
+        const int index = m_editorTabs->indexOf(m_releaseView);
+        if (index >= 0)
+            m_editorTabs->removeTab(index);
+        m_releaseView->setRelease({});
+    });
+}
+
+void MainWindow::showRelease(const QString &ns, const QString &name)
+{
+    const QList<HelmRelease> releases = m_session->inventory().helmReleases();
+    const auto it = std::find_if(releases.cbegin(), releases.cend(), [&](const HelmRelease &r) {
+        return r.ns == ns && r.name == name;
+    });
+    if (it == releases.cend())
+        return;
+    // Selecting the release shown again keeps the user's edits.
+    if (m_releaseView->releaseKey() != ns + QLatin1Char('/') + name)
+        m_releaseView->setRelease(*it);
+    int index = m_editorTabs->indexOf(m_releaseView);
+    //: Tab title of the Helm release view
+    const QString title = tr("Release: %1").arg(name);
+    if (index < 0)
+        index = m_editorTabs->insertTab(1, m_releaseView, title);
+    m_editorTabs->setTabText(index, title);
+    m_editorTabs->setTabToolTip(index, tr("Helm release %1/%2 as Flux objects").arg(ns, name));
+    m_editorTabs->setCurrentIndex(index);
 }
 
 } // namespace Fluxdesk

@@ -9,22 +9,32 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QLabel;
+class QMenu;
+class QPushButton;
 class QSplitter;
+class QToolBar;
 
 namespace Fluxdesk {
 
 class AppSettings;
+class ChangesPanel;
 class ClusterPane;
 class ClusterSession;
 class ConnectionBar;
+class EditorTabs;
 class InventoryModel;
 class MessageBanner;
+class ProblemModel;
+class ProblemsPanel;
+class ReleaseView;
 class YamlView;
 
-// Composes the window: connection bar, cluster pane, YAML view, banners, menus and settings.
-// The work happens in ClusterSession (loading), InventoryModel/InventoryFilterModel (the tree)
-// and the widgets; this class only wires them together.
+// Composes the window: connection bar, cluster pane, the editor tabs (a live-object preview
+// first, then documents), the Problems dock, banners, menus and settings. The work happens in
+// ClusterSession (loading), InventoryModel/InventoryFilterModel (the tree), EditorTabs (documents,
+// clean, split) and the models; this class only wires them together.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -42,7 +52,17 @@ public:
     ClusterSession *session() const { return m_session; }
     InventoryModel *inventoryModel() const { return m_model; }
     ClusterPane *clusterPane() const { return m_clusterPane; }
+    EditorTabs *editorTabs() const { return m_editorTabs; }
+    ProblemModel *problemModel() const { return m_problemModel; }
     QString repoPath() const { return m_repoPath; }
+    ChangesPanel *changesPanel() const { return m_changesPanel; }
+    // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
+    void openRepository(const QString &path);
+
+    // Opens a file in an editor tab.
+    void openFileInEditor(const QString &path);
+    // Opens an editable copy of a live object in a new (untitled) tab; false when it is unknown.
+    bool openObjectInEditor(const ObjectKey &key);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -58,11 +78,18 @@ private:
     void onTypeFinished(const ResourceType &type, int state, const QString &message);
     void onFinished(bool ok, const QString &message);
     void onObjectSelected(const ObjectKey &key);
+    void chooseFilesToOpen();
+    void createChangesDock();
+    void updateRecentRepos();
+    QWidget *createPreviewPage();
     void refresh();
     void cancel();
     void chooseKubeconfig();
     void chooseSnapshot();
     void about();
+    // The Helm release view: a tab opened when a release row is selected.
+    void setUpReleaseView();
+    void showRelease(const QString &ns, const QString &name);
 
     std::unique_ptr<AppSettings> m_settings;
     ClusterSession *m_session;
@@ -75,6 +102,13 @@ private:
     MessageBanner *m_errorBanner;
     MessageBanner *m_forbiddenNotice;
     QSplitter *m_splitter;
+    EditorTabs *m_editorTabs;
+    ProblemModel *m_problemModel;
+    ProblemsPanel *m_problemsPanel;
+    QDockWidget *m_problemsDock;
+    QToolBar *m_editorToolBar;
+    QPushButton *m_openInEditorButton = nullptr;
+    ReleaseView *m_releaseView = nullptr;
 
     QAction *m_openKubeconfigAction = nullptr;
     QAction *m_openSnapshotAction = nullptr;
@@ -85,6 +119,13 @@ private:
     QAction *m_showOwnedAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_openFileAction = nullptr;
+    QAction *m_openInEditorAction = nullptr;
+
+    ChangesPanel *m_changesPanel = nullptr;
+    QDockWidget *m_changesDock = nullptr;
+    QAction *m_openRepoAction = nullptr;
+    QMenu *m_recentReposMenu = nullptr;
 
     QString m_repoPath;
     QString m_startupNote;  // why this source was chosen, kept in the status bar

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "git/gitcommit.h"
+#include "git/gitworker.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTreeView;
+
+namespace Fluxdesk {
+
+class ChangesModel;
+class DiffHighlighter;
+class GitChangeWatcher;
+class GitPrompter;
+
+// The Changes panel: branch and upstream, the changed files with stage/unstage, the selected
+// file's diff, the commit message and Commit / Commit & Push with progress and Cancel. Remote
+// and status work runs on GitWorker; staging and diffs are quick local calls made directly.
+class ChangesPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChangesPanel(QWidget *parent = nullptr);
+    ~ChangesPanel() override;
+
+    // Binds the panel to a checkout (empty: none) and refreshes it.
+    void setRepositoryPath(const QString &path);
+    QString repositoryPath() const { return m_path; }
+
+    ChangesModel *model() const { return m_model; }
+    GitWorker *worker() const { return m_worker; }
+    GitChangeWatcher *changeWatcher() const { return m_watcher; }
+    bool isRefused() const { return !m_refusal.isEmpty(); }
+    QString refusal() const { return m_refusal; }
+    QString statusText() const;
+
+    // What the identity question answers: the identity and whether to save it in .git/config.
+    struct IdentityAnswer
+    {
+        GitIdentity identity;
+        bool saveInRepository = true;
+    };
+    // Replaces the identity dialog (tests); returning nothing means the user cancelled.
+    void setIdentityAsker(std::function<std::optional<IdentityAnswer>()> asker)
+    {
+        m_askIdentity = std::move(asker);
+    }
+
+public Q_SLOTS:
+    void refresh();
+    void commit(bool push = false);
+    void fetch();
+    void stageAll();
+    void unstageAll();
+    void cancel();
+    void chooseRepository();
+    void initialiseRepository();
+
+Q_SIGNALS:
+    void refreshed();
+    void operationFinished(bool ok);
+    // The user opened or initialised another checkout from the panel.
+    void repositoryChosen(const QString &path);
+
+private:
+    QWidget *createEmptyPage();
+    QWidget *createMainPage();
+    void showEmpty(const QString &explanation);
+    void setRefusal(const QString &reason);
+    void setStatus(const QString &text, bool error = false);
+    void setBusy(bool busy, bool remote);
+    void updateButtons();
+    void updateBranch(const BranchInfo &branch);
+    void updateDiff();
+    void stage(const QString &path, bool stage);
+    void onProgress(quint64 generation, const GitProgress &progress);
+    void onFinished(quint64 generation, const GitWorkerResult &result);
+    std::optional<IdentityAnswer> askIdentity();
+    QString explain(const GitError &error) const;
+
+    QString m_path;
+    QString m_refusal;
+    ChangesModel *m_model;
+    GitWorker *m_worker;
+    GitChangeWatcher *m_watcher;
+    GitPrompter *m_prompter;
+    std::function<std::optional<IdentityAnswer>()> m_askIdentity;
+    std::optional<GitIdentity> m_sessionIdentity;
+
+    QStackedWidget *m_stack;
+    QLabel *m_emptyText;
+    QLabel *m_branch;
+    QLabel *m_refusalLabel;
+    QLabel *m_status;
+    QLabel *m_summary;
+    QTreeView *m_view;
+    QPlainTextEdit *m_diff;
+    DiffHighlighter *m_highlighter;
+    QPlainTextEdit *m_message;
+    QPushButton *m_stageAll;
+    QPushButton *m_unstageAll;
+    QPushButton *m_commit;
+    QPushButton *m_commitPush;
+    QPushButton *m_fetch;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+
+    bool m_busy = false;
+    bool m_refreshPending = false;
+    bool m_settingMessage = false;
+    bool m_messageEdited = false;
+};
+
+} // namespace Fluxdesk
