@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartCatalog</name>
+    <message>
+        <source>chart catalog: %1</source>
+        <translation>Chart-Katalog: %1</translation>
+    </message>
+    <message>
+        <source>no &quot;repositories&quot; list</source>
+        <translation>keine &quot;repositories&quot;-Liste</translation>
+    </message>
+    <message>
+        <source>repository &quot;%1&quot;: type must be http or oci</source>
+        <translation>Repository &quot;%1&quot;: type muss http oder oci sein</translation>
+    </message>
+    <message>
+        <source>a repository lacks name or url</source>
+        <translation>einem Repository fehlt name oder url</translation>
+    </message>
+    <message>
+        <source>repository &quot;%1&quot; has a chart without name</source>
+        <translation>Repository &quot;%1&quot; enthält ein Chart ohne Namen</translation>
+    </message>
+    <message>
+        <source>chart &quot;%1&quot;: crds must be none, folder or templates</source>
+        <translation>Chart &quot;%1&quot;: crds muss none, folder oder templates sein</translation>
+    </message>
+    <message>
+        <source>chart &quot;%1&quot; is listed twice</source>
+        <translation>Chart &quot;%1&quot; ist doppelt aufgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSourceResolver</name>
+    <message>
+        <source>chart source chosen by the user</source>
+        <translation>vom Benutzer gewählte Chart-Quelle</translation>
+    </message>
+    <message>
+        <source>the Helm repository &quot;%1&quot; (%2) no longer receives chart &quot;%3&quot;; using %4</source>
+        <translation>das Helm-Repository &quot;%1&quot; (%2) erhält keine neuen Versionen von Chart &quot;%3&quot; mehr; %4 wird verwendet</translation>
+    </message>
+    <message>
+        <source>found in the Helm repository &quot;%1&quot; at version %2</source>
+        <translation>im Helm-Repository &quot;%1&quot; in Version %2 gefunden</translation>
+    </message>
+    <message>
+        <source>from the built-in chart catalog (%1)</source>
+        <translation>aus dem eingebauten Chart-Katalog (%1)</translation>
+    </message>
+    <message>
+        <source>the Helm repository &quot;%1&quot; lists chart &quot;%2&quot; but not version %3 (its cached index may be old: run helm repo update)</source>
+        <translation>das Helm-Repository &quot;%1&quot; führt Chart &quot;%2&quot;, aber nicht Version %3 (der zwischengespeicherte Index ist möglicherweise veraltet: führen Sie helm repo update aus)</translation>
+    </message>
+    <message>
+        <source>no source is known for chart &quot;%1&quot;; choose its repository</source>
+        <translation>für Chart &quot;%1&quot; ist keine Quelle bekannt; wählen Sie das Repository</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Lives in a Kubernetes system namespace; K3s maintains it.</source>
@@ -263,47 +321,384 @@
     </message>
 </context>
 <context>
-    <name>Fluxdesk::Cli</name>
+    <name>Fluxdesk</name>
     <message>
-        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Commands:
-  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
-  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-
-Options:
-  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        context to use (default: current-context)
-  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
-  --demo                use the built-in demo cluster
-  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
-  -h, --help            show this help
-  --version             show the version
-
-Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
-</source>
-        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Befehle:
-  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle ist mit &apos;*&apos; markiert
-  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap in DIR schreiben
-  snapshot --out FILE   alle aufgelisteten Objekte als eine einzige kind: List (.yaml oder .json)
-  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-
-Optionen:
-  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        zu verwendender Kontext (Standard: current-context)
-  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
-  --demo                den eingebauten Demo-Cluster verwenden
-  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
-  -h, --help            diese Hilfe anzeigen
-  --version             die Version anzeigen
-
-Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
-</translation>
+        <source>a manifest must be a map (apiVersion, kind, metadata, ...)</source>
+        <translation>ein Manifest muss eine Map sein (apiVersion, kind, metadata, ...)</translation>
     </message>
+    <message>
+        <source>a List item must be a map</source>
+        <translation>ein List-Element muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large to edit (%1 MB; the limit is %2 MB)</source>
+        <translation>Die Datei ist zu groß zum Bearbeiten (%1 MB; das Limit liegt bei %2 MB)</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (binary or another encoding)</source>
+        <translation>Die Datei ist kein UTF-8-Text (binär oder eine andere Kodierung)</translation>
+    </message>
+    <message>
+        <source>file too large to lint (%1 MB)</source>
+        <translation>Datei zu groß für die Prüfung (%1 MB)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ChangesModel</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Umbenannt</translation>
+    </message>
+    <message>
+        <source>Type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>Conflicted</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Renamed from %1</source>
+        <translation>Umbenannt von %1</translation>
+    </message>
+    <message>
+        <source>%1, partly staged</source>
+        <translation>%1, teilweise vorgemerkt</translation>
+    </message>
+    <message>
+        <source>%1, staged</source>
+        <translation>%1, vorgemerkt</translation>
+    </message>
+    <message>
+        <source>File (check to stage)</source>
+        <translation>Datei (ankreuzen zum Vormerken)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ChangesPanel</name>
+    <message>
+        <source>No repository is open. Open the checkout your manifests go to, or initialise a new repository in an empty folder, to review, commit and push changes here.</source>
+        <translation>Kein Repository geöffnet. Öffnen Sie den Checkout, in den Ihre Manifeste geschrieben werden, oder initialisieren Sie ein neues Repository in einem leeren Ordner, um Änderungen hier zu prüfen, zu committen und zu pushen.</translation>
+    </message>
+    <message>
+        <source>Open Repository…</source>
+        <translation>Repository öffnen…</translation>
+    </message>
+    <message>
+        <source>Initialise a Repository Here…</source>
+        <translation>Repository hier initialisieren…</translation>
+    </message>
+    <message>
+        <source>Creates a new git repository (first branch &quot;main&quot;) in an empty folder</source>
+        <translation>Legt ein neues Git-Repository (erster Branch &quot;main&quot;) in einem leeren Ordner an</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <source>Download the remote&apos;s new commits and refresh ahead/behind</source>
+        <translation>Neue Commits des Remotes herunterladen und Vorsprung/Rückstand aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stage &amp;All</source>
+        <translation>&amp;Alle vormerken</translation>
+    </message>
+    <message>
+        <source>&amp;Unstage All</source>
+        <translation>Alle &amp;Vormerkungen aufheben</translation>
+    </message>
+    <message>
+        <source>Select a file to see its changes.</source>
+        <translation>Wählen Sie eine Datei aus, um ihre Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Commit message (a default naming the change is proposed once files are staged)</source>
+        <translation>Commit-Nachricht (sobald Dateien vorgemerkt sind, wird eine Standardnachricht vorgeschlagen, die die Änderung benennt)</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>&amp;Commit</translation>
+    </message>
+    <message>
+        <source>Commit the staged files (Ctrl+Return)</source>
+        <translation>Die vorgemerkten Dateien committen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Commit &amp;&amp; &amp;Push</source>
+        <translation>Commit &amp;&amp; &amp;Push</translation>
+    </message>
+    <message>
+        <source>Commit the staged files and push the branch (never forced)</source>
+        <translation>Die vorgemerkten Dateien committen und den Branch pushen (niemals erzwungen)</translation>
+    </message>
+    <message>
+        <source>Committing is not possible here: %1</source>
+        <translation>Committen ist hier nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changed files staged: Commit records the staged files.</source>
+        <translation>%1 von %2 geänderten Dateien vorgemerkt: Der Commit erfasst die vorgemerkten Dateien.</translation>
+    </message>
+    <message>
+        <source>Detached HEAD (no branch checked out)</source>
+        <translation>Detached HEAD (kein Branch ausgecheckt)</translation>
+    </message>
+    <message>
+        <source>Branch %1 — no commits yet</source>
+        <translation>Branch %1 — noch keine Commits</translation>
+    </message>
+    <message>
+        <source>Branch %1 — no upstream yet (the first push goes to origin)</source>
+        <translation>Branch %1 — noch kein Upstream (der erste Push geht an origin)</translation>
+    </message>
+    <message>
+        <source>Branch %1 → %2 — %3 ahead, %4 behind</source>
+        <translation>Branch %1 → %2 — %3 voraus, %4 zurück</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Write a commit message first.</source>
+        <translation>Schreiben Sie zuerst eine Commit-Nachricht.</translation>
+    </message>
+    <message>
+        <source>Not committed: git needs your name and email for the commit.</source>
+        <translation>Nicht committet: Git benötigt Ihren Namen und Ihre E-Mail-Adresse für den Commit.</translation>
+    </message>
+    <message>
+        <source>Committing and pushing…</source>
+        <translation>Commit und Push werden ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Commit wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Committed %1.</source>
+        <translation>%1 committet.</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Fetch wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Open Repository</source>
+        <translation>Repository öffnen</translation>
+    </message>
+    <message>
+        <source>Initialise a Repository in an Empty Folder</source>
+        <translation>Repository in einem leeren Ordner initialisieren</translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Choose an empty folder to initialise a repository in, or open the repository that folder belongs to.</source>
+        <translation>%1 ist nicht leer. Wählen Sie einen leeren Ordner, um darin ein Repository zu initialisieren, oder öffnen Sie das Repository, zu dem dieser Ordner gehört.</translation>
+    </message>
+    <message>
+        <source>Initialised an empty repository with the branch main.</source>
+        <translation>Leeres Repository mit dem Branch main initialisiert.</translation>
+    </message>
+    <message>
+        <source>Counting objects: %v of %m</source>
+        <translation>Objekte werden gezählt: %v von %m</translation>
+    </message>
+    <message>
+        <source>Compressing: %v of %m</source>
+        <translation>Komprimierung: %v von %m</translation>
+    </message>
+    <message>
+        <source>Uploading: %v of %m objects</source>
+        <translation>Hochladen: %v von %m Objekten</translation>
+    </message>
+    <message>
+        <source>Downloading: %v of %m objects</source>
+        <translation>Herunterladen: %v von %m Objekten</translation>
+    </message>
+    <message>
+        <source>Resolving: %v of %m</source>
+        <translation>Auflösen: %v von %m</translation>
+    </message>
+    <message>
+        <source>The remote branch has commits this checkout does not have, so the push was refused. Press Fetch to download them, then merge or rebase with your git tool and push again. Fluxdesk never force-pushes.
+(%1)</source>
+        <translation>Der Remote-Branch enthält Commits, die dieser Checkout nicht hat, daher wurde der Push abgelehnt. Klicken Sie auf Fetch, um sie herunterzuladen, führen Sie dann mit Ihrem Git-Werkzeug einen Merge oder Rebase durch und pushen Sie erneut. Fluxdesk führt niemals einen Force-Push aus.
+(%1)</translation>
+    </message>
+    <message>
+        <source>The remote refused the push: %1</source>
+        <translation>Das Remote hat den Push abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is staged: check the files to commit, or press Stage All.</source>
+        <translation>Nichts vorgemerkt: Kreuzen Sie die zu committenden Dateien an oder klicken Sie auf Alle vormerken.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No changes: the work tree matches the last commit.</source>
+        <translation>Keine Änderungen: Der Arbeitsbaum entspricht dem letzten Commit.</translation>
+    </message>
+    <message>
+        <source>Committed %1 and pushed %2 to %3.</source>
+        <translation>%1 committet und %2 nach %3 gepusht.</translation>
+    </message>
+    <message>
+        <source>Pushed %1 to %2.</source>
+        <translation>%1 nach %2 gepusht.</translation>
+    </message>
+    <message>
+        <source>Fetched: %1 ahead, %2 behind.</source>
+        <translation>Fetch ausgeführt: %1 voraus, %2 zurück.</translation>
+    </message>
+    <message>
+        <source>The branch now tracks it.</source>
+        <translation>Der Branch verfolgt ihn jetzt als Upstream.</translation>
+    </message>
+    <message>
+        <source>Committed %1 (the commit is kept), but the push failed. %2</source>
+        <translation>%1 committet (der Commit bleibt erhalten), aber der Push ist fehlgeschlagen. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::CleanPreviewDialog</name>
+    <message>
+        <source>Clean %1</source>
+        <translation>%1 bereinigen</translation>
+    </message>
+    <message>
+        <source>Nothing to clean: the text has no server-written fields.</source>
+        <translation>Nichts zu bereinigen: Der Text enthält keine vom Server geschriebenen Felder.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove. Applying only rewrites the text in the conventional key order and indentation shown in the diff.</source>
+        <translation>Nichts zu entfernen. Beim Anwenden wird der Text nur in der üblichen Schlüsselreihenfolge und Einrückung neu geschrieben, wie im Diff gezeigt.</translation>
+    </message>
+    <message>
+        <source>Fields to remove: %1, by %2 rules. Review the diff, then Apply.</source>
+        <extracomment>Clean preview summary: number of fields, number of rules</extracomment>
+        <translation>Zu entfernende Felder: %1, nach %2 Regeln. Prüfen Sie den Diff und klicken Sie dann auf Anwenden.</translation>
+    </message>
+    <message>
+        <source>This text has comments. The cleaned text is written anew and will not keep them; Undo brings them back.</source>
+        <translation>Dieser Text enthält Kommentare. Der bereinigte Text wird neu geschrieben und behält sie nicht; Rückgängig stellt sie wieder her.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>%1
+Rule %2: %3</source>
+        <extracomment>Clean preview: field path, rule name, the rule&apos;s reason</extracomment>
+        <translation>%1
+Regel %2: %3</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Not fixed by the clean</source>
+        <translation>Durch das Bereinigen nicht behoben</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>The diff could not be computed: %1</source>
+        <translation>Der Diff konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::CleanRules</name>
+    <message>
+        <source>a rule without a name</source>
+        <translation>eine Regel ohne Namen</translation>
+    </message>
+    <message>
+        <source>rule &quot;%1&quot;: %2</source>
+        <translation>Regel &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>needs a list of paths</source>
+        <translation>benötigt eine Liste von Pfaden</translation>
+    </message>
+    <message>
+        <source>unknown condition &quot;%1&quot;</source>
+        <translation>unbekannte Bedingung &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>userSet must be keep or ignore</source>
+        <translation>userSet muss keep oder ignore sein</translation>
+    </message>
+    <message>
+        <source>bad path &quot;%1&quot;</source>
+        <translation>ungültiger Pfad &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a rules file needs a &quot;rules&quot; list</source>
+        <translation>eine Regeldatei benötigt eine &quot;rules&quot;-Liste</translation>
+    </message>
+    <message>
+        <source>every rule must be a map</source>
+        <translation>jede Regel muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>cannot read the file</source>
+        <translation>die Datei kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::Cli</name>
     <message>
         <source>no command given</source>
         <translation>kein Befehl angegeben</translation>
@@ -374,6 +769,136 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
             <numerusform>Teilergebnis: %n Ressourcentyp konnte nicht aufgelistet werden</numerusform>
             <numerusform>Teilergebnis: %n Ressourcentypen konnten nicht aufgelistet werden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Commands:
+  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
+  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
+  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
+  split FILE|- --out DIR [--template T]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path written
+  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
+  clean [FILE|-] [--repo DIR]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
+  commit --repo DIR -m MSG [--push]
+                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
+
+Options:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        context to use (default: current-context)
+  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
+  --demo                use the built-in demo cluster
+  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
+  -h, --help            show this help
+  --version             show the version
+
+Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
+</source>
+        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Befehle:
+  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
+  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
+  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
+  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
+  split FILE|- --out DIR [--template T]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); gibt jeden geschriebenen Pfad aus
+  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
+  clean [FILE|-] [--repo DIR]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
+  commit --repo DIR -m MSG [--push]
+                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
+
+Optionen:
+  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        zu verwendender Kontext (Standard: current-context)
+  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
+  --demo                den eingebauten Demo-Cluster verwenden
+  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
+  -h, --help            diese Hilfe anzeigen
+  --version             die Version anzeigen
+
+Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
+</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>die Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: comments are not kept in the cleaned output</source>
+        <translation>%1: Kommentare bleiben in der bereinigten Ausgabe nicht erhalten</translation>
+    </message>
+    <message>
+        <source>commit needs --repo DIR</source>
+        <translation>commit benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>commit needs a message: -m MSG</source>
+        <translation>commit benötigt eine Nachricht: -m MSG</translation>
+    </message>
+    <message>
+        <source>commit %1 was made but not pushed: %2</source>
+        <translation>Commit %1 wurde erstellt, aber nicht gepusht: %2</translation>
+    </message>
+    <message>
+        <source>pushed %1 to %2 (%3)%4
+</source>
+        <translation>%1 nach %2 gepusht (%3)%4
+</translation>
+    </message>
+    <message>
+        <source>, upstream set</source>
+        <translation>, Upstream gesetzt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>convert-helm needs a RELEASE (and -n NAMESPACE)</source>
+        <translation>convert-helm benötigt ein RELEASE (und -n NAMESPACE)</translation>
+    </message>
+    <message>
+        <source>no Helm release &quot;%1&quot;; releases: %2</source>
+        <translation>kein Helm-Release &quot;%1&quot;; Releases: %2</translation>
+    </message>
+    <message>
+        <source>no Helm release &quot;%1&quot; in namespace %2; releases there: %3</source>
+        <translation>kein Helm-Release &quot;%1&quot; im Namespace %2; Releases dort: %3</translation>
+    </message>
+    <message>
+        <source>Helm release &quot;%1&quot; exists in several namespaces (%2): give -n</source>
+        <translation>Helm-Release &quot;%1&quot; existiert in mehreren Namespaces (%2): geben Sie -n an</translation>
+    </message>
+    <message>
+        <source>lint needs --repo DIR</source>
+        <translation>lint benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>unknown template field {%1}; known: {namespace} {kind} {name} {group}</source>
+        <translation>unbekanntes Vorlagenfeld {%1}; bekannt: {namespace} {kind} {name} {group}</translation>
+    </message>
+    <message>
+        <source>split needs a FILE (or - for standard input)</source>
+        <translation>split benötigt eine FILE (oder - für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -520,6 +1045,756 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::DocumentLinter</name>
+    <message>
+        <source>missing apiVersion</source>
+        <translation>apiVersion fehlt</translation>
+    </message>
+    <message>
+        <source>missing kind</source>
+        <translation>kind fehlt</translation>
+    </message>
+    <message>
+        <source>missing metadata.name</source>
+        <translation>metadata.name fehlt</translation>
+    </message>
+    <message>
+        <source>%1 was removed and has no replacement</source>
+        <translation>%1 wurde entfernt und hat keinen Ersatz</translation>
+    </message>
+    <message>
+        <source>%1 was removed; use %2</source>
+        <translation>%1 wurde entfernt; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>HelmRepository of type oci is in maintenance mode; use an OCIRepository (source.toolkit.fluxcd.io/v1) and the HelmRelease&apos;s chartRef</source>
+        <translation>HelmRepository vom Typ oci befindet sich im Wartungsmodus; verwenden Sie ein OCIRepository (source.toolkit.fluxcd.io/v1) und chartRef im HelmRelease</translation>
+    </message>
+    <message>
+        <source>image &quot;%1&quot; has no tag; pin a version</source>
+        <translation>Image &quot;%1&quot; hat kein Tag; legen Sie eine feste Version fest</translation>
+    </message>
+    <message>
+        <source>image &quot;%1&quot; uses the latest tag; pin a version</source>
+        <translation>Image &quot;%1&quot; verwendet das Tag latest; legen Sie eine feste Version fest</translation>
+    </message>
+    <message>
+        <source>container &quot;%1&quot; has no resource requests or limits</source>
+        <translation>Container &quot;%1&quot; hat keine Resource-Requests oder -Limits</translation>
+    </message>
+    <message>
+        <source>Secret &quot;%1&quot; in plain text; encrypt it (SOPS) before committing</source>
+        <translation>Secret &quot;%1&quot; im Klartext; verschlüsseln Sie es (SOPS) vor dem Commit</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::EditorDocument</name>
+    <message>
+        <source>The document has no file name yet</source>
+        <translation>Das Dokument hat noch keinen Dateinamen</translation>
+    </message>
+    <message>
+        <source>The file changed on disk since it was opened</source>
+        <translation>Die Datei wurde seit dem Öffnen auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The document has no file to reload from</source>
+        <translation>Das Dokument hat keine Datei, aus der es neu geladen werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::EditorPage</name>
+    <message>
+        <source>Reload from Disk</source>
+        <translation>Von Festplatte neu laden</translation>
+    </message>
+    <message>
+        <source>Replace the text with the file&apos;s (Undo brings your text back)</source>
+        <translation>Den Text durch den Inhalt der Datei ersetzen (Rückgängig stellt Ihren Text wieder her)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1*</source>
+        <extracomment>Tab title of a document with unsaved changes</extracomment>
+        <translation>%1*</translation>
+    </message>
+    <message>
+        <source>The file is still loading</source>
+        <translation>Die Datei wird noch geladen</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was opened</source>
+        <translation>%1 wurde seit dem Öffnen auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Reloaded %1: it changed on disk</source>
+        <translation>%1 neu geladen: Die Datei wurde auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>%1 was deleted or moved on disk. Saving writes it again.</source>
+        <translation>%1 wurde auf der Festplatte gelöscht oder verschoben. Beim Speichern wird die Datei neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk and here. Saving asks whether to overwrite it.</source>
+        <translation>%1 wurde auf der Festplatte und hier geändert. Beim Speichern werden Sie gefragt, ob die Datei überschrieben werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::EditorTabs</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>Tab sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>Next Tab</source>
+        <translation>Nächster Tab</translation>
+    </message>
+    <message>
+        <source>Previous Tab</source>
+        <translation>Vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>Erse&amp;tzen…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Nächstes suchen</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Vorheriges suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>C&amp;lean…</source>
+        <translation>&amp;Bereinigen…</translation>
+    </message>
+    <message>
+        <source>Remove what the cluster wrote (status, uid, managedFields, defaults…); shows every change before applying it</source>
+        <translation>Entfernen, was der Cluster geschrieben hat (status, uid, managedFields, Standardwerte…); zeigt jede Änderung vor dem Anwenden</translation>
+    </message>
+    <message>
+        <source>S&amp;plit…</source>
+        <translation>Au&amp;fteilen…</translation>
+    </message>
+    <message>
+        <source>Write one file per resource and list them in kustomization.yaml</source>
+        <translation>Eine Datei pro Ressource schreiben und sie in kustomization.yaml auflisten</translation>
+    </message>
+    <message>
+        <source>Could not open the file: %1</source>
+        <translation>Die Datei konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation>Die Datei konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 (not saved yet)</source>
+        <translation>%1 (noch nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Datei auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was opened.</source>
+        <translation>%1 wurde seit dem Öffnen auf der Festplatte geändert.</translation>
+    </message>
+    <message>
+        <source>Overwrite it with the text here, or reload the file (Undo brings your text back)?</source>
+        <translation>Mit dem Text hier überschreiben oder die Datei neu laden (Rückgängig stellt Ihren Text wieder her)?</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The file was not saved.</source>
+        <translation>Die Datei wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation>YAML-Dateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>Your changes are lost if you close without saving.</source>
+        <translation>Ihre Änderungen gehen verloren, wenn Sie ohne Speichern schließen.</translation>
+    </message>
+    <message>
+        <source>Cleaning %1…</source>
+        <translation>%1 wird bereinigt…</translation>
+    </message>
+    <message>
+        <source>Clean failed: %1</source>
+        <translation>Bereinigen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be cleaned.</source>
+        <translation>%1 kann nicht bereinigt werden.</translation>
+    </message>
+    <message>
+        <source>The text changed while it was cleaned: press Clean again</source>
+        <translation>Der Text wurde während des Bereinigens geändert: Klicken Sie erneut auf Bereinigen</translation>
+    </message>
+    <message>
+        <source>Cleaned %1: Undo restores the text</source>
+        <translation>%1 bereinigt: Rückgängig stellt den Text wieder her</translation>
+    </message>
+    <message>
+        <source>Split into %1 files in %2; kustomization.yaml lists them</source>
+        <extracomment>Status after a split: number of files, folder</extracomment>
+        <translation>In %1 Dateien in %2 aufgeteilt; kustomization.yaml listet sie auf</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>Zeile (1–%1):</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace this match</source>
+        <translation>Diesen Treffer ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace every match</source>
+        <translation>Alle Treffer ersetzen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Wrapped around</source>
+        <translation>Suche am Anfang fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Replaced: %1</source>
+        <translation>Ersetzt: %1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::Git</name>
+    <message>
+        <source>invalid name or email</source>
+        <translation>ungültiger Name oder ungültige E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>your name and email for commits are not set (git config user.name and user.email)</source>
+        <translation>Ihr Name und Ihre E-Mail-Adresse für Commits sind nicht gesetzt (git config user.name und user.email)</translation>
+    </message>
+    <message>
+        <source>cannot read your git identity</source>
+        <translation>Ihre Git-Identität kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>no commit %1</source>
+        <translation>kein Commit %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a commit</source>
+        <translation>%1 ist kein Commit</translation>
+    </message>
+    <message>
+        <source>cannot create the commit</source>
+        <translation>der Commit kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>a name and an email are both needed</source>
+        <translation>Name und E-Mail-Adresse werden beide benötigt</translation>
+    </message>
+    <message>
+        <source>cannot open the repository&apos;s config</source>
+        <translation>die Konfiguration des Repositorys kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot save your identity in the repository&apos;s config</source>
+        <translation>Ihre Identität kann nicht in der Konfiguration des Repositorys gespeichert werden</translation>
+    </message>
+    <message>
+        <source>the commit message is empty</source>
+        <translation>die Commit-Nachricht ist leer</translation>
+    </message>
+    <message>
+        <source>cannot read the index</source>
+        <translation>der Index kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the index has unresolved conflicts</source>
+        <translation>der Index enthält ungelöste Konflikte</translation>
+    </message>
+    <message>
+        <source>cannot write the tree</source>
+        <translation>der Tree kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot read the tree</source>
+        <translation>der Tree kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>nothing to commit</source>
+        <translation>nichts zu committen</translation>
+    </message>
+    <message>
+        <source>cannot read the history</source>
+        <translation>der Verlauf kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read a commit</source>
+        <translation>ein Commit kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>commit or discard your changes before reverting (%1 is changed)</source>
+        <translation>committen oder verwerfen Sie Ihre Änderungen vor dem Revert (%1 ist geändert)</translation>
+    </message>
+    <message>
+        <source>cannot revert %1</source>
+        <translation>%1 kann nicht zurückgenommen werden</translation>
+    </message>
+    <message>
+        <source>reverting %1 conflicts with later changes: revert it in your git tool</source>
+        <translation>der Revert von %1 steht in Konflikt mit späteren Änderungen: Führen Sie den Revert mit Ihrem Git-Werkzeug durch</translation>
+    </message>
+    <message>
+        <source>cannot update the files for the revert</source>
+        <translation>die Dateien für den Revert können nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot format the diff</source>
+        <translation>der Diff kann nicht formatiert werden</translation>
+    </message>
+    <message>
+        <source>cannot read HEAD</source>
+        <translation>HEAD kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot compute the diff</source>
+        <translation>der Diff kann nicht berechnet werden</translation>
+    </message>
+    <message>
+        <source>cannot read the commit&apos;s tree</source>
+        <translation>der Tree des Commits kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the parent commit</source>
+        <translation>der Eltern-Commit kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read the parent&apos;s tree</source>
+        <translation>der Tree des Eltern-Commits kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the branch has no upstream and the repository has no remote named &quot;%1&quot;</source>
+        <translation>der Branch hat keinen Upstream, und das Repository hat kein Remote namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the remote %1</source>
+        <translation>das Remote %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the push was rejected because the remote has commits you don&apos;t have: fetch, then rebase or merge in your git tool and push again. Your commit is kept.</source>
+        <translation>der Push wurde abgelehnt, weil das Remote Commits enthält, die Sie nicht haben: Führen Sie einen Fetch aus, dann einen Rebase oder Merge mit Ihrem Git-Werkzeug, und pushen Sie erneut. Ihr Commit bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>there is no commit to push yet</source>
+        <translation>es gibt noch keinen Commit zum Pushen</translation>
+    </message>
+    <message>
+        <source>the remote rejected the push (%1)</source>
+        <translation>das Remote hat den Push abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>the remote rejected the push (%1):
+%2</source>
+        <translation>das Remote hat den Push abgelehnt (%1):
+%2</translation>
+    </message>
+    <message>
+        <source>the push failed</source>
+        <translation>der Push ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>pushed, but the upstream could not be set</source>
+        <translation>gepusht, aber der Upstream konnte nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>the fetch failed</source>
+        <translation>der Fetch ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot add the remote %1</source>
+        <translation>das Remote %1 kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository</source>
+        <translation>%1 ist kein Git-Repository</translation>
+    </message>
+    <message>
+        <source>cannot open the repository</source>
+        <translation>das Repository kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 is a bare repository: it has no working tree to commit from</source>
+        <translation>%1 ist ein Bare-Repository: Es hat keinen Arbeitsbaum, aus dem committet werden kann</translation>
+    </message>
+    <message>
+        <source>cannot initialise a repository</source>
+        <translation>ein Repository kann nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot clone %1</source>
+        <translation>%1 kann nicht geklont werden</translation>
+    </message>
+    <message>
+        <source>HEAD is detached (no branch is checked out): check out a branch in your git tool first</source>
+        <translation>HEAD ist losgelöst (kein Branch ausgecheckt): Checken Sie zuerst mit Ihrem Git-Werkzeug einen Branch aus</translation>
+    </message>
+    <message>
+        <source>a merge is in progress: finish or abort it in your git tool first</source>
+        <translation>ein Merge ist im Gange: Schließen Sie ihn zuerst mit Ihrem Git-Werkzeug ab oder brechen Sie ihn ab</translation>
+    </message>
+    <message>
+        <source>a rebase is in progress: finish or abort it in your git tool first</source>
+        <translation>ein Rebase ist im Gange: Schließen Sie ihn zuerst mit Ihrem Git-Werkzeug ab oder brechen Sie ihn ab</translation>
+    </message>
+    <message>
+        <source>a git operation (cherry-pick, revert, bisect or am) is in progress: finish or abort it in your git tool first</source>
+        <translation>eine Git-Operation (cherry-pick, revert, bisect oder am) ist im Gange: Schließen Sie sie zuerst mit Ihrem Git-Werkzeug ab oder brechen Sie sie ab</translation>
+    </message>
+    <message>
+        <source>cannot read the upstream branch</source>
+        <translation>der Upstream-Branch kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot compare with the upstream branch</source>
+        <translation>ein Vergleich mit dem Upstream-Branch ist nicht möglich</translation>
+    </message>
+    <message>
+        <source>cannot write the index</source>
+        <translation>der Index kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot read the status</source>
+        <translation>der Status kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot stage %1</source>
+        <translation>%1 kann nicht vorgemerkt werden</translation>
+    </message>
+    <message>
+        <source>cannot stage all changes</source>
+        <translation>nicht alle Änderungen können vorgemerkt werden</translation>
+    </message>
+    <message>
+        <source>cannot unstage</source>
+        <translation>die Vormerkung kann nicht aufgehoben werden</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>update %1</source>
+        <translation>%1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>the SSH agent</source>
+        <translation>der SSH-Agent</translation>
+    </message>
+    <message>
+        <source>SSH authentication failed: no SSH agent and no key in %1</source>
+        <translation>SSH-Authentifizierung fehlgeschlagen: kein SSH-Agent und kein Schlüssel in %1</translation>
+    </message>
+    <message>
+        <source>SSH authentication failed: the server accepted none of %1</source>
+        <translation>SSH-Authentifizierung fehlgeschlagen: Der Server hat keinen von %1 akzeptiert</translation>
+    </message>
+    <message>
+        <source>authentication failed: the server refused the user name and password or token</source>
+        <translation>Authentifizierung fehlgeschlagen: Der Server hat Benutzername und Passwort bzw. Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>authentication required: no credential helper answered and there is nobody to ask</source>
+        <translation>Authentifizierung erforderlich: Kein Credential-Helper hat geantwortet, und es ist niemand da, der gefragt werden kann</translation>
+    </message>
+    <message>
+        <source>the server asks for an authentication method Fluxdesk does not support</source>
+        <translation>der Server verlangt eine Authentifizierungsmethode, die Fluxdesk nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>the SSH server&apos;s host key cannot be checked</source>
+        <translation>der Host-Schlüssel des SSH-Servers kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the host key of %1 has changed (now %2): this can mean someone is intercepting the connection. Refused; if the change is expected, remove the old key from %3.</source>
+        <translation>der Host-Schlüssel von %1 hat sich geändert (jetzt %2): Das kann bedeuten, dass jemand die Verbindung abfängt. Abgelehnt; wenn die Änderung erwartet ist, entfernen Sie den alten Schlüssel aus %3.</translation>
+    </message>
+    <message>
+        <source>the host key of %1 (%2) is revoked in %3</source>
+        <translation>der Host-Schlüssel von %1 (%2) ist in %3 widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 is not a known host (key %2); not connecting</source>
+        <translation>%1 ist kein bekannter Host (Schlüssel %2); keine Verbindung</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::GitPrompter</name>
+    <message>
+        <source>Sign In to the Remote</source>
+        <translation>Am Remote anmelden</translation>
+    </message>
+    <message>
+        <source>%1 asks for a username and a password or access token.</source>
+        <translation>%1 verlangt einen Benutzernamen und ein Passwort oder Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Passwort oder Token:</translation>
+    </message>
+    <message>
+        <source>SSH Key Passphrase</source>
+        <translation>Passphrase des SSH-Schlüssels</translation>
+    </message>
+    <message>
+        <source>The passphrase of the key %1:</source>
+        <translation>Die Passphrase des Schlüssels %1:</translation>
+    </message>
+    <message>
+        <source>Unknown SSH Host</source>
+        <translation>Unbekannter SSH-Host</translation>
+    </message>
+    <message>
+        <source>The host %1 (port %2) is not in your known_hosts file yet.</source>
+        <translation>Der Host %1 (Port %2) ist noch nicht in Ihrer known_hosts-Datei.</translation>
+    </message>
+    <message>
+        <source>Its %1 key has the fingerprint
+%2
+
+Compare it with the one your server&apos;s administrator gives you. Trust this host and remember its key?</source>
+        <translation>Sein %1-Schlüssel hat den Fingerabdruck
+%2
+
+Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Diesem Host vertrauen und seinen Schlüssel speichern?</translation>
+    </message>
+    <message>
+        <source>Trust and Connect</source>
+        <translation>Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::IdentityDialog</name>
+    <message>
+        <source>Who Is Committing?</source>
+        <translation>Wer committet?</translation>
+    </message>
+    <message>
+        <source>Git does not know your name and email yet (user.name and user.email). They are written into every commit as its author.</source>
+        <translation>Git kennt Ihren Namen und Ihre E-Mail-Adresse noch nicht (user.name und user.email). Sie werden in jeden Commit als dessen Autor eingetragen.</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>you@example.org</translation>
+    </message>
+    <message>
+        <source>Save in this repository&apos;s config</source>
+        <translation>In der Konfiguration dieses Repositorys speichern</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Committen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::InventoryExport</name>
     <message>
         <source>cannot create the folder</source>
@@ -616,6 +1891,29 @@ Helm-Release: %2</translation>
         <source>Objects</source>
         <translation>Objekte</translation>
     </message>
+    <message>
+        <source>Helm releases</source>
+        <translation>Helm-Releases</translation>
+    </message>
+    <message>
+        <source>Releases Helm installed (current revision of each): select one to see its values and the Flux objects that adopt it</source>
+        <translation>Von Helm installierte Releases (jeweils die aktuelle Revision): Wählen Sie eines aus, um seine Values und die Flux-Objekte zu sehen, die es übernehmen</translation>
+    </message>
+    <message>
+        <source>%1/%2 · %3 %4 · rev %5</source>
+        <extracomment>Release row: namespace/release · chart version · revision</extracomment>
+        <translation>%1/%2 · %3 %4 · Rev. %5</translation>
+    </message>
+    <message>
+        <source>Helm release %1/%2
+Chart %3 %4 (app %5), revision %6, %7</source>
+        <translation>Helm-Release %1/%2
+Chart %3 %4 (App %5), Revision %6, %7</translation>
+    </message>
+    <message>
+        <source>Not deployed: it is not converted until Helm finishes or rolls back.</source>
+        <translation>Nicht deployt: Es wird erst konvertiert, wenn Helm fertig ist oder ein Rollback erfolgt ist.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::KubeClient</name>
@@ -669,10 +1967,6 @@ Helm-Release: %2</translation>
     <message>
         <source>Connection</source>
         <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>Select an object in the cluster tree to see its live YAML here.</source>
-        <translation>Wählen Sie ein Objekt im Cluster-Baum aus, um hier sein Live-YAML zu sehen.</translation>
     </message>
     <message>
         <source>Loading: types %1 of %2, objects %3</source>
@@ -815,6 +2109,89 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>&lt;h3&gt;Fluxdesk %1&lt;/h3&gt;&lt;p&gt;Move a hand-managed Kubernetes homelab into Flux GitOps.&lt;/p&gt;&lt;p&gt;YAML highlighting: %2&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Fluxdesk %1&lt;/h3&gt;&lt;p&gt;Ein von Hand verwaltetes Kubernetes-Homelab nach Flux GitOps überführen.&lt;/p&gt;&lt;p&gt;YAML-Hervorhebung: %2&lt;/p&gt;&lt;p&gt;Lizenziert unter der Apache License 2.0.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Live Object</source>
+        <translation>Live-Objekt</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Open an editable copy to clean, split and save (or double-click the object)</source>
+        <translation>Eine bearbeitbare Kopie zum Bereinigen, Aufteilen und Speichern öffnen (oder auf das Objekt doppelklicken)</translation>
+    </message>
+    <message>
+        <source>Select an object in the cluster tree to see its live YAML here; double-click it to edit a copy. Open a file of your repository with File &gt; Open File.</source>
+        <translation>Wählen Sie ein Objekt im Cluster-Baum aus, um hier sein Live-YAML zu sehen; doppelklicken Sie darauf, um eine Kopie zu bearbeiten. Öffnen Sie eine Datei Ihres Repositorys mit Datei &gt; Datei öffnen.</translation>
+    </message>
+    <message>
+        <source>Open &amp;File…</source>
+        <translation>Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a YAML file (of the repository) in the editor</source>
+        <translation>Eine YAML-Datei (des Repositorys) im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Open Object in &amp;Editor</source>
+        <translation>Objekt im &amp;Editor öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Live: %1</source>
+        <extracomment>Tab title of the read-only preview of a live object</extracomment>
+        <translation>Live: %1</translation>
+    </message>
+    <message>
+        <source>Editing a copy of %1: Clean removes what the cluster wrote, Save writes it to the repository</source>
+        <extracomment>Status bar after opening a live object in the editor</extracomment>
+        <translation>Kopie von %1 wird bearbeitet: Bereinigen entfernt, was der Cluster geschrieben hat, Speichern schreibt sie ins Repository</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Repository…</source>
+        <translation>&amp;Repository öffnen…</translation>
+    </message>
+    <message>
+        <source>Choose the git checkout to review, commit and push</source>
+        <translation>Den Git-Checkout zum Prüfen, Committen und Pushen wählen</translation>
+    </message>
+    <message>
+        <source>Recent Repositories</source>
+        <translation>Zuletzt verwendete Repositorys</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML-Dateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Release: %1</source>
+        <extracomment>Tab title of the Helm release view</extracomment>
+        <translation>Release: %1</translation>
+    </message>
+    <message>
+        <source>Helm release %1/%2 as Flux objects</source>
+        <translation>Helm-Release %1/%2 als Flux-Objekte</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::MessageBanner</name>
@@ -825,6 +2202,312 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ProblemModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ProblemsPanel</name>
+    <message>
+        <source>No problems in the open files</source>
+        <translation>Keine Probleme in den geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Errors: %1, warnings: %2, notes: %3</source>
+        <extracomment>Problems summary: counts of errors, warnings and notes</extracomment>
+        <translation>Fehler: %1, Warnungen: %2, Hinweise: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ReleaseConversion</name>
+    <message>
+        <source>values must be a map of keys to values</source>
+        <translation>values muss eine Map von Schlüsseln auf Werte sein</translation>
+    </message>
+    <message>
+        <source>Enter a repository URL (https://...) or an OCI chart URL (oci://...).</source>
+        <translation>Geben Sie eine Repository-URL (https://...) oder eine OCI-Chart-URL (oci://...) ein.</translation>
+    </message>
+    <message>
+        <source>Unsupported scheme &quot;%1&quot;: use https://, http:// or oci://.</source>
+        <translation>Nicht unterstütztes Schema &quot;%1&quot;: Verwenden Sie https://, http:// oder oci://.</translation>
+    </message>
+    <message>
+        <source>Chosen by you</source>
+        <translation>Von Ihnen gewählt</translation>
+    </message>
+    <message>
+        <source>From your Helm client&apos;s repositories (the chart&apos;s index lists this version)</source>
+        <translation>Aus den Repositorys Ihres Helm-Clients (der Index des Charts führt diese Version)</translation>
+    </message>
+    <message>
+        <source>From Fluxdesk&apos;s chart catalog</source>
+        <translation>Aus dem Chart-Katalog von Fluxdesk</translation>
+    </message>
+    <message>
+        <source>From your Helm client&apos;s repositories, which list the chart but not this version: check it is still published</source>
+        <translation>Aus den Repositorys Ihres Helm-Clients, die das Chart führen, aber nicht diese Version: Prüfen Sie, ob sie noch veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>Unknown: no Helm repository or catalog entry lists this chart</source>
+        <translation>Unbekannt: Kein Helm-Repository und kein Katalogeintrag führt dieses Chart</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ReleaseView</name>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Generate the HelmRelease again with these values</source>
+        <translation>Das HelmRelease mit diesen Values neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Values (user-supplied)</source>
+        <translation>Values (vom Benutzer angegeben)</translation>
+    </message>
+    <message>
+        <source>Choose source…</source>
+        <translation>Quelle wählen…</translation>
+    </message>
+    <message>
+        <source>Enter the chart&apos;s Helm repository URL or its oci:// URL; the plan keeps the choice</source>
+        <translation>Geben Sie die URL des Helm-Repositorys des Charts oder seine oci://-URL ein; der Plan merkt sich die Wahl</translation>
+    </message>
+    <message>
+        <source>Move to a Secret (valuesFrom)</source>
+        <translation>In ein Secret verschieben (valuesFrom)</translation>
+    </message>
+    <message>
+        <source>Take the flagged values out of spec.values into a Secret the HelmRelease reads through valuesFrom</source>
+        <translation>Die markierten Values aus spec.values in ein Secret verschieben, das das HelmRelease über valuesFrom liest</translation>
+    </message>
+    <message>
+        <source>Secret (plain text): encrypt it or keep it out of Git before committing.</source>
+        <translation>Secret (Klartext): Verschlüsseln Sie es oder halten Sie es vor dem Commit aus Git heraus.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Migration checklist</source>
+        <translation>Migrations-Checkliste</translation>
+    </message>
+    <message>
+        <source>Flux objects</source>
+        <translation>Flux-Objekte</translation>
+    </message>
+    <message>
+        <source>Flux source and HelmRelease (generated)</source>
+        <translation>Flux-Quelle und HelmRelease (generiert)</translation>
+    </message>
+    <message>
+        <source>Chart Source</source>
+        <translation>Chart-Quelle</translation>
+    </message>
+    <message>
+        <source>Where is chart &quot;%1&quot; %2 published? Enter its Helm repository URL (https://…) or the chart&apos;s OCI URL (oci://registry/path/%1).</source>
+        <translation>Wo ist Chart &quot;%1&quot; %2 veröffentlicht? Geben Sie die URL seines Helm-Repositorys (https://…) oder die OCI-URL des Charts (oci://registry/path/%1) ein.</translation>
+    </message>
+    <message>
+        <source>Helm release %1/%2 — chart %3 %4, revision %5, %6</source>
+        <translation>Helm-Release %1/%2 — Chart %3 %4, Revision %5, %6</translation>
+    </message>
+    <message>
+        <source>No Helm release selected</source>
+        <translation>Kein Helm-Release ausgewählt</translation>
+    </message>
+    <message>
+        <source>Not converted — this release is &quot;%1&quot;: %2</source>
+        <translation>Nicht konvertiert — dieses Release ist &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Chart source: %1 (%2)</source>
+        <translation>Chart-Quelle: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Chart source: unknown</source>
+        <translation>Chart-Quelle: unbekannt</translation>
+    </message>
+    <message>
+        <source>Change source…</source>
+        <translation>Quelle ändern…</translation>
+    </message>
+    <message>
+        <source>the key names a credential</source>
+        <translation>der Schlüssel bezeichnet Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>the value looks random</source>
+        <translation>der Wert sieht zufällig aus</translation>
+    </message>
+    <message>
+        <source>values.%1 — %2</source>
+        <translation>values.%1 — %2</translation>
+    </message>
+    <message>
+        <source>values.%1 — %2; stays: %3</source>
+        <translation>values.%1 — %2; bleibt: %3</translation>
+    </message>
+    <message>
+        <source>values.%1 → Secret %2 (valuesFrom)</source>
+        <translation>values.%1 → Secret %2 (valuesFrom)</translation>
+    </message>
+    <message>
+        <source>No value looks like a credential.</source>
+        <translation>Kein Wert sieht nach Zugangsdaten aus.</translation>
+    </message>
+    <message>
+        <source>Credentials (%1)</source>
+        <translation>Zugangsdaten (%1)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::SplitDialog</name>
+    <message>
+        <source>the document</source>
+        <translation>das Dokument</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>%1 aufteilen</translation>
+    </message>
+    <message>
+        <source>Fields: {namespace}, {kind}, {name}, {group}. Names are written in kebab-case; kubectl-slice&apos;s preset is {kind}-{name}.yaml.</source>
+        <translation>Felder: {namespace}, {kind}, {name}, {group}. Namen werden in kebab-case geschrieben; das Preset von kubectl-slice ist {kind}-{name}.yaml.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>alle Kinds</translation>
+    </message>
+    <message>
+        <source>e.g. Secret, Event</source>
+        <translation>z. B. Secret, Event</translation>
+    </message>
+    <message>
+        <source>names, * as wildcard</source>
+        <translation>Namen, * als Platzhalter</translation>
+    </message>
+    <message>
+        <source>Order as Helm installs (Namespaces and CRDs first)</source>
+        <translation>In der Reihenfolge der Helm-Installation (Namespaces und CRDs zuerst)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>File names:</source>
+        <translation>Dateinamen:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Only kinds:</source>
+        <translation>Nur Kinds:</translation>
+    </message>
+    <message>
+        <source>Leave out kinds:</source>
+        <translation>Kinds auslassen:</translation>
+    </message>
+    <message>
+        <source>Leave out names:</source>
+        <translation>Namen auslassen:</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Aufteilen</translation>
+    </message>
+    <message>
+        <source>Split into Folder</source>
+        <translation>In Ordner aufteilen</translation>
+    </message>
+    <message>
+        <source>List the new files in kustomization.yaml instead of %1</source>
+        <translation>Die neuen Dateien in kustomization.yaml statt in %1 auflisten</translation>
+    </message>
+    <message>
+        <source>The text cannot be split: %1</source>
+        <translation>Der Text kann nicht aufgeteilt werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter a file name template.</source>
+        <translation>Geben Sie eine Vorlage für die Dateinamen ein.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Split preview: Kind namespace/name</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>replaces the existing file</source>
+        <translation>ersetzt die vorhandene Datei</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write into.</source>
+        <translation>Wählen Sie den Zielordner.</translation>
+    </message>
+    <message>
+        <source>Files to write: %1 (objects left out: %2), and kustomization.yaml.</source>
+        <extracomment>Split preview summary</extracomment>
+        <translation>Zu schreibende Dateien: %1 (ausgelassene Objekte: %2) sowie kustomization.yaml.</translation>
+    </message>
+    <message>
+        <source>Files to write: %1, and kustomization.yaml.</source>
+        <translation>Zu schreibende Dateien: %1 sowie kustomization.yaml.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nichts geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -863,6 +2546,36 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>built-in</source>
         <translation>eingebaut</translation>
+    </message>
+</context>
+<context>
+    <name>HelmClientConfig</name>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelmMigrationGuide</name>
+    <message>
+        <source>Commit the source and the HelmRelease; do not touch the running release by hand. Its releaseName is &quot;%1&quot; in namespace %2, so Flux adopts the running release and upgrades it in place instead of installing a second copy.</source>
+        <translation>Committen Sie die Quelle und das HelmRelease; ändern Sie das laufende Release nicht von Hand. Sein releaseName ist &quot;%1&quot; im Namespace %2, daher übernimmt Flux das laufende Release und aktualisiert es an Ort und Stelle, statt eine zweite Kopie zu installieren.</translation>
+    </message>
+    <message>
+        <source>Wait until `flux get helmreleases -n %1 %2` shows Ready=True.</source>
+        <translation>Warten Sie, bis `flux get helmreleases -n %1 %2` Ready=True anzeigt.</translation>
+    </message>
+    <message>
+        <source>Verify with `helm history %1 -n %2` that the newest revision was made by Flux&apos;s helm-controller (a new revision after %3, described as an upgrade) and that the workloads kept running.</source>
+        <translation>Prüfen Sie mit `helm history %1 -n %2`, dass die neueste Revision vom helm-controller von Flux erstellt wurde (eine neue Revision nach %3, als Upgrade beschrieben) und dass die Workloads weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>Never run `helm uninstall %1 -n %2`: Flux now manages that very release, and uninstalling it deletes the running workloads (the roadmap&apos;s step 9.2 is wrong here). From now on change values in Git, not with helm upgrade.</source>
+        <translation>Führen Sie niemals `helm uninstall %1 -n %2` aus: Flux verwaltet jetzt genau dieses Release, und eine Deinstallation löscht die laufenden Workloads (Schritt 9.2 der Roadmap ist hier falsch). Ändern Sie Values ab jetzt in Git, nicht mit helm upgrade.</translation>
+    </message>
+    <message>
+        <source>Changing releaseName, targetNamespace or storageNamespace later makes Flux uninstall the release and install it anew, with downtime and possibly lost data.</source>
+        <translation>Wenn Sie releaseName, targetNamespace oder storageNamespace später ändern, deinstalliert Flux das Release und installiert es neu, mit Ausfallzeit und möglicherweise Datenverlust.</translation>
     </message>
 </context>
 <context>
@@ -914,6 +2627,29 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>the Secret&apos;s data is not valid base64</source>
         <translation>die Daten des Secrets sind kein gültiges Base64</translation>
+    </message>
+</context>
+<context>
+    <name>HelmReleaseGenerator</name>
+    <message>
+        <source>Helm release %1 is %2 (revision %3): a Helm operation is running or was interrupted. Not converted: wait for it to finish, or roll it back with helm rollback, then convert the deployed revision.</source>
+        <translation>Helm-Release %1 ist %2 (Revision %3): Eine Helm-Operation läuft oder wurde unterbrochen. Nicht konvertiert: Warten Sie, bis sie abgeschlossen ist, oder setzen Sie das Release mit helm rollback zurück, und konvertieren Sie dann die deployte Revision.</translation>
+    </message>
+    <message>
+        <source>Helm release %1 is being uninstalled (revision %2). Not converted.</source>
+        <translation>Helm-Release %1 wird gerade deinstalliert (Revision %2). Nicht konvertiert.</translation>
+    </message>
+    <message>
+        <source>Helm release %1 is %2 (revision %3) and has no deployed revision. Not converted: repair it with helm rollback or a successful helm upgrade first.</source>
+        <translation>Helm-Release %1 ist %2 (Revision %3) und hat keine deployte Revision. Nicht konvertiert: Reparieren Sie es zuerst mit helm rollback oder einem erfolgreichen helm upgrade.</translation>
+    </message>
+    <message>
+        <source>no source is known for chart &quot;%1&quot; %2: choose its repository; the HelmRelease refers to a HelmRepository named &quot;%1&quot; until then</source>
+        <translation>für Chart &quot;%1&quot; %2 ist keine Quelle bekannt: Wählen Sie das Repository; bis dahin verweist das HelmRelease auf ein HelmRepository namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>chart &quot;%1&quot; installs its CRDs from templates when the value %2 is set; keep it as it is in the running release</source>
+        <translation>Chart &quot;%1&quot; installiert seine CRDs aus den Templates, wenn der Value %2 gesetzt ist; behalten Sie ihn so bei wie im laufenden Release</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +2744,44 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>cannot write: %1</source>
         <translation>kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TextDiff</name>
+    <message>
+        <source>cannot compute the diff: %1</source>
+        <translation>der Diff kann nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesCredentials</name>
+    <message>
+        <source>it is inside a list; move the whole list by hand</source>
+        <translation>es steht in einer Liste; verschieben Sie die ganze Liste von Hand</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; cannot be written as a targetPath</source>
+        <translation>der Schlüssel &quot;%1&quot; kann nicht als targetPath geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the path is too long</source>
+        <translation>der Pfad ist zu lang</translation>
+    </message>
+    <message>
+        <source>its key names a credential</source>
+        <translation>sein Schlüssel bezeichnet Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>it is a long random-looking string</source>
+        <translation>es ist eine lange, zufällig aussehende Zeichenkette</translation>
+    </message>
+    <message>
+        <source>values.%1 looks like a credential (%2); move it to a Secret through valuesFrom</source>
+        <translation>values.%1 sieht nach Zugangsdaten aus (%2); verschieben Sie es über valuesFrom in ein Secret</translation>
+    </message>
+    <message>
+        <source>values.%1 looks like a credential (%2); it cannot be moved to valuesFrom automatically: %3</source>
+        <translation>values.%1 sieht nach Zugangsdaten aus (%2); es kann nicht automatisch nach valuesFrom verschoben werden: %3</translation>
     </message>
 </context>
 <context>
