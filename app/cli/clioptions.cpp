@@ -34,6 +34,9 @@ QString usageText()
         "  clean [FILE|-] [--repo DIR]\n"
         "                        cleaned manifests on stdout (server fields and defaults removed; "
         "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr\n"
+        "  plan --repo DIR [--cluster NAME] [--write]\n"
+        "                        the planned repository, a status per file; --write writes new "
+        "files and keeps hand-edited ones; exit 1 when files are planned or differ\n"
         "  commit --repo DIR -m MSG [--push]\n"
         "                        stage everything, commit, print the commit id; --push pushes "
         "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
@@ -80,7 +83,8 @@ QStringList availableCommands()
 {
     return {QStringLiteral("contexts"), QStringLiteral("inventory"), QStringLiteral("snapshot"),
             QStringLiteral("releases"), QStringLiteral("split"), QStringLiteral("lint"),
-            QStringLiteral("clean"), QStringLiteral("convert-helm"), QStringLiteral("commit")};
+            QStringLiteral("clean"), QStringLiteral("convert-helm"), QStringLiteral("commit"),
+            QStringLiteral("plan")};
 }
 
 ParseResult parseArguments(const QStringList &arguments)

@@ -166,6 +166,8 @@ int runCommand(const CliOptions &options)
         return runConvertHelm(options);
     if (options.command == QLatin1String("commit"))
         return runCommit(options);
+    if (options.command == QLatin1String("plan"))
+        return runPlan(options);
     printError(Text::tr("unknown command \"%1\"").arg(options.command));
     return ExitUsage;
 }

@@ -14,6 +14,7 @@ int runLint(const CliOptions &options);  // cmd_lint.cpp
 int runClean(const CliOptions &options); // cmd_clean.cpp
 int runConvertHelm(const CliOptions &options); // cmd_converthelm.cpp
 int runCommit(const CliOptions &options);      // cmd_commit.cpp
+int runPlan(const CliOptions &options);        // cmd_plan.cpp
 
 // Dispatches options.command.
 int runCommand(const CliOptions &options);

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/error.h"
+#include "helm/chartsource.h"
+#include "kube/resourcetype.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace Fluxdesk {
+
+struct PlanOptions;
+
+// The user's decisions about the plan, saved in the repository (.fluxdesk/plan.yaml) so the plan
+// is reproducible and reviewed like code:
+//
+//   apiVersion: fluxdesk.io/v1alpha1
+//   kind: Plan
+//   cluster: homelab
+//   objects:
+//   - {group: apps, kind: Deployment, namespace: llm, name: llama-cpp, path: workloads/ai/x.yaml}
+//   - {kind: Secret, namespace: llm, name: token, decision: include}
+//   - {kind: ConfigMap, namespace: llm, name: scratch, decision: exclude}
+//   chartSources: [...]   (ChartSourceChoice::toJson)
+struct PlanDecisions
+{
+    QString cluster;                      // empty: the default
+    QSet<ObjectKey> included;             // Secrets written although they are plain text
+    QSet<ObjectKey> excluded;             // objects the user leaves out
+    QHash<ObjectKey, QString> placements; // object -> the file it goes to (relative path)
+    QList<ChartSourceChoice> chartSources;
+
+    bool isEmpty() const;
+    bool operator==(const PlanDecisions &other) const;
+    bool operator!=(const PlanDecisions &other) const { return !(*this == other); }
+
+    // Into options (cluster when set, included Secrets, exclusions, placements, chart sources).
+    void applyTo(PlanOptions &options) const;
+
+    // Stable text: objects sorted by key, one line each.
+    QByteArray toYaml() const;
+    static Result<PlanDecisions> parse(const QByteArray &yaml, const QString &fileName);
+};
+
+// ".fluxdesk/plan.yaml"
+QString planDecisionsPath();
+
+// The repository's decisions; a missing file is no decisions at all (not an error).
+Result<PlanDecisions> loadPlanDecisions(const QString &repoDir);
+// Written atomically, refusing a .fluxdesk that leads out of the repository.
+Result<bool> savePlanDecisions(const QString &repoDir, const PlanDecisions &decisions);
+
+} // namespace Fluxdesk
