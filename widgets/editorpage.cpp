@@ -246,6 +246,9 @@ void EditorPage::scheduleLint()
 void EditorPage::lintNow()
 {
     m_lintTimer->stop();
+    if (m_editor->isLoading())
+        return; // the text is still arriving in slices; loaded() lints it whole
+
     const QTextDocument *document = m_editor->document();
     if (document->characterCount() < incrementalSnapshotChars) {
         lintText(text());
