@@ -6,231 +6,504 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <sstream>
+#include <vector>
 
 namespace Fluxdesk {
 
 namespace {
 
-class Converter
+QString tooLargeMessage()
 {
-public:
-    Converter(const QString &fileName, qsizetype maxNodes) : m_file(fileName), m_budget(maxNodes) {}
+    return QCoreApplication::translate("Yaml",
+                                       "document too large (alias expansion or size limit)");
+}
 
-    Result<QJsonValue> convert(const YAML::Node &node) { return toJson(node, 0, QString()); }
+QPair<int, int> position(const YAML::Mark &mark)
+{
+    return mark.is_null() ? qMakePair(0, 0) : qMakePair(mark.line + 1, mark.column + 1);
+}
 
-    // Where positions go for the next convert(); null to record nothing.
-    void recordInto(YamlDocument *document) { m_document = document; }
-
-private:
-    Error errorAt(const YAML::Node &node, const QString &message) const
-    {
-        const YAML::Mark mark = node.Mark();
-        return Error(message, m_file, mark.is_null() ? 0 : mark.line + 1,
-                     mark.is_null() ? 0 : mark.column + 1);
-    }
-
-    static QPair<int, int> position(const YAML::Mark &mark)
-    {
-        return mark.is_null() ? qMakePair(0, 0) : qMakePair(mark.line + 1, mark.column + 1);
-    }
-
-    Result<QJsonValue> toJson(const YAML::Node &node, int depth, const QString &path)
-    {
-        // yaml-cpp hands out an alias as the anchored node itself, so it shares the anchor's mark.
-        // Converting each collection once and charging its size on reuse keeps an alias bomb from
-        // walking billions of nodes before the budget runs out.
-        const YAML::Mark mark = node.Mark();
-        const bool memo = (node.IsMap() || node.IsSequence()) && !mark.is_null();
-        if (memo) {
-            const auto seen = m_converted.constFind(mark.pos);
-            if (seen != m_converted.constEnd()) {
-                m_budget -= seen->nodes;
-                if (m_budget < 0)
-                    return errorAt(
-                        node, QCoreApplication::translate(
-                                  "Yaml", "document too large (alias expansion or size limit)"));
-                return seen->value;
-            }
+// yaml-cpp accepts a quoted scalar that runs to the end of the stream; find its opening quote
+// in the source and insist on a closing one.
+bool quoteTerminated(const QByteArray &bytes, int pos)
+{
+    if (pos < 0 || pos >= bytes.size())
+        return true;
+    const char quote = bytes.at(pos);
+    if (quote != '"' && quote != '\'')
+        return true; // block scalar or something else
+    for (qsizetype i = pos + 1; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (quote == '"' && c == '\\') {
+            ++i;
+            continue;
         }
-        if (m_document)
-            m_document->positions.insert(path, position(mark));
-        const qsizetype before = m_budget;
-        Result<QJsonValue> result = convertNode(node, depth, path);
-        if (memo && result)
-            m_converted.insert(mark.pos, {result.value(), before - m_budget});
-        return result;
-    }
-
-    Result<QJsonValue> convertNode(const YAML::Node &node, int depth, const QString &path)
-    {
-        if (--m_budget < 0)
-            return errorAt(node, QCoreApplication::translate(
-                                     "Yaml", "document too large (alias expansion or size limit)"));
-        if (depth > 512)
-            return errorAt(node, QCoreApplication::translate("Yaml", "nesting too deep"));
-        switch (node.Type()) {
-        case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null:
-            return QJsonValue(QJsonValue::Null);
-        case YAML::NodeType::Scalar:
-            if (auto error = checkQuote(node))
-                return *error;
-            return scalar(node);
-        case YAML::NodeType::Sequence: {
-            QJsonArray array;
-            for (const YAML::Node &child : node) {
-                Result<QJsonValue> v =
-                    toJson(child, depth + 1,
-                           m_document ? yamlPathIndex(path, int(array.size())) : QString());
-                if (!v)
-                    return v;
-                array.append(v.value());
-            }
-            return QJsonValue(array);
-        }
-        case YAML::NodeType::Map: {
-            QJsonObject object;
-            for (auto it = node.begin(); it != node.end(); ++it) {
-                const YAML::Node key = it->first;
-                if (!key.IsScalar())
-                    return errorAt(
-                        key, QCoreApplication::translate("Yaml", "only scalar keys are supported"));
-                if (auto error = checkQuote(key))
-                    return *error;
-                const QString name = QString::fromStdString(key.Scalar());
-                if (object.contains(name))
-                    return errorAt(
-                        key, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
-                QString childPath;
-                if (m_document) {
-                    childPath = yamlPathKey(path, name);
-                    m_document->keyPositions.insert(childPath, position(key.Mark()));
-                }
-                Result<QJsonValue> v = toJson(it->second, depth + 1, childPath);
-                if (!v)
-                    return v;
-                object.insert(name, v.value());
-            }
-            return QJsonValue(object);
-        }
-        }
-        return QJsonValue(QJsonValue::Null);
-    }
-
-public:
-    // yaml-cpp accepts a quoted scalar that runs to the end of the stream; find its opening quote
-    // in the source and insist on a closing one.
-    static bool quoteTerminated(const QByteArray &bytes, int pos)
-    {
-        if (pos < 0 || pos >= bytes.size())
-            return true;
-        const char quote = bytes.at(pos);
-        if (quote != '"' && quote != '\'')
-            return true; // block scalar or something else
-        for (qsizetype i = pos + 1; i < bytes.size(); ++i) {
-            const char c = bytes.at(i);
-            if (quote == '"' && c == '\\') {
-                ++i;
+        if (c == quote) {
+            if (quote == '\'' && i + 1 < bytes.size() && bytes.at(i + 1) == '\'') {
+                ++i; // '' is an escaped single quote
                 continue;
             }
-            if (c == quote) {
-                if (quote == '\'' && i + 1 < bytes.size() && bytes.at(i + 1) == '\'') {
-                    ++i; // '' is an escaped single quote
-                    continue;
-                }
-                return true;
-            }
+            return true;
         }
-        return false;
+    }
+    return false;
+}
+
+QJsonValue integerValue(const QString &text)
+{
+    bool ok = false;
+    const qlonglong v = text.toLongLong(&ok);
+    // Beyond 2^53 a double would change the value; keep the digits as text.
+    if (ok && std::llabs(v) <= (qlonglong(1) << 53))
+        return QJsonValue(double(v));
+    return QJsonValue(text);
+}
+
+// The reference typing of a plain scalar; plain() answers the common cases without regular
+// expressions and falls back to this for everything else, so both always agree.
+QJsonValue plainByRegex(const QString &text)
+{
+    static const QRegularExpression nullRe(QStringLiteral("^(null|Null|NULL|~|)$"));
+    static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
+    static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
+    static const QRegularExpression intRe(QStringLiteral("^[-+]?[0-9]+$"));
+    static const QRegularExpression octRe(QStringLiteral("^0o[0-7]+$"));
+    static const QRegularExpression hexRe(QStringLiteral("^0x[0-9a-fA-F]+$"));
+    static const QRegularExpression floatRe(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    static const QRegularExpression infRe(QStringLiteral("^[-+]?\\.(inf|Inf|INF)$"));
+    static const QRegularExpression nanRe(QStringLiteral("^\\.(nan|NaN|NAN)$"));
+
+    if (nullRe.match(text).hasMatch())
+        return QJsonValue(QJsonValue::Null);
+    if (trueRe.match(text).hasMatch())
+        return QJsonValue(true);
+    if (falseRe.match(text).hasMatch())
+        return QJsonValue(false);
+    bool ok = false;
+    if (intRe.match(text).hasMatch())
+        return integerValue(text);
+    if (octRe.match(text).hasMatch()) {
+        const qlonglong v = text.mid(2).toLongLong(&ok, 8);
+        return ok ? QJsonValue(double(v)) : QJsonValue(text);
+    }
+    if (hexRe.match(text).hasMatch()) {
+        const qlonglong v = text.mid(2).toLongLong(&ok, 16);
+        return ok ? QJsonValue(double(v)) : QJsonValue(text);
+    }
+    if (floatRe.match(text).hasMatch()) {
+        const double v = text.toDouble(&ok);
+        return ok ? QJsonValue(v) : QJsonValue(text);
+    }
+    // JSON cannot hold infinities or NaN: keep them as the text the user wrote.
+    if (infRe.match(text).hasMatch() || nanRe.match(text).hasMatch())
+        return QJsonValue(text);
+    return QJsonValue(text);
+}
+
+bool isAsciiDigit(ushort u)
+{
+    return u >= '0' && u <= '9';
+}
+
+// Every pattern in plainByRegex() needs its first character to be one of these (or the whole
+// text to be empty, optionally followed by the newline that '$' also accepts).
+QJsonValue plain(const QString &text)
+{
+    if (text.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    const ushort first = text.at(0).unicode();
+    const bool numeric = isAsciiDigit(first) || first == '-' || first == '+' || first == '.';
+    const bool word = first == 'n' || first == 'N' || first == 't' || first == 'T' ||
+                      first == 'f' || first == 'F' || first == '~';
+    if (!numeric && !word) {
+        if (text == QLatin1String("\n"))
+            return plainByRegex(text);
+        return QJsonValue(text);
+    }
+    // '$' also matches before a final newline: leave such texts to the regular expressions.
+    if (text.endsWith(QLatin1Char('\n')))
+        return plainByRegex(text);
+    if (word) {
+        if (text == QLatin1String("null") || text == QLatin1String("Null") ||
+            text == QLatin1String("NULL") || text == QLatin1String("~"))
+            return QJsonValue(QJsonValue::Null);
+        if (text == QLatin1String("true") || text == QLatin1String("True") ||
+            text == QLatin1String("TRUE"))
+            return QJsonValue(true);
+        if (text == QLatin1String("false") || text == QLatin1String("False") ||
+            text == QLatin1String("FALSE"))
+            return QJsonValue(false);
+        return QJsonValue(text); // no numeric pattern starts with a letter or '~'
+    }
+    qsizetype i = (first == '-' || first == '+') ? 1 : 0;
+    bool digits = i < text.size();
+    for (; digits && i < text.size(); ++i)
+        digits = isAsciiDigit(text.at(i).unicode());
+    if (digits)
+        return integerValue(text);
+    return plainByRegex(text);
+}
+
+QJsonValue scalarValue(const std::string &tag, const std::string &raw)
+{
+    const QString text = QString::fromStdString(raw);
+    // "!" marks a quoted (non-plain) scalar; explicit !!str tags also stay strings.
+    if (tag == "!" || tag == "tag:yaml.org,2002:str")
+        return QJsonValue(text);
+    if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
+        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null" || tag == "?") {
+        return plain(text);
+    }
+    return QJsonValue(text);
+}
+
+// Builds QJsonValues straight from yaml-cpp's parse events instead of loading yaml-cpp's node tree
+// first and converting it, which cost more than the rest of a large `clean` together. The rules
+// are those of a node tree walk in document order: every node costs one unit of the budget, an
+// alias of a collection costs what converting the anchored collection cost, an alias of a scalar
+// is converted again (and recorded at the anchor's position), errors point at the node (for an
+// alias, at the anchored node).
+class JsonBuilder final : public YAML::EventHandler
+{
+public:
+    JsonBuilder(const QString &fileName, const QByteArray &source, const YamlParseOptions &options)
+        : m_file(fileName), m_source(source), m_budget(options.maxNodes),
+          m_recordPositions(options.recordPositions)
+    {}
+
+    // The first conversion error; parsing goes on without building so that a syntax error later in
+    // the stream still wins, as it did when the whole stream was loaded before converting.
+    const std::optional<Error> &error() const { return m_error; }
+    QList<YamlDocument> takeDocuments() { return std::move(m_documents); }
+
+    // yaml-cpp 0.7 can keep starting documents without consuming anything (a stray top-level ',');
+    // LoadAll() then grew its list until memory ran out.
+    const std::optional<Error> &stuck() const { return m_stuck; }
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (m_documentStarts > 0 && mark.pos == m_lastDocumentStart) {
+            m_stuck =
+                Error(QCoreApplication::translate("Yaml", "unexpected content"), m_file,
+                      mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1);
+        }
+        ++m_documentStarts;
+        m_lastDocumentStart = mark.pos;
+        m_stack.clear();
+        m_anchors.clear();
+        m_haveRoot = false;
+        m_rootIsNull = false;
+        m_current = YamlDocument();
     }
 
-    void setSource(const QByteArray *bytes) { m_source = bytes; }
+    void OnDocumentEnd() override
+    {
+        m_stack.clear();
+        m_anchors.clear();
+        if (m_error || !m_haveRoot || m_rootIsNull)
+            return; // empty documents are skipped
+        m_current.value = m_root;
+        m_current.line = m_rootMark.is_null() ? 1 : m_rootMark.line + 1;
+        m_documents.append(std::move(m_current));
+        m_current = YamlDocument();
+        m_root = QJsonValue();
+    }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (m_error)
+            return;
+        if (anchor != YAML::NullAnchor) {
+            Anchored &a = anchorSlot(anchor);
+            a.kind = Kind::Null;
+            a.mark = mark;
+        }
+        if (expectingKey()) {
+            onlyScalarKeys(mark);
+            return;
+        }
+        // An empty document is skipped before anything is charged or recorded.
+        if (m_stack.empty()) {
+            addValue(QJsonValue(QJsonValue::Null), true, mark);
+            return;
+        }
+        if (!beginNode(mark))
+            return;
+        addValue(QJsonValue(QJsonValue::Null), true, mark);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        if (m_error)
+            return;
+        if (anchor != YAML::NullAnchor) {
+            Anchored &a = anchorSlot(anchor);
+            a.kind = Kind::Scalar;
+            a.mark = mark;
+            a.tag = tag;
+            a.raw = value;
+        }
+        if (expectingKey()) {
+            key(mark, tag, value);
+            return;
+        }
+        if (!beginNode(mark) || !checkQuote(mark, tag))
+            return;
+        addValue(scalarValue(tag, value), false, mark);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (m_error)
+            return;
+        if (anchor == YAML::NullAnchor || anchor > m_anchors.size()) {
+            // yaml-cpp rejects unknown anchors itself; never index past what was seen.
+            fail(mark, tooLargeMessage());
+            return;
+        }
+        const Anchored &a = m_anchors[anchor - 1];
+        if (expectingKey()) {
+            if (a.kind == Kind::Scalar)
+                key(a.mark, a.tag, a.raw);
+            else
+                onlyScalarKeys(a.mark);
+            return;
+        }
+        switch (a.kind) {
+        case Kind::Collection:
+            if (!a.done) {
+                // An alias inside its own anchor: a tree walk would descend forever.
+                fail(a.mark, QCoreApplication::translate("Yaml", "nesting too deep"));
+                return;
+            }
+            m_budget -= a.nodes;
+            if (m_budget < 0) {
+                fail(a.mark, tooLargeMessage());
+                return;
+            }
+            // Nodes reached through an alias are not recorded again.
+            addValue(a.value, false, a.mark);
+            return;
+        case Kind::Null:
+            if (beginNode(a.mark))
+                addValue(QJsonValue(QJsonValue::Null), true, a.mark);
+            return;
+        case Kind::Scalar:
+            if (beginNode(a.mark) && checkQuote(a.mark, a.tag))
+                addValue(scalarValue(a.tag, a.raw), false, a.mark);
+            return;
+        }
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        startCollection(mark, anchor, false);
+    }
+
+    void OnSequenceEnd() override { endCollection(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        startCollection(mark, anchor, true);
+    }
+
+    void OnMapEnd() override { endCollection(); }
 
 private:
-    std::optional<Error> checkQuote(const YAML::Node &node) const
+    enum class Kind
     {
-        if (!m_source || node.Tag() != "!" || node.Mark().is_null() ||
-            quoteTerminated(*m_source, node.Mark().pos))
-            return std::nullopt;
-        return errorAt(node, QCoreApplication::translate("Yaml", "unterminated quoted string"));
-    }
+        Null,
+        Scalar,
+        Collection
+    };
 
-    const QByteArray *m_source = nullptr;
-
-    static QJsonValue scalar(const YAML::Node &node)
+    struct Anchored
     {
-        const std::string &raw = node.Scalar();
-        const QString text = QString::fromStdString(raw);
-        // "!" marks a quoted (non-plain) scalar; explicit !!str tags also stay strings.
-        const std::string &tag = node.Tag();
-        if (tag == "!" || tag == "tag:yaml.org,2002:str")
-            return QJsonValue(text);
-        if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
-            tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null" || tag == "?") {
-            return plain(text);
-        }
-        return QJsonValue(text);
-    }
-
-    static QJsonValue plain(const QString &text)
-    {
-        static const QRegularExpression nullRe(QStringLiteral("^(null|Null|NULL|~|)$"));
-        static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
-        static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
-        static const QRegularExpression intRe(QStringLiteral("^[-+]?[0-9]+$"));
-        static const QRegularExpression octRe(QStringLiteral("^0o[0-7]+$"));
-        static const QRegularExpression hexRe(QStringLiteral("^0x[0-9a-fA-F]+$"));
-        static const QRegularExpression floatRe(
-            QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
-        static const QRegularExpression infRe(QStringLiteral("^[-+]?\\.(inf|Inf|INF)$"));
-        static const QRegularExpression nanRe(QStringLiteral("^\\.(nan|NaN|NAN)$"));
-
-        if (nullRe.match(text).hasMatch())
-            return QJsonValue(QJsonValue::Null);
-        if (trueRe.match(text).hasMatch())
-            return QJsonValue(true);
-        if (falseRe.match(text).hasMatch())
-            return QJsonValue(false);
-        bool ok = false;
-        if (intRe.match(text).hasMatch()) {
-            const qlonglong v = text.toLongLong(&ok);
-            // Beyond 2^53 a double would change the value; keep the digits as text.
-            if (ok && std::llabs(v) <= (qlonglong(1) << 53))
-                return QJsonValue(double(v));
-            return QJsonValue(text);
-        }
-        if (octRe.match(text).hasMatch()) {
-            const qlonglong v = text.mid(2).toLongLong(&ok, 8);
-            return ok ? QJsonValue(double(v)) : QJsonValue(text);
-        }
-        if (hexRe.match(text).hasMatch()) {
-            const qlonglong v = text.mid(2).toLongLong(&ok, 16);
-            return ok ? QJsonValue(double(v)) : QJsonValue(text);
-        }
-        if (floatRe.match(text).hasMatch()) {
-            const double v = text.toDouble(&ok);
-            return ok ? QJsonValue(v) : QJsonValue(text);
-        }
-        // JSON cannot hold infinities or NaN: keep them as the text the user wrote.
-        if (infRe.match(text).hasMatch() || nanRe.match(text).hasMatch())
-            return QJsonValue(text);
-        return QJsonValue(text);
-    }
-
-    struct Converted
-    {
+        Kind kind = Kind::Null;
+        bool done = false; // a collection that has been closed
+        YAML::Mark mark;
+        std::string tag;
+        std::string raw;
         QJsonValue value;
         qsizetype nodes = 0;
     };
 
+    struct Frame
+    {
+        bool isMap = false;
+        bool haveKey = false;
+        int depth = 0;
+        qsizetype budgetBefore = 0;
+        YAML::anchor_t anchor = YAML::NullAnchor;
+        YAML::Mark mark;
+        QJsonArray array;
+        QJsonObject object;
+        QString key;
+        QString path;      // only when recording positions
+        QString childPath; // path of the value for key
+    };
+
+    Anchored &anchorSlot(YAML::anchor_t anchor)
+    {
+        if (m_anchors.size() < anchor)
+            m_anchors.resize(anchor);
+        m_anchors[anchor - 1] = Anchored();
+        return m_anchors[anchor - 1];
+    }
+
+    bool fail(const YAML::Mark &mark, const QString &message)
+    {
+        m_error = Error(message, m_file, mark.is_null() ? 0 : mark.line + 1,
+                        mark.is_null() ? 0 : mark.column + 1);
+        return false;
+    }
+
+    void onlyScalarKeys(const YAML::Mark &mark)
+    {
+        fail(mark, QCoreApplication::translate("Yaml", "only scalar keys are supported"));
+    }
+
+    bool checkQuote(const YAML::Mark &mark, const std::string &tag)
+    {
+        if (tag != "!" || mark.is_null() || quoteTerminated(m_source, mark.pos))
+            return true;
+        return fail(mark, QCoreApplication::translate("Yaml", "unterminated quoted string"));
+    }
+
+    bool expectingKey() const
+    {
+        return !m_stack.empty() && m_stack.back().isMap && !m_stack.back().haveKey;
+    }
+
+    void key(const YAML::Mark &mark, const std::string &tag, const std::string &raw)
+    {
+        if (!checkQuote(mark, tag))
+            return;
+        Frame &frame = m_stack.back();
+        QString name = QString::fromStdString(raw);
+        if (frame.object.contains(name)) {
+            fail(mark, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
+            return;
+        }
+        if (m_recordPositions) {
+            frame.childPath = yamlPathKey(frame.path, name);
+            m_current.keyPositions.insert(frame.childPath, position(mark));
+        }
+        frame.key = std::move(name);
+        frame.haveKey = true;
+    }
+
+    // Records the position of the node that starts here and charges it; false on an error.
+    bool beginNode(const YAML::Mark &mark, int *depthOut = nullptr, QString *pathOut = nullptr)
+    {
+        int depth = 0;
+        QString path;
+        if (!m_stack.empty()) {
+            const Frame &parent = m_stack.back();
+            depth = parent.depth + 1;
+            if (m_recordPositions) {
+                path = parent.isMap ? parent.childPath
+                                    : yamlPathIndex(parent.path, int(parent.array.size()));
+            }
+        }
+        if (m_recordPositions)
+            m_current.positions.insert(path, position(mark));
+        if (--m_budget < 0)
+            return fail(mark, tooLargeMessage());
+        if (depth > 512)
+            return fail(mark, QCoreApplication::translate("Yaml", "nesting too deep"));
+        if (depthOut)
+            *depthOut = depth;
+        if (pathOut)
+            *pathOut = std::move(path);
+        return true;
+    }
+
+    void startCollection(const YAML::Mark &mark, YAML::anchor_t anchor, bool isMap)
+    {
+        if (m_error)
+            return;
+        if (anchor != YAML::NullAnchor) {
+            Anchored &a = anchorSlot(anchor);
+            a.kind = Kind::Collection;
+            a.mark = mark;
+        }
+        if (expectingKey()) {
+            onlyScalarKeys(mark);
+            return;
+        }
+        Frame frame;
+        frame.isMap = isMap;
+        frame.anchor = anchor;
+        frame.mark = mark;
+        frame.budgetBefore = m_budget;
+        if (!beginNode(mark, &frame.depth, &frame.path))
+            return;
+        m_stack.push_back(std::move(frame));
+    }
+
+    void endCollection()
+    {
+        if (m_error || m_stack.empty())
+            return;
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        const QJsonValue value =
+            frame.isMap ? QJsonValue(std::move(frame.object)) : QJsonValue(std::move(frame.array));
+        if (frame.anchor != YAML::NullAnchor && frame.anchor <= m_anchors.size()) {
+            Anchored &a = m_anchors[frame.anchor - 1];
+            a.value = value;
+            a.nodes = frame.budgetBefore - m_budget;
+            a.done = true;
+        }
+        addValue(value, false, frame.mark);
+    }
+
+    void addValue(const QJsonValue &value, bool isNull, const YAML::Mark &mark)
+    {
+        if (m_stack.empty()) {
+            m_root = value;
+            m_rootIsNull = isNull;
+            m_rootMark = mark;
+            m_haveRoot = true;
+            return;
+        }
+        Frame &frame = m_stack.back();
+        if (frame.isMap) {
+            frame.object.insert(frame.key, value);
+            frame.haveKey = false;
+        } else {
+            frame.array.append(value);
+        }
+    }
+
     QString m_file;
+    const QByteArray &m_source;
     qsizetype m_budget;
-    YamlDocument *m_document = nullptr;
-    QHash<int, Converted> m_converted; // by the collection's byte offset
+    bool m_recordPositions;
+    std::optional<Error> m_error;
+    std::vector<Frame> m_stack;
+    std::vector<Anchored> m_anchors; // by anchor id - 1; ids restart with every document
+    QList<YamlDocument> m_documents;
+    YamlDocument m_current;
+    QJsonValue m_root;
+    YAML::Mark m_rootMark;
+    bool m_haveRoot = false;
+    bool m_rootIsNull = false;
+    std::optional<Error> m_stuck;
+    int m_lastDocumentStart = -1;
+    qsizetype m_documentStarts = 0;
 };
 
 Error fromException(const YAML::Exception &e, const QString &fileName)
@@ -289,28 +562,20 @@ Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QS
 {
     if (auto bad = checkText(bytes, fileName))
         return *bad;
-    QList<YamlDocument> documents;
     try {
-        const std::vector<YAML::Node> nodes = YAML::LoadAll(bytes.toStdString());
-        Converter converter(fileName, options.maxNodes);
-        converter.setSource(&bytes);
-        for (const YAML::Node &node : nodes) {
-            if (node.IsNull() || !node.IsDefined())
-                continue;
-            YamlDocument document;
-            converter.recordInto(options.recordPositions ? &document : nullptr);
-            Result<QJsonValue> value = converter.convert(node);
-            if (!value)
-                return value.error();
-            const YAML::Mark mark = node.Mark();
-            document.value = value.value();
-            document.line = mark.is_null() ? 1 : mark.line + 1;
-            documents.append(std::move(document));
+        std::istringstream stream(bytes.toStdString());
+        YAML::Parser parser(stream);
+        JsonBuilder builder(fileName, bytes, options);
+        while (!builder.stuck() && parser.HandleNextDocument(builder)) {
         }
+        if (builder.stuck())
+            return *builder.stuck();
+        if (builder.error())
+            return *builder.error();
+        return builder.takeDocuments();
     } catch (const YAML::Exception &e) {
         return fromException(e, fileName);
     }
-    return documents;
 }
 
 QPair<int, int> YamlDocument::positionOf(const QString &path) const
