@@ -350,6 +350,86 @@
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation type="unfinished">der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write: %1</source>
+        <translation type="unfinished">kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Excluded by your decision (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of Helm release %1, which you excluded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of Helm release %1, which could not be converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of Helm release %1: its HelmRelease (%2) carries it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already reconciled by Flux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default namespace, which Kubernetes creates itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are written only when included: their data would land in Git as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioned dynamically: its claim creates it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s default StorageClass, which K3s installs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by StatefulSet %1 from its volumeClaimTemplates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of Git.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on disk only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing a path outside the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::ChangesModel</name>
@@ -771,62 +851,6 @@ Regel %2: %3</translation>
         </translation>
     </message>
     <message>
-        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Commands:
-  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
-  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
-  split FILE|- --out DIR [--template T]
-                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path written
-  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
-  clean [FILE|-] [--repo DIR]
-                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
-  commit --repo DIR -m MSG [--push]
-                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
-
-Options:
-  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        context to use (default: current-context)
-  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
-  --demo                use the built-in demo cluster
-  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
-  -h, --help            show this help
-  --version             show the version
-
-Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
-</source>
-        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Befehle:
-  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
-  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
-  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
-  split FILE|- --out DIR [--template T]
-                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); gibt jeden geschriebenen Pfad aus
-  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
-  clean [FILE|-] [--repo DIR]
-                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
-  commit --repo DIR -m MSG [--push]
-                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
-
-Optionen:
-  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        zu verwendender Kontext (Standard: current-context)
-  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
-  --demo                den eingebauten Demo-Cluster verwenden
-  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
-  -h, --help            diese Hilfe anzeigen
-  --version             die Version anzeigen
-
-Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
-</translation>
-    </message>
-    <message>
         <source>cannot read standard input</source>
         <translation>die Standardeingabe kann nicht gelesen werden</translation>
     </message>
@@ -899,6 +923,76 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Commands:
+  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
+  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
+  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
+  split FILE|- --out DIR [--template T]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path written
+  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
+  clean [FILE|-] [--repo DIR]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
+  plan --repo DIR [--cluster NAME] [--write]
+                        the planned repository, a status per file; --write writes new files and keeps hand-edited ones; exit 1 when files are planned or differ
+  commit --repo DIR -m MSG [--push]
+                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
+
+Options:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        context to use (default: current-context)
+  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
+  --demo                use the built-in demo cluster
+  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
+  -h, --help            show this help
+  --version             show the version
+
+Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 written, %2 unchanged, %3 kept as edited
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan needs --repo DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cluster &quot;%1&quot; is not a valid name (lower-case letters, digits and &apos;-&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bootstrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 objects excluded
+</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2299,33 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::PlanDecisions</name>
+    <message>
+        <source>the plan file must be a map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected kind: Plan, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cluster &quot;%1&quot; is not a valid name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every entry of objects needs kind and name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown decision &quot;%1&quot; (include or exclude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path &quot;%1&quot; must be a .yaml file under infrastructure/ or workloads/</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ProblemModel</name>
     <message>
         <source>Severity</source>
@@ -2817,6 +2938,10 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>expected one YAML document, found %1</source>
         <translation>ein YAML-Dokument erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>unexpected content</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
