@@ -352,83 +352,83 @@
     </message>
     <message>
         <source>cannot create the folder</source>
-        <translation type="unfinished">der Ordner kann nicht angelegt werden</translation>
+        <translation>der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot write: %1</source>
-        <translation type="unfinished">kann nicht geschrieben werden: %1</translation>
+        <translation>kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Excluded by your decision (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Ihre Entscheidung ausgeschlossen (%1).</translation>
     </message>
     <message>
         <source>Part of Helm release %1, which you excluded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil des Helm-Releases %1, das Sie ausgeschlossen haben.</translation>
     </message>
     <message>
         <source>Part of Helm release %1, which could not be converted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil des Helm-Releases %1, das nicht konvertiert werden konnte.</translation>
     </message>
     <message>
         <source>Part of Helm release %1: its HelmRelease (%2) carries it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil des Helm-Releases %1: Sein HelmRelease (%2) enthält es.</translation>
     </message>
     <message>
         <source>Already reconciled by Flux.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bereits von Flux abgeglichen.</translation>
     </message>
     <message>
         <source>The default namespace, which Kubernetes creates itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Namespace default, den Kubernetes selbst anlegt.</translation>
     </message>
     <message>
         <source>Secrets are written only when included: their data would land in Git as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secrets werden nur geschrieben, wenn sie eingeschlossen sind: Ihre Daten würden im Klartext in Git landen.</translation>
     </message>
     <message>
         <source>Provisioned dynamically: its claim creates it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamisch bereitgestellt: Sein Claim legt es erneut an.</translation>
     </message>
     <message>
         <source>The cluster&apos;s default StorageClass, which K3s installs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standard-StorageClass des Clusters, die K3s installiert.</translation>
     </message>
     <message>
         <source>Created by StatefulSet %1 from its volumeClaimTemplates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von StatefulSet %1 aus seinen volumeClaimTemplates angelegt.</translation>
     </message>
     <message>
         <source>Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of Git.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret %1 wird im Klartext geschrieben; verschlüsseln Sie es (SOPS) oder halten Sie es aus Git heraus.</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
         <source>up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>aktuell</translation>
     </message>
     <message>
         <source>differs</source>
-        <translation type="unfinished"></translation>
+        <translation>weicht ab</translation>
     </message>
     <message>
         <source>on disk only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur auf der Festplatte</translation>
     </message>
     <message>
         <source>the repository folder does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>der Repository-Ordner existiert nicht</translation>
     </message>
     <message>
         <source>refusing a path outside the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
     </message>
     <message>
         <source>not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Datei</translation>
     </message>
 </context>
 <context>
@@ -954,45 +954,75 @@ Options:
 
 Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Befehle:
+  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
+  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
+  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
+  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
+  split FILE|- --out DIR [--template T]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); gibt jeden geschriebenen Pfad aus
+  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
+  clean [FILE|-] [--repo DIR]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
+  plan --repo DIR [--cluster NAME] [--write]
+                        das geplante Repository, ein Status pro Datei; --write schreibt neue Dateien und behält von Hand bearbeitete bei; Exit-Code 1, wenn Dateien geplant sind oder abweichen
+  commit --repo DIR -m MSG [--push]
+                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
+
+Optionen:
+  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        zu verwendender Kontext (Standard: current-context)
+  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
+  --demo                den eingebauten Demo-Cluster verwenden
+  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
+  -h, --help            diese Hilfe anzeigen
+  --version             die Version anzeigen
+
+Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
+</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished"></translation>
+        <translation>geschrieben</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>beibehalten</translation>
     </message>
     <message>
         <source>%1 written, %2 unchanged, %3 kept as edited
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben, %2 unverändert, %3 als bearbeitet beibehalten
+</translation>
     </message>
     <message>
         <source>plan needs --repo DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>plan benötigt --repo DIR</translation>
     </message>
     <message>
         <source>the repository folder does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>der Repository-Ordner existiert nicht</translation>
     </message>
     <message>
         <source>--cluster &quot;%1&quot; is not a valid name (lower-case letters, digits and &apos;-&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>--cluster &quot;%1&quot; ist kein gültiger Name (Kleinbuchstaben, Ziffern und &apos;-&apos;)</translation>
     </message>
     <message>
         <source>bootstrap</source>
-        <translation type="unfinished"></translation>
+        <translation>Bootstrap</translation>
     </message>
     <message>
         <source>excluded</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgeschlossen</translation>
     </message>
     <message>
         <source>%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 objects excluded
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geplant, %2 aktuell, %3 abweichend, %4 nur auf der Festplatte, %5 Objekte ausgeschlossen
+</translation>
     </message>
 </context>
 <context>
@@ -2302,27 +2332,27 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <name>Fluxdesk::PlanDecisions</name>
     <message>
         <source>the plan file must be a map</source>
-        <translation type="unfinished"></translation>
+        <translation>die Plan-Datei muss eine Map sein</translation>
     </message>
     <message>
         <source>expected kind: Plan, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kind: Plan erwartet, &quot;%1&quot; gefunden</translation>
     </message>
     <message>
         <source>cluster &quot;%1&quot; is not a valid name</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster &quot;%1&quot; ist kein gültiger Name</translation>
     </message>
     <message>
         <source>every entry of objects needs kind and name</source>
-        <translation type="unfinished"></translation>
+        <translation>jeder Eintrag von objects benötigt kind und name</translation>
     </message>
     <message>
         <source>unknown decision &quot;%1&quot; (include or exclude)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Entscheidung &quot;%1&quot; (include oder exclude)</translation>
     </message>
     <message>
         <source>path &quot;%1&quot; must be a .yaml file under infrastructure/ or workloads/</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad &quot;%1&quot; muss eine .yaml-Datei unter infrastructure/ oder workloads/ sein</translation>
     </message>
 </context>
 <context>
@@ -2941,7 +2971,7 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
     <message>
         <source>unexpected content</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Inhalt</translation>
     </message>
 </context>
 <context>
