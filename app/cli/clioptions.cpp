@@ -81,9 +81,9 @@ int maxArguments(const QString &command)
 
 QStringList availableCommands()
 {
-    return {QStringLiteral("contexts"), QStringLiteral("inventory"), QStringLiteral("snapshot"),
-            QStringLiteral("releases"), QStringLiteral("split"), QStringLiteral("lint"),
-            QStringLiteral("clean"), QStringLiteral("convert-helm"), QStringLiteral("commit"),
+    return {QStringLiteral("contexts"), QStringLiteral("inventory"),    QStringLiteral("snapshot"),
+            QStringLiteral("releases"), QStringLiteral("split"),        QStringLiteral("lint"),
+            QStringLiteral("clean"),    QStringLiteral("convert-helm"), QStringLiteral("commit"),
             QStringLiteral("plan")};
 }
 

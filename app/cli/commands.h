@@ -9,9 +9,9 @@ int runContexts(const CliOptions &options);
 int runReleases(const CliOptions &options);
 int runInventory(const CliOptions &options);
 int runSnapshot(const CliOptions &options);
-int runSplit(const CliOptions &options); // cmd_split.cpp
-int runLint(const CliOptions &options);  // cmd_lint.cpp
-int runClean(const CliOptions &options); // cmd_clean.cpp
+int runSplit(const CliOptions &options);       // cmd_split.cpp
+int runLint(const CliOptions &options);        // cmd_lint.cpp
+int runClean(const CliOptions &options);       // cmd_clean.cpp
 int runConvertHelm(const CliOptions &options); // cmd_converthelm.cpp
 int runCommit(const CliOptions &options);      // cmd_commit.cpp
 int runPlan(const CliOptions &options);        // cmd_plan.cpp
