@@ -15,38 +15,40 @@ using namespace GitHandles;
 
 namespace {
 
-GitFileStatus::Change indexChange(unsigned flags)
+// The git_status_t bits of one side (index or work tree), in the order that decides the change.
+struct SideFlags
+{
+    unsigned added, renamed, deleted, typeChanged, modified;
+};
+
+GitFileStatus::Change changeOf(unsigned flags, const SideFlags &side)
 {
     if (flags & GIT_STATUS_CONFLICTED)
         return GitFileStatus::Change::Conflicted;
-    if (flags & GIT_STATUS_INDEX_NEW)
+    if (flags & side.added)
         return GitFileStatus::Change::New;
-    if (flags & GIT_STATUS_INDEX_RENAMED)
+    if (flags & side.renamed)
         return GitFileStatus::Change::Renamed;
-    if (flags & GIT_STATUS_INDEX_DELETED)
+    if (flags & side.deleted)
         return GitFileStatus::Change::Deleted;
-    if (flags & GIT_STATUS_INDEX_TYPECHANGE)
+    if (flags & side.typeChanged)
         return GitFileStatus::Change::TypeChanged;
-    if (flags & GIT_STATUS_INDEX_MODIFIED)
+    if (flags & side.modified)
         return GitFileStatus::Change::Modified;
     return GitFileStatus::Change::None;
 }
 
+GitFileStatus::Change indexChange(unsigned flags)
+{
+    return changeOf(flags,
+                    {GIT_STATUS_INDEX_NEW, GIT_STATUS_INDEX_RENAMED, GIT_STATUS_INDEX_DELETED,
+                     GIT_STATUS_INDEX_TYPECHANGE, GIT_STATUS_INDEX_MODIFIED});
+}
+
 GitFileStatus::Change workdirChange(unsigned flags)
 {
-    if (flags & GIT_STATUS_CONFLICTED)
-        return GitFileStatus::Change::Conflicted;
-    if (flags & GIT_STATUS_WT_NEW)
-        return GitFileStatus::Change::New;
-    if (flags & GIT_STATUS_WT_RENAMED)
-        return GitFileStatus::Change::Renamed;
-    if (flags & GIT_STATUS_WT_DELETED)
-        return GitFileStatus::Change::Deleted;
-    if (flags & GIT_STATUS_WT_TYPECHANGE)
-        return GitFileStatus::Change::TypeChanged;
-    if (flags & GIT_STATUS_WT_MODIFIED)
-        return GitFileStatus::Change::Modified;
-    return GitFileStatus::Change::None;
+    return changeOf(flags, {GIT_STATUS_WT_NEW, GIT_STATUS_WT_RENAMED, GIT_STATUS_WT_DELETED,
+                            GIT_STATUS_WT_TYPECHANGE, GIT_STATUS_WT_MODIFIED});
 }
 
 // git_strarray over UTF-8 copies that live as long as this object.
