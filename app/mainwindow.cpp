@@ -352,7 +352,9 @@ void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings->windowGeometry()))
         resize(1280, 800);
-    restoreState(m_settings->windowState());
+    // First start: the bottom docks stay a strip below the editor, not half the window.
+    if (!restoreState(m_settings->windowState()))
+        resizeDocks({m_problemsDock, m_changesDock}, {250, 250}, Qt::Vertical);
     if (!m_splitter->restoreState(m_settings->splitterState()))
         m_splitter->setSizes({460, 820});
     const bool showOwned = m_settings->showOwned();
@@ -604,6 +606,9 @@ bool MainWindow::openObjectInEditor(const ObjectKey &key)
 void MainWindow::createChangesDock()
 {
     m_changesPanel = new ChangesPanel(this);
+    // Its full layout wants ~300 px; tabified with Problems it would make the bottom strip that
+    // tall even while empty. Let the dock decide the height (the user can drag it larger).
+    m_changesPanel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     m_changesDock = new QDockWidget(tr("Changes"), this);
     m_changesDock->setObjectName(QStringLiteral("changesDock"));
     m_changesDock->setWidget(m_changesPanel);
