@@ -1,5 +1,7 @@
 #include "yamleditor.h"
 
+#include "linenumbergutter.h"
+
 #include "yamlhighlighter.h"
 
 #include <QElapsedTimer>
@@ -273,20 +275,12 @@ void YamlEditor::updateExtraSelections()
 
 int YamlEditor::lineNumberAreaWidth() const
 {
-    int digits = 1;
-    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
-        ++digits;
-    digits = qMax(digits, 3);
-    // Room for the digits plus a problem mark on the left.
-    return 18 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits;
+    return lineNumberGutterWidth(this, 18); // the digits plus room for a problem mark
 }
 
 void YamlEditor::updateGutter(const QRect &rect, int dy)
 {
-    if (dy != 0)
-        m_gutter->scroll(0, dy);
-    else
-        m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    updateLineNumberGutter(m_gutter, rect, dy);
 }
 
 void YamlEditor::resizeEvent(QResizeEvent *event)

@@ -1,5 +1,7 @@
 #include "yamlview.h"
 
+#include "linenumbergutter.h"
+
 #include "yamlhighlighter.h"
 
 #include <QFontDatabase>
@@ -96,19 +98,12 @@ void YamlView::setYaml(const QString &yaml)
 
 int YamlView::lineNumberAreaWidth() const
 {
-    int digits = 1;
-    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
-        ++digits;
-    digits = qMax(digits, 3);
-    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits;
+    return lineNumberGutterWidth(this, 12);
 }
 
 void YamlView::updateLineNumberArea(const QRect &rect, int dy)
 {
-    if (dy != 0)
-        m_lineNumbers->scroll(0, dy);
-    else
-        m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
+    updateLineNumberGutter(m_lineNumbers, rect, dy);
 }
 
 void YamlView::resizeEvent(QResizeEvent *event)
