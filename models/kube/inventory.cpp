@@ -1,11 +1,14 @@
 #include "inventory.h"
 
+#include <QMutexLocker>
+
 #include <algorithm>
 
 namespace Fluxdesk {
 
 void Inventory::clear()
 {
+    invalidateSorted();
     m_entries.clear();
     m_byNamespace.clear();
     m_byKind.clear();
@@ -77,13 +80,19 @@ QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
         keys.append(entry.key);
         m_entries.insert(entry.key, std::move(entry));
     }
-    if (!keys.isEmpty())
+    if (!keys.isEmpty()) {
         m_releasesValid = false;
+        invalidateSorted();
+    }
     return keys;
 }
 
 QList<ObjectKey> Inventory::removeObjects(const QList<ObjectKey> &keys)
 {
+    // QHash::remove() detaches (moving every entry of a shared hash) even for a key it does not
+    // hold, so the kept order goes with any call.
+    if (!keys.isEmpty())
+        invalidateSorted();
     QList<ObjectKey> removed;
     for (const ObjectKey &key : keys) {
         if (!m_entries.remove(key))
@@ -123,15 +132,39 @@ QList<const InventoryEntry *> Inventory::sortedEntries(const QSet<ObjectKey> &ke
     return out;
 }
 
+void Inventory::invalidateSorted()
+{
+    // Mutations are single-threaded (see the class comment); the lock orders this against a
+    // reader that filled the cache earlier on another thread.
+    QMutexLocker locker(&m_lazy.mutex);
+    m_lazy.sortedValid = false;
+    m_lazy.sorted.clear();
+}
+
 QList<const InventoryEntry *> Inventory::entries() const
 {
-    QList<const InventoryEntry *> out;
-    out.reserve(m_entries.size());
-    for (const InventoryEntry &entry : m_entries)
-        out.append(&entry);
-    std::sort(out.begin(), out.end(),
-              [](const InventoryEntry *a, const InventoryEntry *b) { return a->key < b->key; });
-    return out;
+    // Sorting 10,000 keys is a large part of planning an unchanged inventory again, so the order
+    // is kept until the objects change. Entry pointers stay valid while m_entries is unchanged.
+    QMutexLocker locker(&m_lazy.mutex);
+    if (!m_lazy.sortedValid) {
+        QList<const InventoryEntry *> out;
+        out.reserve(m_entries.size());
+        for (const InventoryEntry &entry : m_entries)
+            out.append(&entry);
+        // ObjectKey's order (namespace, group, kind, name), one comparison per field.
+        std::sort(out.begin(), out.end(), [](const InventoryEntry *a, const InventoryEntry *b) {
+            for (const auto field :
+                 {&ObjectKey::ns, &ObjectKey::group, &ObjectKey::kind, &ObjectKey::name}) {
+                const int c = (a->key.*field).compare(b->key.*field);
+                if (c != 0)
+                    return c < 0;
+            }
+            return false;
+        });
+        m_lazy.sorted = out;
+        m_lazy.sortedValid = true;
+    }
+    return m_lazy.sorted;
 }
 
 QList<const InventoryEntry *> Inventory::entriesIn(const QString &ns) const
@@ -201,12 +234,14 @@ void Inventory::decodeReleases() const
 
 QList<HelmRelease> Inventory::helmReleases() const
 {
+    QMutexLocker locker(&m_lazy.mutex);
     decodeReleases();
     return m_releases;
 }
 
 QList<Error> Inventory::releaseErrors() const
 {
+    QMutexLocker locker(&m_lazy.mutex);
     decodeReleases();
     return m_releaseErrors;
 }

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QSet>
 #include <QString>
 
@@ -76,6 +77,27 @@ private:
     QList<const InventoryEntry *> sortedEntries(const QSet<ObjectKey> &keys) const;
     void decodeReleases() const;
 
+    // What const calls work out on first use and keep until the objects change. Plans on several
+    // threads read one shared const Inventory, so filling it is guarded; a copy starts empty (its
+    // pointers would lead into the other inventory's entries).
+    struct LazyState
+    {
+        LazyState() = default;
+        LazyState(const LazyState &) {}
+        LazyState &operator=(const LazyState &)
+        {
+            QMutexLocker locker(&mutex);
+            sortedValid = false;
+            sorted.clear();
+            return *this;
+        }
+
+        QMutex mutex;
+        bool sortedValid = false;
+        QList<const InventoryEntry *> sorted; // entries() while sortedValid
+    };
+    void invalidateSorted();
+
     QHash<ObjectKey, InventoryEntry> m_entries;
     // Secondary indices; an ObjectKey holds its namespace and kind, so a replace never moves it.
     QHash<QString, QSet<ObjectKey>> m_byNamespace;
@@ -83,7 +105,8 @@ private:
     QSet<ObjectKey> m_releaseRecords;
     QList<TypeStatus> m_types;
 
-    // Decoded on first use and dropped whenever objects change.
+    mutable LazyState m_lazy;
+    // Decoded on first use (under m_lazy.mutex) and dropped whenever objects change.
     mutable bool m_releasesValid = false;
     mutable QList<HelmRelease> m_releases;
     mutable QList<Error> m_releaseErrors;

@@ -64,3 +64,4 @@ QString groupOfApiVersion(const QString &apiVersion);
 } // namespace Fluxdesk
 
 Q_DECLARE_METATYPE(Fluxdesk::ResourceType)
+Q_DECLARE_METATYPE(Fluxdesk::ObjectKey)

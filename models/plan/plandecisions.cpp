@@ -15,6 +15,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <utility>
 
 namespace Fluxdesk {
 
@@ -37,12 +38,40 @@ QJsonObject keyJson(const ObjectKey &key)
     return o;
 }
 
+// The entry points in effect: the defaults, each replaced by the saved one of its name (an empty
+// list, or one naming only workloads, still plans both).
+QList<EntryPointSettings> effectiveEntryPoints(const QList<EntryPointSettings> &saved)
+{
+    QList<EntryPointSettings> out = defaultEntryPoints();
+    for (EntryPointSettings &e : out) {
+        for (const EntryPointSettings &s : saved) {
+            if (s.name == e.name) {
+                e = s;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+QJsonObject entryPointJson(const EntryPointSettings &e)
+{
+    return QJsonObject{{QStringLiteral("name"), e.name},
+                       {QStringLiteral("interval"), e.interval},
+                       {QStringLiteral("retryInterval"), e.retryInterval},
+                       {QStringLiteral("timeout"), e.timeout},
+                       {QStringLiteral("prune"), e.prune},
+                       {QStringLiteral("wait"), e.wait},
+                       {QStringLiteral("dependsOn"), QJsonArray::fromStringList(e.dependsOn)},
+                       {QStringLiteral("healthChecks"), e.healthChecks}};
+}
+
 } // namespace
 
 bool PlanDecisions::isEmpty() const
 {
     return cluster.isEmpty() && included.isEmpty() && excluded.isEmpty() && placements.isEmpty() &&
-           chartSources.isEmpty();
+           chartSources.isEmpty() && effectiveEntryPoints(entryPoints) == defaultEntryPoints();
 }
 
 bool PlanDecisions::operator==(const PlanDecisions &other) const
@@ -54,7 +83,8 @@ bool PlanDecisions::operator==(const PlanDecisions &other) const
             return false;
     }
     return cluster == other.cluster && included == other.included && excluded == other.excluded &&
-           placements == other.placements;
+           placements == other.placements &&
+           effectiveEntryPoints(entryPoints) == effectiveEntryPoints(other.entryPoints);
 }
 
 void PlanDecisions::applyTo(PlanOptions &options) const
@@ -66,6 +96,8 @@ void PlanDecisions::applyTo(PlanOptions &options) const
     for (auto it = placements.constBegin(); it != placements.constEnd(); ++it)
         options.placements.insert(it.key(), it.value());
     options.chartSources.userChoices.append(chartSources);
+    if (!entryPoints.isEmpty())
+        options.entryPoints = effectiveEntryPoints(entryPoints);
 }
 
 QByteArray PlanDecisions::toYaml() const
@@ -101,6 +133,15 @@ QByteArray PlanDecisions::toYaml() const
             sources.append(c.toJson());
         document.insert(QStringLiteral("chartSources"), sources);
     }
+    // Only settings that differ from the defaults are worth a review; then all of them, so the
+    // file says what Flux gets.
+    const QList<EntryPointSettings> effective = effectiveEntryPoints(entryPoints);
+    if (effective != defaultEntryPoints()) {
+        QJsonArray points;
+        for (const EntryPointSettings &e : effective)
+            points.append(entryPointJson(e));
+        document.insert(QStringLiteral("entryPoints"), points);
+    }
     QString text = Fluxdesk::toYaml(document);
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
@@ -109,52 +150,154 @@ QByteArray PlanDecisions::toYaml() const
 
 Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString &fileName)
 {
-    const Result<QJsonValue> value = parseYamlValue(yaml, fileName);
-    if (!value)
-        return value.error();
+    YamlParseOptions parseOptions;
+    parseOptions.recordPositions = true; // errors point at the line to fix
+    const Result<QList<YamlDocument>> documents = parseYamlDocuments(yaml, fileName, parseOptions);
+    if (!documents)
+        return documents.error();
     PlanDecisions d;
-    if (value->isNull() || value->isUndefined())
+    if (documents->isEmpty())
         return d; // an empty file
+    const YamlDocument &document = documents->first();
+    const auto errorAt = [&document, &fileName](const QString &message, const QString &path) {
+        const QPair<int, int> at = document.positionOf(path);
+        return Error(message, fileName, at.first, at.second);
+    };
+    const QJsonValue *value = &document.value;
+    if (value->isNull() || value->isUndefined())
+        return d;
     if (!value->isObject())
-        return Error(tr("the plan file must be a map"), fileName);
+        return errorAt(tr("the plan file must be a map"), QString());
     const QJsonObject root = value->toObject();
     const QString kind = root.value(QLatin1String("kind")).toString();
     if (!kind.isEmpty() && kind != QLatin1String("Plan"))
-        return Error(tr("expected kind: Plan, found \"%1\"").arg(kind), fileName);
+        return errorAt(tr("expected kind: Plan, found \"%1\"").arg(kind), QStringLiteral("kind"));
     d.cluster = root.value(QLatin1String("cluster")).toString();
     if (!d.cluster.isEmpty() && !isValidClusterName(d.cluster))
-        return Error(tr("cluster \"%1\" is not a valid name").arg(d.cluster), fileName);
+        return errorAt(tr("cluster \"%1\" is not a valid name").arg(d.cluster),
+                       QStringLiteral("cluster"));
     const QJsonArray objects = root.value(QLatin1String("objects")).toArray();
-    for (const QJsonValue &v : objects) {
-        const QJsonObject o = v.toObject();
+    for (int i = 0; i < objects.size(); ++i) {
+        const QJsonObject o = objects.at(i).toObject();
+        const QString at = yamlPathIndex(QStringLiteral("objects"), i);
         ObjectKey key;
         key.group = o.value(QLatin1String("group")).toString();
         key.kind = o.value(QLatin1String("kind")).toString();
         key.ns = o.value(QLatin1String("namespace")).toString();
         key.name = o.value(QLatin1String("name")).toString();
         if (key.kind.isEmpty() || key.name.isEmpty())
-            return Error(tr("every entry of objects needs kind and name"), fileName);
+            return errorAt(tr("every entry of objects needs kind and name"), at);
         const QString decision = o.value(QLatin1String("decision")).toString();
         if (decision == QLatin1String("include"))
             d.included.insert(key);
         else if (decision == QLatin1String("exclude"))
             d.excluded.insert(key);
         else if (!decision.isEmpty())
-            return Error(tr("unknown decision \"%1\" (include or exclude)").arg(decision),
-                         fileName);
+            return errorAt(tr("unknown decision \"%1\" (include or exclude)").arg(decision),
+                           yamlPathKey(at, QStringLiteral("decision")));
         const QString path = o.value(QLatin1String("path")).toString();
         if (!path.isEmpty()) {
             if (!isPlaceablePath(path))
-                return Error(tr("path \"%1\" must be a .yaml file under infrastructure/ or "
-                                "workloads/")
-                                 .arg(path),
-                             fileName);
+                return errorAt(tr("path \"%1\" must be a .yaml file under infrastructure/ or "
+                                  "workloads/")
+                                   .arg(path),
+                               yamlPathKey(at, QStringLiteral("path")));
             d.placements.insert(key, path);
         }
     }
     const QJsonArray sources = root.value(QLatin1String("chartSources")).toArray();
     for (const QJsonValue &v : sources)
         d.chartSources.append(ChartSourceChoice::fromJson(v.toObject()));
+
+    const QList<EntryPointSettings> defaults = defaultEntryPoints();
+    QStringList known;
+    for (const EntryPointSettings &e : defaults)
+        known.append(e.name);
+    const QJsonArray points = root.value(QLatin1String("entryPoints")).toArray();
+    for (int i = 0; i < points.size(); ++i) {
+        const QString at = yamlPathIndex(QStringLiteral("entryPoints"), i);
+        if (!points.at(i).isObject())
+            return errorAt(tr("every entry of entryPoints must be a map"), at);
+        const QJsonObject o = points.at(i).toObject();
+        EntryPointSettings e;
+        e.name = o.value(QLatin1String("name")).toString();
+        if (!known.contains(e.name))
+            return errorAt(
+                tr("unknown entry point \"%1\" (%2)").arg(e.name, known.join(QLatin1String(", "))),
+                yamlPathKey(at, QStringLiteral("name")));
+        for (const EntryPointSettings &seen : std::as_const(d.entryPoints)) {
+            if (seen.name == e.name)
+                return errorAt(tr("entry point \"%1\" is listed twice").arg(e.name),
+                               yamlPathKey(at, QStringLiteral("name")));
+        }
+        // A field left out keeps its default.
+        for (const EntryPointSettings &def : defaults) {
+            if (def.name == e.name)
+                e = def;
+        }
+        const struct
+        {
+            const char *key;
+            QString *value;
+        } durations[] = {{"interval", &e.interval},
+                         {"retryInterval", &e.retryInterval},
+                         {"timeout", &e.timeout}};
+        for (const auto &field : durations) {
+            const QLatin1String key(field.key);
+            if (!o.contains(key))
+                continue;
+            const QJsonValue v = o.value(key);
+            if (!v.isString() || !isValidFluxDuration(v.toString()))
+                return errorAt(tr("%1 \"%2\" is not a duration such as 30s, 10m or 1h30m")
+                                   .arg(QString(key), v.isString() ? v.toString()
+                                                                   : QString::number(v.toDouble())),
+                               yamlPathKey(at, key));
+            *field.value = v.toString();
+        }
+        const struct
+        {
+            const char *key;
+            bool *value;
+        } flags[] = {{"prune", &e.prune}, {"wait", &e.wait}, {"healthChecks", &e.healthChecks}};
+        for (const auto &field : flags) {
+            const QLatin1String key(field.key);
+            if (!o.contains(key))
+                continue;
+            if (!o.value(key).isBool())
+                return errorAt(tr("%1 must be true or false").arg(key), yamlPathKey(at, key));
+            *field.value = o.value(key).toBool();
+        }
+        if (o.contains(QLatin1String("dependsOn"))) {
+            const QString dependsAt = yamlPathKey(at, QStringLiteral("dependsOn"));
+            if (!o.value(QLatin1String("dependsOn")).isArray())
+                return errorAt(tr("dependsOn must be a list of entry point names"), dependsAt);
+            const QJsonArray names = o.value(QLatin1String("dependsOn")).toArray();
+            e.dependsOn.clear();
+            for (int n = 0; n < names.size(); ++n) {
+                // Flux's own spelling, {name: infrastructure}, reads too.
+                const QString name =
+                    names.at(n).isObject()
+                        ? names.at(n).toObject().value(QLatin1String("name")).toString()
+                        : names.at(n).toString();
+                if (!known.contains(name) || name == e.name || e.dependsOn.contains(name))
+                    return errorAt(tr("dependsOn \"%1\" must name another entry point (%2)")
+                                       .arg(name, known.join(QLatin1String(", "))),
+                                   yamlPathIndex(dependsAt, n));
+                e.dependsOn.append(name);
+            }
+        }
+        d.entryPoints.append(e);
+    }
+    // Two entry points waiting for each other would never apply.
+    const QList<EntryPointSettings> effective = effectiveEntryPoints(d.entryPoints);
+    for (const EntryPointSettings &a : effective) {
+        for (const EntryPointSettings &b : effective) {
+            if (a.dependsOn.contains(b.name) && b.dependsOn.contains(a.name))
+                return errorAt(
+                    tr("entry points \"%1\" and \"%2\" depend on each other").arg(a.name, b.name),
+                    QStringLiteral("entryPoints"));
+        }
+    }
     return d;
 }
 

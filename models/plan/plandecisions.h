@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "helm/chartsource.h"
 #include "kube/resourcetype.h"
+#include "plan/planner.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -11,8 +12,6 @@
 #include <QString>
 
 namespace Fluxdesk {
-
-struct PlanOptions;
 
 // The user's decisions about the plan, saved in the repository (.fluxdesk/plan.yaml) so the plan
 // is reproducible and reviewed like code:
@@ -32,6 +31,9 @@ struct PlanDecisions
     QSet<ObjectKey> excluded;             // objects the user leaves out
     QHash<ObjectKey, QString> placements; // object -> the file it goes to (relative path)
     QList<ChartSourceChoice> chartSources;
+    // Flux Kustomization settings per entry point; empty: the defaults. Saved as
+    //   entryPoints: [{name: workloads, interval: 10m, ..., healthChecks: true}]
+    QList<EntryPointSettings> entryPoints;
 
     bool isEmpty() const;
     bool operator==(const PlanDecisions &other) const;

@@ -6,6 +6,7 @@
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
+#include "plan/plancache.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,7 +15,18 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
+#include <cstring>
+#include <tuple>
+#include <utility>
 
 namespace Fluxdesk {
 
@@ -47,25 +59,31 @@ QString baseName(const QString &path)
     return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
 }
 
-QJsonObject fluxKustomization(const QString &name, const QString &path, const QString &dependsOn)
+QJsonObject fluxKustomization(const EntryPointSettings &settings, const QString &path,
+                              const QJsonArray &healthChecks)
 {
-    QJsonObject spec{{QStringLiteral("interval"), QStringLiteral("10m")},
-                     {QStringLiteral("retryInterval"), QStringLiteral("1m")},
-                     {QStringLiteral("timeout"), QStringLiteral("5m")},
+    QJsonObject spec{{QStringLiteral("interval"), settings.interval},
+                     {QStringLiteral("retryInterval"), settings.retryInterval},
+                     {QStringLiteral("timeout"), settings.timeout},
                      {QStringLiteral("sourceRef"),
                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("GitRepository")},
                                   {QStringLiteral("name"), QStringLiteral("flux-system")}}},
                      {QStringLiteral("path"), path},
-                     {QStringLiteral("prune"), true},
-                     {QStringLiteral("wait"), true}};
-    if (!dependsOn.isEmpty())
-        spec.insert(QStringLiteral("dependsOn"),
-                    QJsonArray{QJsonObject{{QStringLiteral("name"), dependsOn}}});
+                     {QStringLiteral("prune"), settings.prune},
+                     {QStringLiteral("wait"), settings.wait}};
+    if (!settings.dependsOn.isEmpty()) {
+        QJsonArray dependsOn;
+        for (const QString &name : settings.dependsOn)
+            dependsOn.append(QJsonObject{{QStringLiteral("name"), name}});
+        spec.insert(QStringLiteral("dependsOn"), dependsOn);
+    }
+    if (settings.healthChecks && !healthChecks.isEmpty())
+        spec.insert(QStringLiteral("healthChecks"), healthChecks);
     return QJsonObject{
         {QStringLiteral("apiVersion"), QStringLiteral("kustomize.toolkit.fluxcd.io/v1")},
         {QStringLiteral("kind"), QStringLiteral("Kustomization")},
         {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), name},
+         QJsonObject{{QStringLiteral("name"), settings.name},
                      {QStringLiteral("namespace"), QStringLiteral("flux-system")}}},
         {QStringLiteral("spec"), spec}};
 }
@@ -133,11 +151,62 @@ QString claimingStatefulSet(const QHash<QString, QString> &patterns, const Objec
     return {};
 }
 
+bool isWorkload(const ObjectKey &key)
+{
+    return key.group == QLatin1String("apps") &&
+           (key.kind == QLatin1String("Deployment") || key.kind == QLatin1String("StatefulSet"));
+}
+
+// spec.healthChecks of the entry point for root: every Deployment and StatefulSet written as a
+// manifest under it, and every HelmRelease under it that carries one (Flux checks a HelmRelease's
+// own readiness, which covers what the release installed).
+QJsonArray healthChecksUnder(const QMap<QString, PlannedFile> &files, const QString &root,
+                             const Inventory &inventory,
+                             const QHash<QString, ObjectKey> &helmReleaseKeys)
+{
+    QMap<std::tuple<QString, QString, QString, QString>, bool> checks; // sorted, unique
+    const QString prefix = root + QLatin1Char('/');
+    for (auto it = files.lowerBound(prefix); it != files.constEnd() && it.key().startsWith(prefix);
+         ++it) {
+        const PlannedFile &f = it.value();
+        if (f.kind == PlannedFileKind::Manifest) {
+            for (const ObjectKey &key : f.objects) {
+                const InventoryEntry *entry = isWorkload(key) ? inventory.find(key) : nullptr;
+                if (entry)
+                    checks.insert({entry->apiVersion, key.kind, key.ns, key.name}, true);
+            }
+        } else if (f.kind == PlannedFileKind::HelmRelease) {
+            const bool carriesWorkload =
+                std::any_of(f.objects.cbegin(), f.objects.cend(), isWorkload);
+            const ObjectKey release = helmReleaseKeys.value(f.path);
+            if (carriesWorkload && !release.name.isEmpty())
+                checks.insert({QStringLiteral("helm.toolkit.fluxcd.io/v2"), release.kind,
+                               release.ns, release.name},
+                              true);
+        }
+    }
+    QJsonArray out;
+    for (auto it = checks.constBegin(); it != checks.constEnd(); ++it) {
+        QJsonObject check{{QStringLiteral("apiVersion"), std::get<0>(it.key())},
+                          {QStringLiteral("kind"), std::get<1>(it.key())},
+                          {QStringLiteral("name"), std::get<3>(it.key())}};
+        if (!std::get<2>(it.key()).isEmpty())
+            check.insert(QStringLiteral("namespace"), std::get<2>(it.key()));
+        out.append(check);
+    }
+    return out;
+}
+
 bool isKustomizationFile(const QString &path)
 {
-    const QString name = baseName(path);
-    return name == QLatin1String("kustomization.yaml") ||
-           name == QLatin1String("kustomization.yml");
+    // baseName(path) is one of the two names, without building it (asked for every file).
+    for (const QLatin1String name :
+         {QLatin1String("kustomization.yaml"), QLatin1String("kustomization.yml")}) {
+        if (path.endsWith(name) && (path.size() == name.size() ||
+                                    path.at(path.size() - name.size() - 1) == QLatin1Char('/')))
+            return true;
+    }
+    return false;
 }
 
 // A plain scalar or a simply quoted one; false for anything a YAML parser must decide.
@@ -167,7 +236,14 @@ bool quickKey(const QByteArray &text, ObjectKey *key)
     QString apiVersion, kind, name, ns;
     bool inMetadata = false;
     int lineNumber = 0;
-    for (const QByteArray &line : text.split('\n')) {
+    // Line by line without splitting: no allocation per line of a file that is mostly spec.
+    const qsizetype size = text.size();
+    for (qsizetype start = 0; start < size;) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = size;
+        const QByteArray line = QByteArray::fromRawData(text.constData() + start, end - start);
+        start = end + 1;
         ++lineNumber;
         if (line.isEmpty())
             continue;
@@ -211,30 +287,53 @@ bool quickKey(const QByteArray &text, ObjectKey *key)
 class Builder
 {
 public:
-    Builder(const RepositoryFiles &existing, const QHash<ObjectKey, QString> &placements)
-        : m_existing(existing), m_placements(placements)
+    Builder(const RepositoryFiles &existing, const QHash<ObjectKey, QString> &placements,
+            PlanCache *cache)
+        : m_existing(existing), m_placements(placements), m_cache(cache)
     {
+        m_existingPaths.reserve(existing.size());
         for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
-            if (isKustomizationFile(it.key())) {
-                const Result<QJsonValue> k = parseYamlValue(it.value(), it.key());
-                if (k && k->isObject()) {
-                    const QJsonArray resources =
-                        k->toObject().value(QLatin1String("resources")).toArray();
-                    for (const QJsonValue &r : resources)
-                        m_existingResources[folderOf(it.key())].append(r.toString());
-                }
-                continue;
+            PlanCache::ExistingFile file;
+            if (!cache || !cache->findExisting(it.key(), it.value(), &file)) {
+                file = readExisting(it.key(), it.value());
+                if (cache)
+                    cache->insertExisting(it.key(), it.value(), file);
             }
-            // Objects already in single-document files keep their place.
-            ObjectKey key;
-            if (quickKey(it.value(), &key)) {
-                m_existingPaths.insert(key, it.key());
-                continue;
+            if (file.kustomization) {
+                if (!file.resources.isEmpty())
+                    m_existingResources[folderOf(it.key())].append(file.resources);
+            } else if (file.hasKey) {
+                // Objects already in single-document files keep their place.
+                m_existingPaths.insert(file.key, it.key());
             }
-            const Result<QList<QJsonObject>> objects = parseSnapshotData(it.value(), it.key());
-            if (objects && objects->size() == 1)
-                m_existingPaths.insert(ObjectKey::of(objects->first()), it.key());
         }
+    }
+
+    // What the plan needs of one file of the checkout (the same for the same content).
+    static PlanCache::ExistingFile readExisting(const QString &path, const QByteArray &content)
+    {
+        PlanCache::ExistingFile file;
+        if (isKustomizationFile(path)) {
+            file.kustomization = true;
+            const Result<QJsonValue> k = parseYamlValue(content, path);
+            if (k && k->isObject()) {
+                const QJsonArray resources =
+                    k->toObject().value(QLatin1String("resources")).toArray();
+                for (const QJsonValue &r : resources)
+                    file.resources.append(r.toString());
+            }
+            return file;
+        }
+        if (quickKey(content, &file.key)) {
+            file.hasKey = true;
+            return file;
+        }
+        const Result<QList<QJsonObject>> objects = parseSnapshotData(content, path);
+        if (objects && objects->size() == 1) {
+            file.key = ObjectKey::of(objects->first());
+            file.hasKey = true;
+        }
+        return file;
     }
 
     // True when the repository holds relative as a file or as a folder with files.
@@ -249,14 +348,21 @@ public:
     QString add(const QString &wantedPath, PlannedFileKind kind, const QJsonObject &object,
                 QList<ObjectKey> keys, bool plainText = false)
     {
+        return add(wantedPath, kind, ObjectKey::of(object), rendered(object), std::move(keys),
+                   plainText);
+    }
+
+    // own: the key of the object the file holds; text: that object rendered.
+    QString add(const QString &wantedPath, PlannedFileKind kind, const ObjectKey &own,
+                const QString &text, QList<ObjectKey> keys, bool plainText = false)
+    {
         QString path = wantedPath;
-        const ObjectKey own = ObjectKey::of(object);
         const QString placed = m_placements.value(own);
         const QString existing = m_existingPaths.value(own);
         // Only a place the kustomize roots reach counts; elsewhere it would never be applied.
         if (!existing.isEmpty() && !m_files.contains(existing) &&
-            (existing.startsWith(infrastructureRoot + QLatin1Char('/')) ||
-             existing.startsWith(workloadsRoot + QLatin1Char('/'))) &&
+            (existing.startsWith(QLatin1String("infrastructure/")) ||
+             existing.startsWith(QLatin1String("workloads/"))) &&
             !isKustomizationFile(existing))
             path = existing;
         if (!placed.isEmpty() && isPlaceablePath(placed) && !m_files.contains(placed))
@@ -275,7 +381,7 @@ public:
         std::sort(keys.begin(), keys.end());
         PlannedFile file;
         file.path = path;
-        file.text = rendered(object);
+        file.text = text;
         file.kind = kind;
         file.objects = keys;
         file.plainTextSecret = plainText;
@@ -298,21 +404,35 @@ public:
         };
         children[infrastructureRoot];
         children[workloadsRoot];
-        for (const QString &path : m_files.keys()) {
-            if (path.startsWith(infrastructureRoot + QLatin1Char('/')) ||
-                path.startsWith(workloadsRoot + QLatin1Char('/')))
-                note(path);
+        // Files come sorted, so most share the previous one's folder, whose parents are noted.
+        QString lastFolder;
+        QSet<QString> *lastChildren = nullptr;
+        for (auto it = m_files.constBegin(); it != m_files.constEnd(); ++it) {
+            const QString &path = it.key();
+            if (!(path.startsWith(QLatin1String("infrastructure/")) ||
+                  path.startsWith(QLatin1String("workloads/"))))
+                continue;
+            const QString folder = folderOf(path);
+            if (lastChildren && folder == lastFolder) {
+                lastChildren->insert(baseName(path));
+                continue;
+            }
+            note(path);
+            lastFolder = folder;
+            lastChildren = &children[folder];
         }
         for (auto it = children.constBegin(); it != children.constEnd(); ++it) {
             if (!(it.key() == infrastructureRoot || it.key() == workloadsRoot ||
-                  it.key().startsWith(infrastructureRoot + QLatin1Char('/')) ||
-                  it.key().startsWith(workloadsRoot + QLatin1Char('/'))))
+                  it.key().startsWith(QLatin1String("infrastructure/")) ||
+                  it.key().startsWith(QLatin1String("workloads/"))))
                 continue;
             QSet<QString> listed = it.value();
             // What the user listed by hand and still exists stays listed: their additions are
             // kept, not fought over.
             for (const QString &entry : m_existingResources.value(it.key())) {
-                if (!entry.isEmpty() && !entry.contains(QLatin1String("..")) &&
+                // One the plan lists anyway needs no look on disk (usually every one).
+                if (!entry.isEmpty() && !listed.contains(entry) &&
+                    !entry.contains(QLatin1String("..")) &&
                     existsOnDisk(it.key() + QLatin1Char('/') + entry))
                     listed.insert(entry);
             }
@@ -327,11 +447,22 @@ public:
                     return na;
                 return a < b;
             });
-            const QJsonObject k{
-                {QStringLiteral("apiVersion"), QStringLiteral("kustomize.config.k8s.io/v1beta1")},
-                {QStringLiteral("kind"), QStringLiteral("Kustomization")},
-                {QStringLiteral("resources"), QJsonArray::fromStringList(entries)}};
             PlannedFile file;
+            // The same entries render the same text: a cached re-plan skips the YAML writer.
+            QString source = QStringLiteral("kustomization");
+            for (const QString &entry : std::as_const(entries))
+                source +=
+                    QLatin1Char('\n') + QString::number(entry.size()) + QLatin1Char(':') + entry;
+            if (!m_cache || !m_cache->findText(source, &file.text)) {
+                const QJsonObject k{
+                    {QStringLiteral("apiVersion"),
+                     QStringLiteral("kustomize.config.k8s.io/v1beta1")},
+                    {QStringLiteral("kind"), QStringLiteral("Kustomization")},
+                    {QStringLiteral("resources"), QJsonArray::fromStringList(entries)}};
+                file.text = rendered(k);
+                if (m_cache)
+                    m_cache->insertText(source, file.text);
+            }
             // A folder whose kustomization is spelled .yml keeps that name: kustomize refuses a
             // folder with both.
             const QString yml = it.key() + QLatin1String("/kustomization.yml");
@@ -340,13 +471,21 @@ public:
                         !m_existing.contains(it.key() + QLatin1String("/kustomization.yaml"))
                     ? yml
                     : it.key() + QLatin1String("/kustomization.yaml");
-            file.text = rendered(k);
             file.kind = PlannedFileKind::Kustomization;
             m_files.insert(file.path, file);
         }
     }
 
     QList<PlannedFile> files() const { return m_files.values(); }
+    const QMap<QString, PlannedFile> &fileMap() const { return m_files; }
+
+    // Renders a file again in place (an entry point once its health checks are known).
+    void replace(const QString &path, const QJsonObject &object)
+    {
+        const auto it = m_files.find(path);
+        if (it != m_files.end())
+            it->text = rendered(object);
+    }
 
 private:
     RepositoryFiles m_existing;
@@ -354,6 +493,7 @@ private:
     QHash<QString, QStringList> m_existingResources; // folder -> its kustomization's resources
     QHash<ObjectKey, QString> m_existingPaths;
     QMap<QString, PlannedFile> m_files;
+    PlanCache *m_cache = nullptr;
 };
 
 } // namespace
@@ -400,6 +540,30 @@ bool isPlaceablePath(const QString &path)
     return true;
 }
 
+bool EntryPointSettings::operator==(const EntryPointSettings &o) const
+{
+    return name == o.name && interval == o.interval && retryInterval == o.retryInterval &&
+           timeout == o.timeout && prune == o.prune && wait == o.wait && dependsOn == o.dependsOn &&
+           healthChecks == o.healthChecks;
+}
+
+QList<EntryPointSettings> defaultEntryPoints()
+{
+    EntryPointSettings infrastructure;
+    infrastructure.name = infrastructureRoot;
+    EntryPointSettings workloads;
+    workloads.name = workloadsRoot;
+    workloads.dependsOn = QStringList{infrastructure.name};
+    return {infrastructure, workloads};
+}
+
+bool isValidFluxDuration(const QString &text)
+{
+    // The pattern of Flux's CRDs for interval, retryInterval and timeout.
+    static const QRegularExpression duration(QStringLiteral("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$"));
+    return duration.match(text).hasMatch();
+}
+
 bool isValidClusterName(const QString &name)
 {
     static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
@@ -408,7 +572,13 @@ bool isValidClusterName(const QString &name)
 
 const PlannedFile *Plan::file(const QString &path) const
 {
-    for (const PlannedFile &f : files) {
+    // files is sorted by path.
+    const auto it = std::lower_bound(
+        files.cbegin(), files.cend(), path,
+        [](const PlannedFile &f, const QString &wanted) { return f.path < wanted; });
+    if (it != files.cend() && it->path == path)
+        return &*it;
+    for (const PlannedFile &f : files) { // a Plan put together by hand may be unsorted
         if (f.path == path)
             return &f;
     }
@@ -438,28 +608,43 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
     Plan plan;
     plan.cluster = options.cluster;
     plan.bootstrapPaths.append(QStringLiteral("clusters/%1/flux-system/").arg(options.cluster));
-    Builder builder(existing, options.placements);
+    // Cleaning and rendering are most of a plan's work, and reading the checkout much of the
+    // rest; a session's cache keeps both.
+    const quint64 generation = options.cache ? options.cache->beginGeneration() : 0;
+    Builder builder(existing, options.placements, options.cache);
 
     const QList<const InventoryEntry *> entries = inventory.entries();
-    QList<QJsonObject> objects;
-    objects.reserve(entries.size());
-    for (const InventoryEntry *e : entries)
-        objects.append(e->object);
-    const CleanContext cleanContext = cleanContextFor(objects);
+    // The clean's context comes from PersistentVolumes alone: no need to hand it every object.
+    QList<QJsonObject> volumes;
+    for (const InventoryEntry *e :
+         inventory.entriesOfKind(QString(), QStringLiteral("PersistentVolume")))
+        volumes.append(e->object);
+    const CleanContext cleanContext = cleanContextFor(volumes);
     const QHash<QString, QString> claims = statefulSetClaims(inventory);
     const QStringList controllers = controllerCharts();
 
-    // 1. Entry points.
+    // 1. Entry points: one Flux Kustomization per root. Their health checks need the rest of
+    // the plan, so those are filled in at the end.
+    struct EntryPoint
+    {
+        EntryPointSettings settings;
+        QString path; // of the Flux Kustomization
+    };
+    QList<EntryPoint> entryPoints;
     const QString clusterDir = QStringLiteral("clusters/") + options.cluster;
-    builder.add(clusterDir + QLatin1String("/infrastructure.yaml"),
-                PlannedFileKind::FluxKustomization,
-                fluxKustomization(QStringLiteral("infrastructure"),
-                                  QStringLiteral("./infrastructure"), QString()),
-                {});
-    builder.add(clusterDir + QLatin1String("/workloads.yaml"), PlannedFileKind::FluxKustomization,
-                fluxKustomization(QStringLiteral("workloads"), QStringLiteral("./workloads"),
-                                  QStringLiteral("infrastructure")),
-                {});
+    for (const EntryPointSettings &settings : options.entryPoints) {
+        const bool known = settings.name == infrastructureRoot || settings.name == workloadsRoot;
+        bool seen = false;
+        for (const EntryPoint &e : entryPoints)
+            seen = seen || e.settings.name == settings.name;
+        if (!known || seen)
+            continue;
+        const QString path =
+            builder.add(clusterDir + QLatin1Char('/') + settings.name + QLatin1String(".yaml"),
+                        PlannedFileKind::FluxKustomization,
+                        fluxKustomization(settings, QLatin1String("./") + settings.name, {}), {});
+        entryPoints.append({settings, path});
+    }
 
     // 2. Where each namespace's content goes: releases decide.
     QMap<QString, QList<HelmRelease>> releasesByNs;
@@ -473,7 +658,8 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
     QHash<QString, QString> nsFolder;    // namespace -> folder of its namespace.yaml and objects
     QHash<QString, QString> releasePath; // "ns/name" -> HelmRelease file
     QSet<QString> writtenSources;
-    QSet<QString> excludedReleases; // "ns/name" the user left out
+    QSet<QString> excludedReleases;            // "ns/name" the user left out
+    QHash<QString, ObjectKey> helmReleaseKeys; // HelmRelease file -> the HelmRelease
     for (auto it = releasesByNs.constBegin(); it != releasesByNs.constEnd(); ++it) {
         const QString &ns = it.key();
         QString stackName = ns;
@@ -498,10 +684,6 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 plan.problems.append(p);
                 continue;
             }
-            for (const Problem &p : conversion->problems) {
-                if (p.severity != Problem::Severity::Info)
-                    plan.problems.append(p);
-            }
             QString path;
             if (controllers.contains(r.chartName)) {
                 const QString folder = QStringLiteral("infrastructure/controllers/") + r.name;
@@ -513,8 +695,18 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 path = folder + QLatin1Char('/') + kebabCase(r.name) +
                        QLatin1String("-helmrelease.yaml");
             }
-            releasePath.insert(id, builder.add(path, PlannedFileKind::HelmRelease,
-                                               conversion->helmRelease, releaseObjects.value(id)));
+            const QString written = builder.add(path, PlannedFileKind::HelmRelease,
+                                                conversion->helmRelease, releaseObjects.value(id));
+            releasePath.insert(id, written);
+            helmReleaseKeys.insert(written, ObjectKey::of(conversion->helmRelease));
+            // The release's problems (values that look like credentials...) belong to its file,
+            // so the Problems list opens it.
+            for (Problem p : conversion->problems) {
+                if (p.severity == Problem::Severity::Info)
+                    continue;
+                p.file = written;
+                plan.problems.append(p);
+            }
             if (!conversion->source.isEmpty() && !writtenSources.contains(conversion->sourcePath)) {
                 writtenSources.insert(conversion->sourcePath);
                 builder.add(conversion->sourcePath, PlannedFileKind::Source, conversion->source,
@@ -600,8 +792,29 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
     for (const QString &ns : releasesByNs.keys())
         namespacesWithContent.insert(ns);
 
+    const QByteArray cleanFingerprint =
+        options.cache ? PlanCache::cleanFingerprint(options.cleanRules, cleanContext)
+                      : QByteArray();
+    const auto cleanAndRender = [&](const InventoryEntry *entry) {
+        const QJsonObject &object = entry->object;
+        PlanCache::Rendered out;
+        QByteArray fingerprint;
+        if (options.cache) {
+            fingerprint = PlanCache::objectFingerprint(object, entry->apiVersion, entry->key);
+            if (options.cache->find(cleanFingerprint, fingerprint, &out))
+                return out;
+        }
+        const CleanResult cleaned = cleanObject(object, options.cleanRules, cleanContext);
+        out.key = ObjectKey::of(cleaned.object);
+        out.fileName = fileNameFor(cleaned.object, QStringLiteral("{name}-{kind}.yaml"));
+        out.text = rendered(cleaned.object);
+        if (options.cache)
+            options.cache->insert(cleanFingerprint, fingerprint, out);
+        return out;
+    };
+
     for (const InventoryEntry *e : placed) {
-        const CleanResult cleaned = cleanObject(e->object, options.cleanRules, cleanContext);
+        const PlanCache::Rendered cleaned = cleanAndRender(e);
         QString folder;
         if (e->key.ns.isEmpty()) {
             if (isCore(e->key, "PersistentVolume") ||
@@ -615,9 +828,8 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
         }
         const bool secret = isCore(e->key, "Secret");
         const QString path =
-            builder.add(folder + QLatin1Char('/') +
-                            fileNameFor(cleaned.object, QStringLiteral("{name}-{kind}.yaml")),
-                        PlannedFileKind::Manifest, cleaned.object, {e->key}, secret);
+            builder.add(folder + QLatin1Char('/') + cleaned.fileName, PlannedFileKind::Manifest,
+                        cleaned.key, cleaned.text, {e->key}, secret);
         if (secret) {
             Problem p;
             p.severity = Problem::Severity::Warning;
@@ -642,22 +854,136 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 continue;
         }
         const QString folder = nsFolder.value(ns, QStringLiteral("workloads/") + ns);
-        const QJsonObject object =
-            nsEntry ? cleanObject(nsEntry->object, options.cleanRules, cleanContext).object
-                    : minimalNamespace(ns);
-        QList<ObjectKey> keys;
-        if (nsEntry)
-            keys.append(nsEntry->key);
-        builder.add(folder + QLatin1String("/namespace.yaml"), PlannedFileKind::Namespace, object,
-                    keys);
+        const QString path = folder + QLatin1String("/namespace.yaml");
+        if (nsEntry) {
+            const PlanCache::Rendered cleaned = cleanAndRender(nsEntry);
+            builder.add(path, PlannedFileKind::Namespace, cleaned.key, cleaned.text,
+                        {nsEntry->key});
+        } else {
+            builder.add(path, PlannedFileKind::Namespace, minimalNamespace(ns), {});
+        }
+    }
+
+    // 5. Health checks: what each entry point waits for.
+    for (const EntryPoint &e : entryPoints) {
+        if (!e.settings.healthChecks)
+            continue;
+        builder.replace(e.path,
+                        fluxKustomization(e.settings, QLatin1String("./") + e.settings.name,
+                                          healthChecksUnder(builder.fileMap(), e.settings.name,
+                                                            inventory, helmReleaseKeys)));
     }
 
     builder.addKustomizations();
     plan.files = builder.files();
-    std::sort(plan.excluded.begin(), plan.excluded.end(),
-              [](const ExcludedObject &a, const ExcludedObject &b) { return a.key < b.key; });
+    if (options.cache)
+        options.cache->endGeneration(generation);
+    // ObjectKey's order (namespace, group, kind, name), one comparison per field. Excluded
+    // objects are found in the inventory's order, so this is mostly a check.
+    const auto byKey = [](const ExcludedObject &a, const ExcludedObject &b) {
+        for (const auto &field :
+             {&ObjectKey::ns, &ObjectKey::group, &ObjectKey::kind, &ObjectKey::name}) {
+            const int c = (a.key.*field).compare(b.key.*field);
+            if (c != 0)
+                return c < 0;
+        }
+        return false;
+    };
+    if (!std::is_sorted(plan.excluded.cbegin(), plan.excluded.cend(), byKey))
+        std::sort(plan.excluded.begin(), plan.excluded.end(), byKey);
     return plan;
 }
+
+namespace {
+
+bool isYamlName(const QString &name)
+{
+    return name.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive) ||
+           name.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive);
+}
+
+// clusters/<cluster>/flux-system/ belongs to flux bootstrap.
+bool isBootstrapFile(const QLatin1String root, const QString &relative)
+{
+    return root == QLatin1String("clusters") &&
+           relative.section(QLatin1Char('/'), 2, 2) == QLatin1String("flux-system") &&
+           relative.count(QLatin1Char('/')) >= 2;
+}
+
+#ifdef Q_OS_UNIX
+// The whole file, or false when it cannot be opened (what is read before an error is kept, as
+// QFile::readAll() keeps it).
+bool readWholeFile(const QByteArray &path, QByteArray *out)
+{
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    const qsizetype expected = ::fstat(fd, &st) == 0 && st.st_size > 0 ? qsizetype(st.st_size) : 0;
+    QByteArray data(expected + 1, Qt::Uninitialized); // one more: the end shows in one read
+    qsizetype size = 0;
+    for (;;) {
+        if (size == data.size())
+            data.resize(data.size() * 2);
+        const ssize_t n = ::read(fd, data.data() + size, size_t(data.size() - size));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        size += qsizetype(n);
+    }
+    ::close(fd);
+    data.truncate(size);
+    *out = data;
+    return true;
+}
+
+// What QDirIterator(top, QDir::Files, QDirIterator::Subdirectories) lists, read without a
+// QFileInfo and a QFile per file (most of re-reading a checkout of thousands of files): regular
+// files and symbolic links to them; hidden entries (a leading '.') skipped; folders behind
+// symbolic links not entered.
+void readTreeUnix(const QLatin1String root, const QString &top, RepositoryFiles &files)
+{
+    QStringList pending{QString()}; // folders below top: "" or "/a/b"
+    while (!pending.isEmpty()) {
+        const QString sub = pending.takeLast();
+        const QByteArray dirPath = QFile::encodeName(top + sub);
+        DIR *dir = ::opendir(dirPath.constData());
+        if (!dir)
+            continue;
+        while (const dirent *entry = ::readdir(dir)) {
+            if (entry->d_name[0] == '.')
+                continue; // hidden, "." and ".."
+            const QByteArray path = dirPath + '/' + entry->d_name;
+            bool isDir = entry->d_type == DT_DIR;
+            bool isFile = entry->d_type == DT_REG;
+            if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
+                struct stat st;
+                if (::lstat(path.constData(), &st) != 0)
+                    continue;
+                isDir = S_ISDIR(st.st_mode);
+                isFile = S_ISREG(st.st_mode);
+                if (S_ISLNK(st.st_mode)) // a link counts as the file it leads to
+                    isFile = ::stat(path.constData(), &st) == 0 && S_ISREG(st.st_mode);
+            }
+            const QString name = QFile::decodeName(entry->d_name);
+            if (isDir) {
+                pending.append(sub + QLatin1Char('/') + name);
+                continue;
+            }
+            if (!isFile || !isYamlName(name))
+                continue;
+            const QString relative = root + sub + QLatin1Char('/') + name;
+            QByteArray content;
+            if (!isBootstrapFile(root, relative) && readWholeFile(path, &content))
+                files.insert(relative, content);
+        }
+        ::closedir(dir);
+    }
+}
+#endif
+
+} // namespace
 
 RepositoryFiles readRepositoryFiles(const QString &repoDir)
 {
@@ -665,19 +991,27 @@ RepositoryFiles readRepositoryFiles(const QString &repoDir)
     const QDir repo(repoDir);
     for (const QLatin1String root :
          {QLatin1String("clusters"), infrastructureRoot, workloadsRoot}) {
-        QDirIterator it(repo.filePath(root), {QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
-                        QDir::Files, QDirIterator::Subdirectories);
+        const QString top = repo.filePath(root);
+#ifdef Q_OS_UNIX
+        readTreeUnix(root, top, files);
+#else
+        // No name filters: QDirIterator matches those with a regular expression per entry. The
+        // suffix test below matches as they did (without QDir::CaseSensitive, case-insensitively).
+        QDirIterator it(top, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString absolute = it.next();
-            const QString relative = repo.relativeFilePath(absolute);
-            const QStringList parts = relative.split(QLatin1Char('/'));
-            if (parts.size() > 2 && parts.at(0) == QLatin1String("clusters") &&
-                parts.at(2) == QLatin1String("flux-system"))
+            if (!isYamlName(absolute))
+                continue;
+            // The iterator's paths start with top: cheaper than QDir::relativeFilePath for
+            // thousands of files.
+            const QString relative = root + absolute.mid(top.size());
+            if (isBootstrapFile(root, relative))
                 continue;
             QFile file(absolute);
             if (file.open(QIODevice::ReadOnly))
                 files.insert(relative, file.readAll());
         }
+#endif
     }
     return files;
 }
@@ -712,10 +1046,43 @@ QString fileStatusId(FileStatus status)
     return {};
 }
 
+namespace {
+
+// bytes == text.toUtf8() without converting every planned file: almost all are ASCII, where the
+// UTF-8 bytes and the UTF-16 units match one to one.
+bool sameText(const QByteArray &bytes, const QString &text)
+{
+    // UTF-8 never takes fewer bytes than UTF-16 takes units, and more only for non-ASCII.
+    if (bytes.size() < text.size())
+        return false;
+    if (bytes.size() > text.size())
+        return bytes == text.toUtf8();
+    // Same length: equal exactly when the text is these bytes as Latin-1 characters and none of
+    // them is beyond ASCII (a text with one would take more bytes as UTF-8).
+    const char *p = bytes.constData();
+    const qsizetype n = bytes.size();
+    if (text != QLatin1String(p, int(n)))
+        return false;
+    quint64 high = 0;
+    qsizetype i = 0;
+    for (; i + 8 <= n; i += 8) {
+        quint64 word;
+        std::memcpy(&word, p + i, 8);
+        high |= word;
+    }
+    for (; i < n; ++i)
+        high |= static_cast<unsigned char>(p[i]);
+    return (high & Q_UINT64_C(0x8080808080808080)) == 0;
+}
+
+} // namespace
+
 QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk)
 {
     QList<FileState> states;
+    states.reserve(plan.files.size() + onDisk.size());
     QSet<QString> planned;
+    planned.reserve(plan.files.size());
     for (const PlannedFile &f : plan.files) {
         planned.insert(f.path);
         FileState s;
@@ -725,15 +1092,17 @@ QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &
         if (it == onDisk.constEnd())
             s.status = FileStatus::Planned;
         else
-            s.status = *it == f.text.toUtf8() ? FileStatus::UpToDate : FileStatus::Differs;
+            s.status = sameText(*it, f.text) ? FileStatus::UpToDate : FileStatus::Differs;
         states.append(s);
     }
     for (auto it = onDisk.constBegin(); it != onDisk.constEnd(); ++it) {
         if (!planned.contains(it.key()))
             states.append({it.key(), FileStatus::OnDiskOnly, nullptr});
     }
-    std::sort(states.begin(), states.end(),
-              [](const FileState &a, const FileState &b) { return a.path < b.path; });
+    // Usually only the on-disk-only files are out of order: a plan's files come sorted.
+    const auto byPath = [](const FileState &a, const FileState &b) { return a.path < b.path; };
+    if (!std::is_sorted(states.cbegin(), states.cend(), byPath))
+        std::sort(states.begin(), states.end(), byPath);
     return states;
 }
 

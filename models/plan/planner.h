@@ -17,6 +17,7 @@
 namespace Fluxdesk {
 
 class Inventory;
+class PlanCache;
 
 // What a planned file holds, which decides its icon and how the user may change it.
 enum class PlannedFileKind
@@ -52,6 +53,31 @@ struct ExcludedObject
     QString reason; // one sentence for the tree and the CLI, translated
 };
 
+// The settings of one Flux Kustomization entry point (clusters/<cluster>/<name>.yaml), edited in
+// the window's settings form and saved in .fluxdesk/plan.yaml.
+struct EntryPointSettings
+{
+    QString name;                                 // "infrastructure" or "workloads"
+    QString interval = QStringLiteral("10m");     // how often Flux re-applies the folder
+    QString retryInterval = QStringLiteral("1m"); // how soon it retries after a failure
+    QString timeout = QStringLiteral("5m");       // how long one apply (and wait) may take
+    bool prune = true;     // delete from the cluster what was removed from Git
+    bool wait = true;      // wait for every applied object to become ready
+    QStringList dependsOn; // entry points applied (and ready) first
+    // List the side's Deployments and StatefulSets under spec.healthChecks. Flux ignores
+    // healthChecks while wait is true, so this only takes effect with wait off.
+    bool healthChecks = false;
+
+    bool operator==(const EntryPointSettings &o) const;
+    bool operator!=(const EntryPointSettings &o) const { return !(*this == o); }
+};
+
+// infrastructure, then workloads depending on infrastructure; both prune and wait.
+QList<EntryPointSettings> defaultEntryPoints();
+
+// A Flux duration ("30s", "10m", "1h30m"): Go's time.ParseDuration units h, m, s, ms.
+bool isValidFluxDuration(const QString &text);
+
 struct PlanOptions
 {
     QString cluster = QStringLiteral("homelab");
@@ -64,7 +90,11 @@ struct PlanOptions
     // file holds: the live object, the Namespace, or the HelmRelease.
     QHash<ObjectKey, QString> placements;
     ChartSourceContext chartSources; // where the Helm charts come from
+    QList<EntryPointSettings> entryPoints = defaultEntryPoints();
     CleanRules cleanRules = CleanRules::defaults();
+    // Cleaned, rendered objects kept between plans (plan/plancache.h); null plans from scratch.
+    // The plan is the same either way, only faster with a warm cache.
+    PlanCache *cache = nullptr;
 };
 
 // The repository's YAML files the plan cares about (under clusters/, infrastructure/, workloads/),

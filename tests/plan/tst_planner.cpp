@@ -129,6 +129,238 @@ private slots:
         QCOMPARE(ws.value(s("dependsOn")).toArray(), dependsOn);
     }
 
+    void fluxDurations_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("seconds") << s("30s") << true;
+        QTest::addRow("minutes") << s("10m") << true;
+        QTest::addRow("compound") << s("1h30m") << true;
+        QTest::addRow("milliseconds") << s("500ms") << true;
+        QTest::addRow("fraction") << s("1.5h") << true;
+        QTest::addRow("empty") << QString() << false;
+        QTest::addRow("no unit") << s("10") << false;
+        QTest::addRow("no number") << s("m") << false;
+        QTest::addRow("days") << s("1d") << false;
+        QTest::addRow("space") << s("10 m") << false;
+        QTest::addRow("negative") << s("-1m") << false;
+        QTest::addRow("words") << s("ten minutes") << false;
+    }
+
+    void fluxDurations()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidFluxDuration(text), valid);
+    }
+
+    void defaultEntryPointsUnchanged()
+    {
+        // The defaults render exactly as before entry points became settings: a checkout written
+        // by an earlier version stays up to date.
+        const QList<EntryPointSettings> defaults = defaultEntryPoints();
+        QCOMPARE(defaults.size(), 2);
+        QCOMPARE(defaults.at(0).name, s("infrastructure"));
+        QVERIFY(defaults.at(0).dependsOn.isEmpty());
+        QCOMPARE(defaults.at(1).name, s("workloads"));
+        QCOMPARE(defaults.at(1).dependsOn, QStringList{s("infrastructure")});
+        QVERIFY(defaults.at(1).prune && defaults.at(1).wait && !defaults.at(1).healthChecks);
+        const Plan plan = demoPlan();
+        QCOMPARE(plan.file(s("clusters/homelab/workloads.yaml"))->text,
+                 s("apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
+                   "kind: Kustomization\n"
+                   "metadata:\n"
+                   "  name: workloads\n"
+                   "  namespace: flux-system\n"
+                   "spec:\n"
+                   "  dependsOn:\n"
+                   "  - name: infrastructure\n"
+                   "  interval: 10m\n"
+                   "  path: ./workloads\n"
+                   "  prune: true\n"
+                   "  retryInterval: 1m\n"
+                   "  sourceRef:\n"
+                   "    kind: GitRepository\n"
+                   "    name: flux-system\n"
+                   "  timeout: 5m\n"
+                   "  wait: true\n"));
+    }
+
+    void entryPointSettingsWritten()
+    {
+        PlanOptions options;
+        options.entryPoints[0].interval = s("1h");
+        options.entryPoints[0].prune = false;
+        options.entryPoints[1].retryInterval = s("30s");
+        options.entryPoints[1].timeout = s("2m30s");
+        options.entryPoints[1].wait = false;
+        options.entryPoints[1].dependsOn.clear();
+        const Plan plan = demoPlan({}, options);
+        const QJsonObject infra = parsed(plan.file(s("clusters/homelab/infrastructure.yaml"))->text)
+                                      .value(s("spec"))
+                                      .toObject();
+        QCOMPARE(infra.value(s("interval")).toString(), s("1h"));
+        QCOMPARE(infra.value(s("prune")), QJsonValue(false));
+        QCOMPARE(infra.value(s("wait")), QJsonValue(true));
+        QVERIFY(!infra.contains(s("healthChecks")));
+        const QJsonObject work = parsed(plan.file(s("clusters/homelab/workloads.yaml"))->text)
+                                     .value(s("spec"))
+                                     .toObject();
+        QCOMPARE(work.value(s("retryInterval")).toString(), s("30s"));
+        QCOMPARE(work.value(s("timeout")).toString(), s("2m30s"));
+        QCOMPARE(work.value(s("wait")), QJsonValue(false));
+        QCOMPARE(work.value(s("prune")), QJsonValue(true));
+        QVERIFY(!work.contains(s("dependsOn"))); // omitted when empty, not []
+
+        // Only the two known entry points exist; a list without one plans without it.
+        options.entryPoints.removeFirst();
+        EntryPointSettings unknown;
+        unknown.name = s("apps");
+        options.entryPoints.append(unknown);
+        const Plan fewer = demoPlan({}, options);
+        QVERIFY(!fewer.file(s("clusters/homelab/infrastructure.yaml")));
+        QVERIFY(!fewer.file(s("clusters/homelab/apps.yaml")));
+        QVERIFY(fewer.file(s("clusters/homelab/workloads.yaml")));
+    }
+
+    void healthChecksListed()
+    {
+        PlanOptions options;
+        for (EntryPointSettings &e : options.entryPoints) {
+            e.healthChecks = true;
+            e.wait = false;
+        }
+        const ObjectKey moved{s("apps"), s("Deployment"), s("llm"), s("llama-cpp")};
+        Inventory inventory;
+        inventory.addObjects(demoClusterObjects());
+
+        // What each side should wait for, worked out from the plan's files independently.
+        const auto expected = [&inventory](const Plan &plan, const QString &root) {
+            QList<QJsonObject> checks;
+            for (const PlannedFile &f : plan.files) {
+                if (!f.path.startsWith(root + QLatin1Char('/')))
+                    continue;
+                bool workload = false;
+                for (const ObjectKey &k : f.objects) {
+                    const bool isWorkload = k.group == s("apps") && (k.kind == s("Deployment") ||
+                                                                     k.kind == s("StatefulSet"));
+                    workload = workload || isWorkload;
+                    if (isWorkload && f.kind == PlannedFileKind::Manifest)
+                        checks.append({{s("apiVersion"), inventory.find(k)->apiVersion},
+                                       {s("kind"), k.kind},
+                                       {s("name"), k.name},
+                                       {s("namespace"), k.ns}});
+                }
+                if (workload && f.kind == PlannedFileKind::HelmRelease) {
+                    const QJsonObject metadata = parsed(f.text).value(s("metadata")).toObject();
+                    checks.append({{s("apiVersion"), s("helm.toolkit.fluxcd.io/v2")},
+                                   {s("kind"), s("HelmRelease")},
+                                   {s("name"), metadata.value(s("name"))},
+                                   {s("namespace"), metadata.value(s("namespace"))}});
+                }
+            }
+            return checks;
+        };
+        const auto listed = [](const Plan &plan, const QString &file) {
+            QList<QJsonObject> out;
+            const QJsonArray checks = parsed(plan.file(file)->text)
+                                          .value(s("spec"))
+                                          .toObject()
+                                          .value(s("healthChecks"))
+                                          .toArray();
+            for (const QJsonValue &v : checks)
+                out.append(v.toObject());
+            return out;
+        };
+        const auto sorted = [](QList<QJsonObject> list) {
+            std::sort(list.begin(), list.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                const auto key = [](const QJsonObject &o) {
+                    return QStringList{
+                        o.value(s("apiVersion")).toString(), o.value(s("kind")).toString(),
+                        o.value(s("namespace")).toString(), o.value(s("name")).toString()};
+                };
+                return key(a) < key(b);
+            });
+            return list;
+        };
+
+        const Plan plan = planRepository(inventory, options);
+        const QList<QJsonObject> work = listed(plan, s("clusters/homelab/workloads.yaml"));
+        const QList<QJsonObject> infra = listed(plan, s("clusters/homelab/infrastructure.yaml"));
+        QCOMPARE(work, sorted(expected(plan, s("workloads"))));
+        QCOMPARE(infra, sorted(expected(plan, s("infrastructure"))));
+        const QJsonObject llama{{s("apiVersion"), s("apps/v1")},
+                                {s("kind"), s("Deployment")},
+                                {s("name"), s("llama-cpp")},
+                                {s("namespace"), s("llm")}};
+        QVERIFY(work.contains(llama));
+        // A Helm-installed StatefulSet is checked through its HelmRelease, not on its own.
+        const QJsonObject lokiRelease{{s("apiVersion"), s("helm.toolkit.fluxcd.io/v2")},
+                                      {s("kind"), s("HelmRelease")},
+                                      {s("name"), s("loki")},
+                                      {s("namespace"), s("logging")}};
+        QVERIFY(infra.contains(lokiRelease));
+        for (const QJsonObject &check : infra + work)
+            QVERIFY2(check.value(s("kind")).toString() != s("StatefulSet") ||
+                         check.value(s("name")).toString() != s("loki"),
+                     "loki's StatefulSet is the HelmRelease's");
+
+        // Moved to the other side, the Deployment is checked there.
+        options.placements.insert(moved, s("infrastructure/llm/llama.yaml"));
+        const Plan movedPlan = planRepository(inventory, options);
+        QVERIFY(!listed(movedPlan, s("clusters/homelab/workloads.yaml")).contains(llama));
+        QVERIFY(listed(movedPlan, s("clusters/homelab/infrastructure.yaml")).contains(llama));
+
+        // Off by default.
+        const Plan plain = planRepository(inventory);
+        QVERIFY(
+            !plain.file(s("clusters/homelab/workloads.yaml"))->text.contains(s("healthChecks")));
+    }
+
+    void entryPointsMatchSchemaAndBuild()
+    {
+        PlanOptions options;
+        for (EntryPointSettings &e : options.entryPoints) {
+            e.healthChecks = true;
+            e.wait = false;
+            e.prune = false;
+        }
+        const Plan plan = demoPlan({}, options);
+        const Result<SchemaSet> schemas = SchemaSet::load(s(FLUXDESK_TEST_DATA "/flux-schema"));
+        QVERIFY2(schemas, qPrintable(schemas.error().toString()));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writePlan(plan, dir.path()));
+        QStringList entryFiles;
+        for (const PlannedFile &f : plan.files) {
+            if (f.kind != PlannedFileKind::FluxKustomization)
+                continue;
+            const QStringList violations = schemas->validate(parsed(f.text));
+            QVERIFY2(violations.isEmpty(), qPrintable(f.path + s(": ") + violations.join(s("; "))));
+            entryFiles.append(f.path.mid(f.path.lastIndexOf(QLatin1Char('/')) + 1));
+        }
+        QCOMPARE(entryFiles.size(), 2);
+        // kustomize reads the entry points (as flux bootstrap's clusters/<cluster> kustomization
+        // does) and both roots still build.
+        QVERIFY(writeFile(dir.filePath(s("clusters/homelab/kustomization.yaml")),
+                          "resources:\n- " + entryFiles.join(s("\n- ")).toUtf8() + "\n"));
+        for (const QString &folder : {s("clusters/homelab"), s("infrastructure"), s("workloads")}) {
+            QProcess kubectl;
+            kubectl.start(s("/usr/bin/kubectl"), {s("kustomize"), dir.filePath(folder)});
+            QVERIFY(kubectl.waitForFinished(60000));
+            QVERIFY2(kubectl.exitStatus() == QProcess::NormalExit && kubectl.exitCode() == 0,
+                     qPrintable(folder + QLatin1String(": ") +
+                                QString::fromUtf8(kubectl.readAllStandardError())));
+            if (folder == QLatin1String("clusters/homelab")) {
+                const QString out = QString::fromUtf8(kubectl.readAllStandardOutput());
+                QCOMPARE(out.count(s("kind: Kustomization")), 2);
+                QVERIFY(out.contains(s("healthChecks:")));
+                QCOMPARE(out.count(s("wait: false")), 2);
+                QCOMPARE(out.count(s("prune: false")), 2);
+            }
+        }
+    }
+
     void kustomizationsListTheirFolder()
     {
         const Plan plan = demoPlan();
@@ -436,6 +668,96 @@ private slots:
                                       s("plan.yaml")));
         QVERIFY(!PlanDecisions::parse("kind: Deployment\n", s("plan.yaml")));
         QVERIFY(!PlanDecisions::parse("cluster: Bad_Name\n", s("plan.yaml")));
+    }
+
+    void entryPointsRoundTrip()
+    {
+        PlanDecisions d;
+        QVERIFY(d.isEmpty());
+        d.entryPoints = defaultEntryPoints();
+        QVERIFY(d.isEmpty()); // the defaults are no decision
+        QVERIFY(d == PlanDecisions());
+        QVERIFY(!d.toYaml().contains("entryPoints"));
+
+        d.entryPoints[1].interval = s("30m");
+        d.entryPoints[1].wait = false;
+        d.entryPoints[1].healthChecks = true;
+        d.entryPoints[0].timeout = s("1h30m");
+        d.entryPoints[0].prune = false;
+        QVERIFY(!d.isEmpty());
+        QVERIFY(d != PlanDecisions());
+        const QByteArray yaml = d.toYaml();
+        QVERIFY(yaml.contains("entryPoints:"));
+        QVERIFY(yaml.contains("healthChecks: true"));
+        const Result<PlanDecisions> back = PlanDecisions::parse(yaml, s("plan.yaml"));
+        QVERIFY2(back, qPrintable(back.error().toString()));
+        QVERIFY(*back == d);
+        QCOMPARE(back->entryPoints, d.entryPoints);
+        QCOMPARE(back->toYaml(), yaml);
+
+        PlanOptions options;
+        back->applyTo(options);
+        QCOMPARE(options.entryPoints, d.entryPoints);
+        const Plan plan = demoPlan({}, options);
+        const QJsonObject work = parsed(plan.file(s("clusters/homelab/workloads.yaml"))->text)
+                                     .value(s("spec"))
+                                     .toObject();
+        QCOMPARE(work.value(s("interval")).toString(), s("30m"));
+        QVERIFY(work.contains(s("healthChecks")));
+
+        // A file that names one entry point keeps the other's defaults, and Flux's own
+        // dependsOn spelling reads too.
+        const Result<PlanDecisions> partial = PlanDecisions::parse(
+            "kind: Plan\nentryPoints:\n- name: workloads\n  dependsOn: [{name: infrastructure}]\n"
+            "  interval: 2m\n",
+            s("plan.yaml"));
+        QVERIFY2(partial, qPrintable(partial.error().toString()));
+        PlanOptions partialOptions;
+        partial->applyTo(partialOptions);
+        QCOMPARE(partialOptions.entryPoints.size(), 2);
+        QCOMPARE(partialOptions.entryPoints.at(0), defaultEntryPoints().at(0));
+        QCOMPARE(partialOptions.entryPoints.at(1).interval, s("2m"));
+        QCOMPARE(partialOptions.entryPoints.at(1).dependsOn, QStringList{s("infrastructure")});
+        QVERIFY(partialOptions.entryPoints.at(1).wait);
+    }
+
+    void invalidEntryPoints_data()
+    {
+        QTest::addColumn<QByteArray>("entry"); // the entryPoints item, from line 3 of the file
+        QTest::addColumn<int>("line");         // where the error points
+        QTest::addColumn<QString>("mentions");
+        QTest::addRow("duration") << QByteArray("- name: workloads\n  interval: 10 minutes\n") << 4
+                                  << s("10 minutes");
+        QTest::addRow("days") << QByteArray("- name: workloads\n  retryInterval: 1d\n") << 4
+                              << s("1d");
+        QTest::addRow("number") << QByteArray("- name: workloads\n  timeout: 5\n") << 4
+                                << s("timeout");
+        QTest::addRow("unknown name") << QByteArray("- name: apps\n") << 3 << s("apps");
+        QTest::addRow("twice") << QByteArray("- name: workloads\n- name: workloads\n") << 4
+                               << s("twice");
+        QTest::addRow("unknown dependency")
+            << QByteArray("- name: workloads\n  dependsOn:\n  - databases\n") << 5
+            << s("databases");
+        QTest::addRow("itself") << QByteArray("- name: workloads\n  dependsOn: [workloads]\n") << 4
+                                << s("workloads");
+        QTest::addRow("each other")
+            << QByteArray("- name: infrastructure\n  dependsOn: [workloads]\n") << 3
+            << s("each other");
+        QTest::addRow("flag") << QByteArray("- name: workloads\n  prune: yes please\n") << 4
+                              << s("prune");
+    }
+
+    void invalidEntryPoints()
+    {
+        QFETCH(QByteArray, entry);
+        QFETCH(int, line);
+        QFETCH(QString, mentions);
+        const Result<PlanDecisions> d =
+            PlanDecisions::parse("kind: Plan\nentryPoints:\n" + entry, s("dir/plan.yaml"));
+        QVERIFY(!d);
+        QCOMPARE(d.error().file, s("dir/plan.yaml"));
+        QVERIFY2(d.error().message.contains(mentions), qPrintable(d.error().toString()));
+        QCOMPARE(d.error().line, line);
     }
 
     void movesAndExclusionsSurviveReopen()
