@@ -34,9 +34,13 @@ QString usageText()
         "  clean [FILE|-] [--repo DIR]\n"
         "                        cleaned manifests on stdout (server fields and defaults removed; "
         "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr\n"
-        "  plan --repo DIR [--cluster NAME] [--write]\n"
-        "                        the planned repository, a status per file; --write writes new "
-        "files and keeps hand-edited ones; exit 1 when files are planned or differ\n"
+        "  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove "
+        "PATH | --remove-all-stale]]\n"
+        "                        the planned repository, a status per file (\"not in plan\": "
+        "YAML the plan no longer produces); exit 1 when files are planned or differ; --write "
+        "writes new files and keeps hand-edited ones unless --accept names them (repeatable; "
+        "--accept-all: every differing file), deletes only the not-in-plan files --remove names "
+        "(repeatable; --remove-all-stale: all of them)\n"
         "  commit --repo DIR -m MSG [--push]\n"
         "                        stage everything, commit, print the commit id; --push pushes "
         "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
@@ -109,10 +113,15 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption cluster(QStringLiteral("cluster"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption push(QStringLiteral("push"));
     const QCommandLineOption write(QStringLiteral("write"));
+    const QCommandLineOption accept(QStringLiteral("accept"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption acceptAll(QStringLiteral("accept-all"));
+    const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions({kubeconfig, context, snapshot, demo, json, out, repo, nameTemplate, ns,
-                       message, cluster, push, write, help, version});
+                       message, cluster, push, write, accept, acceptAll, remove, removeAllStale,
+                       help, version});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -155,6 +164,10 @@ ParseResult parseArguments(const QStringList &arguments)
     o.cluster = parser.value(cluster);
     o.push = parser.isSet(push);
     o.write = parser.isSet(write);
+    o.accept = parser.values(accept);
+    o.acceptAll = parser.isSet(acceptAll);
+    o.remove = parser.values(remove);
+    o.removeAllStale = parser.isSet(removeAllStale);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -170,6 +183,16 @@ ParseResult parseArguments(const QStringList &arguments)
                                                   : QStringLiteral("DIR")));
     if (!needsOut && parser.isSet(out))
         return usageError(Text::tr("%1 does not take --out").arg(o.command));
+    // Accepting and deleting only make sense while writing: refuse them rather than ignore them.
+    for (const QCommandLineOption &writeOnly : {accept, acceptAll, remove, removeAllStale}) {
+        const QString name = writeOnly.names().constFirst();
+        if (parser.isSet(writeOnly) && (o.command != QLatin1String("plan") || !o.write))
+            return usageError(Text::tr("--%1 needs plan --write").arg(name));
+    }
+    if (parser.isSet(accept) && o.acceptAll)
+        return usageError(Text::tr("--accept and --accept-all exclude each other"));
+    if (parser.isSet(remove) && o.removeAllStale)
+        return usageError(Text::tr("--remove and --remove-all-stale exclude each other"));
     return result;
 }
 

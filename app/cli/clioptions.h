@@ -31,6 +31,12 @@ struct CliOptions
     QString cluster;       // --cluster NAME (plan)
     bool push = false;     // --push (commit)
     bool write = false;    // --write (plan)
+
+    // plan --write: the differing files to overwrite and the not-in-plan files to delete
+    QStringList accept;          // --accept PATH, repeatable
+    bool acceptAll = false;      // --accept-all
+    QStringList remove;          // --remove PATH, repeatable
+    bool removeAllStale = false; // --remove-all-stale
 };
 
 struct ParseResult

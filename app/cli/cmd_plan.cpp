@@ -1,5 +1,6 @@
-// fluxdesk-cli plan --repo DIR [--cluster NAME] [--write]: the planned repository with a status
-// per file; --write writes new files (hand-edited ones are kept).
+// fluxdesk-cli plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all]
+// [--remove PATH | --remove-all-stale]]: the planned repository with a status per file; --write
+// writes new files, keeps hand-edited ones unless accepted, and deletes only what --remove names.
 #include "clitext.h"
 #include "commands.h"
 #include "output.h"
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Fluxdesk::Cli {
 
@@ -32,25 +34,52 @@ QJsonArray keysJson(const QList<ObjectKey> &keys)
     return array;
 }
 
-int printWritten(const PlanWriteResult &written, bool json)
+// A path as the user typed it (absolute, "./x", "a//b") as the plan spells it: relative to the
+// repository, '/'-separated. Whatever leaves the repository stays visibly outside ("../x"), so
+// the writer refuses it.
+QString repositoryPath(const QString &repo, const QString &path)
+{
+    const QString clean = QDir::cleanPath(QDir::fromNativeSeparators(path));
+    return QDir::isAbsolutePath(clean) ? QDir(repo).relativeFilePath(clean) : clean;
+}
+
+int printWritten(const PlanWriteResult &written, const QStringList &stale, bool json)
 {
     if (json) {
         printJson(QJsonObject{
             {QStringLiteral("created"), QJsonArray::fromStringList(written.created)},
             {QStringLiteral("updated"), QJsonArray::fromStringList(written.updated)},
             {QStringLiteral("kept"), QJsonArray::fromStringList(written.kept)},
-            {QStringLiteral("unchanged"), QJsonArray::fromStringList(written.unchanged)}});
+            {QStringLiteral("unchanged"), QJsonArray::fromStringList(written.unchanged)},
+            {QStringLiteral("removed"), QJsonArray::fromStringList(written.removed)},
+            {QStringLiteral("removable"), QJsonArray::fromStringList(stale)}});
         return ExitOk;
     }
     QString out;
     for (const QString &path : written.created)
         out += line(Text::tr("written"), path);
+    for (const QString &path : written.updated)
+        out += line(Text::tr("updated"), path);
     for (const QString &path : written.kept)
         out += line(Text::tr("kept"), path);
-    out += Text::tr("%1 written, %2 unchanged, %3 kept as edited\n")
+    for (const QString &path : written.removed)
+        out += line(Text::tr("removed"), path);
+    for (const QString &path : stale)
+        out += line(Text::tr("not in plan"), path);
+    out += Text::tr("%1 written, %2 updated, %3 unchanged, %4 kept as edited, %5 removed, %6 no "
+                    "longer planned\n")
                .arg(written.created.size())
+               .arg(written.updated.size())
                .arg(written.unchanged.size())
-               .arg(written.kept.size());
+               .arg(written.kept.size())
+               .arg(written.removed.size())
+               .arg(stale.size());
+    if (!written.kept.isEmpty())
+        out += Text::tr("hint: kept files differ from the plan; --accept PATH (repeatable) or "
+                        "--accept-all writes the plan's version\n");
+    if (!stale.isEmpty())
+        out += Text::tr("hint: --remove PATH (repeatable) or --remove-all-stale deletes the files "
+                        "no longer planned\n");
     printOut(out);
     return ExitOk;
 }
@@ -115,9 +144,36 @@ int runPlan(const CliOptions &options)
                                             : problem.file + QLatin1String(": ") + problem.message);
 
     if (options.write) {
-        const Result<PlanWriteResult> written = writePlan(plan, repo);
-        if (!written) {
-            printError(written.error().toString());
+        const PlanWritePreview preview = previewWrite(plan, before);
+        QSet<QString> remove;
+        if (options.removeAllStale)
+            remove = QSet<QString>(preview.removable.begin(), preview.removable.end());
+        // writePlan checks each --remove path (on disk, not planned, inside the roots).
+        for (const QString &path : options.remove)
+            remove.insert(repositoryPath(repo, path));
+        // Planned as if the deleted files were gone already, so the kustomizations that listed
+        // them (kept as "hand-listed" while they exist) stop listing them.
+        RepositoryFiles remaining = before;
+        for (const QString &path : remove)
+            remaining.remove(path);
+        const Plan written =
+            remove.isEmpty() ? plan : planRepository(session.inventory(), planOptions, remaining);
+        QSet<QString> accept;
+        if (options.acceptAll) {
+            const QStringList differing = previewWrite(written, before).differing;
+            accept = QSet<QString>(differing.begin(), differing.end());
+        }
+        for (const QString &path : options.accept) {
+            const QString relative = repositoryPath(repo, path);
+            if (!written.file(relative)) {
+                printError(Error(Text::tr("--accept: not a file of the plan"), path).toString());
+                return ExitUsage;
+            }
+            accept.insert(relative);
+        }
+        const Result<PlanWriteResult> result = writePlan(written, repo, accept, remove);
+        if (!result) {
+            printError(result.error().toString());
             return ExitUsage;
         }
         // A cluster named on the command line is a decision: the next plan uses it too.
@@ -128,10 +184,17 @@ int runPlan(const CliOptions &options)
                 return ExitUsage;
             }
         }
-        return printWritten(*written, options.json);
+        QStringList stale;
+        for (const QString &path : preview.removable) {
+            if (!remove.contains(path))
+                stale.append(path);
+        }
+        return printWritten(*result, stale, options.json);
     }
 
     const QList<FileState> states = compareWithRepository(plan, before);
+    const QStringList removable = previewWrite(plan, before).removable;
+    const QSet<QString> removableSet(removable.begin(), removable.end());
     int planned = 0, upToDate = 0, differs = 0, onDiskOnly = 0;
     for (const FileState &s : states) {
         switch (s.status) {
@@ -174,27 +237,35 @@ int runPlan(const CliOptions &options)
             {QStringLiteral("files"), files},
             {QStringLiteral("bootstrap"), QJsonArray::fromStringList(plan.bootstrapPaths)},
             {QStringLiteral("excluded"), excluded},
+            {QStringLiteral("removable"), QJsonArray::fromStringList(removable)},
             {QStringLiteral("counts"),
              QJsonObject{{QStringLiteral("planned"), planned},
                          {QStringLiteral("upToDate"), upToDate},
                          {QStringLiteral("differs"), differs},
                          {QStringLiteral("onDiskOnly"), onDiskOnly},
+                         {QStringLiteral("removable"), int(removable.size())},
                          {QStringLiteral("excluded"), int(plan.excluded.size())}}}});
         return exitCode;
     }
 
     QString out;
+    // On-disk-only files the plan's roots hold are the plan's to delete (with --remove): shown
+    // as such; others (another cluster's folder) are only listed.
     for (const FileState &s : states)
-        out += line(fileStatusName(s.status), s.path);
+        out +=
+            line(removableSet.contains(s.path) ? Text::tr("not in plan") : fileStatusName(s.status),
+                 s.path);
     for (const QString &path : plan.bootstrapPaths)
         out += line(Text::tr("bootstrap"), path);
     for (const ExcludedObject &e : plan.excluded)
         out += line(Text::tr("excluded"), e.key.toString() + QLatin1String(": ") + e.reason);
-    out += Text::tr("%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 objects excluded\n")
+    out += Text::tr("%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 no longer "
+                    "planned, %6 objects excluded\n")
                .arg(planned)
                .arg(upToDate)
                .arg(differs)
-               .arg(onDiskOnly)
+               .arg(onDiskOnly - removable.size())
+               .arg(removable.size())
                .arg(plan.excluded.size());
     printOut(out);
     return exitCode;
