@@ -14,6 +14,9 @@
 #include "manifest/splitter.h"
 #include "manifest/yamlwriter.h"
 #include "messagebanner.h"
+#include "plan/plansession.h"
+#include "plancontroller.h"
+#include "planpane.h"
 #include "problemspanel.h"
 #include "releaseview.h"
 #include "yamleditor.h"
@@ -89,13 +92,17 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
     createChangesDock();
+    setUpPlan();
 
+    // The two trees side by side (the live cluster, the repository it becomes), then the editor.
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_clusterPane);
+    m_splitter->addWidget(m_plan->pane());
     m_splitter->addWidget(centre);
     m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(2, 3);
     m_splitter->setChildrenCollapsible(false);
 
     auto *central = new QWidget(this);
@@ -335,6 +342,12 @@ void MainWindow::createMenus()
     cluster->addAction(m_refreshAction);
     cluster->addAction(m_cancelAction);
 
+    QMenu *plan = menuBar()->addMenu(tr("&Plan"));
+    plan->addAction(m_openRepoAction);
+    plan->addAction(m_plan->writeAction());
+    plan->addAction(m_plan->settingsAction());
+    plan->addAction(m_plan->replanAction());
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showOwnedAction);
     view->addAction(m_focusFilterAction);
@@ -355,14 +368,16 @@ void MainWindow::restoreSettings()
     // First start: the bottom docks stay a strip below the editor, not half the window.
     if (!restoreState(m_settings->windowState()))
         resizeDocks({m_problemsDock, m_changesDock}, {250, 250}, Qt::Vertical);
-    if (!m_splitter->restoreState(m_settings->splitterState()))
-        m_splitter->setSizes({460, 820});
+    // A state saved before the plan pane existed has two sizes: start from the defaults.
+    if (!m_splitter->restoreState(m_settings->splitterState()) || m_splitter->sizes().contains(0))
+        m_splitter->setSizes({380, 380, 520});
     const bool showOwned = m_settings->showOwned();
     m_clusterPane->setShowOwned(showOwned);
     m_showOwnedAction->setChecked(showOwned);
     m_repoPath = m_settings->repoPath();
     m_editorTabs->setDefaultFolder(m_repoPath);
     m_changesPanel->setRepositoryPath(m_repoPath);
+    m_plan->setRepository(m_repoPath);
     updateRecentRepos();
     const QStringList selected = m_settings->selectedObject();
     if (selected.size() == 4)
@@ -620,7 +635,7 @@ void MainWindow::createChangesDock()
     m_openRepoAction = new QAction(tr("Open &Repository…"), this);
     m_openRepoAction->setObjectName(QStringLiteral("openRepositoryAction"));
     m_openRepoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_openRepoAction->setToolTip(tr("Choose the git checkout to review, commit and push"));
+    m_openRepoAction->setToolTip(tr("Choose the checkout to plan into, review, commit and push"));
     connect(m_openRepoAction, &QAction::triggered, m_changesPanel, [this] {
         m_changesDock->show();
         m_changesDock->raise();
@@ -644,6 +659,8 @@ void MainWindow::openRepository(const QString &path)
     m_editorTabs->setDefaultFolder(m_repoPath);
     if (m_changesPanel->repositoryPath() != m_repoPath)
         m_changesPanel->setRepositoryPath(m_repoPath);
+    if (m_plan->session()->repository() != m_repoPath)
+        m_plan->setRepository(m_repoPath);
     if (!m_repoPath.isEmpty()) {
         m_settings->addRecentRepo(m_repoPath);
         updateRecentRepos();
@@ -706,6 +723,9 @@ void MainWindow::setUpReleaseView()
     m_releaseView->setChartSourceContext(context);
     m_releaseView->hide();
     connect(m_clusterPane, &ClusterPane::releaseSelected, this, &MainWindow::showRelease);
+    // A chart source named in the release view is kept in the plan file and re-plans.
+    connect(m_releaseView, &ReleaseView::sourceChosen, m_plan->session(),
+            &PlanSession::setChartSource);
     // The release tab is no EditorPage, so EditorTabs leaves its close button to us.
     connect(m_editorTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (m_editorTabs->widget(index) == m_releaseView)
@@ -720,6 +740,21 @@ void MainWindow::setUpReleaseView()
     });
 }
 
+void MainWindow::setUpPlan()
+{
+    m_plan = new PlanController(m_session, m_clusterPane, m_editorTabs, m_problemModel, this);
+    connect(m_plan, &PlanController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_plan, &PlanController::error, m_errorBanner, &MessageBanner::showMessage);
+    connect(m_plan, &PlanController::repositoryWritten, m_changesPanel, &ChangesPanel::refresh);
+    connect(m_plan, &PlanController::openRepositoryRequested, m_openRepoAction, &QAction::trigger);
+    // A saved file may change its status in the plan.
+    for (EditorTabs::ActionId id : {EditorTabs::Save, EditorTabs::SaveAs}) {
+        connect(m_editorTabs->action(id), &QAction::triggered, m_plan->session(),
+                &PlanSession::replan, Qt::QueuedConnection);
+    }
+}
+
 void MainWindow::showRelease(const QString &ns, const QString &name)
 {
     const QList<HelmRelease> releases = m_session->inventory().helmReleases();
@@ -729,8 +764,13 @@ void MainWindow::showRelease(const QString &ns, const QString &name)
     if (it == releases.cend())
         return;
     // Selecting the release shown again keeps the user's edits.
-    if (m_releaseView->releaseKey() != ns + QLatin1Char('/') + name)
+    if (m_releaseView->releaseKey() != ns + QLatin1Char('/') + name) {
+        // The plan file's source choices count, as they do in the plan.
+        ChartSourceContext context = m_releaseView->conversion().context();
+        context.userChoices = m_plan->session()->decisions().chartSources;
+        m_releaseView->setChartSourceContext(context);
         m_releaseView->setRelease(*it);
+    }
     int index = m_editorTabs->indexOf(m_releaseView);
     //: Tab title of the Helm release view
     const QString title = tr("Release: %1").arg(name);

@@ -26,6 +26,7 @@ class ConnectionBar;
 class EditorTabs;
 class InventoryModel;
 class MessageBanner;
+class PlanController;
 class ProblemModel;
 class ProblemsPanel;
 class ReleaseView;
@@ -56,6 +57,7 @@ public:
     ProblemModel *problemModel() const { return m_problemModel; }
     QString repoPath() const { return m_repoPath; }
     ChangesPanel *changesPanel() const { return m_changesPanel; }
+    PlanController *planController() const { return m_plan; }
     // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
     void openRepository(const QString &path);
 
@@ -89,6 +91,8 @@ private:
     void about();
     // The Helm release view: a tab opened when a release row is selected.
     void setUpReleaseView();
+    // The planned repository beside the cluster tree (PlanController does the work).
+    void setUpPlan();
     void showRelease(const QString &ns, const QString &name);
 
     std::unique_ptr<AppSettings> m_settings;
@@ -109,6 +113,7 @@ private:
     QToolBar *m_editorToolBar;
     QPushButton *m_openInEditorButton = nullptr;
     ReleaseView *m_releaseView = nullptr;
+    PlanController *m_plan = nullptr;
 
     QAction *m_openKubeconfigAction = nullptr;
     QAction *m_openSnapshotAction = nullptr;

@@ -41,6 +41,10 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
     m_tree->setModel(m_filter);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
+    // Objects drag onto a folder of the plan tree.
+    m_tree->setDragEnabled(true);
+    m_tree->setDragDropMode(QAbstractItemView::DragOnly);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setItemDelegateForColumn(InventoryModel::BadgeColumn, new OwnershipDelegate(m_tree));
 
     m_summary = new QLabel(this);

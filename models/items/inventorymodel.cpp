@@ -1,5 +1,7 @@
 #include "inventorymodel.h"
 
+#include "plantreemodel.h"
+
 #include "helm/migrationguide.h"
 #include "kube/clustersession.h"
 #include "kube/inventory.h"
@@ -443,6 +445,36 @@ QModelIndex InventoryModel::indexOf(const ObjectKey &key, int column) const
     const Node *kind = ns ? ns->child(kindSortKey(key.group, key.kind)) : nullptr;
     const Node *object = kind ? kind->child(key.name) : nullptr;
     return object ? indexOfNode(object, column) : QModelIndex();
+}
+
+Qt::ItemFlags InventoryModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid() && index.data(NodeTypeRole).toInt() == ObjectNode)
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList InventoryModel::mimeTypes() const
+{
+    return {PlanTreeModel::mimeType()};
+}
+
+QMimeData *InventoryModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<ObjectKey> keys;
+    for (const QModelIndex &index : indexes) {
+        const ObjectKey key = keyAt(index);
+        if (!key.name.isEmpty() && !keys.contains(key))
+            keys.append(key);
+    }
+    return keys.isEmpty() ? nullptr : PlanTreeModel::mimeDataFor(keys);
+}
+
+Qt::DropActions InventoryModel::supportedDragActions() const
+{
+    // A copy: the live object stays in the cluster tree (a move would ask to remove the row).
+    return Qt::CopyAction;
 }
 
 ObjectKey InventoryModel::keyAt(const QModelIndex &index)

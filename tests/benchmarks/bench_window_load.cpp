@@ -1,6 +1,7 @@
-// Loads a generated cluster from the fake API server into the real window and measures how long
-// the UI thread is ever kept from its event loop (the longest gap between 5 ms timer ticks), the
-// total load time and the peak RSS. Run on demand:
+// Loads a generated cluster from the fake API server into the real window, which plans it into an
+// empty checkout, writes the plan and re-plans; measures how long the UI thread is ever kept from
+// its event loop (the longest gap between 5 ms timer ticks) in each phase, the times and the peak
+// RSS. Run on demand:
 //   cmake --build BUILD --target benchmark_window
 //   BUILD/tests/benchmarks/bench_window_load [OBJECTS] [LATENCY_MS]
 #include "core/resources.h"
@@ -8,8 +9,11 @@
 #include "items/inventorymodel.h"
 #include "kube/clustersession.h"
 #include "mainwindow.h"
+#include "plan/plansession.h"
+#include "plancontroller.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
@@ -114,7 +118,11 @@ int main(int argc, char **argv)
     MainWindow window;
     window.resize(1400, 900);
     window.show();
+    const QString repo = dir.filePath(QStringLiteral("repo"));
+    QDir().mkpath(repo);
+    window.openRepository(repo);
     window.openKubeconfig(kubeconfig);
+    PlanSession *plan = window.planController()->session();
 
     // The longest time the UI thread did not get back to its event loop.
     QElapsedTimer sinceTick;
@@ -131,15 +139,61 @@ int main(int argc, char **argv)
             longGaps.append({total.elapsed() - gap, gap});
     });
 
+    // Phases: load, then the window's own plan, a write of it, and the re-plan after the write.
+    enum Phase
+    {
+        Load,
+        Plan,
+        Write,
+        Replan,
+        Done
+    };
+    Phase phase = Load;
+    qint64 phaseStart = 0;
+    qint64 phaseMs[Done] = {};
+    qint64 phaseStallMs[Done] = {};
+    const auto nextPhase = [&](Phase next) {
+        phaseMs[phase] = total.elapsed() - phaseStart;
+        phaseStallMs[phase] = longestGapMs;
+        longestGapMs = 0;
+        phaseStart = total.elapsed();
+        phase = next;
+    };
     bool ok = false;
     QString message;
+    int written = 0;
     QObject::connect(window.session(), &ClusterSession::finished, &app,
                      [&](bool success, const QString &text) {
                          ok = success;
                          message = text;
-                         // Let the view settle (final layout) before stopping the clock.
-                         QTimer::singleShot(50, &app, &QApplication::quit);
+                         if (!ok)
+                             QTimer::singleShot(50, &app, &QApplication::quit);
+                         else
+                             nextPhase(Plan);
                      });
+    QObject::connect(plan, &PlanSession::planReady, &app, [&] {
+        if (phase == Plan) {
+            // Let the view settle (final layout) before the next phase.
+            QTimer::singleShot(50, &app, [&] {
+                nextPhase(Write);
+                plan->write({}, {});
+            });
+        } else if (phase == Replan) {
+            QTimer::singleShot(50, &app, [&] {
+                nextPhase(Done);
+                app.quit();
+            });
+        }
+    });
+    QObject::connect(plan, &PlanSession::written, &app, [&](const PlanWriteResult &result) {
+        written = int(result.created.size());
+        nextPhase(Replan);
+    });
+    QObject::connect(plan, &PlanSession::failed, &app, [&](const QString &text) {
+        message = text;
+        ok = false;
+        app.quit();
+    });
     QTimer::singleShot(0, &app, [&] {
         total.start();
         sinceTick.start();
@@ -156,10 +210,14 @@ int main(int argc, char **argv)
     const int inModel = countObjects(window.inventoryModel());
     std::printf("objects loaded: %d (model rows: %d)%s%s\n", window.session()->inventory().size(),
                 inModel, ok ? "" : ", failed: ", ok ? "" : qPrintable(message));
-    std::printf("load time: %lld ms (latency %d ms per request)\n",
+    std::printf("total: %lld ms (latency %d ms per request)\n",
                 static_cast<long long>(total.elapsed()), latencyMs);
-    std::printf("longest UI-thread stall: %lld ms (gap between 5 ms ticks)\n",
-                static_cast<long long>(longestGapMs));
+    const char *names[Done] = {"load", "plan", "write", "re-plan"};
+    for (int p = Load; p < Done; ++p)
+        std::printf("%-8s %6lld ms, longest UI-thread stall %lld ms (gap between 5 ms ticks)\n",
+                    names[p], static_cast<long long>(phaseMs[p]),
+                    static_cast<long long>(phaseStallMs[p]));
+    std::printf("plan files written: %d\n", written);
     for (const auto &g : std::as_const(longGaps))
         std::printf("  stall of %lld ms starting at %lld ms\n", static_cast<long long>(g.second),
                     static_cast<long long>(g.first));

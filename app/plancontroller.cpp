@@ -1,0 +1,239 @@
+#include "plancontroller.h"
+
+#include "clusterpane.h"
+#include "editortabs.h"
+#include "fluxsettingsdialog.h"
+#include "items/problemmodel.h"
+#include "kube/clustersession.h"
+#include "plan/plansession.h"
+#include "plandiffdialog.h"
+#include "planpane.h"
+#include "writeplandialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QWidget>
+
+namespace Fluxdesk {
+
+namespace {
+
+// The Problems list's key for plan problems that belong to no file.
+QString planProblemsKey()
+{
+    return PlanController::tr("Repository plan");
+}
+
+} // namespace
+
+PlanController::PlanController(ClusterSession *cluster, ClusterPane *clusterPane,
+                               EditorTabs *editor, ProblemModel *problems, QWidget *window)
+    : QObject(window), m_cluster(cluster), m_clusterPane(clusterPane), m_editor(editor),
+      m_problems(problems), m_window(window), m_session(new PlanSession(this)),
+      m_pane(new PlanPane(window))
+{
+    m_pane->setObjectName(QStringLiteral("planPane"));
+
+    m_writeAction = new QAction(tr("&Write Plan…"), this);
+    m_writeAction->setObjectName(QStringLiteral("writePlanAction"));
+    m_writeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_writeAction->setToolTip(tr("Write the planned files into the repository, after showing "
+                                 "what will be created, replaced and deleted"));
+    connect(m_writeAction, &QAction::triggered, this, &PlanController::writePlan);
+
+    m_settingsAction = new QAction(tr("Flux &Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("fluxSettingsAction"));
+    m_settingsAction->setToolTip(
+        tr("Intervals, prune, wait, dependencies and health checks of the Flux Kustomizations"));
+    connect(m_settingsAction, &QAction::triggered, this, &PlanController::editSettings);
+
+    m_replanAction = new QAction(tr("&Re-plan"), this);
+    m_replanAction->setObjectName(QStringLiteral("replanAction"));
+    m_replanAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_replanAction->setToolTip(tr("Read the repository again and compare it with the plan"));
+    connect(m_replanAction, &QAction::triggered, m_session, &PlanSession::replan);
+    for (QAction *action : {m_writeAction, m_settingsAction, m_replanAction})
+        action->setEnabled(false);
+
+    connect(m_pane, &PlanPane::writeRequested, this, &PlanController::writePlan);
+    connect(m_pane, &PlanPane::settingsRequested, this, &PlanController::editSettings);
+    connect(m_pane, &PlanPane::openRepositoryRequested, this,
+            &PlanController::openRepositoryRequested);
+    connect(m_pane, &PlanPane::clusterRenameRequested, m_session, &PlanSession::setCluster);
+    connect(m_pane, &PlanPane::moveRequested, m_session, &PlanSession::moveObjects);
+    connect(m_pane, &PlanPane::renameRequested, m_session, &PlanSession::renameFile);
+    connect(m_pane, &PlanPane::excludeRequested, m_session, &PlanSession::excludeObjects);
+    connect(m_pane, &PlanPane::includeRequested, m_session, &PlanSession::includeObjects);
+    connect(m_pane, &PlanPane::fileActivated, this, &PlanController::openPlannedFile);
+    connect(m_pane, &PlanPane::diffRequested, this, &PlanController::showDiff);
+    connect(m_pane, &PlanPane::objectsSelected, this, &PlanController::onObjectsSelectedInPlan);
+    connect(m_clusterPane, &ClusterPane::objectSelected, this,
+            &PlanController::onObjectSelectedInCluster);
+
+    connect(m_session, &PlanSession::busyChanged, this, [this](bool busy) {
+        m_pane->setBusy(busy);
+        const bool ready = !busy && m_session->snapshot();
+        m_writeAction->setEnabled(ready);
+        m_settingsAction->setEnabled(ready);
+    });
+    connect(m_session, &PlanSession::planReady, this, &PlanController::onPlanReady);
+    connect(m_session, &PlanSession::failed, this, [this](const QString &message) {
+        emit error(tr("The plan could not be changed"), message);
+    });
+    connect(m_session, &PlanSession::written, this, [this](const PlanWriteResult &result) {
+        //: Status bar after Write Plan
+        emit statusMessage(tr("Plan written: %1 new, %2 replaced, %3 kept as edited, %4 deleted")
+                               .arg(result.created.size())
+                               .arg(result.updated.size())
+                               .arg(result.kept.size())
+                               .arg(result.removed.size()));
+        emit repositoryWritten();
+    });
+    // Plan what loaded; a failed or cancelled load would plan a partial cluster.
+    connect(m_cluster, &ClusterSession::finished, this, [this](bool ok) {
+        if (ok)
+            m_session->setInventory(m_cluster->inventory());
+    });
+}
+
+PlanController::~PlanController() = default;
+
+bool PlanController::setRepository(const QString &path)
+{
+    const Result<bool> opened = m_session->setRepository(path);
+    if (!opened) {
+        emit error(tr("The repository's plan could not be read"), opened.error().toString());
+        return false;
+    }
+    m_pane->setRepository(path);
+    m_replanAction->setEnabled(!path.isEmpty());
+    if (path.isEmpty() || !m_session->snapshot()) {
+        m_writeAction->setEnabled(false);
+        m_settingsAction->setEnabled(false);
+    }
+    publishProblems();
+    return true;
+}
+
+void PlanController::onPlanReady()
+{
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    m_pane->setPlan(snapshot->plan, snapshot->states);
+    m_writeAction->setEnabled(!m_session->isBusy());
+    m_settingsAction->setEnabled(!m_session->isBusy());
+    publishProblems();
+    for (const Error &warning : snapshot->warnings)
+        emit error(tr("The repository's clean rules could not be read; the defaults were used"),
+                   warning.toString());
+}
+
+void PlanController::publishProblems()
+{
+    for (const QString &file : std::as_const(m_problemFiles))
+        m_problems->clearFile(file);
+    m_problemFiles.clear();
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot || m_session->repository().isEmpty())
+        return;
+    // One list per file, keyed by the file's absolute path so activating a problem opens it.
+    QHash<QString, QList<Problem>> byFile;
+    const QDir repo(m_session->repository());
+    for (Problem problem : snapshot->plan.problems) {
+        const QString key = problem.file.isEmpty()                 ? planProblemsKey()
+                            : QFileInfo(problem.file).isAbsolute() ? problem.file
+                            : snapshot->plan.file(problem.file)    ? repo.filePath(problem.file)
+                                                                   : problem.file;
+        problem.file = key;
+        byFile[key].append(problem);
+    }
+    for (auto it = byFile.constBegin(); it != byFile.constEnd(); ++it) {
+        m_problems->setProblems(it.key(), it.value());
+        m_problemFiles.insert(it.key());
+    }
+}
+
+void PlanController::onObjectSelectedInCluster(const ObjectKey &key)
+{
+    if (m_syncingSelection || key.name.isEmpty())
+        return;
+    m_pane->selectObject(key);
+}
+
+void PlanController::onObjectsSelectedInPlan(const QList<ObjectKey> &keys)
+{
+    if (keys.size() != 1)
+        return;
+    m_syncingSelection = true;
+    m_clusterPane->selectObject(keys.constFirst());
+    m_syncingSelection = false;
+}
+
+void PlanController::openPlannedFile(const QString &path)
+{
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    if (snapshot->onDisk.contains(path)) {
+        m_editor->openFile(QDir(m_session->repository()).filePath(path));
+        return;
+    }
+    const PlannedFile *file = snapshot->plan.file(path);
+    if (!file)
+        return;
+    m_editor->openText(QFileInfo(path).fileName(), file->text);
+    //: Status bar after opening a planned file that is not written yet
+    emit statusMessage(
+        tr("%1 is not written yet: this is the plan's version (Write Plan writes it)").arg(path));
+}
+
+void PlanController::showDiff(const QString &path)
+{
+    const auto snapshot = m_session->snapshot();
+    const PlannedFile *file = snapshot ? snapshot->plan.file(path) : nullptr;
+    if (!file || !snapshot->onDisk.contains(path))
+        return openPlannedFile(path);
+    if (PlanDiffDialog::ask(path, QString::fromUtf8(snapshot->onDisk.value(path)), file->text,
+                            m_window) == PlanDiffDialog::Choice::UsePlan)
+        m_session->acceptFile(path);
+}
+
+void PlanController::writePlan()
+{
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot || m_session->isBusy())
+        return;
+    WritePlanDialog dialog(snapshot->preview, snapshot->plan, snapshot->onDisk,
+                           m_session->repository(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QSet<QString> removed = dialog.removedPaths();
+    if (!removed.isEmpty()) {
+        const auto answer = QMessageBox::warning(
+            m_window, tr("Delete Files"),
+            tr("Delete %n file(s) from the repository? Files that are not committed cannot be "
+               "recovered.",
+               nullptr, int(removed.size())),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_session->write(dialog.acceptedPaths(), removed);
+}
+
+void PlanController::editSettings()
+{
+    if (!m_session->snapshot())
+        return;
+    const QList<EntryPointSettings> current = m_session->decisions().entryPoints.isEmpty()
+                                                  ? defaultEntryPoints()
+                                                  : m_session->decisions().entryPoints;
+    FluxSettingsDialog dialog(current, m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->setEntryPoints(dialog.settings());
+}
+
+} // namespace Fluxdesk

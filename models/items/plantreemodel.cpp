@@ -1,0 +1,714 @@
+#include "plantreemodel.h"
+
+#include "manifest/yamljson.h"
+#include "plan/planner.h"
+
+#include <QJsonObject>
+#include <QMimeData>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+struct PlanTreeModel::Node
+{
+    NodeType type = Folder;
+    QString name;
+    QString path; // folders, bootstrap and files
+    int parent = -1;
+    int row = 0;
+    std::vector<int> children;
+
+    int status = -1; // int(FileStatus) for files
+    QString kindId;  // plannedFileKindId for planned files
+    QList<ObjectKey> objects;
+    QList<ObjectKey> movable; // what a drag or a move carries
+    bool plainTextSecret = false;
+    bool includable = false; // excluded objects the user may take back
+
+    QString reason;     // excluded objects
+    int ownership = -1; // excluded objects and their groups
+    int differing = 0;  // folders: aggregates of the files below
+    int planned = 0;
+    int onDiskOnly = 0;
+};
+
+namespace {
+
+const QLatin1String objectsMime("application/x-fluxdesk-objects");
+
+QString parentPath(const QString &path)
+{
+    const int slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : path.left(slash);
+}
+
+QString baseName(const QString &path)
+{
+    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+bool isUnderPlaceableRoot(const QString &path)
+{
+    for (const QLatin1String root : {QLatin1String("infrastructure"), QLatin1String("workloads")}) {
+        if (path == root || (path.startsWith(root) && path.size() > root.size() &&
+                             path.at(root.size()) == QLatin1Char('/')))
+            return true;
+    }
+    return false;
+}
+
+// The key of the object a file renders (a HelmRelease's own key, a minimal Namespace): what
+// PlanOptions::placements is keyed by. Only a few files need this, so parsing is affordable.
+bool renderedKey(const QString &text, ObjectKey *key)
+{
+    const Result<QJsonValue> value = parseYamlValue(text.toUtf8(), QStringLiteral("plan"));
+    if (!value || !value->isObject())
+        return false;
+    *key = ObjectKey::of(value->toObject());
+    return !key->kind.isEmpty() && !key->name.isEmpty();
+}
+
+// Why-groups under "Excluded", in the order a user scans them: their own decisions first.
+const Ownership excludedOrder[] = {
+    Ownership::UserManaged, Ownership::HelmManaged,     Ownership::HelmReleaseRecord,
+    Ownership::FluxManaged, Ownership::ControllerOwned, Ownership::Generated,
+    Ownership::System};
+
+} // namespace
+
+QString PlanTreeModel::mimeType()
+{
+    return objectsMime;
+}
+
+QMimeData *PlanTreeModel::mimeDataFor(const QList<ObjectKey> &keys)
+{
+    QStringList lines;
+    lines.reserve(keys.size());
+    for (const ObjectKey &key : keys)
+        lines.append(key.toString());
+    auto *mime = new QMimeData;
+    mime->setData(objectsMime, lines.join(QLatin1Char('\n')).toUtf8());
+    return mime;
+}
+
+QList<ObjectKey> PlanTreeModel::objectsFromMime(const QMimeData *mime)
+{
+    QList<ObjectKey> keys;
+    if (!mime || !mime->hasFormat(objectsMime))
+        return keys;
+    const QStringList lines =
+        QString::fromUtf8(mime->data(objectsMime)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        ObjectKey key;
+        if (objectKeyFromString(line.trimmed(), &key) && !keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+bool PlanTreeModel::objectKeyFromString(const QString &text, ObjectKey *key)
+{
+    // Kubernetes names, namespaces, kinds and groups hold neither spaces nor '/', so the two
+    // halves of "group/Kind ns/name" split unambiguously.
+    const QStringList halves = text.split(QLatin1Char(' '));
+    if (halves.size() != 2)
+        return false;
+    const QStringList type = halves.at(0).split(QLatin1Char('/'));
+    const QStringList name = halves.at(1).split(QLatin1Char('/'));
+    if (type.size() > 2 || name.size() > 2)
+        return false;
+    ObjectKey k;
+    k.group = type.size() == 2 ? type.at(0) : QString();
+    k.kind = type.last();
+    k.ns = name.size() == 2 ? name.at(0) : QString();
+    k.name = name.last();
+    if (k.kind.isEmpty() || k.name.isEmpty() || (type.size() == 2 && k.group.isEmpty()) ||
+        (name.size() == 2 && k.ns.isEmpty()))
+        return false;
+    *key = k;
+    return true;
+}
+
+PlanTreeModel::PlanTreeModel(QObject *parent) : QAbstractItemModel(parent)
+{
+    m_nodes.emplace_back();
+}
+
+PlanTreeModel::~PlanTreeModel() = default;
+
+bool PlanTreeModel::isEmpty() const
+{
+    return m_nodes.size() <= 1;
+}
+
+int PlanTreeModel::addNode(Node node)
+{
+    const int id = int(m_nodes.size());
+    Node &parent = m_nodes[size_t(node.parent)];
+    node.row = int(parent.children.size());
+    parent.children.push_back(id);
+    m_nodes.push_back(std::move(node));
+    return id;
+}
+
+int PlanTreeModel::folderNode(const QString &path)
+{
+    if (path.isEmpty())
+        return 0;
+    const auto it = m_byPath.constFind(path);
+    if (it != m_byPath.constEnd())
+        return it.value();
+    Node node;
+    node.type = Folder;
+    node.parent = folderNode(parentPath(path));
+    node.name = baseName(path);
+    node.path = path;
+    const int id = addNode(std::move(node));
+    m_byPath.insert(path, id);
+    return id;
+}
+
+void PlanTreeModel::sortChildren(int id)
+{
+    std::vector<int> &children = m_nodes[size_t(id)].children;
+    const auto rank = [this](int n) { return m_nodes[size_t(n)].type == File ? 1 : 0; };
+    std::sort(children.begin(), children.end(), [this, &rank](int a, int b) {
+        const int ra = rank(a), rb = rank(b);
+        if (ra != rb)
+            return ra < rb;
+        return m_nodes[size_t(a)].name < m_nodes[size_t(b)].name;
+    });
+    for (size_t i = 0; i < children.size(); ++i) {
+        m_nodes[size_t(children[i])].row = int(i);
+        sortChildren(children[i]);
+    }
+}
+
+void PlanTreeModel::aggregate(int id)
+{
+    Node &node = m_nodes[size_t(id)];
+    if (node.type != Folder) {
+        node.differing = node.status == int(FileStatus::Differs) ? 1 : 0;
+        node.planned = node.status == int(FileStatus::Planned) ? 1 : 0;
+        node.onDiskOnly = node.status == int(FileStatus::OnDiskOnly) ? 1 : 0;
+        return;
+    }
+    int differing = 0, planned = 0, onDiskOnly = 0;
+    for (const int child : node.children) {
+        aggregate(child);
+        const Node &c = m_nodes[size_t(child)];
+        differing += c.differing;
+        planned += c.planned;
+        onDiskOnly += c.onDiskOnly;
+    }
+    Node &n = m_nodes[size_t(id)];
+    n.differing = differing;
+    n.planned = planned;
+    n.onDiskOnly = onDiskOnly;
+}
+
+void PlanTreeModel::clear()
+{
+    beginResetModel();
+    m_nodes.clear();
+    m_nodes.emplace_back();
+    m_byPath.clear();
+    m_byObject.clear();
+    m_cluster.clear();
+    m_counts = {};
+    endResetModel();
+}
+
+void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
+{
+    beginResetModel();
+    m_nodes.clear();
+    m_nodes.emplace_back();
+    m_nodes.reserve(size_t(states.size() + plan.excluded.size()) * 5 / 4 + 16);
+    m_byPath.clear();
+    m_byObject.clear();
+    m_cluster = plan.cluster;
+    m_counts = {};
+    m_byPath.reserve(int(states.size()) * 5 / 4);
+    m_byObject.reserve(int(states.size() + plan.excluded.size()));
+
+    QSet<ObjectKey> migrated;
+    for (const FileState &state : states) {
+        Node node;
+        node.type = File;
+        node.path = state.path;
+        node.name = baseName(state.path);
+        node.status = int(state.status);
+        node.parent = folderNode(parentPath(state.path));
+        if (state.status == FileStatus::Differs)
+            ++m_counts.differingFiles;
+        else if (state.status == FileStatus::OnDiskOnly)
+            ++m_counts.onDiskOnly;
+        if (const PlannedFile *file = state.file) {
+            node.kindId = plannedFileKindId(file->kind);
+            node.objects = file->objects;
+            node.plainTextSecret = file->plainTextSecret;
+            for (const ObjectKey &key : file->objects)
+                migrated.insert(key);
+            ObjectKey own;
+            switch (file->kind) {
+            case PlannedFileKind::Manifest:
+                if (file->objects.size() == 1)
+                    node.movable = file->objects;
+                break;
+            case PlannedFileKind::Namespace:
+                if (file->objects.size() == 1)
+                    node.movable = file->objects;
+                else if (renderedKey(file->text, &own))
+                    node.movable = {own};
+                break;
+            case PlannedFileKind::HelmRelease:
+                if (renderedKey(file->text, &own))
+                    node.movable = {own};
+                break;
+            default:
+                break;
+            }
+        }
+        const int id = addNode(std::move(node));
+        m_byPath.insert(state.path, id);
+        const Node &added = m_nodes[size_t(id)];
+        for (const ObjectKey &key : added.movable)
+            m_byObject.insert(key, id);
+        for (const ObjectKey &key : added.objects) {
+            if (!m_byObject.contains(key))
+                m_byObject.insert(key, id);
+        }
+    }
+    m_counts.plannedFiles = int(plan.files.size());
+    m_counts.objectsToMigrate = int(migrated.size());
+    m_counts.excludedObjects = int(plan.excluded.size());
+
+    for (const QString &bootstrap : plan.bootstrapPaths) {
+        QString path = bootstrap;
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        if (path.isEmpty() || m_byPath.contains(path))
+            continue;
+        Node node;
+        node.type = Bootstrap;
+        node.path = path;
+        node.name = baseName(path);
+        node.parent = folderNode(parentPath(path));
+        m_byPath.insert(path, addNode(std::move(node)));
+    }
+
+    sortChildren(0);
+    aggregate(0);
+
+    if (!plan.excluded.isEmpty()) {
+        Node top;
+        top.type = ExcludedGroup;
+        top.parent = 0;
+        top.name = tr("Excluded (%1)").arg(plan.excluded.size());
+        const int topId = addNode(std::move(top));
+        QHash<int, QList<const Fluxdesk::ExcludedObject *>> byOwnership;
+        for (const Fluxdesk::ExcludedObject &e : plan.excluded)
+            byOwnership[int(e.ownership)].append(&e);
+        for (const Ownership ownership : excludedOrder) {
+            const QList<const Fluxdesk::ExcludedObject *> objects =
+                byOwnership.value(int(ownership));
+            if (objects.isEmpty())
+                continue;
+            Node group;
+            group.type = ExcludedGroup;
+            group.parent = topId;
+            group.ownership = int(ownership);
+            switch (ownership) {
+            case Ownership::UserManaged:
+                group.name = tr("User objects left out (%1)").arg(objects.size());
+                break;
+            case Ownership::HelmManaged:
+                group.name = tr("Created by Helm releases (%1)").arg(objects.size());
+                break;
+            case Ownership::HelmReleaseRecord:
+                group.name = tr("Helm release records (%1)").arg(objects.size());
+                break;
+            case Ownership::FluxManaged:
+                group.name = tr("Already managed by Flux (%1)").arg(objects.size());
+                break;
+            case Ownership::ControllerOwned:
+                group.name = tr("Owned by a controller (%1)").arg(objects.size());
+                break;
+            case Ownership::Generated:
+                group.name = tr("Generated automatically (%1)").arg(objects.size());
+                break;
+            case Ownership::System:
+                group.name = tr("Kubernetes and K3s internals (%1)").arg(objects.size());
+                break;
+            }
+            const int groupId = addNode(std::move(group));
+            for (const Fluxdesk::ExcludedObject *e : objects) {
+                Node node;
+                node.type = ExcludedObject;
+                node.parent = groupId;
+                node.name = e->key.toString();
+                node.objects = {e->key};
+                // Only what the user may include (their own objects) can be dragged back in;
+                // the planner keeps excluding internals and Helm-created objects regardless.
+                if (e->ownership == Ownership::UserManaged)
+                    node.movable = {e->key};
+                // A part of a Helm release no file stands for: including it brings the release
+                // back (the session's rule), so it is offered, though not as a move.
+                const bool helm = e->ownership == Ownership::HelmManaged ||
+                                  e->ownership == Ownership::HelmReleaseRecord;
+                const int carrier = m_byObject.value(e->key, -1);
+                node.includable = e->ownership == Ownership::UserManaged ||
+                                  (helm && (carrier < 0 || m_nodes[size_t(carrier)].type != File));
+                node.reason = e->reason;
+                node.ownership = int(e->ownership);
+                const int id = addNode(std::move(node));
+                if (!m_byObject.contains(e->key))
+                    m_byObject.insert(e->key, id);
+            }
+        }
+    }
+    endResetModel();
+}
+
+const PlanTreeModel::Node *PlanTreeModel::nodeOf(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    const size_t id = size_t(index.internalId());
+    return id < m_nodes.size() ? &m_nodes[id] : nullptr;
+}
+
+QModelIndex PlanTreeModel::indexOfNode(int id, int column) const
+{
+    if (id <= 0 || size_t(id) >= m_nodes.size())
+        return {};
+    return createIndex(m_nodes[size_t(id)].row, column, quintptr(id));
+}
+
+QModelIndex PlanTreeModel::indexForPath(const QString &path) const
+{
+    QString p = path;
+    while (p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    return indexOfNode(m_byPath.value(p, -1));
+}
+
+QModelIndex PlanTreeModel::indexForObject(const ObjectKey &key) const
+{
+    return indexOfNode(m_byObject.value(key, -1));
+}
+
+QList<ObjectKey> PlanTreeModel::objectsAt(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    return node ? node->objects : QList<ObjectKey>();
+}
+
+QList<ObjectKey> PlanTreeModel::movableObjectsAt(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    return node ? node->movable : QList<ObjectKey>();
+}
+
+QStringList PlanTreeModel::placeableFolders() const
+{
+    QStringList folders;
+    for (const Node &node : m_nodes) {
+        if (node.type == Folder && isUnderPlaceableRoot(node.path))
+            folders.append(node.path);
+    }
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+QModelIndex PlanTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    int parentId = 0;
+    if (parent.isValid()) {
+        if (!nodeOf(parent) || parent.column() != 0)
+            return {};
+        parentId = int(parent.internalId());
+    }
+    const Node &p = m_nodes[size_t(parentId)];
+    if (size_t(row) >= p.children.size())
+        return {};
+    return createIndex(row, column, quintptr(p.children[size_t(row)]));
+}
+
+QModelIndex PlanTreeModel::parent(const QModelIndex &child) const
+{
+    const Node *node = nodeOf(child);
+    if (!node || node->parent <= 0)
+        return {};
+    return indexOfNode(node->parent);
+}
+
+int PlanTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_nodes.front().children.size());
+    if (parent.column() != 0)
+        return 0;
+    const Node *node = nodeOf(parent);
+    return node ? int(node->children.size()) : 0;
+}
+
+int PlanTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QString PlanTreeModel::statusText(const Node &node) const
+{
+    switch (node.type) {
+    case File: {
+        const QString status = fileStatusName(FileStatus(node.status));
+        return node.plainTextSecret ? tr("%1 · plain text").arg(status) : status;
+    }
+    case Bootstrap:
+        return tr("left to flux bootstrap");
+    case ExcludedObject:
+        return tr("excluded");
+    case ExcludedGroup:
+        return {};
+    case Folder: {
+        // Up to date is the quiet case: a folder only speaks when something below needs a look.
+        QStringList parts;
+        if (node.differing > 0)
+            parts.append(tr("%1 differing").arg(node.differing));
+        if (node.planned > 0)
+            parts.append(tr("%1 new").arg(node.planned));
+        if (node.onDiskOnly > 0)
+            parts.append(tr("%1 on disk only").arg(node.onDiskOnly));
+        return parts.join(QStringLiteral(", "));
+    }
+    }
+    return {};
+}
+
+QString PlanTreeModel::toolTip(const Node &node) const
+{
+    switch (node.type) {
+    case File: {
+        QString tip;
+        switch (FileStatus(node.status)) {
+        case FileStatus::Planned:
+            tip = tr("%1: not on disk yet; writing the plan creates it.").arg(node.path);
+            break;
+        case FileStatus::UpToDate:
+            tip = tr("%1: on disk exactly as planned.").arg(node.path);
+            break;
+        case FileStatus::Differs:
+            tip = tr("%1: the file on disk differs from the plan. Open the diff to compare; "
+                     "writing keeps your version unless you accept the plan's.")
+                      .arg(node.path);
+            break;
+        case FileStatus::OnDiskOnly:
+            tip = tr("%1: in the repository, but the plan does not produce it.").arg(node.path);
+            break;
+        }
+        if (node.plainTextSecret)
+            tip += QLatin1Char('\n') +
+                   tr("This Secret lands in Git unencrypted: anyone who can read the repository "
+                      "can read its data.");
+        if (node.objects.size() > 1)
+            tip += QLatin1Char('\n') + tr("Stands for %1 live objects.").arg(node.objects.size());
+        return tip;
+    }
+    case Bootstrap:
+        return tr("%1/ is left to flux bootstrap: Fluxdesk neither plans nor writes it.")
+            .arg(node.path);
+    case ExcludedObject:
+        return node.reason;
+    case ExcludedGroup:
+        return node.ownership < 0 ? tr("Live objects the repository will not contain, with why.")
+                                  : QString();
+    case Folder:
+        return statusText(node);
+    }
+    return {};
+}
+
+QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
+{
+    const Node *node = nodeOf(index);
+    if (!node)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == NameColumn)
+            return node->name;
+        return statusText(*node);
+    case Qt::ToolTipRole:
+        return toolTip(*node);
+    case PathRole:
+        return node->path.isEmpty() ? QVariant() : QVariant(node->path);
+    case NodeTypeRole:
+        return int(node->type);
+    case FileStatusRole:
+        return node->status;
+    case FileKindRole:
+        return node->kindId;
+    case ObjectKeysRole: {
+        QStringList keys;
+        keys.reserve(node->objects.size());
+        for (const ObjectKey &key : node->objects)
+            keys.append(key.toString());
+        return keys;
+    }
+    case PlainTextSecretRole:
+        return node->plainTextSecret;
+    case OwnObjectRole:
+        return node->movable.isEmpty() ? QString() : node->movable.first().toString();
+    case IncludableRole:
+        return node->includable;
+    case ReasonRole:
+        return node->reason;
+    case OwnershipRole:
+        return node->ownership;
+    case DifferingRole:
+        return node->differing;
+    case PlannedCountRole:
+        return node->planned;
+    case OnDiskOnlyRole:
+        return node->onDiskOnly;
+    default:
+        return {};
+    }
+}
+
+QVariant PlanTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags PlanTreeModel::flags(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    if (!node)
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (!node->movable.isEmpty())
+        f |= Qt::ItemIsDragEnabled;
+    bool excluded = false;
+    if (!dropTarget(index, &excluded).isEmpty() || excluded)
+        f |= Qt::ItemIsDropEnabled;
+    return f;
+}
+
+QStringList PlanTreeModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *PlanTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<ObjectKey> keys;
+    for (const QModelIndex &index : indexes) {
+        for (const ObjectKey &key : movableObjectsAt(index)) {
+            if (!keys.contains(key))
+                keys.append(key);
+        }
+    }
+    return keys.isEmpty() ? nullptr : mimeDataFor(keys);
+}
+
+Qt::DropActions PlanTreeModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions PlanTreeModel::supportedDropActions() const
+{
+    // Copy: drags from the cluster tree, which keeps its rows.
+    return Qt::MoveAction | Qt::CopyAction;
+}
+
+QString PlanTreeModel::dropTarget(const QModelIndex &parent, bool *excluded) const
+{
+    *excluded = false;
+    const Node *node = nodeOf(parent);
+    if (!node)
+        return {};
+    switch (node->type) {
+    case Folder:
+        return isUnderPlaceableRoot(node->path) ? node->path : QString();
+    case File: {
+        const QString folder = parentPath(node->path);
+        return isUnderPlaceableRoot(folder) ? folder : QString();
+    }
+    case ExcludedGroup:
+    case ExcludedObject:
+        *excluded = true;
+        return {};
+    case Bootstrap:
+        return {};
+    }
+    return {};
+}
+
+QString PlanTreeModel::dropFolderAt(const QModelIndex &index) const
+{
+    bool excluded = false;
+    return dropTarget(index, &excluded);
+}
+
+bool PlanTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                    const QModelIndex &parent) const
+{
+    if (!(action & (Qt::MoveAction | Qt::CopyAction)))
+        return false;
+    if (!data || !data->hasFormat(objectsMime))
+        return false;
+    bool excluded = false;
+    const QString folder = dropTarget(parent, &excluded);
+    if (folder.isEmpty() && !excluded)
+        return false;
+    return !objectsFromMime(data).isEmpty();
+}
+
+bool PlanTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    bool excluded = false;
+    const QString folder = dropTarget(parent, &excluded);
+    const QList<ObjectKey> dropped = objectsFromMime(data);
+    QList<ObjectKey> keys;
+    for (const ObjectKey &key : dropped) {
+        const QModelIndex current = indexForObject(key);
+        const Node *node = nodeOf(current);
+        if (excluded) {
+            // Already excluded: nothing to do.
+            if (!node || node->type != ExcludedObject)
+                keys.append(key);
+        } else if (!node || node->type != File || parentPath(node->path) != folder) {
+            keys.append(key); // dropping where it already lies changes nothing
+        }
+    }
+    if (keys.isEmpty())
+        return false;
+    if (excluded)
+        emit excludeRequested(keys);
+    else
+        emit moveRequested(keys, folder);
+    return true;
+}
+
+} // namespace Fluxdesk

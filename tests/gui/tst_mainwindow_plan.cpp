@@ -1,0 +1,187 @@
+// The planned repository inside the window: from the demo cluster and an empty folder to a
+// written repository whose kustomizations build, selection following between the two trees,
+// a drag from the cluster tree onto a plan folder, the plan's problems in the Problems list,
+// and hand edits kept.
+#include "clusterpane.h"
+#include "items/inventorymodel.h"
+#include "items/plantreemodel.h"
+#include "items/problemmodel.h"
+#include "kube/clustersession.h"
+#include "mainwindow.h"
+#include "plan/plansession.h"
+#include "plancontroller.h"
+#include "planpane.h"
+#include "writeplandialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QMimeData>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace Fluxdesk;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+bool kustomizeBuilds(const QString &folder, QByteArray *error)
+{
+    QProcess kubectl;
+    kubectl.start(s("kubectl"), {s("kustomize"), folder});
+    if (!kubectl.waitForFinished(60000))
+        return false;
+    *error = kubectl.readAllStandardError();
+    return kubectl.exitStatus() == QProcess::NormalExit && kubectl.exitCode() == 0;
+}
+
+// Presses the write dialog's Write button as soon as the dialog is up (it runs modally).
+void acceptWriteDialogSoon()
+{
+    QTimer::singleShot(0, qApp, [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<WritePlanDialog *>(w)) {
+                auto *write = dialog->findChild<QPushButton *>(s("writeButton"));
+                if (write && write->isVisible())
+                    QTest::mouseClick(write, Qt::LeftButton);
+                else
+                    dialog->reject();
+                return;
+            }
+        }
+        acceptWriteDialogSoon(); // not shown yet
+    });
+}
+
+} // namespace
+
+class TestMainWindowPlan : public QObject
+{
+    Q_OBJECT
+public:
+    TestMainWindowPlan()
+    {
+        qputenv("HOME", QFile::encodeName(m_home.path()));
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
+        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
+        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void fromDemoClusterToBuildingRepository()
+    {
+        QTemporaryDir repo;
+        QVERIFY(repo.isValid());
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        PlanController *plan = window.planController();
+        QSignalSpy ready(plan->session(), &PlanSession::planReady);
+        StartupOptions options;
+        options.demo = true;
+        options.repo = repo.path();
+        window.start(options);
+        QVERIFY(ready.wait(30000));
+
+        auto *pane = window.findChild<PlanPane *>(s("planPane"));
+        QVERIFY(pane);
+        QVERIFY(pane->isVisible());
+        QVERIFY2(pane->countsText().contains(s("34")), qPrintable(pane->countsText()));
+        QVERIFY(plan->writeAction()->isEnabled());
+
+        // Selecting an object in the cluster tree selects the file it lands in.
+        const ObjectKey deployment{s("apps"), s("Deployment"), s("llm"), s("llama-cpp")};
+        QVERIFY(window.clusterPane()->selectObject(deployment));
+        const QModelIndex current = pane->view()->currentIndex();
+        QCOMPARE(current.data(PlanTreeModel::PathRole).toString(),
+                 s("workloads/llm/llama-cpp-deployment.yaml"));
+
+        // And the reverse: the Service's file selects the Service.
+        const ObjectKey service{{}, s("Service"), s("llm"), s("llama-cpp")};
+        QVERIFY(pane->selectObject(service));
+        const QModelIndex serviceFile = pane->view()->currentIndex();
+        QVERIFY(pane->selectObject(deployment)); // by code: the cluster tree stays
+        QCOMPARE(InventoryModel::keyAt(window.clusterPane()->treeView()->currentIndex()),
+                 deployment);
+        pane->view()->scrollTo(serviceFile);
+        QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {},
+                          pane->view()->visualRect(serviceFile).center());
+        QTRY_COMPARE(InventoryModel::keyAt(window.clusterPane()->treeView()->currentIndex()),
+                     service);
+
+        // The Helm release's credential warning is in the Problems list, on its file.
+        bool flagged = false;
+        for (int row = 0; row < window.problemModel()->rowCount(); ++row) {
+            const QString file =
+                window.problemModel()->index(row, 0).data(ProblemModel::FileRole).toString();
+            flagged =
+                flagged || file.endsWith(s("infrastructure/logging/grafana-helmrelease.yaml"));
+        }
+        QVERIFY(flagged);
+
+        // Write Plan: the dialog, then the files, and every kustomization builds.
+        QSignalSpy written(plan->session(), &PlanSession::written);
+        acceptWriteDialogSoon();
+        plan->writeAction()->trigger();
+        QVERIFY(written.wait(30000));
+        QVERIFY(ready.wait(30000));
+        for (const char *root : {"infrastructure", "workloads"}) {
+            QByteArray error;
+            QVERIFY2(kustomizeBuilds(repo.filePath(s(root)), &error), error.constData());
+        }
+        QVERIFY(QFile::exists(repo.filePath(s("clusters/homelab/workloads.yaml"))));
+        QVERIFY2(pane->countsText().contains(s("Differing: 0")), qPrintable(pane->countsText()));
+    }
+
+    void dragFromClusterTreeMovesTheObject()
+    {
+        QTemporaryDir repo;
+        MainWindow window;
+        window.show();
+        PlanController *plan = window.planController();
+        QSignalSpy ready(plan->session(), &PlanSession::planReady);
+        StartupOptions options;
+        options.demo = true;
+        options.repo = repo.path();
+        window.start(options);
+        QVERIFY(ready.wait(30000));
+
+        // What a drag from the cluster tree carries, dropped on a plan folder.
+        const ObjectKey deployment{s("apps"), s("Deployment"), s("llm"), s("llama-cpp")};
+        InventoryModel *inventory = window.inventoryModel();
+        const QModelIndex row = inventory->indexOf(deployment);
+        QVERIFY(row.isValid());
+        QVERIFY(inventory->flags(row) & Qt::ItemIsDragEnabled);
+        std::unique_ptr<QMimeData> mime(inventory->mimeData({row}));
+        QVERIFY(mime);
+        PlanTreeModel *model = window.findChild<PlanPane *>(s("planPane"))->model();
+        const QModelIndex folder = model->indexForPath(s("workloads/log-analyzer"));
+        QVERIFY(folder.isValid());
+        QVERIFY(model->canDropMimeData(mime.get(), Qt::CopyAction, -1, 0, folder));
+        QVERIFY(model->dropMimeData(mime.get(), Qt::CopyAction, -1, 0, folder));
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(plan->session()->snapshot()->plan.pathOf(deployment),
+                 s("workloads/log-analyzer/llama-cpp-deployment.yaml"));
+        QFile decisions(repo.filePath(s(".fluxdesk/plan.yaml")));
+        QVERIFY(decisions.open(QIODevice::ReadOnly));
+        QVERIFY(decisions.readAll().contains("workloads/log-analyzer/llama-cpp-deployment.yaml"));
+    }
+
+private:
+    QTemporaryDir m_home;
+};
+
+QTEST_MAIN(TestMainWindowPlan)
+#include "tst_mainwindow_plan.moc"
