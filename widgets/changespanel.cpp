@@ -1,9 +1,11 @@
 #include "changespanel.h"
 
+#include "clonedialog.h"
 #include "diffhighlighter.h"
 #include "git/gitchangewatcher.h"
 #include "git/gitdiff.h"
 #include "gitprompter.h"
+#include "historypanel.h"
 #include "identitydialog.h"
 #include "items/changesmodel.h"
 
@@ -21,6 +23,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -65,6 +68,7 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     connect(m_worker, &GitWorker::finished, this, &ChangesPanel::onFinished);
     connect(m_watcher, &GitChangeWatcher::changed, this, &ChangesPanel::refresh);
     connect(m_model, &ChangesModel::stageRequested, this, &ChangesPanel::stage);
+    connect(m_history, &HistoryPanel::revertRequested, this, &ChangesPanel::revert);
 
     showEmpty(tr("No repository is open. Open the checkout your manifests go to, or initialise a "
                  "new repository in an empty folder, to review, commit and push changes here."));
@@ -87,15 +91,36 @@ QWidget *ChangesPanel::createEmptyPage()
     auto *init = makeButton(tr("Initialise a Repository Here…"),
                             QStringLiteral("initRepositoryButton"), page);
     init->setToolTip(tr("Creates a new git repository (first branch \"main\") in an empty folder"));
+    auto *clone = makeButton(tr("Clone…"), QStringLiteral("cloneRepositoryButton"), page);
+    clone->setToolTip(tr("Clones a repository from a URL into a new or empty folder"));
     connect(open, &QPushButton::clicked, this, &ChangesPanel::chooseRepository);
     connect(init, &QPushButton::clicked, this, &ChangesPanel::initialiseRepository);
+    connect(clone, &QPushButton::clicked, this, &ChangesPanel::cloneRepository);
+    m_openButton = open;
+    m_initButton = init;
+    m_cloneButton = clone;
+    m_cloneStatus = makeLabel(QStringLiteral("cloneStatus"), page);
+    m_cloneStatus->hide();
+    m_cloneProgress = new QProgressBar(page);
+    m_cloneProgress->setObjectName(QStringLiteral("cloneProgress"));
+    m_cloneProgress->setTextVisible(true);
+    m_cloneProgress->hide();
+    m_cloneCancel = makeButton(tr("Cancel"), QStringLiteral("cloneCancelButton"), page);
+    m_cloneCancel->hide();
+    connect(m_cloneCancel, &QPushButton::clicked, this, &ChangesPanel::cancel);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(open);
     buttons->addWidget(init);
+    buttons->addWidget(clone);
     buttons->addStretch(1);
+    auto *progress = new QHBoxLayout;
+    progress->addWidget(m_cloneProgress, 1);
+    progress->addWidget(m_cloneCancel);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_emptyText);
     layout->addLayout(buttons);
+    layout->addWidget(m_cloneStatus);
+    layout->addLayout(progress);
     layout->addStretch(1);
     return page;
 }
@@ -121,6 +146,9 @@ QWidget *ChangesPanel::createMainPage()
     m_progress->hide();
     m_cancel = makeButton(tr("Cancel"), QStringLiteral("cancelButton"), page);
     m_cancel->hide();
+    m_push = makeButton(tr("Pus&h"), QStringLiteral("pushButton"), page);
+    m_push->setToolTip(tr("Push the branch's commits without committing (never forced)"));
+    connect(m_push, &QPushButton::clicked, this, &ChangesPanel::push);
     connect(m_fetch, &QPushButton::clicked, this, &ChangesPanel::fetch);
     connect(m_cancel, &QPushButton::clicked, this, &ChangesPanel::cancel);
 
@@ -196,18 +224,25 @@ QWidget *ChangesPanel::createMainPage()
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    m_history = new HistoryPanel(page);
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(QStringLiteral("changesTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(splitter, tr("Changes"));
+    m_tabs->addTab(m_history, tr("History"));
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_branch, 1);
     header->addWidget(m_progress);
     header->addWidget(m_cancel);
+    header->addWidget(m_push);
     header->addWidget(m_fetch);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(header);
     layout->addWidget(m_refusalLabel);
     layout->addWidget(m_status);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_tabs, 1);
     return page;
 }
 
@@ -225,9 +260,14 @@ void ChangesPanel::setRepositoryPath(const QString &path)
     setBusy(false, false);
     m_sessionIdentity.reset();
     m_messageEdited = false;
+    m_hasBranch = false;
+    m_branchInfo = BranchInfo();
+    m_cloneGeneration = 0;
     m_model->setFiles({});
     m_diff->clear();
     setStatus(QString());
+    m_cloneStatus->hide();
+    m_history->setRepositoryPath(m_path);
     if (m_path.isEmpty()) {
         m_watcher->setWorkdir(QString());
         showEmpty(tr("No repository is open. Open the checkout your manifests go to, or "
@@ -265,13 +305,24 @@ void ChangesPanel::setStatus(const QString &text, bool error)
 void ChangesPanel::setBusy(bool busy, bool remote)
 {
     m_busy = busy;
-    m_progress->setVisible(busy && remote);
-    m_cancel->setVisible(busy && remote);
-    if (busy && remote) {
-        m_progress->setRange(0, 0); // until the first report says how much there is
-        m_progress->setFormat(tr("Connecting…"));
-    }
+    if (!busy)
+        m_cloning = false;
+    m_progress->setVisible(busy && remote && !m_cloning);
+    m_cancel->setVisible(busy && remote && !m_cloning);
+    m_cloneProgress->setVisible(busy && m_cloning);
+    m_cloneCancel->setVisible(busy && m_cloning);
+    if (busy && remote) // until the first report says how much there is
+        setProgress(tr("Connecting…"), 0, 0);
     updateButtons();
+}
+
+void ChangesPanel::setProgress(const QString &format, int value, int max)
+{
+    for (QProgressBar *bar : {m_progress, m_cloneProgress}) {
+        bar->setRange(0, max);
+        bar->setValue(value);
+        bar->setFormat(format);
+    }
 }
 
 void ChangesPanel::updateButtons()
@@ -284,6 +335,13 @@ void ChangesPanel::updateButtons()
     m_stageAll->setEnabled(open && !m_busy && m_refusal.isEmpty() && m_model->rowCount() > 0);
     m_unstageAll->setEnabled(open && !m_busy && m_refusal.isEmpty() && m_model->hasStaged());
     m_fetch->setEnabled(open && !m_busy);
+    // Push without committing: commits the upstream lacks, or a branch never pushed.
+    const bool pushable = m_hasBranch && !m_branchInfo.detached && !m_branchInfo.unborn &&
+                          (m_branchInfo.upstream.isEmpty() || m_branchInfo.ahead > 0);
+    m_push->setEnabled(open && !m_busy && m_refusal.isEmpty() && pushable);
+    m_history->setActionsEnabled(open && !m_busy && m_refusal.isEmpty());
+    for (QPushButton *button : {m_openButton, m_initButton, m_cloneButton})
+        button->setEnabled(!m_cloning);
     int staged = 0;
     for (const GitFileStatus &file : m_model->files())
         staged += file.staged != GitFileStatus::Change::None ? 1 : 0;
@@ -309,6 +367,22 @@ void ChangesPanel::updateBranch(const BranchInfo &branch)
                    .arg(branch.ahead)
                    .arg(branch.behind);
     m_branch->setText(text);
+    m_branchInfo = branch;
+    m_hasBranch = true;
+    if (!branch.unborn && !branch.detached && branch.upstream.isEmpty())
+        m_push->setToolTip(tr("Push %1 to origin for the first time and track it (never forced)")
+                               .arg(branch.branch));
+    else if (branch.ahead > 0)
+        m_push->setToolTip(branch.ahead == 1
+                               ? tr("Push 1 commit to %1 (never forced)").arg(branch.upstream)
+                               : tr("Push %1 commits to %2 (never forced)")
+                                     .arg(branch.ahead)
+                                     .arg(branch.upstream));
+    else
+        m_push->setToolTip(
+            tr("Nothing to push: %1 has every commit of this branch")
+                .arg(branch.upstream.isEmpty() ? tr("the remote") : branch.upstream));
+    updateButtons();
 }
 
 void ChangesPanel::refresh()
@@ -335,6 +409,10 @@ void ChangesPanel::refresh()
     m_stack->setCurrentIndex(1);
     const GitResult<GitDone> ready = repo->checkReady();
     setRefusal(ready ? QString() : ready.error().message);
+    // A commit made elsewhere (the user's git tool) moves HEAD: the history follows.
+    const GitResult<QString> head = gitHeadId(*repo);
+    if (head)
+        m_history->reloadIfHeadChanged(*head);
     m_worker->refresh();
 }
 
@@ -410,6 +488,29 @@ std::optional<ChangesPanel::IdentityAnswer> ChangesPanel::askIdentity()
     return answer;
 }
 
+bool ChangesPanel::ensureIdentity(GitRepository &repo, const QString &declined)
+{
+    if (m_sessionIdentity)
+        repo.setSessionIdentity(m_sessionIdentity->name, m_sessionIdentity->email);
+    const GitResult<GitIdentity> identity = gitIdentity(repo);
+    if (identity || identity.error().kind != GitErrorKind::IdentityMissing)
+        return true; // another failure shows where it happens, with its own message
+    const std::optional<IdentityAnswer> answer = askIdentity();
+    if (!answer) {
+        setStatus(declined, true);
+        return false;
+    }
+    const GitResult<GitDone> saved =
+        setGitIdentity(repo, answer->identity, answer->saveInRepository);
+    if (!saved) {
+        setStatus(saved.error().message, true);
+        return false;
+    }
+    if (!answer->saveInRepository)
+        m_sessionIdentity = answer->identity;
+    return true;
+}
+
 void ChangesPanel::commit(bool push)
 {
     if (m_busy || m_path.isEmpty() || !m_refusal.isEmpty())
@@ -424,24 +525,8 @@ void ChangesPanel::commit(bool push)
         setStatus(repo.error().message, true);
         return;
     }
-    if (m_sessionIdentity)
-        repo->setSessionIdentity(m_sessionIdentity->name, m_sessionIdentity->email);
-    const GitResult<GitIdentity> identity = gitIdentity(*repo);
-    if (!identity && identity.error().kind == GitErrorKind::IdentityMissing) {
-        const std::optional<IdentityAnswer> answer = askIdentity();
-        if (!answer) {
-            setStatus(tr("Not committed: git needs your name and email for the commit."), true);
-            return;
-        }
-        const GitResult<GitDone> saved =
-            setGitIdentity(*repo, answer->identity, answer->saveInRepository);
-        if (!saved) {
-            setStatus(saved.error().message, true);
-            return;
-        }
-        if (!answer->saveInRepository)
-            m_sessionIdentity = answer->identity;
-    }
+    if (!ensureIdentity(*repo, tr("Not committed: git needs your name and email for the commit.")))
+        return;
     setStatus(push ? tr("Committing and pushing…") : tr("Committing…"));
     if (m_sessionIdentity) {
         // The worker opens its own repository, which would not know this session's identity:
@@ -476,10 +561,71 @@ void ChangesPanel::fetch()
     m_worker->fetch();
 }
 
+void ChangesPanel::push()
+{
+    if (m_busy || m_path.isEmpty() || !m_refusal.isEmpty())
+        return;
+    setStatus(tr("Pushing…"));
+    setBusy(true, true);
+    m_worker->push();
+}
+
+void ChangesPanel::revert(const QString &commitId)
+{
+    if (m_busy || m_path.isEmpty() || !m_refusal.isEmpty() || commitId.isEmpty())
+        return;
+    GitResult<GitRepository> repo = GitRepository::open(m_path);
+    if (!repo) {
+        setStatus(repo.error().message, true);
+        return;
+    }
+    if (!ensureIdentity(*repo,
+                        tr("Not reverted: git needs your name and email for the new commit.")))
+        return;
+    setStatus(tr("Reverting %1…").arg(commitId.left(7)));
+    setBusy(true, false);
+    m_worker->revert(commitId, m_sessionIdentity ? m_sessionIdentity->name : QString(),
+                     m_sessionIdentity ? m_sessionIdentity->email : QString());
+}
+
+void ChangesPanel::cloneRepository()
+{
+    if (m_busy)
+        return;
+    const QString base = m_path.isEmpty() ? QDir::homePath() : QFileInfo(m_path).absolutePath();
+    CloneDialog dialog(base, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    startClone(dialog.url(), dialog.folder());
+}
+
+bool ChangesPanel::startClone(const QString &url, const QString &folder)
+{
+    if (m_busy)
+        return false;
+    const QString problem = CloneDialog::problem(url, folder);
+    if (!problem.isEmpty()) {
+        m_cloneStatus->setText(tr("Not cloned: %1").arg(problem));
+        m_cloneStatus->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+        m_cloneStatus->show();
+        return false;
+    }
+    const QString target = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    m_cloneStatus->setText(
+        tr("Cloning %1 into %2…").arg(url.trimmed(), QDir::toNativeSeparators(target)));
+    m_cloneStatus->setStyleSheet(QString());
+    m_cloneStatus->show();
+    m_cloning = true;
+    setBusy(true, true);
+    m_cloneGeneration = m_worker->clone(url.trimmed(), target);
+    return true;
+}
+
 void ChangesPanel::cancel()
 {
     m_worker->cancel();
     m_progress->setFormat(tr("Cancelling…"));
+    m_cloneProgress->setFormat(tr("Cancelling…"));
 }
 
 void ChangesPanel::chooseRepository()
@@ -548,9 +694,7 @@ void ChangesPanel::onProgress(quint64, const GitProgress &progress)
     const quint64 total = progress.total;
     const int max = total > 1000000 ? 1000000 : int(total);
     const int value = total == 0 ? 0 : int(progress.current * quint64(max) / total);
-    m_progress->setRange(0, max);
-    m_progress->setValue(value);
-    m_progress->setFormat(format);
+    setProgress(format, value, max);
 }
 
 QString ChangesPanel::explain(const GitError &error) const
@@ -572,9 +716,27 @@ QString ChangesPanel::explain(const GitError &error) const
     }
 }
 
-void ChangesPanel::onFinished(quint64, const GitWorkerResult &result)
+void ChangesPanel::onFinished(quint64 generation, const GitWorkerResult &result)
 {
     using Op = GitWorkerResult::Operation;
+    if (result.operation == Op::Clone) {
+        if (generation != m_cloneGeneration)
+            return; // another repository was opened meanwhile: the clone stays on disk, unused
+        m_cloneGeneration = 0;
+        setBusy(false, false);
+        if (!result.ok) {
+            m_cloneStatus->setText(tr("Not cloned: %1").arg(explain(result.error)));
+            m_cloneStatus->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
+            Q_EMIT operationFinished(false);
+            return;
+        }
+        const QString path = m_worker->repositoryPath();
+        setRepositoryPath(path);
+        setStatus(tr("Cloned into %1.").arg(QDir::toNativeSeparators(path)));
+        Q_EMIT repositoryChosen(m_path);
+        Q_EMIT operationFinished(true);
+        return;
+    }
     if (result.operation == Op::Refresh) {
         if (result.ok) {
             const QString current = m_view->currentIndex().data(ChangesModel::PathRole).toString();
@@ -628,6 +790,10 @@ void ChangesPanel::onFinished(quint64, const GitWorkerResult &result)
                        .arg(result.branch.ahead)
                        .arg(result.branch.behind);
             break;
+        case Op::Revert:
+            text = tr("Reverted %1 with the new commit %2 (not pushed yet).")
+                       .arg(result.revertedId.left(7), shortId);
+            break;
         default:
             break;
         }
@@ -636,7 +802,9 @@ void ChangesPanel::onFinished(quint64, const GitWorkerResult &result)
         setStatus(text);
     } else {
         const QString why = explain(result.error);
-        if (!result.commitId.isEmpty())
+        if (result.operation == Op::Revert)
+            text = tr("Not reverted: %1").arg(why);
+        else if (!result.commitId.isEmpty())
             text =
                 tr("Committed %1 (the commit is kept), but the push failed. %2").arg(shortId, why);
         else
@@ -647,6 +815,8 @@ void ChangesPanel::onFinished(quint64, const GitWorkerResult &result)
     }
     if (!result.branch.branch.isEmpty() || result.branch.detached)
         updateBranch(result.branch);
+    // Commits, reverts, pushes and fetches all change what the history shows (or its remote).
+    m_history->reload();
     Q_EMIT operationFinished(result.ok);
     m_refreshPending = false;
     refresh();

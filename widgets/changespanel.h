@@ -13,6 +13,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace Fluxdesk {
@@ -21,10 +22,13 @@ class ChangesModel;
 class DiffHighlighter;
 class GitChangeWatcher;
 class GitPrompter;
+class HistoryPanel;
 
 // The Changes panel: branch and upstream, the changed files with stage/unstage, the selected
-// file's diff, the commit message and Commit / Commit & Push with progress and Cancel. Remote
-// and status work runs on GitWorker; staging and diffs are quick local calls made directly.
+// file's diff, the commit message and Commit / Commit & Push / Push with progress and Cancel,
+// and a History tab (HistoryPanel) whose Revert runs here. Without a repository it offers
+// Open, Initialise and Clone. Remote, status and revert work runs on GitWorker; staging and
+// diffs are quick local calls made directly.
 class ChangesPanel : public QWidget
 {
     Q_OBJECT
@@ -39,6 +43,7 @@ public:
     ChangesModel *model() const { return m_model; }
     GitWorker *worker() const { return m_worker; }
     GitChangeWatcher *changeWatcher() const { return m_watcher; }
+    HistoryPanel *history() const { return m_history; }
     bool isRefused() const { return !m_refusal.isEmpty(); }
     QString refusal() const { return m_refusal; }
     QString statusText() const;
@@ -64,6 +69,16 @@ public Q_SLOTS:
     void cancel();
     void chooseRepository();
     void initialiseRepository();
+    // Pushes the branch's commits (to its upstream, or to origin the first time).
+    void push();
+    // A new commit that undoes commitId, after asking for an identity if git has none.
+    void revert(const QString &commitId);
+    // Asks for a URL and an empty folder (CloneDialog), then clones.
+    void cloneRepository();
+    // Clones url into folder on the worker; on success the panel opens the clone and emits
+    // repositoryChosen. False (nothing started, the empty page says why) when folder is not
+    // new or empty.
+    bool startClone(const QString &url, const QString &folder);
 
 Q_SIGNALS:
     void refreshed();
@@ -85,6 +100,9 @@ private:
     void onProgress(quint64 generation, const GitProgress &progress);
     void onFinished(quint64 generation, const GitWorkerResult &result);
     std::optional<IdentityAnswer> askIdentity();
+    // The session identity on repo, or git's, or one asked for; false when the user declined.
+    bool ensureIdentity(GitRepository &repo, const QString &declined);
+    void setProgress(const QString &format, int value, int max);
     QString explain(const GitError &error) const;
 
     QString m_path;
@@ -111,8 +129,22 @@ private:
     QPushButton *m_commit;
     QPushButton *m_commitPush;
     QPushButton *m_fetch;
+    QPushButton *m_push;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
+    QTabWidget *m_tabs;
+    HistoryPanel *m_history;
+    QPushButton *m_openButton;
+    QPushButton *m_initButton;
+    QPushButton *m_cloneButton;
+    QLabel *m_cloneStatus;
+    QProgressBar *m_cloneProgress;
+    QPushButton *m_cloneCancel;
+
+    BranchInfo m_branchInfo;
+    bool m_hasBranch = false;
+    bool m_cloning = false;
+    quint64 m_cloneGeneration = 0; // the clone whose result opens the repository
 
     bool m_busy = false;
     bool m_refreshPending = false;

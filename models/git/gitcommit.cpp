@@ -179,6 +179,17 @@ GitResult<QList<GitCommitInfo>> gitHistory(const GitRepository &repo, int maxCou
     return commits;
 }
 
+GitResult<QString> gitHeadId(const GitRepository &repo)
+{
+    if (git_repository_head_unborn(repo.handle()) == 1)
+        return QString();
+    git_oid oid;
+    const int rc = git_reference_name_to_id(&oid, repo.handle(), "HEAD");
+    if (rc < 0)
+        return lastGitError(rc, GitText::tr("cannot read HEAD"));
+    return oidString(&oid);
+}
+
 GitResult<QString> revertCommit(const GitRepository &repo, const QString &commitId)
 {
     const GitResult<GitDone> ready = repo.checkReady();

@@ -41,6 +41,9 @@ struct GitCommitInfo
 // The branch's recent commits, newest first.
 GitResult<QList<GitCommitInfo>> gitHistory(const GitRepository &repo, int maxCount = 100);
 
+// The full id of the commit HEAD points at; empty when the branch has no commit yet.
+GitResult<QString> gitHeadId(const GitRepository &repo);
+
 // Creates a new commit that undoes commitId (against its first parent), then updates the work
 // tree. Refused when tracked files have uncommitted changes (they stay untouched) or when the
 // revert conflicts.

@@ -28,6 +28,13 @@ GitResult<Remote> lookupRemote(git_repository *repo, const QString &name)
     return Remote(raw);
 }
 
+// Ends the transfer (the process-wide TLS lock) on every way out of an operation.
+struct TransferEnd
+{
+    GitTransfer &transfer;
+    ~TransferEnd() { transfer.finish(); }
+};
+
 QString nonFastForwardText()
 {
     return GitText::tr(
@@ -70,7 +77,10 @@ GitResult<GitPushResult> gitPush(const GitRepository &repo, GitTransfer &transfe
     char *spec = const_cast<char *>(refspec.constData());
     const git_strarray refspecs{&spec, 1};
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    transfer.begin(result.remoteUrl);
+    transfer.begin(result.remoteUrl, repo.handle());
+    const TransferEnd end{transfer};
+    if (const std::optional<GitError> tls = transfer.tlsError())
+        return *tls; // refused before connecting: nothing is sent
     transfer.fillCallbacks(&options.callbacks);
     const int rc = git_remote_push(remote->get(), &refspecs, &options);
     if (rc == GIT_ENONFASTFORWARD)
@@ -119,7 +129,10 @@ GitResult<BranchInfo> gitFetch(const GitRepository &repo, GitTransfer &transfer)
     if (!remote)
         return remote.error();
     git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
-    transfer.begin(QString::fromUtf8(git_remote_url(remote->get())));
+    transfer.begin(QString::fromUtf8(git_remote_url(remote->get())), repo.handle());
+    const TransferEnd end{transfer};
+    if (const std::optional<GitError> tls = transfer.tlsError())
+        return *tls;
     transfer.fillCallbacks(&options.callbacks);
     const int rc = git_remote_fetch(remote->get(), nullptr, &options, "fetch");
     if (rc < 0)

@@ -23,7 +23,9 @@ enum class GitErrorKind
     HostKeyUnknown, // the user declined an unknown SSH host
     HostKeyChanged, // known_hosts holds a different key for the host: refused
     Cancelled,
-    NoRemote // no upstream and no "origin"
+    NoRemote,             // no upstream and no "origin"
+    CertificateUntrusted, // HTTPS: the server's certificate failed verification (or the CA file)
+    InsecureTls           // HTTPS: git is configured not to verify (http.sslVerify=false): refused
 };
 
 struct GitError

@@ -10,6 +10,10 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -121,9 +125,149 @@ QString sshKeyTypeName(int rawType)
     }
 }
 
+// libgit2's CA list is process-wide (GIT_OPT_SET_SSL_CERT_LOCATIONS): one HTTPS operation at a
+// time may own it. A flag under a condition variable rather than a std::mutex because the
+// operation may end (finish() from the destructor) on another thread than the one it began on.
+struct TlsGate
+{
+    std::mutex mutex;
+    std::condition_variable released;
+    bool busy = false;
+};
+
+TlsGate &tlsGate()
+{
+    static TlsGate gate;
+    return gate;
+}
+
+// Waits for the gate; false when the transfer was cancelled meanwhile.
+bool acquireTlsGate(const std::atomic_bool &cancelled)
+{
+    TlsGate &gate = tlsGate();
+    std::unique_lock<std::mutex> lock(gate.mutex);
+    while (gate.busy) {
+        if (cancelled.load())
+            return false;
+        gate.released.wait_for(lock, std::chrono::milliseconds(100));
+    }
+    gate.busy = true;
+    return true;
+}
+
+void releaseTlsGate()
+{
+    TlsGate &gate = tlsGate();
+    {
+        std::lock_guard<std::mutex> lock(gate.mutex);
+        gate.busy = false;
+    }
+    gate.released.notify_one();
+}
+
+// Where libgit2 finds the system's CAs: put back after an operation that used its own CA file.
+// With mbedTLS (Debian's libgit2) setting a location replaces the list, so this restores exactly
+// the default. With the OpenSSL backend a location is added to the store and cannot be taken
+// out again: there a CA configured for one repository stays trusted for the process.
+void restoreDefaultCertificates()
+{
+    static const char *const files[] = {
+        "/etc/ssl/certs/ca-certificates.crt", // Debian, Ubuntu, Arch
+        "/etc/pki/tls/certs/ca-bundle.crt",   // Fedora, RHEL
+        "/etc/ssl/ca-bundle.pem",             // openSUSE
+        "/etc/ssl/cert.pem",                  // Alpine, BSDs
+    };
+    for (const char *file : files) {
+        if (QFileInfo(QString::fromLatin1(file)).isFile()) {
+            git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, nullptr);
+            return;
+        }
+    }
+    if (QFileInfo(QStringLiteral("/etc/ssl/certs")).isDir())
+        git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, nullptr, "/etc/ssl/certs");
+}
+
+bool isHttps(const QString &url)
+{
+    return url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// git treats these variables as set when they have any value (GIT_SSL_NO_VERIFY=0 turns
+// verification off too).
+bool envSet(const char *name)
+{
+    return !qEnvironmentVariableIsEmpty(name);
+}
+
+// What a git config says about verification, from the repository's config (all levels) or the
+// default (global, XDG, system) when there is no repository yet.
+struct TlsConfig
+{
+    bool verify = true;
+    QString caInfo;
+    std::optional<GitError> error;
+};
+
+TlsConfig readTlsConfig(git_repository *repo)
+{
+    TlsConfig result;
+    git_config *raw = nullptr;
+    int rc = repo ? git_repository_config_snapshot(&raw, repo) : git_config_open_default(&raw);
+    if (rc < 0) {
+        result.error = lastGitError(rc, GitText::tr("cannot read the git configuration"));
+        return result;
+    }
+    GitHandles::Config config(raw);
+    if (!repo) {
+        git_config *snapshot = nullptr;
+        rc = git_config_snapshot(&snapshot, config.get());
+        if (rc < 0) {
+            result.error = lastGitError(rc, GitText::tr("cannot read the git configuration"));
+            return result;
+        }
+        config.reset(snapshot);
+    }
+    int verify = 1;
+    rc = git_config_get_bool(&verify, config.get(), "http.sslverify");
+    if (rc < 0 && rc != GIT_ENOTFOUND) {
+        result.error = lastGitError(rc, GitText::tr("cannot read http.sslVerify"));
+        return result;
+    }
+    result.verify = rc == GIT_ENOTFOUND || verify != 0;
+    GitHandles::Buf path;
+    rc = git_config_get_path(&path.buf, config.get(), "http.sslcainfo");
+    if (rc < 0 && rc != GIT_ENOTFOUND) {
+        result.error = lastGitError(rc, GitText::tr("cannot read http.sslCAInfo"));
+        return result;
+    }
+    if (rc == 0)
+        result.caInfo = QFile::decodeName(QByteArray(path.buf.ptr, int(path.buf.size)));
+    return result;
+}
+
+// "the SSL certificate is invalid: 0x08 - The certificate is not correctly signed by the
+// trusted CA" -> "the certificate is not correctly signed by the trusted CA"; other texts as
+// libgit2 wrote them.
+QString certificateReason(const QString &libgit2Text)
+{
+    QString reason = libgit2Text;
+    const qsizetype dash = reason.indexOf(QLatin1String(" - "));
+    if (reason.startsWith(QLatin1String("the SSL certificate is invalid")) && dash > 0)
+        reason = reason.mid(dash + 3);
+    reason = reason.trimmed();
+    if (!reason.isEmpty())
+        reason[0] = reason.at(0).toLower();
+    return reason;
+}
+
 } // namespace
 
-void GitTransfer::begin(const QString &url)
+GitTransfer::~GitTransfer()
+{
+    finish();
+}
+
+void GitTransfer::begin(const QString &url, git_repository *repo)
 {
     m_url = url;
     m_rejection.clear();
@@ -138,6 +282,76 @@ void GitTransfer::begin(const QString &url)
     m_usernameCalls = 0;
     m_helperCredentials.reset();
     m_triedKeys.clear();
+    finish(); // a transfer object reused without an end
+    m_caFile.clear();
+    m_caSource.clear();
+    m_tlsError.reset();
+    m_rejectedCertHost.clear();
+    if (!isHttps(url))
+        return;
+
+    // git's order: the environment overrides the config, SSL_CERT_FILE is OpenSSL's default.
+    const TlsConfig config = readTlsConfig(repo);
+    if (config.error) {
+        m_tlsError = config.error;
+        return;
+    }
+    if (envSet("GIT_SSL_NO_VERIFY") || !config.verify) {
+        m_tlsError = GitError(
+            GitErrorKind::InsecureTls,
+            GitText::tr("%1 turns off the verification of HTTPS certificates: Fluxdesk does not "
+                        "connect without it. Remove it and add the server's CA with git config "
+                        "http.sslCAInfo FILE instead.")
+                .arg(envSet("GIT_SSL_NO_VERIFY") ? QStringLiteral("GIT_SSL_NO_VERIFY")
+                                                 : QStringLiteral("http.sslVerify=false")));
+        return;
+    }
+    if (envSet("GIT_SSL_CAINFO")) {
+        m_caFile = qEnvironmentVariable("GIT_SSL_CAINFO");
+        m_caSource = QStringLiteral("GIT_SSL_CAINFO");
+    } else if (!config.caInfo.isEmpty()) {
+        m_caFile = config.caInfo;
+        m_caSource = QStringLiteral("http.sslCAInfo");
+    } else if (envSet("SSL_CERT_FILE")) {
+        m_caFile = qEnvironmentVariable("SSL_CERT_FILE");
+        m_caSource = QStringLiteral("SSL_CERT_FILE");
+    }
+
+    if (!acquireTlsGate(m_cancel)) {
+        m_tlsError = GitError(GitErrorKind::Cancelled, GitText::tr("cancelled"));
+        return;
+    }
+    m_holdsTlsLock = true;
+    if (m_caFile.isEmpty())
+        return; // the system's CAs, as libgit2 loaded them (finish() keeps it that way)
+    if (!QFileInfo(m_caFile).isFile()) {
+        m_tlsError = GitError(GitErrorKind::CertificateUntrusted,
+                              GitText::tr("the CA certificate file %1 (from %2) does not exist")
+                                  .arg(QDir::toNativeSeparators(m_caFile), m_caSource));
+        return;
+    }
+    m_customCa = true;
+    const QByteArray native = QFile::encodeName(m_caFile);
+    const int rc = git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, native.constData(), nullptr);
+    if (rc < 0) {
+        // The list may now be empty: refusing every certificate is the safe state.
+        m_tlsError = lastGitError(rc,
+                                  GitText::tr("cannot use the CA certificates in %1 (from %2)")
+                                      .arg(QDir::toNativeSeparators(m_caFile), m_caSource),
+                                  GitErrorKind::CertificateUntrusted);
+    }
+}
+
+void GitTransfer::finish()
+{
+    if (m_customCa) {
+        m_customCa = false;
+        restoreDefaultCertificates();
+    }
+    if (m_holdsTlsLock) {
+        m_holdsTlsLock = false;
+        releaseTlsGate();
+    }
 }
 
 void GitTransfer::fillCallbacks(git_remote_callbacks *callbacks)
@@ -283,8 +497,21 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
 int GitTransfer::certificateCheck(void *certPtr, int valid, const char *hostPtr)
 {
     auto *cert = static_cast<git_cert *>(certPtr);
-    if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
-        return valid ? 0 : GIT_PASSTHROUGH; // TLS: libgit2's verification decides
+    if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2) {
+        // TLS. A configuration we could not apply (or refuse) fails whatever libgit2 thinks: the
+        // CA list may not be the one the user asked for.
+        if (m_tlsError) {
+            m_failureKind = m_tlsError->kind;
+            m_failure = m_tlsError->message;
+            return GIT_ECERTIFICATE;
+        }
+        if (valid)
+            return 0;
+        // libgit2's own verification failed: never overridden. Passing through keeps its
+        // reason (which it hides from us during this callback) for errorFor().
+        m_rejectedCertHost = QString::fromUtf8(hostPtr);
+        return GIT_PASSTHROUGH;
+    }
     const auto *hostkey = reinterpret_cast<const git_cert_hostkey *>(cert);
     const QString host = QString::fromUtf8(hostPtr);
     const int port = sshPort(m_url);
@@ -341,6 +568,12 @@ int GitTransfer::certificateCheck(void *certPtr, int valid, const char *hostPtr)
 
 GitError GitTransfer::errorFor(int rc, const QString &context)
 {
+    // Read libgit2's message before anything else can replace it (finish() calls libgit2).
+    GitError error = lastGitError(rc, context);
+    const git_error *last = git_error_last();
+    const QString libgit2Text =
+        last && last->message ? QString::fromUtf8(last->message) : error.message;
+    finish();
     if (m_helperCredentials &&
         (rc == GIT_EAUTH || m_failureKind == GitErrorKind::AuthenticationFailed)) {
         GitCredentialHelper::reject(m_settings.gitProgram, m_url, *m_helperCredentials);
@@ -348,9 +581,21 @@ GitError GitTransfer::errorFor(int rc, const QString &context)
     }
     if (!m_failure.isEmpty())
         return GitError(m_failureKind, m_failure, rc);
+    if (!m_rejectedCertHost.isEmpty()) {
+        const QString reason = certificateReason(libgit2Text);
+        const QString text =
+            m_caFile.isEmpty()
+                ? GitText::tr("The server's certificate for %1 is not trusted (%2). Add its CA "
+                              "with git config http.sslCAInfo FILE.")
+                      .arg(m_rejectedCertHost, reason)
+                : GitText::tr("The server's certificate for %1 is not trusted (%2), checked "
+                              "against %3 from %4.")
+                      .arg(m_rejectedCertHost, reason, QDir::toNativeSeparators(m_caFile),
+                           m_caSource);
+        return GitError(GitErrorKind::CertificateUntrusted, text, rc);
+    }
     if (m_cancel.load() || m_userDeclined)
         return GitError(GitErrorKind::Cancelled, GitText::tr("cancelled"), rc);
-    GitError error = lastGitError(rc, context);
     if (rc == GIT_EAUTH ||
         error.message.contains(QLatin1String("authentication"), Qt::CaseInsensitive) ||
         error.message.contains(QLatin1String("401"))) {
@@ -361,6 +606,7 @@ GitError GitTransfer::errorFor(int rc, const QString &context)
 
 void GitTransfer::succeeded()
 {
+    finish();
     if (m_helperCredentials) {
         GitCredentialHelper::approve(m_settings.gitProgram, m_url, *m_helperCredentials);
         m_helperCredentials.reset();

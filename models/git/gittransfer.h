@@ -7,8 +7,10 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 struct git_remote_callbacks;
+struct git_repository;
 
 namespace Fluxdesk {
 
@@ -32,10 +34,17 @@ struct GitProgress
 // The state of one remote operation: credentials (SSH agent, ~/.ssh keys, git credential
 // helpers, the prompter), the SSH host key check against known_hosts, progress and cancel.
 // Its callbacks run on the thread that runs the operation; cancel() may be called from any.
+//
+// HTTPS is verified the way git configures it: GIT_SSL_CAINFO, else http.sslCAInfo (the
+// repository's config, then the global one), else SSL_CERT_FILE, else the system's CAs. libgit2
+// keeps its CA list process-wide, so an HTTPS operation holds a process-wide lock from begin()
+// to finish() and puts the system default back afterwards. Turning verification off
+// (http.sslVerify=false, GIT_SSL_NO_VERIFY) is refused, never honoured silently.
 class GitTransfer
 {
 public:
     GitTransfer() = default;
+    ~GitTransfer();
     GitTransfer(const GitTransfer &) = delete;
     GitTransfer &operator=(const GitTransfer &) = delete;
 
@@ -51,11 +60,22 @@ public:
     void cancel() { m_cancel.store(true); }
     bool isCancelled() const { return m_cancel.load(); }
 
-    // Used by the operations (clone, fetch, push).
-    void begin(const QString &url);
+    // Used by the operations (clone, fetch, push). begin() reads the TLS configuration of repo
+    // (or the global one when repo is null, e.g. for a clone) for an https URL; a problem with it
+    // is returned by tlsError() and also makes the certificate check fail, so an operation that
+    // does not ask still cannot connect.
+    void begin(const QString &url, git_repository *repo = nullptr);
+    std::optional<GitError> tlsError() const { return m_tlsError; }
+    // The CA file used for this operation (empty: the system's CAs), and where it came from
+    // ("http.sslCAInfo", "GIT_SSL_CAINFO", "SSL_CERT_FILE").
+    QString caFile() const { return m_caFile; }
+    QString caSource() const { return m_caSource; }
     void fillCallbacks(git_remote_callbacks *callbacks);
+    // Both end the operation (finish()).
     GitError errorFor(int rc, const QString &context);
     void succeeded();
+    // Releases the TLS lock and restores libgit2's default CAs; idempotent, any thread.
+    void finish();
     // The remote's own words when it refused a reference update (push_update_reference).
     QString rejection() const { return m_rejection; }
     // What the remote printed ("remote: ..." lines, e.g. a hook's reason), trimmed.
@@ -88,6 +108,14 @@ private:
     int m_usernameCalls = 0;
     std::optional<GitUserPass> m_helperCredentials;
     QStringList m_triedKeys;
+
+    // HTTPS
+    bool m_holdsTlsLock = false;
+    bool m_customCa = false; // we pointed libgit2 at m_caFile: restore the default in finish()
+    QString m_caFile;
+    QString m_caSource;
+    std::optional<GitError> m_tlsError;
+    QString m_rejectedCertHost; // libgit2 found the certificate invalid; its reason follows
 };
 
 } // namespace Fluxdesk

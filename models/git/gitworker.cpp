@@ -193,4 +193,26 @@ quint64 GitWorker::clone(const QString &url, const QString &path)
     });
 }
 
+quint64 GitWorker::revert(const QString &commitId, const QString &sessionName,
+                          const QString &sessionEmail)
+{
+    const QString path = m_path;
+    return start([path, commitId, sessionName, sessionEmail](GitTransfer &) {
+        const auto op = GitWorkerResult::Operation::Revert;
+        GitResult<GitRepository> repo = GitRepository::open(path);
+        if (!repo)
+            return failure(op, repo.error());
+        if (!sessionName.isEmpty() && !sessionEmail.isEmpty())
+            repo->setSessionIdentity(sessionName, sessionEmail);
+        const GitResult<QString> id = revertCommit(*repo, commitId);
+        GitWorkerResult result = id ? GitWorkerResult() : failure(op, id.error());
+        result.operation = op;
+        result.revertedId = commitId;
+        if (id)
+            result.commitId = *id;
+        refreshBranch(*repo, result);
+        return result;
+    });
+}
+
 } // namespace Fluxdesk

@@ -26,12 +26,14 @@ struct GitWorkerResult
         Commit,
         Push,
         Fetch,
-        Clone
+        Clone,
+        Revert
     };
     Operation operation = Operation::Refresh;
     bool ok = true;
     GitError error;
-    QString commitId;    // Commit: the new commit (kept even when its push failed)
+    QString commitId;    // Commit/Revert: the new commit (kept even when its push failed)
+    QString revertedId;  // Revert: the commit that was undone
     bool pushed = false; // Commit with push / Push
     GitPushResult push;
     BranchInfo branch;          // refreshed after every operation that succeeded
@@ -59,6 +61,10 @@ public:
     quint64 push();
     quint64 fetch();
     quint64 clone(const QString &url, const QString &path); // sets repositoryPath on success
+    // A new commit undoing commitId (revertCommit). A session identity (the user declined to
+    // save one in the config) is passed along: the job opens its own repository.
+    quint64 revert(const QString &commitId, const QString &sessionName = {},
+                   const QString &sessionEmail = {});
 
     void cancel();
     bool isBusy() const { return !m_running.isEmpty(); }

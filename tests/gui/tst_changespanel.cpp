@@ -1,7 +1,9 @@
 #include "changespanel.h"
 #include "diffhighlighter.h"
+#include "git/githistorymodel.h"
 #include "git/gitstatus.h"
 #include "gitprompter.h"
+#include "historypanel.h"
 #include "identitydialog.h"
 #include "items/changesmodel.h"
 
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -108,12 +111,17 @@ private Q_SLOTS:
     void identityDialogForThisSession();
     void prompterAsksOnUiThread();
     void prompterShutDownUnblocksWorker();
+    void pushButtonPushesAheadBranch();
+    void cloneIntoEmptyFolderOpens();
+    void cloneIntoNonEmptyFolderRefused();
 
 private:
     // A checkout with origin = a bare repository over file://; returns false on failure.
     bool makeRepoWithRemote(QString *work, QString *bare);
     bool waitRefreshed(ChangesPanel &panel);
     bool finish(ChangesPanel &panel, QPushButton *button, bool *ok);
+    // A bare repository on file:// holding one pushed commit; returns its URL.
+    QString makeRemoteWithCommit();
 
     QTemporaryDir m_home;
     QByteArray m_gitconfig = "[user]\n\tname = Test Person\n\temail = test@example.org\n"
@@ -603,6 +611,164 @@ void TestChangesPanel::prompterShutDownUnblocksWorker()
     // The queued question is dropped, not shown later.
     QCoreApplication::processEvents();
     QVERIFY(!QApplication::activeModalWidget());
+}
+
+void TestChangesPanel::pushButtonPushesAheadBranch()
+{
+    QString work, bare;
+    QVERIFY(makeRepoWithRemote(&work, &bare));
+    ChangesPanel panel;
+    panel.show();
+    auto *push = child<QPushButton>(&panel, "pushButton");
+    auto *branch = child<QLabel>(&panel, "changesBranch");
+    QVERIFY(push && branch);
+    // No commit yet: nothing to push.
+    QSignalSpy refreshed(&panel, &ChangesPanel::refreshed);
+    panel.setRepositoryPath(work);
+    QVERIFY(refreshed.wait(TimeoutMs));
+    QVERIFY(!push->isEnabled());
+
+    // Two commits made elsewhere, never pushed, no upstream: Push offers the first push.
+    for (const char *name : {"a.yaml", "b.yaml"}) {
+        QVERIFY(writeFile(work + QLatin1Char('/') + QLatin1String(name), "x: 1\n"));
+        git(work, {QStringLiteral("add"), QStringLiteral("-A")});
+        git(work, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+                   QLatin1String("Add ") + QLatin1String(name)});
+    }
+    QVERIFY(waitRefreshed(panel));
+    QVERIFY(push->isEnabled());
+    QVERIFY2(push->toolTip().contains(QLatin1String("origin")), qPrintable(push->toolTip()));
+    bool ok = false;
+    QVERIFY(finish(panel, push, &ok));
+    QVERIFY2(ok, qPrintable(panel.statusText()));
+    const QString head = git(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+    QCOMPARE(git(m_dir->path(), {QStringLiteral("--git-dir=") + bare, QStringLiteral("rev-parse"),
+                                 QStringLiteral("refs/heads/main")}),
+             head);
+    QVERIFY2(panel.statusText().contains(QLatin1String("Pushed main to origin/main")),
+             qPrintable(panel.statusText()));
+    QVERIFY2(panel.statusText().contains(QLatin1String("tracks")), qPrintable(panel.statusText()));
+    QVERIFY2(branch->text().contains(QLatin1String("origin/main")), qPrintable(branch->text()));
+    QVERIFY2(branch->text().contains(QLatin1String("0 ahead")), qPrintable(branch->text()));
+    QVERIFY(!push->isEnabled()); // up to date
+
+    // One more local commit: ahead by one, pushed again to the upstream.
+    QVERIFY(writeFile(work + QStringLiteral("/c.yaml"), "c: 1\n"));
+    git(work, {QStringLiteral("add"), QStringLiteral("-A")});
+    git(work, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+               QStringLiteral("c")});
+    QVERIFY(waitRefreshed(panel));
+    QVERIFY2(branch->text().contains(QLatin1String("1 ahead")), qPrintable(branch->text()));
+    QVERIFY(push->isEnabled());
+    QVERIFY(finish(panel, push, &ok));
+    QVERIFY2(ok, qPrintable(panel.statusText()));
+    QCOMPARE(git(m_dir->path(), {QStringLiteral("--git-dir=") + bare, QStringLiteral("rev-parse"),
+                                 QStringLiteral("refs/heads/main")}),
+             git(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}));
+    QVERIFY(!push->isEnabled());
+}
+
+QString TestChangesPanel::makeRemoteWithCommit()
+{
+    QString work, bare;
+    if (!makeRepoWithRemote(&work, &bare))
+        return {};
+    writeFile(work + QStringLiteral("/clusters/homelab/kustomization.yaml"), "resources: []\n");
+    git(work, {QStringLiteral("add"), QStringLiteral("-A")});
+    git(work, {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+               QStringLiteral("Bootstrap the fleet")});
+    int rc = 1;
+    git(work,
+        {QStringLiteral("push"), QStringLiteral("-q"), QStringLiteral("origin"),
+         QStringLiteral("main")},
+        &rc);
+    return rc == 0 ? QUrl::fromLocalFile(bare).toString() : QString();
+}
+
+void TestChangesPanel::cloneIntoEmptyFolderOpens()
+{
+    const QString url = makeRemoteWithCommit();
+    QVERIFY(!url.isEmpty());
+    const QString target = m_dir->filePath(QStringLiteral("clone"));
+    QVERIFY(QDir().mkpath(target));
+
+    ChangesPanel panel;
+    panel.show();
+    auto *cloneButton = child<QPushButton>(&panel, "cloneRepositoryButton");
+    QVERIFY(cloneButton && cloneButton->isVisible());
+    bool answered = false;
+    whenModal(QStringLiteral("cloneDialog"), [&](QDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("cloneUrl"))->setText(url);
+        dialog->findChild<QLineEdit *>(QStringLiteral("cloneFolder"))->setText(target);
+        auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("cloneOkButton"));
+        answered = ok->isEnabled();
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    QSignalSpy chosen(&panel, &ChangesPanel::repositoryChosen);
+    QSignalSpy done(&panel, &ChangesPanel::operationFinished);
+    QSignalSpy loaded(panel.history(), &HistoryPanel::loaded);
+    QTest::mouseClick(cloneButton, Qt::LeftButton);
+    QVERIFY(answered);
+    // Progress and Cancel show while it runs.
+    QVERIFY(child<QProgressBar>(&panel, "cloneProgress")->isVisible() || !done.isEmpty());
+    QVERIFY(done.count() > 0 || done.wait(TimeoutMs));
+    QVERIFY2(done.constFirst().constFirst().toBool(),
+             qPrintable(child<QLabel>(&panel, "cloneStatus")->text()));
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.constFirst().constFirst().toString(), QFileInfo(target).absoluteFilePath());
+    QCOMPARE(panel.repositoryPath(), QFileInfo(target).absoluteFilePath());
+    QVERIFY(!child<QProgressBar>(&panel, "cloneProgress")->isVisible());
+    QVERIFY(QFileInfo::exists(target + QStringLiteral("/clusters/homelab/kustomization.yaml")));
+    QCOMPARE(
+        git(target, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s")}),
+        QStringLiteral("Bootstrap the fleet"));
+    // Opened: the main page with the branch tracking origin, and the history of the clone.
+    QVERIFY(waitRefreshed(panel));
+    QVERIFY(!child<QLabel>(&panel, "changesEmptyText")->isVisible());
+    QVERIFY2(child<QLabel>(&panel, "changesBranch")->text().contains(QLatin1String("origin/main")),
+             qPrintable(child<QLabel>(&panel, "changesBranch")->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(panel.history()->model()->rowCount(), 1, TimeoutMs);
+    QCOMPARE(panel.history()->model()->index(0, GitHistoryModel::SubjectColumn).data().toString(),
+             QStringLiteral("Bootstrap the fleet"));
+}
+
+void TestChangesPanel::cloneIntoNonEmptyFolderRefused()
+{
+    const QString url = makeRemoteWithCommit();
+    QVERIFY(!url.isEmpty());
+    const QString target = m_dir->filePath(QStringLiteral("occupied"));
+    QVERIFY(writeFile(target + QStringLiteral("/notes.txt"), "mine\n"));
+
+    ChangesPanel panel;
+    panel.show();
+    // The dialog does not offer Clone for it and says why.
+    QString problem;
+    bool okEnabled = true;
+    whenModal(QStringLiteral("cloneDialog"), [&](QDialog *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("cloneUrl"))->setText(url);
+        dialog->findChild<QLineEdit *>(QStringLiteral("cloneFolder"))->setText(target);
+        okEnabled = dialog->findChild<QPushButton *>(QStringLiteral("cloneOkButton"))->isEnabled();
+        problem = dialog->findChild<QLabel *>(QStringLiteral("cloneProblem"))->text();
+        dialog->reject();
+    });
+    QSignalSpy done(&panel, &ChangesPanel::operationFinished);
+    QTest::mouseClick(child<QPushButton>(&panel, "cloneRepositoryButton"), Qt::LeftButton);
+    QVERIFY(!okEnabled);
+    QVERIFY2(problem.contains(QLatin1String("not empty")), qPrintable(problem));
+
+    // Asked directly, the panel refuses before starting anything.
+    QSignalSpy chosen(&panel, &ChangesPanel::repositoryChosen);
+    QVERIFY(!panel.startClone(url, target));
+    QVERIFY(!panel.worker()->isBusy());
+    auto *status = child<QLabel>(&panel, "cloneStatus");
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(QLatin1String("not empty")), qPrintable(status->text()));
+    QTest::qWait(200);
+    QCOMPARE(done.count(), 0);
+    QCOMPARE(chosen.count(), 0);
+    QVERIFY(panel.repositoryPath().isEmpty());
+    QCOMPARE(QDir(target).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("notes.txt")});
 }
 
 QTEST_MAIN(TestChangesPanel)
