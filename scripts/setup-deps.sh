@@ -15,7 +15,7 @@ build_pkgs=(
 test_pkgs=(
     qtbase5-dev qttools5-dev qttools5-dev-tools libkf5syntaxhighlighting-dev
     desktop-file-utils appstream git
-    openssh-server openssh-client lighttpd
+    openssh-server openssh-client lighttpd lighttpd-mod-openssl
 )
 
 pkgs=("${build_pkgs[@]}")
