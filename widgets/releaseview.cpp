@@ -260,6 +260,12 @@ void ReleaseView::chooseSource()
         m_conversion.chooseSource(edit->text());
         showConversion();
         dialog->accept();
+        const QList<ChartSourceChoice> choices = m_conversion.userChoices();
+        const HelmRelease &release = m_conversion.release();
+        for (const ChartSourceChoice &choice : choices) {
+            if (choice.releaseNamespace == release.ns && choice.releaseName == release.name)
+                emit sourceChosen(choice);
+        }
     });
     dialog->setWindowModality(Qt::WindowModal);
     dialog->open();

@@ -43,6 +43,8 @@ public:
 signals:
     void regenerated();
     void sourceDialogShown(QDialog *dialog); // for tests
+    // The user named the chart's source for this release (to be kept in the plan file).
+    void sourceChosen(const Fluxdesk::ChartSourceChoice &choice);
 
 private:
     void showConversion();

@@ -42,6 +42,7 @@ public:
     // Uses a source the user entered (kept as a ChartSourceChoice, the way the plan keeps it).
     Result<ChartSource> chooseSource(const QString &url);
     QList<ChartSourceChoice> userChoices() const { return m_context.userChoices; }
+    const ChartSourceContext &context() const { return m_context; }
 
     // Applies moveCredentialsToSecret() now and after every later re-generation.
     bool moveCredentialsToSecret();

@@ -228,9 +228,16 @@ private slots:
         QVERIFY(dialog->isVisible());
         QVERIFY(!child<QLabel>(dialog, "chooseSourceError")->isHidden());
 
+        QList<ChartSourceChoice> chosen; // the plan keeps what the user said
+        connect(view, &ReleaseView::sourceChosen, this,
+                [&chosen](const ChartSourceChoice &c) { chosen.append(c); });
         url->setText(s("https://charts.example.org/stable"));
         QTest::mouseClick(ok, Qt::LeftButton);
         QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).releaseNamespace, s("apps"));
+        QCOMPARE(chosen.at(0).releaseName, s("shop"));
+        QCOMPARE(chosen.at(0).source.url, s("https://charts.example.org/stable"));
         const QString yaml = child<YamlView>(view, "releaseGeneratedView")->toPlainText();
         QVERIFY2(yaml.contains(s("kind: HelmRepository")), qPrintable(yaml));
         QVERIFY(yaml.contains(s("url: https://charts.example.org/stable")));
