@@ -154,34 +154,63 @@ QSet<QString> resourcesOf(const QByteArray &text, const QString &path)
     return names;
 }
 
+// Checks relative paths against one repository, remembering the folders already found inside
+// it: a plan writes thousands of files into a few hundred folders, and resolving every part of
+// every path again made the checks cost more than the writes.
+class InsideChecker
+{
+public:
+    explicit InsideChecker(const QString &repoDir)
+        : m_repoDir(repoDir), m_repo(QFileInfo(repoDir).canonicalFilePath())
+    {}
+
+    Result<QString> check(const QString &relativePath)
+    {
+        if (m_repo.isEmpty() || !QFileInfo(m_repo).isDir())
+            return Error(tr("the repository folder does not exist"), m_repoDir);
+        const QString outside = tr("refusing a path outside the repository");
+        if (relativePath.isEmpty() || QDir::isAbsolutePath(relativePath) ||
+            relativePath.contains(QLatin1Char('\\')))
+            return Error(outside, relativePath);
+        const QStringList parts = relativePath.split(QLatin1Char('/'));
+        for (const QString &part : parts) {
+            if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
+                return Error(outside, relativePath);
+        }
+        QString prefix;
+        for (const QString &part : parts) {
+            prefix += prefix.isEmpty() ? part : QLatin1Char('/') + part;
+            if (m_inside.contains(prefix))
+                continue;
+            const QFileInfo info(m_repo + QLatin1Char('/') + prefix);
+            if (!info.isSymLink()) {
+                if (!info.exists())
+                    break; // what follows is created by us, inside what was checked
+                // Not a link, in a folder found inside: inside too, without resolving it.
+            } else {
+                // The canonical path resolves every symlink; a dangling one has none.
+                const QString canonical = info.canonicalFilePath();
+                if (canonical.isEmpty() || !isInside(m_repo, canonical))
+                    return Error(outside, relativePath);
+            }
+            m_inside.insert(prefix);
+        }
+        return QString(m_repo + QLatin1Char('/') + relativePath);
+    }
+
+    QString canonicalRepository() const { return m_repo; }
+
+private:
+    QString m_repoDir;
+    QString m_repo;
+    QSet<QString> m_inside; // existing relative paths found inside the repository
+};
+
 } // namespace
 
 Result<QString> pathInsideRepository(const QString &repoDir, const QString &relativePath)
 {
-    const QString repo = QFileInfo(repoDir).canonicalFilePath();
-    if (repo.isEmpty() || !QFileInfo(repo).isDir())
-        return Error(tr("the repository folder does not exist"), repoDir);
-    const QString outside = tr("refusing a path outside the repository");
-    if (relativePath.isEmpty() || QDir::isAbsolutePath(relativePath) ||
-        relativePath.contains(QLatin1Char('\\')))
-        return Error(outside, relativePath);
-    const QStringList parts = relativePath.split(QLatin1Char('/'));
-    for (const QString &part : parts) {
-        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
-            return Error(outside, relativePath);
-    }
-    QString current = repo;
-    for (const QString &part : parts) {
-        current += QLatin1Char('/') + part;
-        const QFileInfo info(current);
-        if (!info.exists() && !info.isSymLink())
-            break; // what follows is created by us, inside what was checked
-        // The canonical path resolves every symlink so far; a dangling one has none.
-        const QString canonical = info.canonicalFilePath();
-        if (canonical.isEmpty() || !isInside(repo, canonical))
-            return Error(outside, relativePath);
-    }
-    return QString(repo + QLatin1Char('/') + relativePath);
+    return InsideChecker(repoDir).check(relativePath);
 }
 
 PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
@@ -222,13 +251,14 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     };
     QList<Pending> pending;
     PlanWriteResult result;
-    const Result<QString> recordPath = pathInsideRepository(repoDir, writtenRecordPath());
+    InsideChecker inside(repoDir);
+    const Result<QString> recordPath = inside.check(writtenRecordPath());
     if (!recordPath)
         return recordPath.error();
     WrittenRecord record = loadWrittenRecord(repoDir);
     const WrittenRecord recordBefore = record;
     for (const PlannedFile &f : plan.files) {
-        const Result<QString> path = pathInsideRepository(repoDir, f.path);
+        const Result<QString> path = inside.check(f.path);
         if (!path)
             return path.error();
         const QFileInfo info(*path);
@@ -265,7 +295,7 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     std::sort(toRemove.begin(), toRemove.end());
     const QString repo = QFileInfo(repoDir).canonicalFilePath();
     for (const QString &relative : toRemove) {
-        const Result<QString> path = pathInsideRepository(repoDir, relative);
+        const Result<QString> path = inside.check(relative);
         if (!path)
             return path.error();
         if (plan.file(relative))
