@@ -198,6 +198,11 @@ QWidget *MainWindow::createPreviewPage()
     m_yamlReason->setTextFormat(Qt::PlainText);
     m_yamlReason->setWordWrap(true);
     m_yamlReason->setForegroundRole(QPalette::PlaceholderText);
+    m_yamlPlan = new QLabel(page);
+    m_yamlPlan->setObjectName(QStringLiteral("yamlPlanDecision"));
+    m_yamlPlan->setTextFormat(Qt::PlainText);
+    m_yamlPlan->setWordWrap(true);
+    m_yamlPlan->hide();
     m_openInEditorButton = new QPushButton(tr("Open in Editor"), page);
     m_openInEditorButton->setObjectName(QStringLiteral("openInEditorButton"));
     m_openInEditorButton->setToolTip(
@@ -213,6 +218,7 @@ QWidget *MainWindow::createPreviewPage()
     auto *titles = new QVBoxLayout;
     titles->addWidget(m_yamlTitle);
     titles->addWidget(m_yamlReason);
+    titles->addWidget(m_yamlPlan);
     header->addLayout(titles, 1);
     header->addWidget(m_openInEditorButton, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(page);
@@ -566,6 +572,7 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
         m_yamlTitle->setText(tr("No object selected"));
         m_yamlReason->clear();
         m_yamlReason->hide();
+        m_yamlPlan->hide();
         m_yamlView->clear();
         m_openInEditorButton->setEnabled(false);
         m_openInEditorAction->setEnabled(false);
@@ -586,6 +593,7 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
     m_yamlReason->setText(tr("%1: %2").arg(ownershipBadge(entry->classification.ownership),
                                            entry->classification.reason));
     m_yamlReason->show();
+    updatePlanDecision();
     m_yamlView->setYaml(toYaml(entry->object));
 }
 
@@ -748,11 +756,21 @@ void MainWindow::setUpPlan()
     connect(m_plan, &PlanController::error, m_errorBanner, &MessageBanner::showMessage);
     connect(m_plan, &PlanController::repositoryWritten, m_changesPanel, &ChangesPanel::refresh);
     connect(m_plan, &PlanController::openRepositoryRequested, m_openRepoAction, &QAction::trigger);
+    connect(m_plan->session(), &PlanSession::planReady, this, &MainWindow::updatePlanDecision);
     // A saved file may change its status in the plan.
     for (EditorTabs::ActionId id : {EditorTabs::Save, EditorTabs::SaveAs}) {
         connect(m_editorTabs->action(id), &QAction::triggered, m_plan->session(),
                 &PlanSession::replan, Qt::QueuedConnection);
     }
+}
+
+void MainWindow::updatePlanDecision()
+{
+    // Only while the preview shows an object (m_selected outlives it, to be selected again).
+    const bool shown = m_openInEditorAction && m_openInEditorAction->isEnabled();
+    const QString text = m_plan && shown ? m_plan->decisionFor(m_selected) : QString();
+    m_yamlPlan->setText(text);
+    m_yamlPlan->setVisible(!text.isEmpty());
 }
 
 void MainWindow::showRelease(const QString &ns, const QString &name)

@@ -93,6 +93,7 @@ private:
     void setUpReleaseView();
     // The planned repository beside the cluster tree (PlanController does the work).
     void setUpPlan();
+    void updatePlanDecision();
     void showRelease(const QString &ns, const QString &name);
 
     std::unique_ptr<AppSettings> m_settings;
@@ -103,6 +104,7 @@ private:
     YamlView *m_yamlView;
     QLabel *m_yamlTitle;
     QLabel *m_yamlReason;
+    QLabel *m_yamlPlan; // what the plan does with the selected object
     MessageBanner *m_errorBanner;
     MessageBanner *m_forbiddenNotice;
     QSplitter *m_splitter;

@@ -156,6 +156,27 @@ void PlanController::publishProblems()
     }
 }
 
+QString PlanController::decisionFor(const ObjectKey &key) const
+{
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot || key.name.isEmpty())
+        return {};
+    const QString path = snapshot->plan.pathOf(key);
+    if (const PlannedFile *file = path.isEmpty() ? nullptr : snapshot->plan.file(path)) {
+        if (file->kind == PlannedFileKind::HelmRelease)
+            //: Live object preview: what the plan does with the object
+            return tr("Plan: carried by the HelmRelease in %1").arg(path);
+        if (file->plainTextSecret)
+            return tr("Plan: written as plain text to %1").arg(path);
+        return tr("Plan: YAML manifest %1").arg(path);
+    }
+    for (const ExcludedObject &excluded : snapshot->plan.excluded) {
+        if (excluded.key == key)
+            return tr("Plan: excluded. %1").arg(excluded.reason);
+    }
+    return {};
+}
+
 void PlanController::onObjectSelectedInCluster(const ObjectKey &key)
 {
     if (m_syncingSelection || key.name.isEmpty())

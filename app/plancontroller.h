@@ -39,6 +39,10 @@ public:
     // Plans for this checkout (empty: none); false when its .fluxdesk/plan.yaml is malformed.
     bool setRepository(const QString &path);
 
+    // One sentence on what the plan does with a live object ("" without a plan): the file it
+    // lands in, the HelmRelease that carries it, or why it is excluded.
+    QString decisionFor(const ObjectKey &key) const;
+
     // The steps behind the pane's buttons, callable from tests.
     void writePlan();
     void editSettings();

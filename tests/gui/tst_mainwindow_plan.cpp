@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
@@ -107,6 +108,20 @@ private Q_SLOTS:
         const QModelIndex current = pane->view()->currentIndex();
         QCOMPARE(current.data(PlanTreeModel::PathRole).toString(),
                  s("workloads/llm/llama-cpp-deployment.yaml"));
+        // The preview says what the plan does with it.
+        auto *decision = window.findChild<QLabel *>(s("yamlPlanDecision"));
+        QVERIFY(decision && decision->isVisible());
+        QCOMPARE(decision->text(),
+                 s("Plan: YAML manifest workloads/llm/llama-cpp-deployment.yaml"));
+        QVERIFY(window.clusterPane()->selectObject(
+                    ObjectKey{{}, s("ConfigMap"), s("logging"), s("grafana")}) ||
+                window.clusterPane()->selectRelease(s("logging"), s("grafana")));
+        QCOMPARE(plan->decisionFor(ObjectKey{{}, s("ConfigMap"), s("logging"), s("grafana")}),
+                 s("Plan: carried by the HelmRelease in "
+                   "infrastructure/logging/grafana-helmrelease.yaml"));
+        QVERIFY(plan->decisionFor(ObjectKey{{}, s("Namespace"), {}, s("kube-system")})
+                    .startsWith(s("Plan: excluded. ")));
+        QVERIFY(window.clusterPane()->selectObject(deployment));
 
         // And the reverse: the Service's file selects the Service.
         const ObjectKey service{{}, s("Service"), s("llm"), s("llama-cpp")};
