@@ -113,9 +113,6 @@ private Q_SLOTS:
         QVERIFY(decision && decision->isVisible());
         QCOMPARE(decision->text(),
                  s("Plan: YAML manifest workloads/llm/llama-cpp-deployment.yaml"));
-        QVERIFY(window.clusterPane()->selectObject(
-                    ObjectKey{{}, s("ConfigMap"), s("logging"), s("grafana")}) ||
-                window.clusterPane()->selectRelease(s("logging"), s("grafana")));
         QCOMPARE(plan->decisionFor(ObjectKey{{}, s("ConfigMap"), s("logging"), s("grafana")}),
                  s("Plan: carried by the HelmRelease in "
                    "infrastructure/logging/grafana-helmrelease.yaml"));
