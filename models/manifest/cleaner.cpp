@@ -2,6 +2,7 @@
 
 #include "core/resources.h"
 #include "manifest/managedfields.h"
+#include "manifest/parallel.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
 
@@ -182,8 +183,10 @@ bool kindMatches(const QString &pattern, const QString &group, const QString &ki
     const qsizetype slash = pattern.lastIndexOf(QLatin1Char('/'));
     if (slash < 0)
         return group.isEmpty() && pattern == kind;
-    const QString g = pattern.left(slash);
-    return pattern.mid(slash + 1) == kind && (g == QLatin1String("*") || g == group);
+    // Views, not copies: this runs for every rule with kinds on every object.
+    const QStringView g = QStringView(pattern).left(slash);
+    return QStringView(pattern).mid(slash + 1) == QStringView(kind) &&
+           (g == QLatin1String("*") || g == QStringView(group));
 }
 
 QString pathKey(const QString &parent, const QString &key)
@@ -718,10 +721,17 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
 
     CleanTextResult out;
     out.hadComments = yamlHasComments(yaml);
+    // Objects are cleaned independently: on several threads for a large export, then collected
+    // in order, so the result is the same as one after another.
+    QVector<CleanResult> results(objects.size());
+    CleanResult *const done = results.data();
+    Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
+        done[i] = cleanObject(objects.at(i), rules, effective);
+    });
     QList<QJsonObject> cleaned;
     cleaned.reserve(objects.size());
     for (qsizetype i = 0; i < objects.size(); ++i) {
-        CleanResult r = cleanObject(objects.at(i), rules, effective);
+        CleanResult &r = done[i];
         for (Problem &p : r.problems) {
             p.file = fileName;
             p.line = lines.at(i);

@@ -1,5 +1,7 @@
 #include "yamljson.h"
 
+#include "manifest/yamlfast.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -149,6 +151,16 @@ QJsonValue plain(const QString &text)
         digits = isAsciiDigit(text.at(i).unicode());
     if (digits)
         return integerValue(text);
+    // A number only has digits, signs, '.', and the letters of 0x, 0o, exponents, inf and nan;
+    // anything else ("10m", "1.2.3-beta", an IP address is still tried) is text.
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        const bool numberChar = isAsciiDigit(u) || u == '+' || u == '-' || u == '.' ||
+                                (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F') || u == 'o' ||
+                                u == 'x' || u == 'i' || u == 'n' || u == 'I' || u == 'N';
+        if (!numberChar)
+            return QJsonValue(text);
+    }
     return plainByRegex(text);
 }
 
@@ -557,11 +569,18 @@ std::optional<Error> checkText(const QByteArray &bytes, const QString &fileName)
 
 } // namespace
 
-Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QString &fileName,
-                                               const YamlParseOptions &options)
+namespace YamlDetail {
+
+QJsonValue plainScalarValue(const QString &text)
 {
-    if (auto bad = checkText(bytes, fileName))
-        return *bad;
+    return plain(text);
+}
+
+// After checkText().
+Result<QList<YamlDocument>> parseCheckedWithYamlCpp(const QByteArray &bytes,
+                                                    const QString &fileName,
+                                                    const YamlParseOptions &options)
+{
     try {
         std::istringstream stream(bytes.toStdString());
         YAML::Parser parser(stream);
@@ -576,6 +595,29 @@ Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QS
     } catch (const YAML::Exception &e) {
         return fromException(e, fileName);
     }
+}
+
+Result<QList<YamlDocument>> parseYamlDocumentsWithYamlCpp(const QByteArray &bytes,
+                                                          const QString &fileName,
+                                                          const YamlParseOptions &options)
+{
+    if (auto bad = checkText(bytes, fileName))
+        return *bad;
+    return parseCheckedWithYamlCpp(bytes, fileName, options);
+}
+
+} // namespace YamlDetail
+
+Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QString &fileName,
+                                               const YamlParseOptions &options)
+{
+    if (auto bad = checkText(bytes, fileName))
+        return *bad;
+    // yaml-cpp's tokenizer was most of a large clean's time: the common block style is read by
+    // a reader of its own, which leaves everything else (and every error) to yaml-cpp.
+    if (std::optional<QList<YamlDocument>> fast = YamlDetail::parseYamlFast(bytes, options))
+        return std::move(*fast);
+    return YamlDetail::parseCheckedWithYamlCpp(bytes, fileName, options);
 }
 
 QPair<int, int> YamlDocument::positionOf(const QString &path) const

@@ -1,8 +1,14 @@
 #include "yamlwriter.h"
 
+#include "manifest/parallel.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QVarLengthArray>
+#include <QVector>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -10,7 +16,7 @@ namespace Fluxdesk {
 
 namespace {
 
-int keyRank(const QString &key, bool topLevel, bool inMetadata)
+int keyRank(const QString &key, bool topLevel)
 {
     static const QStringList top = {QStringLiteral("apiVersion"), QStringLiteral("kind"),
                                     QStringLiteral("metadata"),   QStringLiteral("spec"),
@@ -18,19 +24,8 @@ int keyRank(const QString &key, bool topLevel, bool inMetadata)
     static const QStringList meta = {QStringLiteral("name"), QStringLiteral("namespace"),
                                      QStringLiteral("labels"), QStringLiteral("annotations")};
     const QStringList &order = topLevel ? top : meta;
-    if (!topLevel && !inMetadata)
-        return 0;
     const int i = int(order.indexOf(key));
     return i < 0 ? int(order.size()) : i;
-}
-
-QStringList orderedKeys(const QJsonObject &object, bool topLevel, bool inMetadata)
-{
-    QStringList keys = object.keys(); // alphabetical
-    std::stable_sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
-        return keyRank(a, topLevel, inMetadata) < keyRank(b, topLevel, inMetadata);
-    });
-    return keys;
 }
 
 QString number(double d)
@@ -70,10 +65,9 @@ QString doubleQuoted(const QString &s)
     return out + QLatin1Char('"');
 }
 
-QString scalarString(const QString &s)
+// A string that is not plain-safe, quoted.
+QString quoted(const QString &s)
 {
-    if (isPlainSafe(s))
-        return s;
     for (const QChar c : s) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QLatin1Char('\''))
             return doubleQuoted(s);
@@ -95,38 +89,79 @@ bool literalBlockFits(const QString &s)
     return true;
 }
 
+// Appends to one string: members are read through iterators (no key lists, no lookups), and only
+// the top level and metadata, whose keys have a conventional order, are sorted.
 class Writer
 {
 public:
     QString out;
 
-    void value(const QJsonValue &v, int indent, bool topLevel, bool inMetadata)
+    void pad(int indent) { out.resize(out.size() + indent, QLatin1Char(' ')); }
+
+    // A whole document, as toYaml() writes it.
+    void document(const QJsonValue &value)
     {
-        if (v.isObject())
-            object(v.toObject(), indent, topLevel, inMetadata);
-        else if (v.isArray())
-            array(v.toArray(), indent);
+        if (value.isObject() && !value.toObject().isEmpty()) {
+            object(value.toObject(), 0, true, false, false);
+        } else if (value.isArray() && !value.toArray().isEmpty()) {
+            array(value.toArray(), 0);
+        } else {
+            Writer w;
+            w.inline_(value, 2);
+            out += QStringView(w.out).mid(1);
+        }
     }
 
-    void object(const QJsonObject &o, int indent, bool topLevel, bool inMetadata)
+    // firstInline: the first member goes on the current line (after "- ").
+    void object(const QJsonObject &o, int indent, bool topLevel, bool inMetadata, bool firstInline)
     {
-        const QString pad(indent, QLatin1Char(' '));
-        for (const QString &key : orderedKeys(o, topLevel, inMetadata)) {
-            out += pad + scalarString(key) + QLatin1Char(':');
-            child(o.value(key), indent, topLevel && key == QLatin1String("metadata"));
+        if (!topLevel && !inMetadata) {
+            bool first = true;
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+                member(it.key(), it.value(), indent, false, !(first && firstInline));
+                first = false;
+            }
+            return;
         }
+        // Alphabetical (the object's order), then stably by the conventional rank.
+        struct Ranked
+        {
+            int rank;
+            QJsonObject::const_iterator it;
+        };
+        QVarLengthArray<Ranked, 32> members;
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            members.append({keyRank(it.key(), topLevel), it});
+        std::stable_sort(members.begin(), members.end(),
+                         [](const Ranked &a, const Ranked &b) { return a.rank < b.rank; });
+        bool first = true;
+        for (const Ranked &m : members) {
+            const QString key = m.it.key();
+            member(key, m.it.value(), indent, topLevel && key == QLatin1String("metadata"),
+                   !(first && firstInline));
+            first = false;
+        }
+    }
+
+    void member(const QString &key, const QJsonValue &value, int indent, bool isMetadata,
+                bool padded)
+    {
+        if (padded)
+            pad(indent);
+        appendScalar(key);
+        out += QLatin1Char(':');
+        child(value, indent, isMetadata);
     }
 
     void array(const QJsonArray &a, int indent)
     {
-        const QString pad(indent, QLatin1Char(' '));
         for (const QJsonValue &item : a) {
-            out += pad + QLatin1Char('-');
+            pad(indent);
+            out += QLatin1Char('-');
             if (item.isObject() && !item.toObject().isEmpty()) {
                 // "- key: value" with the rest of the map aligned under the first key.
-                Writer inner;
-                inner.object(item.toObject(), indent + 2, false, false);
-                out += QLatin1Char(' ') + inner.out.mid(indent + 2);
+                out += QLatin1Char(' ');
+                object(item.toObject(), indent + 2, false, false, true);
             } else if (item.isArray() && !item.toArray().isEmpty()) {
                 out += QLatin1Char('\n');
                 array(item.toArray(), indent + 2);
@@ -141,7 +176,7 @@ public:
     {
         if (v.isObject() && !v.toObject().isEmpty()) {
             out += QLatin1Char('\n');
-            object(v.toObject(), indent + 2, false, isMetadata);
+            object(v.toObject(), indent + 2, false, isMetadata, false);
         } else if (v.isArray() && !v.toArray().isEmpty()) {
             // Kubernetes style: sequence items at the same indent as the key.
             out += QLatin1Char('\n');
@@ -149,6 +184,14 @@ public:
         } else {
             inline_(v, indent + 2);
         }
+    }
+
+    void appendScalar(const QString &s)
+    {
+        if (isPlainSafe(s))
+            out += s;
+        else
+            out += quoted(s);
     }
 
     void inline_(const QJsonValue &v, int blockIndent)
@@ -173,21 +216,34 @@ public:
         case QJsonValue::String: {
             const QString s = v.toString();
             if (literalBlockFits(s)) {
-                QString body = s;
-                QString chomp = QStringLiteral("|");
+                QStringView body(s);
+                QLatin1String chomp("|");
                 if (!body.endsWith(QLatin1Char('\n')))
-                    chomp = QStringLiteral("|-");
+                    chomp = QLatin1String("|-");
                 else if (body.endsWith(QLatin1String("\n\n")))
-                    chomp = QStringLiteral("|+");
+                    chomp = QLatin1String("|+");
                 if (body.endsWith(QLatin1Char('\n')))
                     body.chop(1);
                 out += QLatin1Char(' ') + chomp + QLatin1Char('\n');
-                const QString pad(blockIndent, QLatin1Char(' '));
-                const QStringList lines = body.split(QLatin1Char('\n'));
-                for (const QString &line : lines)
-                    out += (line.isEmpty() ? QString() : pad + line) + QLatin1Char('\n');
+                // Every line indented, empty lines left empty.
+                qsizetype start = 0;
+                for (;;) {
+                    const qsizetype nl = body.indexOf(QLatin1Char('\n'), start);
+                    const QStringView line =
+                        body.mid(start, nl < 0 ? body.size() - start : nl - start);
+                    if (!line.isEmpty()) {
+                        pad(blockIndent);
+                        out += line;
+                    }
+                    out += QLatin1Char('\n');
+                    if (nl < 0)
+                        break;
+                    start = nl + 1;
+                }
             } else {
-                out += QLatin1Char(' ') + scalarString(s) + QLatin1Char('\n');
+                out += QLatin1Char(' ');
+                appendScalar(s);
+                out += QLatin1Char('\n');
             }
             break;
         }
@@ -199,7 +255,7 @@ public:
 
 bool isPlainSafe(const QString &s)
 {
-    if (s.isEmpty() || s != s.trimmed())
+    if (s.isEmpty() || s.front().isSpace() || s.back().isSpace())
         return false;
     static const QRegularExpression special(
         QStringLiteral("^(null|Null|NULL|~|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
@@ -208,23 +264,37 @@ bool isPlainSafe(const QString &s)
         QStringLiteral("^([-+]?[0-9_]+(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+([eE][-+]?[0-9]"
                        "+)?|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|"
                        "NAN)|[0-9]+(:[0-5]?[0-9])+(\\.[0-9]*)?)$"));
-    if (special.match(s).hasMatch() || numeric.match(s).hasMatch())
-        return false;
     const QChar first = s.at(0);
+    const char16_t f = first.unicode();
+    // The expressions are only tried where their first character allows a match (most strings
+    // start with a letter neither can begin with).
+    const bool maybeSpecial = f == u'n' || f == u'N' || f == u'~' || f == u't' || f == u'T' ||
+                              f == u'f' || f == u'F' || f == u'y' || f == u'Y' || f == u'o' ||
+                              f == u'O';
+    const bool maybeNumeric =
+        (f >= u'0' && f <= u'9') || f == u'-' || f == u'+' || f == u'.' || f == u'_';
+    if ((maybeSpecial && special.match(s).hasMatch()) ||
+        (maybeNumeric && numeric.match(s).hasMatch()))
+        return false;
     // "--port", "-v": a '-' followed by a non-space starts a plain scalar (kubectl writes args
     // this way); "---" could read as a document marker, so it stays quoted.
     const bool dashWord = first == QLatin1Char('-') && s.size() > 1 &&
                           s.at(1) != QLatin1Char(' ') && s.at(1) != QLatin1Char('\t') &&
                           !s.startsWith(QLatin1String("---"));
-    if (!dashWord && QStringLiteral("-?:,[]{}#&*!|>'\"%@`").contains(first)) {
+    if (!dashWord && QLatin1String("-?:,[]{}#&*!|>'\"%@`").contains(first)) {
         // "-foo", "?x", ":x" are plain when followed by a non-space; keep it simple and quote.
         return false;
     }
-    if (s.contains(QLatin1String(": ")) || s.contains(QLatin1String(" #")) ||
-        s.endsWith(QLatin1Char(':')))
-        return false;
-    for (const QChar c : s) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0xFEFF))
+    // No ": ", no " #", no final ':', no control characters or byte order marks.
+    const qsizetype n = s.size();
+    const QChar *d = s.constData();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = d[i].unicode();
+        if (c < 0x20 || c == 0x7f || c == 0xFEFF)
+            return false;
+        if (c == u':' && (i + 1 == n || d[i + 1] == QLatin1Char(' ')))
+            return false;
+        if (c == u'#' && i > 0 && d[i - 1] == QLatin1Char(' '))
             return false;
     }
     return true;
@@ -233,24 +303,29 @@ bool isPlainSafe(const QString &s)
 QString toYaml(const QJsonValue &value)
 {
     Writer w;
-    if (value.isObject() && !value.toObject().isEmpty())
-        w.object(value.toObject(), 0, true, false);
-    else if (value.isArray() && !value.toArray().isEmpty())
-        w.array(value.toArray(), 0);
-    else {
-        w.inline_(value, 2);
-        w.out = w.out.mid(1);
-    }
+    w.document(value);
     return w.out;
 }
 
 QString toYamlDocuments(const QList<QJsonObject> &documents)
 {
+    // Documents are written independently (on several threads for a large export), then joined.
+    QVector<QString> parts(documents.size());
+    QString *const part = parts.data();
+    Detail::parallelFor(documents.size(), 256, [&](qsizetype i) {
+        Writer w;
+        w.document(documents.at(i));
+        part[i] = std::move(w.out);
+    });
+    qsizetype size = 0;
+    for (const QString &p : parts)
+        size += p.size() + 4;
     QString out;
-    for (qsizetype i = 0; i < documents.size(); ++i) {
+    out.reserve(size);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
         if (i > 0)
             out += QLatin1String("---\n");
-        out += toYaml(documents.at(i));
+        out += parts.at(i);
     }
     return out;
 }

@@ -1,0 +1,974 @@
+#include "yamlfast.h"
+
+#include "manifest/parallel.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QThread>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace Fluxdesk::YamlDetail {
+
+namespace {
+
+// Below the yaml-cpp reader's limit (512): deeper documents go there, and it reports the error.
+constexpr int maxDepth = 500;
+// yaml-cpp may refuse long implicit keys; such rare keys are left to it.
+constexpr qsizetype maxKeyLength = 1000;
+
+bool isNullWord(const char *p, qsizetype n)
+{
+    switch (n) {
+    case 0:
+        return true;
+    case 1:
+        return *p == '~';
+    case 4:
+        return std::memcmp(p, "null", 4) == 0 || std::memcmp(p, "Null", 4) == 0 ||
+               std::memcmp(p, "NULL", 4) == 0;
+    default:
+        return false;
+    }
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void appendUtf8(QByteArray &out, unsigned value)
+{
+    if (value <= 0x7F) {
+        out.append(char(value));
+    } else if (value <= 0x7FF) {
+        out.append(char(0xC0 + (value >> 6)));
+        out.append(char(0x80 + (value & 0x3F)));
+    } else if (value <= 0xFFFF) {
+        out.append(char(0xE0 + (value >> 12)));
+        out.append(char(0x80 + ((value >> 6) & 0x3F)));
+        out.append(char(0x80 + (value & 0x3F)));
+    } else {
+        out.append(char(0xF0 + (value >> 18)));
+        out.append(char(0x80 + ((value >> 12) & 0x3F)));
+        out.append(char(0x80 + ((value >> 6) & 0x3F)));
+        out.append(char(0x80 + (value & 0x3F)));
+    }
+}
+
+// Characters the fast reader never interprets: control characters other than tab and line feed,
+// a carriage return that does not end a line, C1 controls (NEL), the Unicode line and paragraph
+// separators and a byte order mark after the start. yaml-cpp decides what those mean.
+bool plainText(const char *begin, const char *end, bool streamStart)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(begin);
+    const qsizetype n = end - begin;
+    for (qsizetype i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
+        if (c >= 0x20 && c < 0x7F)
+            continue;
+        if (c == '\n' || c == '\t')
+            continue;
+        if (c == '\r') {
+            if (i + 1 < n && p[i + 1] == '\n')
+                continue;
+            return false;
+        }
+        if (c < 0x20 || c == 0x7F)
+            return false;
+        if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F)
+            return false;
+        if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+            return false;
+        if (c == 0xEF && (i > 0 || !streamStart) && i + 2 < n && p[i + 1] == 0xBB &&
+            p[i + 2] == 0xBF)
+            return false;
+    }
+    return true;
+}
+
+// A recursive descent over lines. Every function returns false for "not handled"; the caller
+// then throws the partial result away. After a value, advance() leaves m_p at the first
+// non-space character of the next content line and m_next at its column, or m_next at -1 at the
+// end of the stream or at a document marker (m_p at the marker).
+class FastReader
+{
+public:
+    // [begin, end) is the whole stream (streamStart) or a part of it that starts at a "---" line,
+    // which is line firstLine of the stream.
+    FastReader(const char *begin, const char *end, int firstLine, bool streamStart,
+               qsizetype budget)
+        : m_p(begin), m_end(end), m_line(firstLine), m_budget(budget)
+    {
+        if (streamStart && end - begin >= 3 && std::memcmp(begin, "\xEF\xBB\xBF", 3) == 0)
+            m_p += 3;
+        m_lineStart = m_p;
+    }
+
+    qsizetype budgetLeft() const { return m_budget; }
+
+    bool run(QList<YamlDocument> &out)
+    {
+        if (!advance())
+            return false;
+        // The first document needs no marker.
+        if (m_next >= 0 && !document(out))
+            return false;
+        while (m_p < m_end) {
+            // At a marker: "---" starts a document, "..." ends one.
+            const bool start = *m_p == '-';
+            m_p += 3;
+            if (!finishLine() || !advance())
+                return false;
+            if (m_next < 0)
+                continue; // an empty document
+            if (!start)
+                return false; // content after "..." without "---"
+            if (!document(out))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    bool atLineEnd(const char *p) const { return p >= m_end || *p == '\n' || *p == '\r'; }
+    int column() const { return int(m_p - m_lineStart); }
+
+    bool isMarker(const char *p) const
+    {
+        if (m_end - p < 3)
+            return false;
+        if (std::memcmp(p, "---", 3) != 0 && std::memcmp(p, "...", 3) != 0)
+            return false;
+        return atLineEnd(p + 3) || p[3] == ' ' || p[3] == '\t';
+    }
+
+    // '-' followed by a space or the end of the line: a block sequence entry.
+    bool isDashEntry(const char *p) const
+    {
+        return p < m_end && *p == '-' && (atLineEnd(p + 1) || p[1] == ' ');
+    }
+
+    void nextLine()
+    {
+        const void *nl = std::memchr(m_p, '\n', size_t(m_end - m_p));
+        if (!nl) {
+            m_p = m_end;
+        } else {
+            m_p = static_cast<const char *>(nl) + 1;
+            ++m_line;
+        }
+        m_lineStart = m_p;
+    }
+
+    // The rest of the line after a value: spaces, then nothing or a comment.
+    bool finishLine()
+    {
+        const char *p = m_p;
+        while (p < m_end && *p == ' ')
+            ++p;
+        if (p < m_end && *p == '#') {
+            if (p == m_p)
+                return false; // a '#' right after a value
+        } else if (!atLineEnd(p)) {
+            return false;
+        }
+        m_p = p;
+        nextLine();
+        return true;
+    }
+
+    // From the start of a line: skips blank and comment lines (see the class comment).
+    bool advance()
+    {
+        for (;;) {
+            if (m_p >= m_end) {
+                m_next = -1;
+                return true;
+            }
+            const char *p = m_p;
+            while (p < m_end && *p == ' ')
+                ++p;
+            if (atLineEnd(p) || *p == '#') {
+                m_p = p;
+                nextLine();
+                continue;
+            }
+            if (*p == '\t')
+                return false;
+            if (p == m_lineStart && isMarker(p)) {
+                m_p = p;
+                m_next = -1;
+                return true;
+            }
+            m_p = p;
+            m_next = int(p - m_lineStart);
+            return true;
+        }
+    }
+
+    bool charge() { return --m_budget >= 0; }
+
+    bool enter()
+    {
+        if (!charge())
+            return false;
+        return ++m_depth <= maxDepth;
+    }
+
+    bool document(QList<YamlDocument> &out)
+    {
+        YamlDocument doc;
+        doc.line = m_line;
+        bool ok = false;
+        const int indent = m_next;
+        if (isDashEntry(m_p))
+            ok = parseSequence(indent, doc.value);
+        else if (*m_p == '[' || *m_p == '{')
+            ok = parseFlow(doc.value) && finishLine() && advance();
+        else if (isKeyLine())
+            ok = parseMap(indent, doc.value);
+        // Anything left in the document (a line less indented than its root) is not handled.
+        if (!ok || m_next >= 0)
+            return false;
+        out.append(std::move(doc));
+        return true;
+    }
+
+    // Whether a plain scalar may start here (block context); '?' and ':' starts are left to
+    // yaml-cpp, as are values starting with "---".
+    bool plainStart(const char *p) const
+    {
+        switch (*p) {
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '#':
+        case '&':
+        case '*':
+        case '!':
+        case '|':
+        case '>':
+        case '\'':
+        case '"':
+        case '%':
+        case '@':
+        case '`':
+        case '?':
+        case ':':
+        case ' ':
+        case '\t':
+            return false;
+        case '-':
+            return !(atLineEnd(p + 1) || p[1] == ' ' || p[1] == '\t' ||
+                     (m_end - p >= 3 && p[1] == '-' && p[2] == '-'));
+        default:
+            return true;
+        }
+    }
+
+    // Whether the line from m_p is "key:" (plain or quoted) followed by a space or its end.
+    bool isKeyLine() const
+    {
+        const char *p = m_p;
+        if (*p == '"' || *p == '\'') {
+            const char quote = *p++;
+            for (;; ++p) {
+                if (atLineEnd(p))
+                    return false;
+                if (quote == '"' && *p == '\\') {
+                    ++p;
+                    if (atLineEnd(p))
+                        return false;
+                    continue;
+                }
+                if (*p == quote) {
+                    if (quote == '\'' && p + 1 < m_end && p[1] == '\'') {
+                        ++p;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            ++p;
+            while (p < m_end && *p == ' ')
+                ++p;
+            return p < m_end && *p == ':' && (atLineEnd(p + 1) || p[1] == ' ');
+        }
+        for (; !atLineEnd(p); ++p) {
+            if (*p == '#' && p > m_p && (p[-1] == ' ' || p[-1] == '\t'))
+                return false;
+            if (*p == ':' && (atLineEnd(p + 1) || p[1] == ' '))
+                return true;
+        }
+        return false;
+    }
+
+    // A single-line quoted scalar at m_p; m_p ends after the closing quote.
+    bool parseQuoted(QString &out)
+    {
+        const char quote = *m_p;
+        const char *p = m_p + 1;
+        const char *segment = p;
+        QByteArray buffer;
+        bool escaped = false;
+        for (;;) {
+            if (atLineEnd(p))
+                return false; // multi-line or unterminated: yaml-cpp's
+            const char c = *p;
+            if (c == quote) {
+                if (quote == '\'' && p + 1 < m_end && p[1] == '\'') {
+                    buffer.append(segment, p - segment);
+                    buffer.append('\'');
+                    escaped = true;
+                    p += 2;
+                    segment = p;
+                    continue;
+                }
+                break;
+            }
+            if (quote == '"' && c == '\\') {
+                buffer.append(segment, p - segment);
+                escaped = true;
+                if (!escape(p, buffer))
+                    return false;
+                segment = p;
+                continue;
+            }
+            ++p;
+        }
+        if (escaped) {
+            buffer.append(segment, p - segment);
+            // With its size: Qt 5's QByteArray overload stops at a \0 escape.
+            out = QString::fromUtf8(buffer.constData(), buffer.size());
+        } else {
+            out = QString::fromUtf8(segment, p - segment);
+        }
+        m_p = p + 1;
+        return true;
+    }
+
+    // One escape of a double-quoted scalar, as yaml-cpp translates it; p moves past it.
+    bool escape(const char *&p, QByteArray &out) const
+    {
+        ++p; // the backslash
+        if (atLineEnd(p))
+            return false; // an escaped line break
+        const char c = *p++;
+        int digits = 0;
+        switch (c) {
+        case '0':
+            out.append('\0');
+            return true;
+        case 'a':
+            out.append('\x07');
+            return true;
+        case 'b':
+            out.append('\x08');
+            return true;
+        case 't':
+        case '\t':
+            out.append('\x09');
+            return true;
+        case 'n':
+            out.append('\x0A');
+            return true;
+        case 'v':
+            out.append('\x0B');
+            return true;
+        case 'f':
+            out.append('\x0C');
+            return true;
+        case 'r':
+            out.append('\x0D');
+            return true;
+        case 'e':
+            out.append('\x1B');
+            return true;
+        case ' ':
+        case '"':
+        case '\'':
+        case '\\':
+        case '/':
+            out.append(c);
+            return true;
+        case 'N':
+        case '_':
+            return false; // yaml-cpp 0.7 writes these as single bytes (not UTF-8): its own
+        case 'L':
+            out.append("\xE2\x80\xA8");
+            return true;
+        case 'P':
+            out.append("\xE2\x80\xA9");
+            return true;
+        case 'x':
+            digits = 2;
+            break;
+        case 'u':
+            digits = 4;
+            break;
+        case 'U':
+            digits = 8;
+            break;
+        default:
+            return false;
+        }
+        if (m_end - p < digits)
+            return false;
+        unsigned value = 0;
+        for (int i = 0; i < digits; ++i) {
+            const int d = hexDigit(p[i]);
+            if (d < 0)
+                return false;
+            value = (value << 4) + unsigned(d);
+        }
+        if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF)
+            return false;
+        p += digits;
+        appendUtf8(out, value);
+        return true;
+    }
+
+    // A map key at m_p; m_p ends after its ':'.
+    bool parseKey(QString &key)
+    {
+        if (*m_p == '"' || *m_p == '\'') {
+            if (!parseQuoted(key))
+                return false;
+            const char *p = m_p;
+            while (p < m_end && *p == ' ')
+                ++p;
+            if (p >= m_end || *p != ':' || !(atLineEnd(p + 1) || p[1] == ' '))
+                return false;
+            m_p = p + 1;
+            return true;
+        }
+        if (!plainStart(m_p))
+            return false;
+        const char *p = m_p;
+        for (;; ++p) {
+            if (atLineEnd(p) || *p == '\t')
+                return false;
+            if (*p == '#' && p[-1] == ' ')
+                return false;
+            if (*p == ':' && (atLineEnd(p + 1) || p[1] == ' '))
+                break;
+        }
+        const char *e = p;
+        while (e > m_p && e[-1] == ' ')
+            --e;
+        // A null key is an error yaml-cpp reports.
+        if (e - m_p > maxKeyLength || isNullWord(m_p, e - m_p))
+            return false;
+        key = QString::fromUtf8(m_p, e - m_p);
+        m_p = p + 1;
+        return true;
+    }
+
+    // A single-line plain scalar in block context at m_p.
+    bool parsePlain(QJsonValue &out)
+    {
+        if (!plainStart(m_p))
+            return false;
+        const char *start = m_p;
+        const char *e = m_p;
+        for (const char *p = m_p; !atLineEnd(p); ++p) {
+            const char c = *p;
+            if (c == ' ')
+                continue;
+            if (c == '\t')
+                return false;
+            if (c == '#' && p[-1] == ' ')
+                break;
+            if (c == ':' && (atLineEnd(p + 1) || p[1] == ' '))
+                return false; // a key where a value was expected
+            e = p + 1;
+        }
+        m_p = e;
+        if (!charge())
+            return false;
+        out = plainScalarValue(QString::fromUtf8(start, e - start));
+        return true;
+    }
+
+    bool parseMap(int indent, QJsonValue &out)
+    {
+        if (!enter())
+            return false;
+        QJsonObject object;
+        for (;;) {
+            QString key;
+            if (!parseKey(key) || object.contains(key))
+                return false; // duplicate keys are yaml-cpp's to report
+            QJsonValue value;
+            if (!parseValue(indent, true, value))
+                return false;
+            object.insert(key, value);
+            if (m_next == indent) {
+                if (isDashEntry(m_p))
+                    return false;
+                continue;
+            }
+            if (m_next > indent)
+                return false;
+            break;
+        }
+        --m_depth;
+        out = std::move(object);
+        return true;
+    }
+
+    bool parseSequence(int indent, QJsonValue &out)
+    {
+        if (!enter())
+            return false;
+        QJsonArray array;
+        for (;;) {
+            ++m_p; // the '-'
+            QJsonValue item;
+            if (!parseValue(indent, false, item))
+                return false;
+            array.append(item);
+            if (m_next == indent && isDashEntry(m_p))
+                continue;
+            if (m_next > indent)
+                return false;
+            break; // the parent's next key, or less indented, or the end
+        }
+        --m_depth;
+        out = std::move(array);
+        return true;
+    }
+
+    // The value after "key:" (mapValue) or "-"; indent is the collection's.
+    bool parseValue(int indent, bool mapValue, QJsonValue &out)
+    {
+        while (m_p < m_end && *m_p == ' ')
+            ++m_p;
+        if (m_p < m_end && *m_p == '\t')
+            return false;
+        if (atLineEnd(m_p) || *m_p == '#') {
+            // Nothing more on this line: a nested block below, or null.
+            nextLine();
+            if (!advance())
+                return false;
+            if (m_next > indent)
+                return isDashEntry(m_p) ? parseSequence(m_next, out) : parseMap(m_next, out);
+            // Kubernetes writes a map's sequences at the map's own indent.
+            if (m_next == indent && mapValue && isDashEntry(m_p))
+                return parseSequence(indent, out);
+            if (!charge())
+                return false;
+            out = QJsonValue(QJsonValue::Null);
+            return true;
+        }
+        switch (*m_p) {
+        case '|':
+        case '>':
+            return parseBlockScalar(indent, out);
+        case '[':
+        case '{':
+            return parseFlow(out) && finishLine() && advance();
+        case '"':
+        case '\'': {
+            if (!mapValue && isKeyLine())
+                return parseMap(column(), out);
+            QString text;
+            if (!parseQuoted(text) || !charge())
+                return false;
+            out = QJsonValue(text);
+            return finishLine() && advance();
+        }
+        default:
+            break;
+        }
+        if (!mapValue) {
+            // "- - a" and "- key: value" start collections inside the entry.
+            if (isDashEntry(m_p))
+                return parseSequence(column(), out);
+            if (isKeyLine())
+                return parseMap(column(), out);
+        }
+        return parsePlain(out) && finishLine() && advance();
+    }
+
+    // A literal or folded block scalar, as yaml-cpp's ScanBlockScalar and ScanScalar read it;
+    // topIndent is the enclosing collection's column.
+    bool parseBlockScalar(int topIndent, QJsonValue &out)
+    {
+        enum class Chomp
+        {
+            Clip,
+            Strip,
+            Keep
+        };
+        const bool folded = *m_p++ == '>';
+        int indent = 1;
+        bool detect = true;
+        Chomp chomp = Chomp::Clip;
+        bool haveChomp = false;
+        bool haveDigit = false;
+        for (int i = 0; i < 2 && m_p < m_end; ++i) {
+            const char c = *m_p;
+            if ((c == '+' || c == '-') && !haveChomp) {
+                chomp = c == '+' ? Chomp::Keep : Chomp::Strip;
+                haveChomp = true;
+            } else if (c >= '1' && c <= '9' && !haveDigit) {
+                indent = c - '0';
+                detect = false;
+                haveDigit = true;
+            } else {
+                break;
+            }
+            ++m_p;
+        }
+        const char *p = m_p;
+        while (p < m_end && *p == ' ')
+            ++p;
+        if (p < m_end && *p == '#') {
+            if (p == m_p)
+                return false;
+            while (!atLineEnd(p))
+                ++p;
+        }
+        if (!atLineEnd(p))
+            return false;
+        indent += topIndent;
+
+        QByteArray text;
+        const char *lineStart = m_lineStart;
+        int line = m_line;
+        bool foundNonEmptyLine = false;
+        bool pastOpeningBreak = false;
+        bool emptyLine = false;
+        bool moreIndented = false;
+        int foldedNewlineCount = 0;
+        bool foldedNewlineStartedMoreIndented = false;
+        while (p < m_end) {
+            // The rest of the line.
+            const char *start = p;
+            while (p < m_end && *p != '\n' && *p != '\r')
+                ++p;
+            if (p > start) {
+                foundNonEmptyLine = true;
+                pastOpeningBreak = true;
+                text.append(start, p - start);
+            }
+            if (p >= m_end)
+                break;
+            // The line break, then the indentation of the next line.
+            p += *p == '\r' ? 2 : 1;
+            lineStart = p;
+            ++line;
+            while (p < m_end && *p == ' ' &&
+                   (int(p - lineStart) < indent || (detect && !foundNonEmptyLine)))
+                ++p;
+            const int col = int(p - lineStart);
+            if (detect && !foundNonEmptyLine)
+                indent = std::max(indent, col);
+            if (p < m_end && *p == '\t' && col < indent)
+                return false; // a tab in the indentation: yaml-cpp's error
+            const bool nextEmptyLine = p < m_end && (*p == '\n' || *p == '\r');
+            const bool nextMoreIndented = p < m_end && (*p == ' ' || *p == '\t');
+            if (folded && foldedNewlineCount == 0 && nextEmptyLine)
+                foldedNewlineStartedMoreIndented = moreIndented;
+            if (pastOpeningBreak) {
+                if (!folded) {
+                    text.append('\n');
+                } else {
+                    if (!emptyLine && !nextEmptyLine && !moreIndented && !nextMoreIndented &&
+                        col >= indent)
+                        text.append(' ');
+                    else if (nextEmptyLine)
+                        ++foldedNewlineCount;
+                    else
+                        text.append('\n');
+                    if (!nextEmptyLine && foldedNewlineCount > 0) {
+                        text.append(QByteArray(foldedNewlineCount - 1, '\n'));
+                        if (foldedNewlineStartedMoreIndented || nextMoreIndented ||
+                            !foundNonEmptyLine)
+                            text.append('\n');
+                        foldedNewlineCount = 0;
+                    }
+                }
+            }
+            emptyLine = nextEmptyLine;
+            moreIndented = nextMoreIndented;
+            pastOpeningBreak = true;
+            if (!emptyLine && col < indent)
+                break;
+        }
+        if (chomp != Chomp::Keep) {
+            qsizetype last = text.size() - 1;
+            while (last >= 0 && text.at(last) == '\n')
+                --last;
+            if (last < 0)
+                text.clear();
+            else if (chomp == Chomp::Strip)
+                text.truncate(last + 1);
+            else if (last + 1 < text.size())
+                text.truncate(last + 2);
+        }
+        if (!charge())
+            return false;
+        out = QJsonValue(QString::fromUtf8(text.constData(), text.size()));
+        // Go on at the start of the line that ended the scalar.
+        if (p >= m_end) {
+            m_p = m_end;
+            m_lineStart = m_end;
+        } else {
+            m_p = lineStart;
+            m_lineStart = lineStart;
+        }
+        m_line = line;
+        return advance();
+    }
+
+    bool skipFlowSpaces()
+    {
+        while (m_p < m_end && *m_p == ' ')
+            ++m_p;
+        return !atLineEnd(m_p) && *m_p != '\t' && *m_p != '#';
+    }
+
+    // A plain scalar inside a flow collection; asKey: it must end at ": ".
+    bool parseFlowPlain(bool asKey, QString &text)
+    {
+        switch (*m_p) {
+        case ',':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '#':
+        case '&':
+        case '*':
+        case '!':
+        case '|':
+        case '>':
+        case '\'':
+        case '"':
+        case '%':
+        case '@':
+        case '`':
+        case '?':
+        case ':':
+            return false;
+        case '-':
+            if (atLineEnd(m_p + 1) || m_p[1] == ' ')
+                return false;
+            break;
+        default:
+            break;
+        }
+        const char *start = m_p;
+        const char *p = m_p;
+        for (;; ++p) {
+            if (atLineEnd(p) || *p == '\t' || *p == '?' || *p == '[' || *p == '{')
+                return false;
+            if (*p == '#' && p[-1] == ' ')
+                return false;
+            if (*p == ',' || *p == ']' || *p == '}')
+                break;
+            if (*p == ':') {
+                const bool ends =
+                    atLineEnd(p + 1) || p[1] == ' ' || p[1] == ',' || p[1] == ']' || p[1] == '}';
+                if (ends)
+                    break;
+            }
+        }
+        if ((*p == ':') != asKey)
+            return false;
+        const char *e = p;
+        while (e > start && e[-1] == ' ')
+            --e;
+        if (e == start)
+            return false;
+        text = QString::fromUtf8(start, e - start);
+        m_p = p;
+        return true;
+    }
+
+    bool parseFlowItem(QJsonValue &out)
+    {
+        if (*m_p == '[' || *m_p == '{')
+            return parseFlow(out);
+        if (*m_p == '"' || *m_p == '\'') {
+            QString text;
+            if (!parseQuoted(text) || !skipFlowSpaces() || *m_p == ':' || !charge())
+                return false;
+            out = QJsonValue(text);
+            return true;
+        }
+        QString text;
+        if (!parseFlowPlain(false, text) || !charge())
+            return false;
+        out = plainScalarValue(text);
+        return true;
+    }
+
+    // A flow collection that ends on its line.
+    bool parseFlow(QJsonValue &out)
+    {
+        if (!enter())
+            return false;
+        const bool isMap = *m_p++ == '{';
+        const char close = isMap ? '}' : ']';
+        QJsonArray array;
+        QJsonObject object;
+        if (!skipFlowSpaces())
+            return false;
+        if (*m_p == close) {
+            ++m_p;
+        } else {
+            for (;;) {
+                if (isMap) {
+                    QString key;
+                    const bool quotedKey = *m_p == '"' || *m_p == '\'';
+                    if (quotedKey) {
+                        if (!parseQuoted(key) || !skipFlowSpaces())
+                            return false;
+                    } else if (!parseFlowPlain(true, key)) {
+                        return false;
+                    }
+                    if (*m_p != ':' || m_p + 1 >= m_end || m_p[1] != ' ')
+                        return false;
+                    ++m_p;
+                    // A plain null key is an error yaml-cpp reports.
+                    if (!skipFlowSpaces() || object.contains(key) ||
+                        (!quotedKey &&
+                         (key == QLatin1String("~") || key == QLatin1String("null") ||
+                          key == QLatin1String("Null") || key == QLatin1String("NULL"))))
+                        return false;
+                    QJsonValue value;
+                    if (!parseFlowItem(value))
+                        return false;
+                    object.insert(key, value);
+                } else {
+                    QJsonValue item;
+                    if (!parseFlowItem(item))
+                        return false;
+                    array.append(item);
+                }
+                if (!skipFlowSpaces())
+                    return false;
+                if (*m_p == ',') {
+                    ++m_p;
+                    if (!skipFlowSpaces() || *m_p == ',' || *m_p == close)
+                        return false;
+                    continue;
+                }
+                if (*m_p != close)
+                    return false;
+                ++m_p;
+                break;
+            }
+        }
+        --m_depth;
+        out = isMap ? QJsonValue(std::move(object)) : QJsonValue(std::move(array));
+        return true;
+    }
+
+    const char *m_p;
+    const char *m_end;
+    const char *m_lineStart = nullptr;
+    int m_line;
+    int m_next = -1;
+    int m_depth = 0;
+    qsizetype m_budget;
+};
+
+} // namespace
+
+std::optional<QList<YamlDocument>> parseYamlFast(const QByteArray &bytes,
+                                                 const YamlParseOptions &options)
+{
+    if (options.recordPositions)
+        return std::nullopt;
+    const char *const begin = bytes.constData();
+    const char *const end = begin + bytes.size();
+
+    // A large stream is cut at "---" lines and the parts read on several threads. Every "---"
+    // line at column 0 is a marker to this reader (it reads no multi-line quoted scalar, and a
+    // block scalar ends at a line less indented than its parent), so the parts give the same
+    // documents as one pass; the node budget is checked on their sum.
+    struct Part
+    {
+        const char *begin;
+        int line;
+        QList<YamlDocument> documents;
+        qsizetype used = 0;
+        bool ok = false;
+    };
+    std::vector<Part> parts{{begin, 1, {}, 0, false}};
+    constexpr qsizetype minPart = 512 * 1024;
+    const int threads = std::min(QThread::idealThreadCount(), 8);
+    if (threads > 1 && bytes.size() >= 2 * minPart) {
+        const qsizetype step = std::max<qsizetype>(minPart, bytes.size() / threads);
+        int line = 1;
+        const char *counted = begin;
+        for (qsizetype target = step; target < bytes.size(); target += step) {
+            qsizetype at = std::max(target, qsizetype(parts.back().begin - begin) + 1);
+            for (;;) {
+                at = bytes.indexOf("\n---", at);
+                if (at < 0)
+                    break;
+                const qsizetype after = at + 4;
+                if (after >= bytes.size() || bytes.at(after) == ' ' || bytes.at(after) == '\t' ||
+                    bytes.at(after) == '\r' || bytes.at(after) == '\n')
+                    break;
+                ++at;
+            }
+            if (at < 0)
+                break;
+            const char *partBegin = begin + at + 1;
+            line += int(std::count(counted, partBegin, '\n'));
+            counted = partBegin;
+            parts.push_back({partBegin, line, {}, 0, false});
+            target = std::max(target, at);
+        }
+    }
+    Part *const part = parts.data();
+    const qsizetype count = qsizetype(parts.size());
+    Detail::parallelFor(count, 1, [&](qsizetype i) {
+        Part &p = part[i];
+        const char *partEnd = i + 1 < count ? part[i + 1].begin : end;
+        if (!plainText(p.begin, partEnd, i == 0))
+            return;
+        FastReader reader(p.begin, partEnd, p.line, i == 0, options.maxNodes);
+        p.ok = reader.run(p.documents);
+        p.used = options.maxNodes - reader.budgetLeft();
+    });
+    qsizetype used = 0;
+    for (const Part &p : parts) {
+        if (!p.ok)
+            return std::nullopt;
+        used += p.used;
+    }
+    if (used > options.maxNodes)
+        return std::nullopt;
+    if (parts.size() == 1)
+        return std::move(parts.front().documents);
+    QList<YamlDocument> documents;
+    qsizetype total = 0;
+    for (const Part &p : parts)
+        total += p.documents.size();
+    documents.reserve(total);
+    for (Part &p : parts) {
+        for (YamlDocument &d : p.documents)
+            documents.append(std::move(d));
+    }
+    return documents;
+}
+
+} // namespace Fluxdesk::YamlDetail
