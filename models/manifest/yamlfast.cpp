@@ -14,6 +14,35 @@ namespace Fluxdesk::YamlDetail {
 
 namespace {
 
+// YAML's indicator characters, which cannot start a plain scalar, plus '?' and ':' (complex keys
+// and the like, which this reader leaves to yaml-cpp).
+bool isIndicator(char c)
+{
+    switch (c) {
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+    case '?':
+    case ':':
+        return true;
+    default:
+        return false;
+    }
+}
+
 // Below the yaml-cpp reader's limit (512): deeper documents go there, and it reports the error.
 constexpr int maxDepth = 500;
 // yaml-cpp may refuse long implicit keys; such rare keys are left to it.
@@ -247,25 +276,9 @@ private:
     // yaml-cpp, as are values starting with "---".
     bool plainStart(const char *p) const
     {
+        if (isIndicator(*p))
+            return false;
         switch (*p) {
-        case ',':
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-        case '#':
-        case '&':
-        case '*':
-        case '!':
-        case '|':
-        case '>':
-        case '\'':
-        case '"':
-        case '%':
-        case '@':
-        case '`':
-        case '?':
-        case ':':
         case ' ':
         case '\t':
             return false;
@@ -744,26 +757,9 @@ private:
     // A plain scalar inside a flow collection; asKey: it must end at ": ".
     bool parseFlowPlain(bool asKey, QString &text)
     {
-        switch (*m_p) {
-        case ',':
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-        case '#':
-        case '&':
-        case '*':
-        case '!':
-        case '|':
-        case '>':
-        case '\'':
-        case '"':
-        case '%':
-        case '@':
-        case '`':
-        case '?':
-        case ':':
+        if (isIndicator(*m_p))
             return false;
+        switch (*m_p) {
         case '-':
             if (atLineEnd(m_p + 1) || m_p[1] == ' ')
                 return false;

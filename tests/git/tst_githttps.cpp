@@ -409,38 +409,32 @@ private Q_SLOTS:
         QCOMPARE(runGit(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}), head(work));
     }
 
-    void missingCaFileIsNamed()
+    void badCaFileIsRefused_data()
     {
-        QString remote;
-        const QString work = makeWork(m_port, &remote);
-        const QString missing = m_pki + QStringLiteral("/nope.pem");
-        setRepoConfig(work, QStringLiteral("http.sslCAInfo"), missing);
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        QVERIFY2(pushed.error().message.contains(QDir::toNativeSeparators(missing)),
-                 qPrintable(pushed.error().message));
-        verifyNothingPushed(work, remote, before, prompter);
+        QTest::addColumn<QByteArray>("content"); // empty: the file does not exist
+        QTest::addRow("missing") << QByteArray();
+        QTest::addRow("garbage") << QByteArray("-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                                               "-----END CERTIFICATE-----\n");
     }
 
-    void garbageCaFileIsRefused()
+    // A CA file that cannot be used is named in the error, and nothing is pushed.
+    void badCaFileIsRefused()
     {
+        QFETCH(QByteArray, content);
         QString remote;
         const QString work = makeWork(m_port, &remote);
-        const QString garbage = m_pki + QStringLiteral("/garbage.pem");
-        writeFile(garbage, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
-                           "-----END CERTIFICATE-----\n");
-        setRepoConfig(work, QStringLiteral("http.sslCAInfo"), garbage);
+        const QString ca =
+            m_pki + QStringLiteral("/bad-%1.pem").arg(QString::fromLatin1(QTest::currentDataTag()));
+        if (!content.isEmpty())
+            writeFile(ca, content);
+        setRepoConfig(work, QStringLiteral("http.sslCAInfo"), ca);
         const QString before = head(work);
         TestPrompter prompter;
         alice(prompter);
         const GitResult<GitPushResult> pushed = push(work, prompter);
         QVERIFY(!pushed.ok());
         QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        QVERIFY2(pushed.error().message.contains(QDir::toNativeSeparators(garbage)),
+        QVERIFY2(pushed.error().message.contains(QDir::toNativeSeparators(ca)),
                  qPrintable(pushed.error().message));
         verifyNothingPushed(work, remote, before, prompter);
     }

@@ -45,6 +45,15 @@ bool waitForPlan(PlanSession &session)
     return ready.wait(20000);
 }
 
+// Opens the checkout with the demo inventory and waits for the first plan.
+bool openDemo(PlanSession &session, const QString &repo)
+{
+    if (!session.setRepository(repo))
+        return false;
+    session.setInventory(demoInventory());
+    return waitForPlan(session);
+}
+
 const PlannedFile *fileOf(const PlanSession &session, const ObjectKey &key)
 {
     const Plan &plan = session.snapshot()->plan;
@@ -110,9 +119,7 @@ void TestPlanSession::decisionsAreSavedAndRestored()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
 
     QVERIFY(session.moveObjects({deployment}, s("workloads/ai")));
     QVERIFY(waitForPlan(session));
@@ -159,9 +166,7 @@ void TestPlanSession::includesASecretAsPlainText()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
     QVERIFY(session.includeObjects({token}));
     QVERIFY(waitForPlan(session));
     const PlannedFile *file = fileOf(session, token);
@@ -182,9 +187,7 @@ void TestPlanSession::supersededPlansAreDropped()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
 
     QSignalSpy ready(&session, &PlanSession::planReady);
     QVERIFY(session.moveObjects({deployment}, s("workloads/one")));
@@ -201,9 +204,7 @@ void TestPlanSession::refusesBadNamesAndFolders()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
     QSignalSpy failed(&session, &PlanSession::failed);
     QVERIFY(!session.setCluster(s("Not A Name")));
     QVERIFY(!session.moveObjects({deployment}, s("clusters/homelab")));
@@ -219,9 +220,7 @@ void TestPlanSession::writesAndReplans()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
     const int files = int(session.snapshot()->plan.files.size());
 
     QSignalSpy written(&session, &PlanSession::written);
@@ -294,9 +293,7 @@ void TestPlanSession::deletesFilesNoLongerPlanned()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
     QSignalSpy written(&session, &PlanSession::written);
     session.write({}, {});
     QVERIFY(written.wait(20000));
@@ -333,9 +330,7 @@ void TestPlanSession::planChangesReplaceUneditedFilesOnly()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
     QSignalSpy written(&session, &PlanSession::written);
     session.write({}, {});
     QVERIFY(written.wait(20000));
@@ -390,9 +385,7 @@ void TestPlanSession::chartSourceChoiceIsKept()
 {
     QTemporaryDir repo;
     PlanSession session;
-    QVERIFY(session.setRepository(repo.path()));
-    session.setInventory(demoInventory());
-    QVERIFY(waitForPlan(session));
+    QVERIFY(openDemo(session, repo.path()));
 
     ChartSourceChoice choice;
     choice.releaseNamespace = s("logging");
