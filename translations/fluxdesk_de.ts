@@ -419,16 +419,28 @@
         <translation>nur auf der Festplatte</translation>
     </message>
     <message>
-        <source>the repository folder does not exist</source>
-        <translation>der Repository-Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>refusing a path outside the repository</source>
-        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
-    </message>
-    <message>
         <source>not a file</source>
         <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>the plan writes this file; refusing to delete it</source>
+        <translation>der Plan schreibt diese Datei; sie wird nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>only YAML files under infrastructure/, workloads/ and the cluster&apos;s folder can be deleted</source>
+        <translation>nur YAML-Dateien unter infrastructure/, workloads/ und im Ordner des Clusters können gelöscht werden</translation>
+    </message>
+    <message>
+        <source>not on disk; nothing to delete</source>
+        <translation>nicht auf der Festplatte; nichts zu löschen</translation>
+    </message>
+    <message>
+        <source>still lists &quot;%1&quot;, which would be deleted: accept the plan&apos;s version of this file too, or keep %2</source>
+        <translation>führt noch &quot;%1&quot;, das gelöscht würde: Übernehmen Sie auch für diese Datei die Version des Plans, oder behalten Sie %2</translation>
+    </message>
+    <message>
+        <source>cannot delete: %1</source>
+        <translation>kann nicht gelöscht werden: %1</translation>
     </message>
 </context>
 <context>
@@ -678,6 +690,82 @@
         <source>Committed %1 (the commit is kept), but the push failed. %2</source>
         <translation>%1 committet (der Commit bleibt erhalten), aber der Push ist fehlgeschlagen. %2</translation>
     </message>
+    <message>
+        <source>Clone…</source>
+        <translation>Klonen…</translation>
+    </message>
+    <message>
+        <source>Clones a repository from a URL into a new or empty folder</source>
+        <translation>Klont ein Repository von einer URL in einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <source>Pus&amp;h</source>
+        <translation>Pus&amp;h</translation>
+    </message>
+    <message>
+        <source>Push the branch&apos;s commits without committing (never forced)</source>
+        <translation>Die Commits des Branches pushen, ohne zu committen (niemals erzwungen)</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Push %1 to origin for the first time and track it (never forced)</source>
+        <translation>%1 zum ersten Mal nach origin pushen und als Upstream verfolgen (niemals erzwungen)</translation>
+    </message>
+    <message>
+        <source>Push 1 commit to %1 (never forced)</source>
+        <translation>1 Commit nach %1 pushen (niemals erzwungen)</translation>
+    </message>
+    <message>
+        <source>Push %1 commits to %2 (never forced)</source>
+        <translation>%1 Commits nach %2 pushen (niemals erzwungen)</translation>
+    </message>
+    <message>
+        <source>Nothing to push: %1 has every commit of this branch</source>
+        <translation>Nichts zu pushen: %1 enthält alle Commits dieses Branches</translation>
+    </message>
+    <message>
+        <source>the remote</source>
+        <translation>das Remote</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>Push wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Not reverted: git needs your name and email for the new commit.</source>
+        <translation>Nicht zurückgenommen: Git benötigt Ihren Namen und Ihre E-Mail-Adresse für den neuen Commit.</translation>
+    </message>
+    <message>
+        <source>Reverting %1…</source>
+        <translation>%1 wird zurückgenommen…</translation>
+    </message>
+    <message>
+        <source>Not cloned: %1</source>
+        <translation>Nicht geklont: %1</translation>
+    </message>
+    <message>
+        <source>Cloning %1 into %2…</source>
+        <translation>%1 wird nach %2 geklont…</translation>
+    </message>
+    <message>
+        <source>Cloned into %1.</source>
+        <translation>Nach %1 geklont.</translation>
+    </message>
+    <message>
+        <source>Reverted %1 with the new commit %2 (not pushed yet).</source>
+        <translation>%1 mit dem neuen Commit %2 zurückgenommen (noch nicht gepusht).</translation>
+    </message>
+    <message>
+        <source>Not reverted: %1</source>
+        <translation>Nicht zurückgenommen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::CleanPreviewDialog</name>
@@ -925,6 +1013,34 @@ Regel %2: %3</translation>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>plan needs --repo DIR</source>
+        <translation>plan benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation>der Repository-Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>--cluster &quot;%1&quot; is not a valid name (lower-case letters, digits and &apos;-&apos;)</source>
+        <translation>--cluster &quot;%1&quot; ist kein gültiger Name (Kleinbuchstaben, Ziffern und &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>bootstrap</source>
+        <translation>Bootstrap</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
+    </message>
+    <message>
         <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
 
 Commands:
@@ -938,8 +1054,8 @@ Commands:
   lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
   clean [FILE|-] [--repo DIR]
                         cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
-  plan --repo DIR [--cluster NAME] [--write]
-                        the planned repository, a status per file; --write writes new files and keeps hand-edited ones; exit 1 when files are planned or differ
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them)
   commit --repo DIR -m MSG [--push]
                         stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
 
@@ -967,8 +1083,8 @@ Befehle:
   lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
   clean [FILE|-] [--repo DIR]
                         bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
-  plan --repo DIR [--cluster NAME] [--write]
-                        das geplante Repository, ein Status pro Datei; --write schreibt neue Dateien und behält von Hand bearbeitete bei; Exit-Code 1, wenn Dateien geplant sind oder abweichen
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle)
   commit --repo DIR -m MSG [--push]
                         alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
 
@@ -985,44 +1101,111 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
 </translation>
     </message>
     <message>
-        <source>written</source>
-        <translation>geschrieben</translation>
+        <source>--%1 needs plan --write</source>
+        <translation>--%1 benötigt plan --write</translation>
     </message>
     <message>
-        <source>kept</source>
-        <translation>beibehalten</translation>
+        <source>--accept and --accept-all exclude each other</source>
+        <translation>--accept und --accept-all schließen sich gegenseitig aus</translation>
     </message>
     <message>
-        <source>%1 written, %2 unchanged, %3 kept as edited
+        <source>--remove and --remove-all-stale exclude each other</source>
+        <translation>--remove und --remove-all-stale schließen sich gegenseitig aus</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>not in plan</source>
+        <translation>nicht im Plan</translation>
+    </message>
+    <message>
+        <source>%1 written, %2 updated, %3 unchanged, %4 kept as edited, %5 removed, %6 no longer planned
 </source>
-        <translation>%1 geschrieben, %2 unverändert, %3 als bearbeitet beibehalten
+        <translation>%1 geschrieben, %2 aktualisiert, %3 unverändert, %4 als bearbeitet beibehalten, %5 entfernt, %6 nicht mehr geplant
 </translation>
     </message>
     <message>
-        <source>plan needs --repo DIR</source>
-        <translation>plan benötigt --repo DIR</translation>
-    </message>
-    <message>
-        <source>the repository folder does not exist</source>
-        <translation>der Repository-Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>--cluster &quot;%1&quot; is not a valid name (lower-case letters, digits and &apos;-&apos;)</source>
-        <translation>--cluster &quot;%1&quot; ist kein gültiger Name (Kleinbuchstaben, Ziffern und &apos;-&apos;)</translation>
-    </message>
-    <message>
-        <source>bootstrap</source>
-        <translation>Bootstrap</translation>
-    </message>
-    <message>
-        <source>excluded</source>
-        <translation>ausgeschlossen</translation>
-    </message>
-    <message>
-        <source>%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 objects excluded
+        <source>hint: kept files differ from the plan; --accept PATH (repeatable) or --accept-all writes the plan&apos;s version
 </source>
-        <translation>%1 geplant, %2 aktuell, %3 abweichend, %4 nur auf der Festplatte, %5 Objekte ausgeschlossen
+        <translation>Hinweis: beibehaltene Dateien weichen vom Plan ab; --accept PATH (wiederholbar) oder --accept-all schreibt die Version des Plans
 </translation>
+    </message>
+    <message>
+        <source>hint: --remove PATH (repeatable) or --remove-all-stale deletes the files no longer planned
+</source>
+        <translation>Hinweis: --remove PATH (wiederholbar) oder --remove-all-stale löscht die nicht mehr geplanten Dateien
+</translation>
+    </message>
+    <message>
+        <source>--accept: not a file of the plan</source>
+        <translation>--accept: keine Datei des Plans</translation>
+    </message>
+    <message>
+        <source>%1 planned, %2 up to date, %3 differ, %4 on disk only, %5 no longer planned, %6 objects excluded
+</source>
+        <translation>%1 geplant, %2 aktuell, %3 abweichend, %4 nur auf der Festplatte, %5 nicht mehr geplant, %6 Objekte ausgeschlossen
+</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::CloneDialog</name>
+    <message>
+        <source>Clone a Repository</source>
+        <translation>Repository klonen</translation>
+    </message>
+    <message>
+        <source>https://…, ssh://… or git@host:path</source>
+        <translation>https://…, ssh://… oder git@host:Pfad</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>Ein neuer oder leerer Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>&amp;Klonen</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Enter the URL of the repository to clone.</source>
+        <translation>Geben Sie die URL des zu klonenden Repositorys ein.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to clone into.</source>
+        <translation>Wählen Sie den Ordner, in den geklont werden soll.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with its full path.</source>
+        <translation>Geben Sie den Ordner mit vollständigem Pfad an.</translation>
+    </message>
+    <message>
+        <source>%1 is a file: choose a new or empty folder.</source>
+        <translation>%1 ist eine Datei: Wählen Sie einen neuen oder leeren Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: choose a new or empty folder to clone into.</source>
+        <translation>%1 ist nicht leer: Wählen Sie einen neuen oder leeren Ordner, in den geklont werden soll.</translation>
+    </message>
+    <message>
+        <source>Clone Into Folder</source>
+        <translation>In Ordner klonen</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1705,141 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::FluxSettingsDialog</name>
+    <message>
+        <source>e.g. 10m or 1h30m</source>
+        <translation>z. B. 10m oder 1h30m</translation>
+    </message>
+    <message>
+        <source>Flux Reconciliation Settings</source>
+        <translation>Einstellungen für den Flux-Abgleich</translation>
+    </message>
+    <message>
+        <source>Each entry point is a Flux Kustomization in clusters/&lt;cluster&gt;/ that applies one folder of the repository. Hover over a field for guidance.</source>
+        <translation>Jeder Einstiegspunkt ist eine Flux-Kustomization in clusters/&lt;cluster&gt;/, die einen Ordner des Repositorys anwendet. Bewegen Sie die Maus über ein Feld, um Hinweise zu sehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Defaults</source>
+        <translation>&amp;Standardwerte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The roadmap&apos;s settings: infrastructure, then workloads depending on it, both pruning and waiting.</source>
+        <translation>Die Einstellungen der Roadmap: zuerst die Infrastruktur, dann die davon abhängigen Workloads, beide mit Prune und Warten.</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>How often Flux re-applies this folder from Git, which also reverts drift such as a manual kubectl edit. The roadmap uses 10m for infrastructure, which changes rarely, and 5m for workloads, which change more often.</source>
+        <translation>Wie oft Flux diesen Ordner aus Git erneut anwendet; dabei werden auch Abweichungen wie ein manuelles kubectl edit rückgängig gemacht. Die Roadmap verwendet 10m für die Infrastruktur, die sich selten ändert, und 5m für Workloads, die sich häufiger ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry interval:</source>
+        <translation>&amp;Wiederholungsintervall:</translation>
+    </message>
+    <message>
+        <source>How soon Flux tries again after a failed apply, instead of waiting a whole interval. The roadmap uses 1m.</source>
+        <translation>Wie schnell Flux es nach einem fehlgeschlagenen Anwenden erneut versucht, statt ein ganzes Intervall zu warten. Die Roadmap verwendet 1m.</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>How long one apply, including waiting for readiness, may take before Flux declares it failed. The roadmap uses 5m.</source>
+        <translation>Wie lange ein Anwenden einschließlich des Wartens auf Bereitschaft dauern darf, bevor Flux es als fehlgeschlagen meldet. Die Roadmap verwendet 5m.</translation>
+    </message>
+    <message>
+        <source>&amp;Prune: delete from the cluster what is removed from Git</source>
+        <translation>&amp;Prune: aus dem Cluster löschen, was aus Git entfernt wird</translation>
+    </message>
+    <message>
+        <source>Prune:</source>
+        <translation>Prune:</translation>
+    </message>
+    <message>
+        <source>Objects whose files are removed from Git are deleted from the cluster. Be careful when removing files: for critical infrastructure the roadmap advises starting with prune off and cleaning up by hand.</source>
+        <translation>Objekte, deren Dateien aus Git entfernt werden, werden aus dem Cluster gelöscht. Seien Sie vorsichtig beim Entfernen von Dateien: Für kritische Infrastruktur empfiehlt die Roadmap, mit ausgeschaltetem Prune zu beginnen und von Hand aufzuräumen.</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for the applied objects to become ready</source>
+        <translation>Auf &amp;Bereitschaft der angewendeten Objekte warten</translation>
+    </message>
+    <message>
+        <source>Wait:</source>
+        <translation>Warten:</translation>
+    </message>
+    <message>
+        <source>Flux reports this entry point ready only when every object it applied is ready, so entry points that depend on it start after that.</source>
+        <translation>Flux meldet diesen Einstiegspunkt erst dann als bereit, wenn jedes von ihm angewendete Objekt bereit ist; davon abhängige Einstiegspunkte starten also erst danach.</translation>
+    </message>
+    <message>
+        <source>%1 (not an entry point of this plan)</source>
+        <extracomment>Flux settings: a dependency on an entry point that does not exist</extracomment>
+        <translation>%1 (kein Einstiegspunkt dieses Plans)</translation>
+    </message>
+    <message>
+        <source>&amp;Depends on:</source>
+        <translation>&amp;Abhängig von:</translation>
+    </message>
+    <message>
+        <source>Entry points Flux applies, and waits to be ready, before this one. Workloads depend on infrastructure so that CRDs, controllers and storage exist before the applications that use them.</source>
+        <translation>Einstiegspunkte, die Flux vor diesem anwendet und deren Bereitschaft es abwartet. Workloads hängen von der Infrastruktur ab, damit CRDs, Controller und Speicher vorhanden sind, bevor die Anwendungen starten, die sie nutzen.</translation>
+    </message>
+    <message>
+        <source>List Deployments and StatefulSets as &amp;health checks</source>
+        <translation>Deployments und StatefulSets als &amp;Health-Checks aufführen</translation>
+    </message>
+    <message>
+        <source>Health checks:</source>
+        <translation>Health-Checks:</translation>
+    </message>
+    <message>
+        <source>Adds this folder&apos;s Deployments and StatefulSets under spec.healthChecks, so Flux reports the entry point ready only when they are. Flux ignores health checks while Wait is on, because Wait already checks every object.</source>
+        <translation>Fügt die Deployments und StatefulSets dieses Ordners unter spec.healthChecks ein, sodass Flux den Einstiegspunkt erst als bereit meldet, wenn sie es sind. Flux ignoriert Health-Checks, solange Warten eingeschaltet ist, weil Warten bereits jedes Objekt prüft.</translation>
+    </message>
+    <message>
+        <source>Flux ignores health checks while Wait is on; turn Wait off for them to take effect.</source>
+        <translation>Flux ignoriert Health-Checks, solange Warten eingeschaltet ist; schalten Sie Warten aus, damit sie wirken.</translation>
+    </message>
+    <message>
+        <source>%1 cannot depend on %2: %2 already depends on %1, directly or through other entry points, and Flux would wait for each forever.</source>
+        <extracomment>Flux settings: %1 is the entry point being edited, %2 the one it would depend on</extracomment>
+        <translation>%1 kann nicht von %2 abhängen: %2 hängt bereits von %1 ab, direkt oder über andere Einstiegspunkte, und Flux würde ewig auf beide warten.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 depend on each other, directly or through other entry points, and Flux would apply neither. Uncheck one of the dependencies.</source>
+        <translation>%1 und %2 hängen voneinander ab, direkt oder über andere Einstiegspunkte, und Flux würde keinen von beiden anwenden. Entfernen Sie das Häkchen bei einer der Abhängigkeiten.</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>retry interval</source>
+        <translation>Wiederholungsintervall</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>%1: the %2 is empty. Use a duration such as 10m or 1h30m.</source>
+        <extracomment>Flux settings: %1 entry point, %2 field name</extracomment>
+        <translation>%1: Das %2 ist leer. Verwenden Sie eine Dauer wie 10m oder 1h30m.</translation>
+    </message>
+    <message>
+        <source>%1: the %2 &quot;%3&quot; is not a duration. Use a duration such as 10m or 1h30m.</source>
+        <extracomment>Flux settings: %1 entry point, %2 field name, %3 what the user typed</extracomment>
+        <translation>%1: Das %2 &quot;%3&quot; ist keine Dauer. Verwenden Sie eine Dauer wie 10m oder 1h30m.</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2, which is not an entry point of this plan, and Flux would wait for it forever. Uncheck it.</source>
+        <translation>%1 hängt von %2 ab, das kein Einstiegspunkt dieses Plans ist, und Flux würde ewig darauf warten. Entfernen Sie das Häkchen.</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::Git</name>
     <message>
         <source>invalid name or email</source>
@@ -1833,6 +2151,58 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>cannot read the git configuration</source>
+        <translation>die Git-Konfiguration kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read http.sslVerify</source>
+        <translation>http.sslVerify kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot read http.sslCAInfo</source>
+        <translation>http.sslCAInfo kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 turns off the verification of HTTPS certificates: Fluxdesk does not connect without it. Remove it and add the server&apos;s CA with git config http.sslCAInfo FILE instead.</source>
+        <translation>%1 schaltet die Prüfung von HTTPS-Zertifikaten ab: Ohne sie stellt Fluxdesk keine Verbindung her. Entfernen Sie die Einstellung und fügen Sie stattdessen die CA des Servers mit git config http.sslCAInfo FILE hinzu.</translation>
+    </message>
+    <message>
+        <source>the CA certificate file %1 (from %2) does not exist</source>
+        <translation>die CA-Zertifikatsdatei %1 (aus %2) existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot use the CA certificates in %1 (from %2)</source>
+        <translation>die CA-Zertifikate in %1 (aus %2) können nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for %1 is not trusted (%2). Add its CA with git config http.sslCAInfo FILE.</source>
+        <translation>Dem Zertifikat des Servers für %1 wird nicht vertraut (%2). Fügen Sie seine CA mit git config http.sslCAInfo FILE hinzu.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for %1 is not trusted (%2), checked against %3 from %4.</source>
+        <translation>Dem Zertifikat des Servers für %1 wird nicht vertraut (%2), geprüft gegen %3 aus %4.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::GitHistoryModel</name>
+    <message>
+        <source>Commit</source>
+        <extracomment>History column: the commit&apos;s short hash</extracomment>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::GitPrompter</name>
@@ -1888,6 +2258,69 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
     </message>
 </context>
 <context>
+    <name>Fluxdesk::HistoryPanel</name>
+    <message>
+        <source>… (the rest of this diff is not shown: it is longer than %1 MiB; your git tool shows it in full)</source>
+        <translation>… (der Rest dieses Diffs wird nicht angezeigt: Er ist länger als %1 MiB; Ihr Git-Werkzeug zeigt ihn vollständig)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert…</source>
+        <translation>&amp;Zurücknehmen…</translation>
+    </message>
+    <message>
+        <source>Create a new commit that undoes the selected commit (the roadmap&apos;s rollback)</source>
+        <translation>Einen neuen Commit erstellen, der den ausgewählten Commit rückgängig macht (das Rollback der Roadmap)</translation>
+    </message>
+    <message>
+        <source>Revert…</source>
+        <translation>Zurücknehmen…</translation>
+    </message>
+    <message>
+        <source>Select a commit to see what it changed.</source>
+        <translation>Wählen Sie einen Commit aus, um seine Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <source>No commits yet.</source>
+        <translation>Noch keine Commits.</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 commits of %2; your git tool shows the older ones.</source>
+        <translation>Die neuesten %1 von %2 Commits werden angezeigt; Ihr Git-Werkzeug zeigt die älteren.</translation>
+    </message>
+    <message>
+        <source>1 commit on %1.</source>
+        <translation>1 Commit auf %1.</translation>
+    </message>
+    <message>
+        <source>%1 commits on %2.</source>
+        <translation>%1 Commits auf %2.</translation>
+    </message>
+    <message>
+        <source>Loading the diff…</source>
+        <translation>Diff wird geladen…</translation>
+    </message>
+    <message>
+        <source>Revert Commit</source>
+        <translation>Commit zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Revert commit %1 “%2”?</source>
+        <translation>Commit %1 „%2“ zurücknehmen?</translation>
+    </message>
+    <message>
+        <source>A new commit undoes its changes on the branch; the commit itself stays in the history. Nothing is pushed.</source>
+        <translation>Ein neuer Commit macht seine Änderungen auf dem Branch rückgängig; der Commit selbst bleibt im Verlauf. Es wird nichts gepusht.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::IdentityDialog</name>
     <message>
         <source>Who Is Committing?</source>
@@ -1916,6 +2349,17 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
     <message>
         <source>&amp;Email:</source>
         <translation>&amp;E-Mail:</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::InsideChecker</name>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation>der Repository-Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>refusing a path outside the repository</source>
+        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -2292,10 +2736,6 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <translation>&amp;Repository öffnen…</translation>
     </message>
     <message>
-        <source>Choose the git checkout to review, commit and push</source>
-        <translation>Den Git-Checkout zum Prüfen, Committen und Pushen wählen</translation>
-    </message>
-    <message>
         <source>Recent Repositories</source>
         <translation>Zuletzt verwendete Repositorys</translation>
     </message>
@@ -2316,6 +2756,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>Helm release %1/%2 as Flux objects</source>
         <translation>Helm-Release %1/%2 als Flux-Objekte</translation>
     </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>Choose the checkout to plan into, review, commit and push</source>
+        <translation>Den Checkout wählen, in den geplant wird, um Änderungen zu prüfen, zu committen und zu pushen</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::MessageBanner</name>
@@ -2326,6 +2774,87 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::PlanController</name>
+    <message>
+        <source>Repository plan</source>
+        <translation>Repository-Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Write Plan…</source>
+        <translation>Plan &amp;schreiben…</translation>
+    </message>
+    <message>
+        <source>Write the planned files into the repository, after showing what will be created, replaced and deleted</source>
+        <translation>Die geplanten Dateien ins Repository schreiben, nachdem angezeigt wurde, was angelegt, ersetzt und gelöscht wird</translation>
+    </message>
+    <message>
+        <source>Flux &amp;Settings…</source>
+        <translation>Flux-&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Intervals, prune, wait, dependencies and health checks of the Flux Kustomizations</source>
+        <translation>Intervalle, Prune, Warten, Abhängigkeiten und Health-Checks der Flux-Kustomizations</translation>
+    </message>
+    <message>
+        <source>&amp;Re-plan</source>
+        <translation>&amp;Neu planen</translation>
+    </message>
+    <message>
+        <source>Read the repository again and compare it with the plan</source>
+        <translation>Das Repository erneut lesen und mit dem Plan vergleichen</translation>
+    </message>
+    <message>
+        <source>The plan could not be changed</source>
+        <translation>Der Plan konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Plan written: %1 new, %2 replaced, %3 kept as edited, %4 deleted</source>
+        <extracomment>Status bar after Write Plan</extracomment>
+        <translation>Plan geschrieben: %1 neu, %2 ersetzt, %3 als bearbeitet beibehalten, %4 gelöscht</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s plan could not be read</source>
+        <translation>Der Plan des Repositorys konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s clean rules could not be read; the defaults were used</source>
+        <translation>Die Bereinigungsregeln des Repositorys konnten nicht gelesen werden; die Standardregeln wurden verwendet</translation>
+    </message>
+    <message>
+        <source>Plan: carried by the HelmRelease in %1</source>
+        <extracomment>Live object preview: what the plan does with the object</extracomment>
+        <translation>Plan: im HelmRelease in %1 enthalten</translation>
+    </message>
+    <message>
+        <source>Plan: written as plain text to %1</source>
+        <translation>Plan: im Klartext nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Plan: YAML manifest %1</source>
+        <translation>Plan: YAML-Manifest %1</translation>
+    </message>
+    <message>
+        <source>Plan: excluded. %1</source>
+        <translation>Plan: ausgeschlossen. %1</translation>
+    </message>
+    <message>
+        <source>%1 is not written yet: this is the plan&apos;s version (Write Plan writes it)</source>
+        <extracomment>Status bar after opening a planned file that is not written yet</extracomment>
+        <translation>%1 ist noch nicht geschrieben: Dies ist die Version des Plans (Plan schreiben schreibt sie)</translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation>Dateien löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n file(s) from the repository? Files that are not committed cannot be recovered.</source>
+        <translation>
+            <numerusform>%n Datei aus dem Repository löschen? Nicht committete Dateien können nicht wiederhergestellt werden.</numerusform>
+            <numerusform>%n Dateien aus dem Repository löschen? Nicht committete Dateien können nicht wiederhergestellt werden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2353,6 +2882,290 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>path &quot;%1&quot; must be a .yaml file under infrastructure/ or workloads/</source>
         <translation>Pfad &quot;%1&quot; muss eine .yaml-Datei unter infrastructure/ oder workloads/ sein</translation>
+    </message>
+    <message>
+        <source>every entry of entryPoints must be a map</source>
+        <translation>jeder Eintrag von entryPoints muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>unknown entry point &quot;%1&quot; (%2)</source>
+        <translation>unbekannter Einstiegspunkt &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>entry point &quot;%1&quot; is listed twice</source>
+        <translation>Einstiegspunkt &quot;%1&quot; ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a duration such as 30s, 10m or 1h30m</source>
+        <translation>%1 &quot;%2&quot; ist keine Dauer wie 30s, 10m oder 1h30m</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>dependsOn must be a list of entry point names</source>
+        <translation>dependsOn muss eine Liste mit Namen von Einstiegspunkten sein</translation>
+    </message>
+    <message>
+        <source>dependsOn &quot;%1&quot; must name another entry point (%2)</source>
+        <translation>dependsOn &quot;%1&quot; muss einen anderen Einstiegspunkt nennen (%2)</translation>
+    </message>
+    <message>
+        <source>entry points &quot;%1&quot; and &quot;%2&quot; depend on each other</source>
+        <translation>die Einstiegspunkte &quot;%1&quot; und &quot;%2&quot; hängen voneinander ab</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::PlanDiffDialog</name>
+    <message>
+        <source>The diff could not be computed: %1</source>
+        <translation>Der Diff konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The file on disk already has the plan&apos;s text.</source>
+        <translation>Die Datei auf der Festplatte enthält bereits den Text des Plans.</translation>
+    </message>
+    <message>
+        <source>%1 Differs from the Plan</source>
+        <translation>%1 weicht vom Plan ab</translation>
+    </message>
+    <message>
+        <source>%1 on disk is not what the plan would write. Lines starting with - are on disk only, lines starting with + are the plan&apos;s.</source>
+        <translation>%1 auf der Festplatte entspricht nicht dem, was der Plan schreiben würde. Zeilen, die mit - beginnen, gibt es nur auf der Festplatte; Zeilen, die mit + beginnen, stammen aus dem Plan.</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Plan&apos;s Version</source>
+        <translation>&amp;Version des Plans verwenden</translation>
+    </message>
+    <message>
+        <source>Replace the file on disk with the plan&apos;s text when the plan is written</source>
+        <translation>Die Datei auf der Festplatte beim Schreiben des Plans durch den Text des Plans ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Leave the file on disk as it is</source>
+        <translation>Die Datei auf der Festplatte unverändert lassen</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::PlanPane</name>
+    <message>
+        <source>Open your repository checkout to see the Flux repository this cluster becomes: every planned file beside what is on disk. An empty folder works too.</source>
+        <translation>Öffnen Sie Ihren Repository-Checkout, um das Flux-Repository zu sehen, zu dem dieser Cluster wird: jede geplante Datei neben dem, was auf der Festplatte liegt. Ein leerer Ordner funktioniert auch.</translation>
+    </message>
+    <message>
+        <source>Open repository…</source>
+        <translation>Repository öffnen…</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster name:</source>
+        <translation>&amp;Clustername:</translation>
+    </message>
+    <message>
+        <source>Names the clusters/&lt;name&gt;/ folder: lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>Benennt den Ordner clusters/&lt;name&gt;/: Kleinbuchstaben, Ziffern und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Flux settings…</source>
+        <translation>Flux-Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Intervals, prune, wait, dependsOn and health checks of the Flux Kustomizations.</source>
+        <translation>Intervalle, Prune, Warten, dependsOn und Health-Checks der Flux-Kustomizations.</translation>
+    </message>
+    <message>
+        <source>Write plan…</source>
+        <translation>Plan schreiben…</translation>
+    </message>
+    <message>
+        <source>Shows what changes in the checkout, then writes it.</source>
+        <translation>Zeigt, was sich im Checkout ändert, und schreibt es dann.</translation>
+    </message>
+    <message>
+        <source>No plan yet: connect to a cluster to plan the repository.</source>
+        <translation>Noch kein Plan: Verbinden Sie sich mit einem Cluster, um das Repository zu planen.</translation>
+    </message>
+    <message>
+        <source>Objects to migrate: %1 · Files: %2 · Excluded: %3 · Differing: %4</source>
+        <translation>Zu migrierende Objekte: %1 · Dateien: %2 · Ausgeschlossen: %3 · Abweichend: %4</translation>
+    </message>
+    <message>
+        <source>%1 · On disk only: %2</source>
+        <translation>%1 · Nur auf der Festplatte: %2</translation>
+    </message>
+    <message>
+        <source>Rename File</source>
+        <translation>Datei umbenennen</translation>
+    </message>
+    <message>
+        <source>New path in the repository (under infrastructure/ or workloads/, ending in .yaml):</source>
+        <translation>Neuer Pfad im Repository (unter infrastructure/ oder workloads/, mit der Endung .yaml):</translation>
+    </message>
+    <message>
+        <source>%1 is not a place for an object: use a .yaml file under infrastructure/ or workloads/ (not kustomization.yaml).</source>
+        <translation>%1 ist kein Ort für ein Objekt: Verwenden Sie eine .yaml-Datei unter infrastructure/ oder workloads/ (nicht kustomization.yaml).</translation>
+    </message>
+    <message>
+        <source>Move to Folder</source>
+        <translation>In Ordner verschieben</translation>
+    </message>
+    <message>
+        <source>Folder under infrastructure/ or workloads/ (a new one is created):</source>
+        <translation>Ordner unter infrastructure/ oder workloads/ (ein neuer wird angelegt):</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Show Diff</source>
+        <translation>Diff anzeigen</translation>
+    </message>
+    <message>
+        <source>Move to Folder…</source>
+        <translation>In Ordner verschieben…</translation>
+    </message>
+    <message>
+        <source>Rename File…</source>
+        <translation>Datei umbenennen…</translation>
+    </message>
+    <message>
+        <source>Exclude from Plan</source>
+        <translation>Aus dem Plan ausschließen</translation>
+    </message>
+    <message>
+        <source>Include as Plain Text</source>
+        <translation>Im Klartext einschließen</translation>
+    </message>
+    <message>
+        <source>Include in Plan (Secrets as Plain Text)</source>
+        <translation>In den Plan einschließen (Secrets im Klartext)</translation>
+    </message>
+    <message>
+        <source>Include in Plan</source>
+        <translation>In den Plan einschließen</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::PlanSession</name>
+    <message>
+        <source>Objects can only move to a folder under infrastructure/ or workloads/, not to %1.</source>
+        <translation>Objekte können nur in einen Ordner unter infrastructure/ oder workloads/ verschoben werden, nicht nach %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a place for a manifest: use a .yaml file under infrastructure/ or workloads/ (not a kustomization.yaml).</source>
+        <translation>&quot;%1&quot; ist kein Ort für ein Manifest: Verwenden Sie eine .yaml-Datei unter infrastructure/ oder workloads/ (keine kustomization.yaml).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid cluster name: use lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>&quot;%1&quot; ist kein gültiger Clustername: Verwenden Sie Kleinbuchstaben, Ziffern und &apos;-&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::PlanTreeModel</name>
+    <message>
+        <source>Excluded (%1)</source>
+        <translation>Ausgeschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>User objects left out (%1)</source>
+        <translation>Ausgelassene Benutzerobjekte (%1)</translation>
+    </message>
+    <message>
+        <source>Created by Helm releases (%1)</source>
+        <translation>Von Helm-Releases erstellt (%1)</translation>
+    </message>
+    <message>
+        <source>Helm release records (%1)</source>
+        <translation>Helm-Release-Einträge (%1)</translation>
+    </message>
+    <message>
+        <source>Already managed by Flux (%1)</source>
+        <translation>Bereits von Flux verwaltet (%1)</translation>
+    </message>
+    <message>
+        <source>Owned by a controller (%1)</source>
+        <translation>Einem Controller untergeordnet (%1)</translation>
+    </message>
+    <message>
+        <source>Generated automatically (%1)</source>
+        <translation>Automatisch generiert (%1)</translation>
+    </message>
+    <message>
+        <source>Kubernetes and K3s internals (%1)</source>
+        <translation>Interna von Kubernetes und K3s (%1)</translation>
+    </message>
+    <message>
+        <source>%1 · plain text</source>
+        <translation>%1 · Klartext</translation>
+    </message>
+    <message>
+        <source>left to flux bootstrap</source>
+        <translation>flux bootstrap überlassen</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 differing</source>
+        <translation>%1 abweichend</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>%1 neu</translation>
+    </message>
+    <message>
+        <source>%1 on disk only</source>
+        <translation>%1 nur auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>%1: not on disk yet; writing the plan creates it.</source>
+        <translation>%1: noch nicht auf der Festplatte; das Schreiben des Plans legt die Datei an.</translation>
+    </message>
+    <message>
+        <source>%1: on disk exactly as planned.</source>
+        <translation>%1: auf der Festplatte genau wie geplant.</translation>
+    </message>
+    <message>
+        <source>%1: the file on disk differs from the plan. Open the diff to compare; writing keeps your version unless you accept the plan&apos;s.</source>
+        <translation>%1: Die Datei auf der Festplatte weicht vom Plan ab. Öffnen Sie den Diff zum Vergleichen; beim Schreiben bleibt Ihre Version erhalten, sofern Sie nicht die des Plans übernehmen.</translation>
+    </message>
+    <message>
+        <source>%1: in the repository, but the plan does not produce it.</source>
+        <translation>%1: im Repository, aber der Plan erzeugt die Datei nicht.</translation>
+    </message>
+    <message>
+        <source>This Secret lands in Git unencrypted: anyone who can read the repository can read its data.</source>
+        <translation>Dieses Secret landet unverschlüsselt in Git: Jeder, der das Repository lesen kann, kann seine Daten lesen.</translation>
+    </message>
+    <message>
+        <source>Stands for %1 live objects.</source>
+        <translation>Steht für %1 Live-Objekte.</translation>
+    </message>
+    <message>
+        <source>%1/ is left to flux bootstrap: Fluxdesk neither plans nor writes it.</source>
+        <translation>%1/ wird flux bootstrap überlassen: Fluxdesk plant und schreibt diesen Ordner nicht.</translation>
+    </message>
+    <message>
+        <source>Live objects the repository will not contain, with why.</source>
+        <translation>Live-Objekte, die das Repository nicht enthalten wird, mit Begründung.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2690,6 +3503,169 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>The kubeconfig could not be used; pick a context, the demo cluster or a snapshot</source>
         <translation>Die Kubeconfig konnte nicht verwendet werden; wählen Sie einen Kontext, den Demo-Cluster oder einen Snapshot</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::WritePlanDialog</name>
+    <message>
+        <source>Write Plan into %1</source>
+        <translation>Plan nach %1 schreiben</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <extracomment>Write plan summary: new files, changed on disk, no longer planned</extracomment>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>1 new file</source>
+        <translation>1 neue Datei</translation>
+    </message>
+    <message>
+        <source>%1 new files</source>
+        <translation>%1 neue Dateien</translation>
+    </message>
+    <message>
+        <source>1 changed on disk</source>
+        <translation>1 auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk</source>
+        <translation>%1 auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>1 no longer planned</source>
+        <translation>1 nicht mehr geplant</translation>
+    </message>
+    <message>
+        <source>%1 no longer planned</source>
+        <translation>%1 nicht mehr geplant</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Write plan summary, then files the plan changed that nobody edited</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>1 updated by the plan</source>
+        <translation>1 vom Plan aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1 updated by the plan</source>
+        <translation>%1 vom Plan aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1 (%2 already up to date)</source>
+        <extracomment>Write plan summary, then the number of files already up to date</extracomment>
+        <translation>%1 (%2 bereits aktuell)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>New (%1)</source>
+        <translation>Neu (%1)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Updated by the plan (%1)</source>
+        <translation>Vom Plan aktualisiert (%1)</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Changed on disk (%1)</source>
+        <translation>Auf der Festplatte geändert (%1)</translation>
+    </message>
+    <message>
+        <source>Replace with the plan&apos;s version</source>
+        <translation>Durch die Version des Plans ersetzen</translation>
+    </message>
+    <message>
+        <source>No longer planned (%1)</source>
+        <translation>Nicht mehr geplant (%1)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Select a file to see what will be written.</source>
+        <translation>Wählen Sie eine Datei aus, um zu sehen, was geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Deleting a file is permanent unless it is committed in Git. Unticked files are kept.</source>
+        <translation>Das Löschen einer Datei ist endgültig, sofern sie nicht in Git committet ist. Nicht angekreuzte Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: every planned file is up to date on disk.</source>
+        <translation>Nichts zu schreiben: Jede geplante Datei ist auf der Festplatte aktuell.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: the files changed on disk keep your edits. Tick &quot;Replace with the plan&apos;s version&quot; for a file to write the plan&apos;s text instead.</source>
+        <translation>Nichts zu schreiben: Die auf der Festplatte geänderten Dateien behalten Ihre Änderungen. Kreuzen Sie bei einer Datei &quot;Durch die Version des Plans ersetzen&quot; an, um stattdessen den Text des Plans zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Files the plan adds to the repository.</source>
+        <translation>Dateien, die der Plan dem Repository hinzufügt.</translation>
+    </message>
+    <message>
+        <source>Files nobody edited since Fluxdesk wrote them, whose plan changed (a setting, a move, a changed object): they are replaced.</source>
+        <translation>Dateien, die seit dem Schreiben durch Fluxdesk niemand bearbeitet hat und deren Plan sich geändert hat (eine Einstellung, eine Verschiebung, ein geändertes Objekt): Sie werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Files edited since Fluxdesk wrote them (or written by hand): they keep your edits unless you tick them.</source>
+        <translation>Dateien, die seit dem Schreiben durch Fluxdesk bearbeitet (oder von Hand geschrieben) wurden: Sie behalten Ihre Änderungen, sofern Sie sie nicht ankreuzen.</translation>
+    </message>
+    <message>
+        <source>YAML files the plan no longer produces. They stay unless you tick them; deleting is permanent unless the file is committed.</source>
+        <translation>YAML-Dateien, die der Plan nicht mehr erzeugt. Sie bleiben erhalten, sofern Sie sie nicht ankreuzen; das Löschen ist endgültig, sofern die Datei nicht committet ist.</translation>
+    </message>
+    <message>
+        <source>Deletes %1 from the checkout. This is permanent unless the file is committed in Git.</source>
+        <translation>Löscht %1 aus dem Checkout. Das ist endgültig, sofern die Datei nicht in Git committet ist.</translation>
+    </message>
+    <message>
+        <source>Unticked, %1 keeps your edits.</source>
+        <translation>Nicht angekreuzt behält %1 Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>The plan has no file %1.</source>
+        <translation>Der Plan enthält keine Datei %1.</translation>
+    </message>
+    <message>
+        <source>Write %1, Delete %2</source>
+        <extracomment>Write plan button: number of files written, number deleted</extracomment>
+        <translation>%1 schreiben, %2 löschen</translation>
+    </message>
+    <message>
+        <source>Delete 1 File</source>
+        <translation>1 Datei löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 Files</source>
+        <translation>%1 Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Write 1 File</source>
+        <translation>1 Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Write %1 Files</source>
+        <translation>%1 Dateien schreiben</translation>
     </message>
 </context>
 <context>
