@@ -373,7 +373,7 @@ void MainWindow::restoreSettings()
         resize(1280, 800);
     // First start: the bottom docks stay a strip below the editor, not half the window.
     if (!restoreState(m_settings->windowState()))
-        resizeDocks({m_problemsDock, m_changesDock}, {250, 250}, Qt::Vertical);
+        resizeDocks({m_problemsDock, m_changesDock}, {170, 170}, Qt::Vertical);
     // A state saved before the plan pane existed has two sizes: start from the defaults.
     if (!m_splitter->restoreState(m_settings->splitterState()) || m_splitter->sizes().contains(0))
         m_splitter->setSizes({380, 380, 520});
