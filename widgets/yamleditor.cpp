@@ -2,7 +2,7 @@
 
 #include "linenumbergutter.h"
 
-#include "yamlhighlighter.h"
+#include "yamlsyntax.h"
 
 #include <QElapsedTimer>
 #include <QFontDatabase>
@@ -11,13 +11,6 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTimer>
-
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
-#endif
 
 namespace Fluxdesk {
 
@@ -49,11 +42,6 @@ constexpr qsizetype directLoadLimit = 256 * 1024;
 constexpr qint64 sliceBudgetMs = 20;
 constexpr int problemMarkLimit = 500; // underlines beyond this cost more than they tell
 
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
 QColor severityColour(int severity)
 {
     switch (Problem::Severity(severity)) {
@@ -66,14 +54,6 @@ QColor severityColour(int severity)
     }
     return {};
 }
-
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
-}
-#endif
 
 } // namespace
 
@@ -99,20 +79,7 @@ YamlEditor::~YamlEditor() = default;
 void YamlEditor::setUpHighlighter()
 {
     delete m_highlighter;
-    m_highlighter = nullptr;
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-    const auto definition = repository().definitionForName(QStringLiteral("YAML"));
-    if (definition.isValid()) {
-        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
-        highlighter->setDefinition(definition);
-        highlighter->setTheme(repository().defaultTheme(
-            isDark(palette()) ? KSyntaxHighlighting::Repository::DarkTheme
-                              : KSyntaxHighlighting::Repository::LightTheme));
-        m_highlighter = highlighter;
-        return;
-    }
-#endif
-    m_highlighter = new YamlHighlighter(document(), isDark(palette()));
+    m_highlighter = createYamlHighlighter(document(), palette());
 }
 
 void YamlEditor::loadText(const QString &text)
@@ -262,7 +229,7 @@ void YamlEditor::updateExtraSelections()
     selections.reserve(m_problemSelections.size() + 1);
     QTextEdit::ExtraSelection current;
     QColor lineColour = palette().color(QPalette::Highlight);
-    lineColour.setAlpha(isDark(palette()) ? 48 : 28);
+    lineColour.setAlpha(isDarkPalette(palette()) ? 48 : 28);
     current.format.setBackground(lineColour);
     current.format.setProperty(QTextFormat::FullWidthSelection, true);
     current.cursor = textCursor();

@@ -2,18 +2,11 @@
 
 #include "linenumbergutter.h"
 
-#include "yamlhighlighter.h"
+#include "yamlsyntax.h"
 
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTextBlock>
-
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
-#endif
 
 namespace Fluxdesk {
 
@@ -29,23 +22,6 @@ protected:
 private:
     YamlView *m_view;
 };
-
-namespace {
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
-}
-#endif
-
-} // namespace
 
 YamlView::YamlView(QWidget *parent) : QPlainTextEdit(parent)
 {
@@ -75,20 +51,7 @@ QString YamlView::highlighterName()
 void YamlView::setUpHighlighter()
 {
     delete m_highlighter;
-    m_highlighter = nullptr;
-#ifdef FLUXDESK_HAVE_KSYNTAXHIGHLIGHTING
-    const auto definition = repository().definitionForName(QStringLiteral("YAML"));
-    if (definition.isValid()) {
-        auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
-        highlighter->setDefinition(definition);
-        highlighter->setTheme(repository().defaultTheme(
-            isDark(palette()) ? KSyntaxHighlighting::Repository::DarkTheme
-                              : KSyntaxHighlighting::Repository::LightTheme));
-        m_highlighter = highlighter;
-        return;
-    }
-#endif
-    m_highlighter = new YamlHighlighter(document(), isDark(palette()));
+    m_highlighter = createYamlHighlighter(document(), palette());
 }
 
 void YamlView::setYaml(const QString &yaml)
