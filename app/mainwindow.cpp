@@ -734,6 +734,18 @@ void MainWindow::setUpReleaseView()
     // A chart source named in the release view is kept in the plan file and re-plans.
     connect(m_releaseView, &ReleaseView::sourceChosen, m_plan->session(),
             &PlanSession::setChartSource);
+    // Edited values and moved credentials are kept there too, so the plan writes them.
+    connect(m_releaseView, &ReleaseView::edited, this, [this] {
+        const ReleaseConversion &conversion = m_releaseView->conversion();
+        ReleaseEdit edit;
+        edit.ns = conversion.release().ns;
+        edit.name = conversion.release().name;
+        edit.hasValues = conversion.values() != conversion.release().values;
+        if (edit.hasValues)
+            edit.values = conversion.values();
+        edit.moveCredentials = conversion.credentialsMoved();
+        m_plan->session()->setReleaseEdit(edit);
+    });
     // The release tab is no EditorPage, so EditorTabs leaves its close button to us.
     connect(m_editorTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (m_editorTabs->widget(index) == m_releaseView)
@@ -788,6 +800,13 @@ void MainWindow::showRelease(const QString &ns, const QString &name)
         context.userChoices = m_plan->session()->decisions().chartSources;
         m_releaseView->setChartSourceContext(context);
         m_releaseView->setRelease(*it);
+        // The values and credentials move kept in the plan file, as the plan uses them.
+        const ReleaseEdit edit = m_plan->session()->releaseEdit(ns, name);
+        if (edit.hasValues || edit.moveCredentials)
+            m_releaseView->applyEdit(edit.hasValues
+                                         ? toYaml(edit.values)
+                                         : m_releaseView->conversion().originalValuesYaml(),
+                                     edit.moveCredentials);
     }
     int index = m_editorTabs->indexOf(m_releaseView);
     //: Tab title of the Helm release view

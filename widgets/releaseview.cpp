@@ -205,15 +205,35 @@ void ReleaseView::updateFromEditor()
     m_updateTimer->stop();
     if (!m_conversion.hasRelease())
         return;
-    m_conversion.setValuesYaml(m_valuesEditor->toPlainText());
+    // Values that do not parse keep the last good ones (and say so): nothing to keep then.
+    const bool parsed = m_conversion.setValuesYaml(m_valuesEditor->toPlainText());
     showConversion();
+    if (parsed)
+        emit edited();
 }
 
 void ReleaseView::moveCredentialsToSecret()
 {
     updateFromEditor(); // the move applies to what the editor holds now
-    if (m_conversion.moveCredentialsToSecret())
+    if (m_conversion.moveCredentialsToSecret()) {
         showConversion();
+        emit edited();
+    }
+}
+
+void ReleaseView::applyEdit(const QString &valuesYaml, bool moveCredentials)
+{
+    if (!m_conversion.hasRelease())
+        return;
+    m_updateTimer->stop();
+    m_conversion.setRelease(HelmRelease(m_conversion.release())); // starts over: nothing moved
+    m_loading = true;
+    m_valuesEditor->loadText(valuesYaml);
+    m_loading = false;
+    m_conversion.setValuesYaml(valuesYaml);
+    if (moveCredentials)
+        m_conversion.moveCredentialsToSecret();
+    showConversion();
 }
 
 void ReleaseView::chooseSource()

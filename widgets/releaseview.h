@@ -39,12 +39,17 @@ public:
     // Opens the source dialog (window-modal, non-blocking); sourceDialogShown() follows.
     void chooseSource();
     void moveCredentialsToSecret();
+    // Shows the release with values and the credentials move as kept earlier (the plan file),
+    // without emitting edited().
+    void applyEdit(const QString &valuesYaml, bool moveCredentials);
 
 signals:
     void regenerated();
     void sourceDialogShown(QDialog *dialog); // for tests
     // The user named the chart's source for this release (to be kept in the plan file).
     void sourceChosen(const Fluxdesk::ChartSourceChoice &choice);
+    // The user changed the values or moved credentials (conversion() has the result).
+    void edited();
 
 private:
     void showConversion();

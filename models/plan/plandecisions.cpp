@@ -71,7 +71,8 @@ QJsonObject entryPointJson(const EntryPointSettings &e)
 bool PlanDecisions::isEmpty() const
 {
     return cluster.isEmpty() && included.isEmpty() && excluded.isEmpty() && placements.isEmpty() &&
-           chartSources.isEmpty() && effectiveEntryPoints(entryPoints) == defaultEntryPoints();
+           chartSources.isEmpty() && releases.isEmpty() &&
+           effectiveEntryPoints(entryPoints) == defaultEntryPoints();
 }
 
 bool PlanDecisions::operator==(const PlanDecisions &other) const
@@ -83,7 +84,7 @@ bool PlanDecisions::operator==(const PlanDecisions &other) const
             return false;
     }
     return cluster == other.cluster && included == other.included && excluded == other.excluded &&
-           placements == other.placements &&
+           placements == other.placements && releases == other.releases &&
            effectiveEntryPoints(entryPoints) == effectiveEntryPoints(other.entryPoints);
 }
 
@@ -96,6 +97,7 @@ void PlanDecisions::applyTo(PlanOptions &options) const
     for (auto it = placements.constBegin(); it != placements.constEnd(); ++it)
         options.placements.insert(it.key(), it.value());
     options.chartSources.userChoices.append(chartSources);
+    options.releaseEdits.append(releases);
     if (!entryPoints.isEmpty())
         options.entryPoints = effectiveEntryPoints(entryPoints);
 }
@@ -132,6 +134,18 @@ QByteArray PlanDecisions::toYaml() const
         for (const ChartSourceChoice &c : chartSources)
             sources.append(c.toJson());
         document.insert(QStringLiteral("chartSources"), sources);
+    }
+    if (!releases.isEmpty()) {
+        QJsonArray edits;
+        for (const ReleaseEdit &e : releases) {
+            QJsonObject o{{QStringLiteral("namespace"), e.ns}, {QStringLiteral("name"), e.name}};
+            if (e.hasValues)
+                o.insert(QStringLiteral("values"), e.values);
+            if (e.moveCredentials)
+                o.insert(QStringLiteral("moveCredentials"), true);
+            edits.append(o);
+        }
+        document.insert(QStringLiteral("releases"), edits);
     }
     // Only settings that differ from the defaults are worth a review; then all of them, so the
     // file says what Flux gets.
@@ -208,6 +222,24 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
     const QJsonArray sources = root.value(QLatin1String("chartSources")).toArray();
     for (const QJsonValue &v : sources)
         d.chartSources.append(ChartSourceChoice::fromJson(v.toObject()));
+
+    const QJsonArray edits = root.value(QLatin1String("releases")).toArray();
+    for (int i = 0; i < edits.size(); ++i) {
+        const QString at = yamlPathIndex(QStringLiteral("releases"), i);
+        const QJsonObject o = edits.at(i).toObject();
+        ReleaseEdit e;
+        e.ns = o.value(QLatin1String("namespace")).toString();
+        e.name = o.value(QLatin1String("name")).toString();
+        if (!edits.at(i).isObject() || e.ns.isEmpty() || e.name.isEmpty())
+            return errorAt(tr("every entry of releases needs a namespace and a name"), at);
+        const QJsonValue values = o.value(QLatin1String("values"));
+        if (!values.isUndefined() && !values.isNull() && !values.isObject())
+            return errorAt(tr("values must be a map"), yamlPathKey(at, QStringLiteral("values")));
+        e.hasValues = values.isObject();
+        e.values = values.toObject();
+        e.moveCredentials = o.value(QLatin1String("moveCredentials")).toBool();
+        d.releases.append(e);
+    }
 
     const QList<EntryPointSettings> defaults = defaultEntryPoints();
     QStringList known;

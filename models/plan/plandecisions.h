@@ -34,6 +34,9 @@ struct PlanDecisions
     // Flux Kustomization settings per entry point; empty: the defaults. Saved as
     //   entryPoints: [{name: workloads, interval: 10m, ..., healthChecks: true}]
     QList<EntryPointSettings> entryPoints;
+    // Helm releases whose values the user edited or whose credentials moved to a Secret:
+    //   releases: [{namespace: logging, name: grafana, values: {...}, moveCredentials: true}]
+    QList<ReleaseEdit> releases;
 
     bool isEmpty() const;
     bool operator==(const PlanDecisions &other) const;

@@ -1,6 +1,7 @@
 #include "planner.h"
 
 #include "helm/helmreleasegenerator.h"
+#include "helm/valuescredentials.h"
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
 #include "manifest/splitter.h"
@@ -602,6 +603,44 @@ QString Plan::pathOf(const ObjectKey &key) const
     return {};
 }
 
+namespace {
+
+// The Secret a HelmRelease's moved credentials live in follows the plan's Secret rules: written
+// beside the HelmRelease (as plain text, flagged) only when the user included it; otherwise
+// listed as excluded, and the HelmRelease's file says the Secret must exist in the cluster.
+void addValuesSecret(Plan &plan, Builder &builder, const PlanOptions &options,
+                     const QJsonObject &secret, const QString &helmReleasePath)
+{
+    const ObjectKey key = ObjectKey::of(secret);
+    const QString id = key.ns + QLatin1Char('/') + key.name;
+    Problem p;
+    p.severity = Problem::Severity::Warning;
+    if (options.includedSecrets.contains(key) && !options.excludedObjects.contains(key)) {
+        p.file = builder.add(folderOf(helmReleasePath) + QLatin1Char('/') +
+                                 fileNameFor(secret, QStringLiteral("{name}-{kind}.yaml")),
+                             PlannedFileKind::Manifest, secret, {key}, true);
+        p.rule = QStringLiteral("plan-plain-text-secret");
+        p.message = tr("Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of "
+                       "Git.")
+                        .arg(id);
+    } else {
+        plan.excluded.append(
+            {key, Ownership::UserManaged,
+             tr("Holds the credentials moved out of %1; Secrets are written only when "
+                "included.")
+                 .arg(helmReleasePath)});
+        p.file = helmReleasePath;
+        p.rule = QStringLiteral("plan-values-secret");
+        p.message = tr("Reads its credentials from Secret %1, which is not in the repository: "
+                       "create it in the cluster before Flux applies this HelmRelease, or "
+                       "include it.")
+                        .arg(id);
+    }
+    plan.problems.append(p);
+}
+
+} // namespace
+
 Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                     const RepositoryFiles &existing)
 {
@@ -674,8 +713,16 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 excludedReleases.insert(id);
                 continue;
             }
+            const auto editIt = std::find_if(
+                options.releaseEdits.cbegin(), options.releaseEdits.cend(),
+                [&r](const ReleaseEdit &e) { return e.ns == r.ns && e.name == r.name; });
+            const ReleaseEdit edit =
+                editIt == options.releaseEdits.cend() ? ReleaseEdit() : *editIt;
+            HelmRelease edited = r;
+            if (edit.hasValues)
+                edited.values = edit.values;
             const Result<HelmConversion> conversion = convertHelmRelease(
-                r, resolveChartSource(r, options.chartSources), HelmConversionOptions());
+                edited, resolveChartSource(edited, options.chartSources), HelmConversionOptions());
             if (!conversion) {
                 Problem p;
                 p.severity = Problem::Severity::Warning;
@@ -695,18 +742,37 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 path = folder + QLatin1Char('/') + kebabCase(r.name) +
                        QLatin1String("-helmrelease.yaml");
             }
-            const QString written = builder.add(path, PlannedFileKind::HelmRelease,
-                                                conversion->helmRelease, releaseObjects.value(id));
+            QJsonObject helmRelease = conversion->helmRelease;
+            QList<Problem> problems = conversion->problems;
+            QJsonObject valuesSecret;
+            if (edit.moveCredentials) {
+                // As the release view does it: the values leave spec.values for a Secret.
+                const ValuesSecretMove move =
+                    moveCredentialsToSecret(helmRelease, conversion->credentials);
+                helmRelease = move.helmRelease;
+                valuesSecret = move.secret;
+                problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                              [](const Problem &p) {
+                                                  return p.rule ==
+                                                         QLatin1String("helm-values-credential");
+                                              }),
+                               problems.end());
+                problems += credentialProblems(edited, move.kept);
+            }
+            const QString written = builder.add(path, PlannedFileKind::HelmRelease, helmRelease,
+                                                releaseObjects.value(id));
             releasePath.insert(id, written);
-            helmReleaseKeys.insert(written, ObjectKey::of(conversion->helmRelease));
+            helmReleaseKeys.insert(written, ObjectKey::of(helmRelease));
             // The release's problems (values that look like credentials...) belong to its file,
             // so the Problems list opens it.
-            for (Problem p : conversion->problems) {
+            for (Problem p : std::as_const(problems)) {
                 if (p.severity == Problem::Severity::Info)
                     continue;
                 p.file = written;
                 plan.problems.append(p);
             }
+            if (!valuesSecret.isEmpty())
+                addValuesSecret(plan, builder, options, valuesSecret, written);
             if (!conversion->source.isEmpty() && !writtenSources.contains(conversion->sourcePath)) {
                 writtenSources.insert(conversion->sourcePath);
                 builder.add(conversion->sourcePath, PlannedFileKind::Source, conversion->source,

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QSet>
@@ -78,6 +79,24 @@ QList<EntryPointSettings> defaultEntryPoints();
 // A Flux duration ("30s", "10m", "1h30m"): Go's time.ParseDuration units h, m, s, ms.
 bool isValidFluxDuration(const QString &text);
 
+// The user's edits to one Helm release's conversion (from the release view): the values they
+// edited, and whether credential-like values move to a Secret read through valuesFrom.
+struct ReleaseEdit
+{
+    QString ns;
+    QString name;
+    bool hasValues = false;
+    QJsonObject values; // replaces the release's own values when hasValues
+    bool moveCredentials = false;
+
+    bool operator==(const ReleaseEdit &o) const
+    {
+        return ns == o.ns && name == o.name && hasValues == o.hasValues && values == o.values &&
+               moveCredentials == o.moveCredentials;
+    }
+    bool operator!=(const ReleaseEdit &o) const { return !(*this == o); }
+};
+
 struct PlanOptions
 {
     QString cluster = QStringLiteral("homelab");
@@ -91,6 +110,7 @@ struct PlanOptions
     QHash<ObjectKey, QString> placements;
     ChartSourceContext chartSources; // where the Helm charts come from
     QList<EntryPointSettings> entryPoints = defaultEntryPoints();
+    QList<ReleaseEdit> releaseEdits;
     CleanRules cleanRules = CleanRules::defaults();
     // Cleaned, rendered objects kept between plans (plan/plancache.h); null plans from scratch.
     // The plan is the same either way, only faster with a warm cache.

@@ -316,6 +316,31 @@ bool PlanSession::setChartSource(const ChartSourceChoice &choice)
     return saveAndReplan(next);
 }
 
+bool PlanSession::setReleaseEdit(const ReleaseEdit &edit)
+{
+    PlanDecisions next = m_decisions;
+    next.releases.erase(std::remove_if(next.releases.begin(), next.releases.end(),
+                                       [&edit](const ReleaseEdit &e) {
+                                           return e.ns == edit.ns && e.name == edit.name;
+                                       }),
+                        next.releases.end());
+    if (edit.hasValues || edit.moveCredentials)
+        next.releases.append(edit);
+    return saveAndReplan(next);
+}
+
+ReleaseEdit PlanSession::releaseEdit(const QString &ns, const QString &name) const
+{
+    for (const ReleaseEdit &e : m_decisions.releases) {
+        if (e.ns == ns && e.name == name)
+            return e;
+    }
+    ReleaseEdit none;
+    none.ns = ns;
+    none.name = name;
+    return none;
+}
+
 void PlanSession::write(const QSet<QString> &accept, const QSet<QString> &remove)
 {
     if (m_snapshot)

@@ -59,6 +59,11 @@ public:
     bool setEntryPoints(const QList<EntryPointSettings> &entryPoints);
     // Where one release's chart comes from, as the user said (replaces an earlier choice).
     bool setChartSource(const ChartSourceChoice &choice);
+    // The user's edits of one Helm release (values, credentials moved to a Secret); an edit
+    // equal to the release as it runs is dropped from the plan file.
+    bool setReleaseEdit(const ReleaseEdit &edit);
+    // The saved edit of a release (ns, name set and nothing else when there is none).
+    ReleaseEdit releaseEdit(const QString &ns, const QString &name) const;
 
     // Reads the repository again and re-plans (files changed on disk).
     void replan();

@@ -11,6 +11,7 @@
 #include "plan/plansession.h"
 #include "plancontroller.h"
 #include "planpane.h"
+#include "releaseview.h"
 #include "writeplandialog.h"
 
 #include <QAction>
@@ -155,6 +156,39 @@ private Q_SLOTS:
         }
         QVERIFY(QFile::exists(repo.filePath(s("clusters/homelab/workloads.yaml"))));
         QVERIFY2(pane->countsText().contains(s("Differing: 0")), qPrintable(pane->countsText()));
+    }
+
+    void releaseViewEditsReachThePlan()
+    {
+        QTemporaryDir repo;
+        MainWindow window;
+        window.show();
+        PlanController *plan = window.planController();
+        QSignalSpy ready(plan->session(), &PlanSession::planReady);
+        StartupOptions options;
+        options.demo = true;
+        options.repo = repo.path();
+        window.start(options);
+        QVERIFY(ready.wait(30000));
+
+        QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("grafana")));
+        auto *view = window.findChild<ReleaseView *>();
+        QVERIFY(view);
+        QCOMPARE(view->releaseKey(), s("logging/grafana"));
+        view->moveCredentialsToSecret();
+        QVERIFY(ready.wait(30000));
+        const ReleaseEdit edit = plan->session()->releaseEdit(s("logging"), s("grafana"));
+        QVERIFY(edit.moveCredentials);
+        QVERIFY(!edit.hasValues); // the values themselves are as the release runs
+        const PlannedFile *file = plan->session()->snapshot()->plan.file(
+            s("infrastructure/logging/grafana-helmrelease.yaml"));
+        QVERIFY(file);
+        QVERIFY(file->text.contains(s("valuesFrom")));
+
+        // Showing the release again shows it as the plan file keeps it.
+        QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("loki")));
+        QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("grafana")));
+        QVERIFY(view->conversion().credentialsMoved());
     }
 
     void dragFromClusterTreeMovesTheObject()

@@ -130,11 +130,16 @@ private slots:
         QVERIFY(child<QLabel>(view, "releaseChecklist")->text().contains(s("helm uninstall")));
 
         // Edited values re-generate on Update; a parse error is a problem, not a crash.
+        // (edited() tells the window to keep them in the plan file; values that do not parse
+        // are not kept.)
+        QSignalSpy edited(view, &ReleaseView::edited);
         values->setPlainText(s("replicas: 7\n"));
         QTest::mouseClick(child<QPushButton>(view, "releaseUpdateButton"), Qt::LeftButton);
         QVERIFY(generated->toPlainText().contains(s("replicas: 7")));
+        QCOMPARE(edited.size(), 1);
         values->setPlainText(s("replicas: [7\n"));
         QTest::mouseClick(child<QPushButton>(view, "releaseUpdateButton"), Qt::LeftButton);
+        QCOMPARE(edited.size(), 1);
         auto *problems = child<QListWidget>(view, "releaseProblems");
         QVERIFY(listTexts(problems).join(QLatin1Char('\n')).contains(s("error")));
         QVERIFY(generated->toPlainText().contains(s("replicas: 7")));
@@ -157,7 +162,10 @@ private slots:
         auto *details = child<QTabWidget>(view, "releaseDetails");
         QCOMPARE(details->tabText(1), s("Credentials (1)"));
         details->setCurrentIndex(1);
+        edited.clear();
         QTest::mouseClick(move, Qt::LeftButton);
+        QVERIFY(edited.size() >= 1);
+        QVERIFY(view->conversion().credentialsMoved());
         yaml = generated->toPlainText();
         QVERIFY2(yaml.contains(s("valuesFrom:")), qPrintable(yaml));
         QVERIFY(yaml.contains(s("targetPath: adminPassword")));
@@ -170,6 +178,13 @@ private slots:
         QVERIFY(!secret->isHidden());
         QVERIFY(secret->toPlainText().contains(s("kind: Secret")));
         QVERIFY(child<QLabel>(view, "releaseSecretNote")->text().contains(s("plain text")));
+
+        // An edit kept earlier shows again without counting as a new one.
+        edited.clear();
+        view->applyEdit(s("replicas: 3\n"), false);
+        QVERIFY(generated->toPlainText().contains(s("replicas: 3")));
+        QVERIFY(!view->conversion().credentialsMoved());
+        QCOMPARE(edited.size(), 0);
 
         // The release tab closes like a document tab.
         emit tabs->tabCloseRequested(tabs->indexOf(view));

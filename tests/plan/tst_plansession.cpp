@@ -88,6 +88,7 @@ private slots:
     void planChangesReplaceUneditedFilesOnly();
     void writtenRecordRoundTrip();
     void chartSourceChoiceIsKept();
+    void releaseEditsReachThePlan();
 };
 
 void TestPlanSession::plansOffTheUiThreadAndShowsStatuses()
@@ -413,6 +414,64 @@ void TestPlanSession::chartSourceChoiceIsKept()
     QVERIFY(reopened.snapshot()->plan.file(s("infrastructure/sources/other-helmrepository.yaml")));
     QVERIFY(
         !reopened.snapshot()->plan.file(s("infrastructure/sources/mirror-helmrepository.yaml")));
+}
+
+void TestPlanSession::releaseEditsReachThePlan()
+{
+    QTemporaryDir repo;
+    PlanSession session;
+    QVERIFY(openDemo(session, repo.path()));
+    const QString path = s("infrastructure/logging/grafana-helmrelease.yaml");
+    QVERIFY(session.snapshot()->plan.file(path)->text.contains(s("adminPassword")));
+
+    // Edited values replace the release's own in the HelmRelease.
+    ReleaseEdit edit = session.releaseEdit(s("logging"), s("grafana"));
+    QVERIFY(!edit.hasValues && !edit.moveCredentials);
+    edit.hasValues = true;
+    edit.values = QJsonObject{{s("replicas"), 2}, {s("adminPassword"), s("hunter2-hunter2")}};
+    QVERIFY(session.setReleaseEdit(edit));
+    QVERIFY(waitForPlan(session));
+    QString text = session.snapshot()->plan.file(path)->text;
+    QVERIFY2(text.contains(s("replicas: 2")), qPrintable(text));
+
+    // Moved credentials leave spec.values for a Secret, which follows the Secret rules: excluded
+    // (the HelmRelease's file says it must exist) until the user includes it.
+    edit.moveCredentials = true;
+    QVERIFY(session.setReleaseEdit(edit));
+    QVERIFY(waitForPlan(session));
+    text = session.snapshot()->plan.file(path)->text;
+    QVERIFY2(text.contains(s("valuesFrom")), qPrintable(text));
+    QVERIFY(!text.contains(s("hunter2")));
+    ObjectKey secret;
+    for (const ExcludedObject &e : session.snapshot()->plan.excluded) {
+        if (e.key.kind == s("Secret") && e.reason.startsWith(s("Holds the credentials")))
+            secret = e.key;
+    }
+    QCOMPARE(secret.ns, s("logging"));
+    bool told = false;
+    for (const Problem &p : session.snapshot()->plan.problems)
+        told = told || (p.file == path && p.rule == s("plan-values-secret"));
+    QVERIFY(told);
+
+    QVERIFY(session.includeObjects({secret}));
+    QVERIFY(waitForPlan(session));
+    const PlannedFile *secretFile = fileOf(session, secret);
+    QVERIFY(secretFile);
+    QVERIFY(secretFile->plainTextSecret);
+    QVERIFY(secretFile->text.contains(s("hunter2-hunter2")));
+    QVERIFY(secretFile->path.startsWith(s("infrastructure/logging/")));
+
+    // Kept in the plan file: a reopened checkout plans the same.
+    PlanSession reopened;
+    QVERIFY(openDemo(reopened, repo.path()));
+    QCOMPARE(reopened.releaseEdit(s("logging"), s("grafana")), edit);
+    QCOMPARE(reopened.snapshot()->plan.file(path)->text, text);
+
+    // Back to the release as it runs: the edit leaves the plan file.
+    QVERIFY(reopened.setReleaseEdit(ReleaseEdit{s("logging"), s("grafana"), false, {}, false}));
+    QVERIFY(waitForPlan(reopened));
+    QVERIFY(reopened.decisions().releases.isEmpty());
+    QVERIFY(reopened.snapshot()->plan.file(path)->text.contains(s("adminPassword")));
 }
 
 QTEST_GUILESS_MAIN(TestPlanSession)
