@@ -442,6 +442,14 @@
         <source>cannot delete: %1</source>
         <translation>kann nicht gelöscht werden: %1</translation>
     </message>
+    <message>
+        <source>Holds the credentials moved out of %1; Secrets are written only when included.</source>
+        <translation>Enthält die aus %1 verschobenen Zugangsdaten; Secrets werden nur geschrieben, wenn sie aufgenommen sind.</translation>
+    </message>
+    <message>
+        <source>Reads its credentials from Secret %1, which is not in the repository: create it in the cluster before Flux applies this HelmRelease, or include it.</source>
+        <translation>Liest seine Zugangsdaten aus dem Secret %1, das nicht im Repository liegt: Legen Sie es im Cluster an, bevor Flux dieses HelmRelease anwendet, oder nehmen Sie es auf.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::ChangesModel</name>
@@ -2914,6 +2922,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>entry points &quot;%1&quot; and &quot;%2&quot; depend on each other</source>
         <translation>die Einstiegspunkte &quot;%1&quot; und &quot;%2&quot; hängen voneinander ab</translation>
+    </message>
+    <message>
+        <source>every entry of releases needs a namespace and a name</source>
+        <translation>jeder Eintrag unter releases braucht einen Namespace und einen Namen</translation>
+    </message>
+    <message>
+        <source>values must be a map</source>
+        <translation>values muss eine Map sein</translation>
     </message>
 </context>
 <context>
