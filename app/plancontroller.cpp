@@ -26,6 +26,11 @@ QString planProblemsKey()
     return PlanController::tr("Repository plan");
 }
 
+QString planProblemsOrigin()
+{
+    return QStringLiteral("plan");
+}
+
 } // namespace
 
 PlanController::PlanController(ClusterSession *cluster, ClusterPane *clusterPane,
@@ -134,7 +139,7 @@ void PlanController::onPlanReady()
 void PlanController::publishProblems()
 {
     for (const QString &file : std::as_const(m_problemFiles))
-        m_problems->clearFile(file);
+        m_problems->clearFile(file, planProblemsOrigin());
     m_problemFiles.clear();
     const auto snapshot = m_session->snapshot();
     if (!snapshot || m_session->repository().isEmpty())
@@ -142,16 +147,15 @@ void PlanController::publishProblems()
     // One list per file, keyed by the file's absolute path so activating a problem opens it.
     QHash<QString, QList<Problem>> byFile;
     const QDir repo(m_session->repository());
-    for (Problem problem : snapshot->plan.problems) {
-        const QString key = problem.file.isEmpty()                 ? planProblemsKey()
-                            : QFileInfo(problem.file).isAbsolute() ? problem.file
-                            : snapshot->plan.file(problem.file)    ? repo.filePath(problem.file)
-                                                                   : problem.file;
-        problem.file = key;
+    // (The plan's problems name files relative to the repository, or none.) The editor's linter
+    // reports on the same files: each keeps its own problems (their origins differ).
+    for (const Problem &problem : snapshot->plan.problems) {
+        const QString key =
+            problem.file.isEmpty() ? planProblemsKey() : repo.filePath(problem.file);
         byFile[key].append(problem);
     }
     for (auto it = byFile.constBegin(); it != byFile.constEnd(); ++it) {
-        m_problems->setProblems(it.key(), it.value());
+        m_problems->setProblems(it.key(), it.value(), planProblemsOrigin());
         m_problemFiles.insert(it.key());
     }
 }

@@ -23,37 +23,44 @@ bool lessThan(const Problem &a, const Problem &b)
 
 ProblemModel::ProblemModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void ProblemModel::setProblems(const QString &file, const QList<Problem> &problems)
+void ProblemModel::setProblems(const QString &file, const QList<Problem> &problems,
+                               const QString &origin)
 {
     // A reset keeps this simple; lists are short and replaced as a whole after each lint.
     beginResetModel();
     m_problems.erase(std::remove_if(m_problems.begin(), m_problems.end(),
-                                    [&file](const Problem &p) { return p.file == file; }),
+                                    [&file, &origin](const Problem &p) {
+                                        return p.file == file && p.origin == origin;
+                                    }),
                      m_problems.end());
     for (Problem problem : problems) {
         problem.file = file;
+        problem.origin = origin;
         m_problems.append(problem);
     }
     std::stable_sort(m_problems.begin(), m_problems.end(), lessThan);
     endResetModel();
 }
 
-void ProblemModel::clearFile(const QString &file)
+void ProblemModel::clearFile(const QString &file, const QString &origin)
 {
-    setProblems(file, {});
-    m_displayNames.remove(file);
+    setProblems(file, {}, origin);
+    const bool left = std::any_of(m_problems.cbegin(), m_problems.cend(),
+                                  [&file](const Problem &p) { return p.file == file; });
+    if (!left)
+        m_displayNames.remove(file);
 }
 
 void ProblemModel::renameFile(const QString &from, const QString &to)
 {
-    QList<Problem> moved;
-    for (const Problem &p : qAsConst(m_problems)) {
+    beginResetModel();
+    for (Problem &p : m_problems) {
         if (p.file == from)
-            moved.append(p);
+            p.file = to;
     }
+    std::stable_sort(m_problems.begin(), m_problems.end(), lessThan);
+    endResetModel();
     m_displayNames.remove(from);
-    setProblems(from, {});
-    setProblems(to, moved);
 }
 
 void ProblemModel::setDisplayName(const QString &file, const QString &name)

@@ -33,9 +33,11 @@ public:
 
     explicit ProblemModel(QObject *parent = nullptr);
 
-    // Replaces the problems of one file (a path, or the id of an untitled document); others stay.
-    void setProblems(const QString &file, const QList<Problem> &problems);
-    void clearFile(const QString &file);
+    // Replaces the problems one reporter (origin, see Problem::origin) has for one file (a path,
+    // or the id of an untitled document); other files and other reporters' problems stay.
+    void setProblems(const QString &file, const QList<Problem> &problems,
+                     const QString &origin = QString());
+    void clearFile(const QString &file, const QString &origin = QString());
     // Renames a file's problems (after Save As).
     void renameFile(const QString &from, const QString &to);
     // How file names read in the File column (e.g. relative to the repository, or a tab title).

@@ -20,6 +20,9 @@ struct Problem
     int column = 0; // 1-based, 0 when unknown
     QString message;
     QString rule; // stable id, e.g. "deprecated-api", "image-latest", "parse-error"
+    // Who reported it, for lists that several reporters fill: "" the editor's linter, "plan" the
+    // repository plan. ProblemModel replaces a file's problems per origin.
+    QString origin;
 
     // "FILE:LINE:COL: severity: message" (the CLI's lint format).
     QString toString() const;
