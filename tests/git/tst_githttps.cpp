@@ -202,6 +202,22 @@ private:
         QCOMPARE(prompter.userPassCalls.load(), 0); // no password sent to an untrusted server
     }
 
+    // Pushes work expecting a refusal of this kind that sends no password and changes nothing
+    // (callers check QTest::currentTestFailed()); returns the error's message.
+    QString refusedPush(const QString &work, const QString &remote, GitErrorKind kind)
+    {
+        const QString before = head(work);
+        TestPrompter prompter;
+        alice(prompter);
+        const GitResult<GitPushResult> pushed = push(work, prompter);
+        [&] {
+            QVERIFY(!pushed.ok());
+            QCOMPARE(pushed.error().kind, kind);
+            verifyNothingPushed(work, remote, before, prompter);
+        }();
+        return pushed.ok() ? QString() : pushed.error().message;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -302,17 +318,12 @@ private Q_SLOTS:
     {
         QString remote;
         const QString work = makeWork(m_port, &remote);
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        const QString message = pushed.error().message;
+        const QString message = refusedPush(work, remote, GitErrorKind::CertificateUntrusted);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(message.contains(QLatin1String("certificate for 127.0.0.1 is not trusted")),
                  qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("git config http.sslCAInfo")), qPrintable(message));
-        verifyNothingPushed(work, remote, before, prompter);
     }
 
     void untrustedWithAnotherCa()
@@ -320,19 +331,14 @@ private Q_SLOTS:
         QString remote;
         const QString work = makeWork(m_port, &remote);
         setRepoConfig(work, QStringLiteral("http.sslCAInfo"), otherCaFile());
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        const QString message = pushed.error().message;
+        const QString message = refusedPush(work, remote, GitErrorKind::CertificateUntrusted);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(message.contains(QLatin1String("certificate for 127.0.0.1 is not trusted")),
                  qPrintable(message));
         // Says what it was checked against, so the user sees which setting to fix.
         QVERIFY2(message.contains(QDir::toNativeSeparators(otherCaFile())), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("http.sslCAInfo")), qPrintable(message));
-        verifyNothingPushed(work, remote, before, prompter);
     }
 
     void certificateForAnotherNameIsRefused()
@@ -340,20 +346,15 @@ private Q_SLOTS:
         QString remote;
         const QString work = makeWork(m_wrongPort, &remote);
         setRepoConfig(work, QStringLiteral("http.sslCAInfo"), caFile()); // the right CA
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        const QString message = pushed.error().message;
+        const QString message = refusedPush(work, remote, GitErrorKind::CertificateUntrusted);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(message.contains(QLatin1String("certificate for 127.0.0.1 is not trusted")),
                  qPrintable(message));
         // libgit2's reason names the mismatch (mbedTLS: "Common Name (CN) does not match",
         // OpenSSL: "hostname does not match").
         QVERIFY2(message.contains(QLatin1String("match"), Qt::CaseInsensitive),
                  qPrintable(message));
-        verifyNothingPushed(work, remote, before, prompter);
     }
 
     // Chosen behaviour: turning verification off is refused with a clear message, before any
@@ -384,16 +385,11 @@ private Q_SLOTS:
             setGlobalConfig("[http]\n\tsslVerify = false\n");
         else
             qputenv("GIT_SSL_NO_VERIFY", "1");
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::InsecureTls);
-        const QString message = pushed.error().message;
+        const QString message = refusedPush(work, remote, GitErrorKind::InsecureTls);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(message.contains(named), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("http.sslCAInfo")), qPrintable(message));
-        verifyNothingPushed(work, remote, before, prompter);
     }
 
     void sslVerifyTrueIsFine()
@@ -428,15 +424,10 @@ private Q_SLOTS:
         if (!content.isEmpty())
             writeFile(ca, content);
         setRepoConfig(work, QStringLiteral("http.sslCAInfo"), ca);
-        const QString before = head(work);
-        TestPrompter prompter;
-        alice(prompter);
-        const GitResult<GitPushResult> pushed = push(work, prompter);
-        QVERIFY(!pushed.ok());
-        QCOMPARE(pushed.error().kind, GitErrorKind::CertificateUntrusted);
-        QVERIFY2(pushed.error().message.contains(QDir::toNativeSeparators(ca)),
-                 qPrintable(pushed.error().message));
-        verifyNothingPushed(work, remote, before, prompter);
+        const QString message = refusedPush(work, remote, GitErrorKind::CertificateUntrusted);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(message.contains(QDir::toNativeSeparators(ca)), qPrintable(message));
     }
 
     void fetchWithCa()

@@ -47,6 +47,17 @@ bool kustomizeBuilds(const QString &folder, QByteArray *error)
     return kubectl.exitStatus() == QProcess::NormalExit && kubectl.exitCode() == 0;
 }
 
+// Starts the window on the demo cluster with repo open, and waits for its first plan.
+bool startOnDemo(MainWindow &window, const QString &repo)
+{
+    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
+    StartupOptions options;
+    options.demo = true;
+    options.repo = repo;
+    window.start(options);
+    return ready.wait(30000);
+}
+
 // Presses the write dialog's Write button as soon as the dialog is up (it runs modally).
 void acceptWriteDialogSoon()
 {
@@ -90,12 +101,8 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         PlanController *plan = window.planController();
+        QVERIFY(startOnDemo(window, repo.path()));
         QSignalSpy ready(plan->session(), &PlanSession::planReady);
-        StartupOptions options;
-        options.demo = true;
-        options.repo = repo.path();
-        window.start(options);
-        QVERIFY(ready.wait(30000));
 
         auto *pane = window.findChild<PlanPane *>(s("planPane"));
         QVERIFY(pane);
@@ -164,12 +171,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         PlanController *plan = window.planController();
+        QVERIFY(startOnDemo(window, repo.path()));
         QSignalSpy ready(plan->session(), &PlanSession::planReady);
-        StartupOptions options;
-        options.demo = true;
-        options.repo = repo.path();
-        window.start(options);
-        QVERIFY(ready.wait(30000));
 
         QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("grafana")));
         auto *view = window.findChild<ReleaseView *>();
@@ -197,12 +200,8 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         PlanController *plan = window.planController();
+        QVERIFY(startOnDemo(window, repo.path()));
         QSignalSpy ready(plan->session(), &PlanSession::planReady);
-        StartupOptions options;
-        options.demo = true;
-        options.repo = repo.path();
-        window.start(options);
-        QVERIFY(ready.wait(30000));
 
         // What a drag from the cluster tree carries, dropped on a plan folder.
         const ObjectKey deployment{s("apps"), s("Deployment"), s("llm"), s("llama-cpp")};
