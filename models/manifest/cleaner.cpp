@@ -622,6 +622,9 @@ CleanContext cleanContextFor(const QList<QJsonObject> &objects)
 
 bool yamlHasComments(const QByteArray &yaml)
 {
+    // Most exports have no '#' at all.
+    if (!yaml.contains('#'))
+        return false;
     // A small scanner: '#' starts a comment at a line's start or after whitespace, outside quoted
     // scalars and block scalars ("|", ">"). yaml-cpp keeps no comments, so this is all we know.
     const char *p = yaml.constData();
@@ -691,28 +694,34 @@ bool yamlHasComments(const QByteArray &yaml)
 Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fileName,
                                       const CleanRules &rules, const CleanContext &context)
 {
-    const Result<QList<YamlDocument>> docs = parseYamlDocuments(yaml, fileName);
-    if (!docs)
-        return docs.error();
     QList<QJsonObject> objects;
     QList<int> lines;
-    for (const YamlDocument &doc : *docs) {
-        if (!doc.value.isObject())
-            return Error(tr("a manifest must be a map (apiVersion, kind, metadata, ...)"), fileName,
-                         doc.line, 1);
-        const QJsonObject object = doc.value.toObject();
-        const QJsonValue items = object.value(QLatin1String("items"));
-        if (object.value(QLatin1String("kind")).toString().endsWith(QLatin1String("List")) &&
-            items.isArray()) {
-            for (const QJsonValue &item : items.toArray()) {
-                if (!item.isObject())
-                    return Error(tr("a List item must be a map"), fileName, doc.line, 1);
-                objects.append(item.toObject());
+    {
+        // The parsed documents go out of scope here: from now on the objects hold the only
+        // reference to each tree, so each is freed by the thread that cleans it.
+        const Result<QList<YamlDocument>> docs = parseYamlDocuments(yaml, fileName);
+        if (!docs)
+            return docs.error();
+        objects.reserve(docs->size());
+        lines.reserve(docs->size());
+        for (const YamlDocument &doc : *docs) {
+            if (!doc.value.isObject())
+                return Error(tr("a manifest must be a map (apiVersion, kind, metadata, ...)"),
+                             fileName, doc.line, 1);
+            const QJsonObject object = doc.value.toObject();
+            const QJsonValue items = object.value(QLatin1String("items"));
+            if (object.value(QLatin1String("kind")).toString().endsWith(QLatin1String("List")) &&
+                items.isArray()) {
+                for (const QJsonValue &item : items.toArray()) {
+                    if (!item.isObject())
+                        return Error(tr("a List item must be a map"), fileName, doc.line, 1);
+                    objects.append(item.toObject());
+                    lines.append(doc.line);
+                }
+            } else {
+                objects.append(object);
                 lines.append(doc.line);
             }
-        } else {
-            objects.append(object);
-            lines.append(doc.line);
         }
     }
     CleanContext effective = context;
@@ -721,15 +730,20 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
 
     CleanTextResult out;
     out.hadComments = yamlHasComments(yaml);
-    // Objects are cleaned independently: on several threads for a large export, then collected
-    // in order, so the result is the same as one after another.
+    // Objects are cleaned and written independently: on several threads for a large export, each
+    // tree freed where it was cleaned, then collected in order, so the result is the same as one
+    // after another.
     QVector<CleanResult> results(objects.size());
+    QVector<QString> texts(objects.size());
     CleanResult *const done = results.data();
+    QString *const text = texts.data();
+    QJsonObject *const object = objects.data();
     Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
-        done[i] = cleanObject(objects.at(i), rules, effective);
+        done[i] = cleanObject(object[i], rules, effective);
+        object[i] = QJsonObject();
+        text[i] = toYaml(done[i].object);
+        done[i].object = QJsonObject();
     });
-    QList<QJsonObject> cleaned;
-    cleaned.reserve(objects.size());
     for (qsizetype i = 0; i < objects.size(); ++i) {
         CleanResult &r = done[i];
         for (Problem &p : r.problems) {
@@ -737,11 +751,10 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
             p.line = lines.at(i);
             p.column = 1;
         }
-        out.removals.append(r.removals);
-        out.problems.append(r.problems);
-        cleaned.append(r.object);
+        out.removals.append(std::move(r.removals));
+        out.problems.append(std::move(r.problems));
     }
-    out.text = toYamlDocuments(cleaned);
+    out.text = joinYamlDocuments(texts);
     return out;
 }
 

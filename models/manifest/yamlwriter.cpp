@@ -317,6 +317,11 @@ QString toYamlDocuments(const QList<QJsonObject> &documents)
         w.document(documents.at(i));
         part[i] = std::move(w.out);
     });
+    return joinYamlDocuments(parts);
+}
+
+QString joinYamlDocuments(const QVector<QString> &parts)
+{
     qsizetype size = 0;
     for (const QString &p : parts)
         size += p.size() + 4;

@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QVector>
 
 namespace Fluxdesk {
 
@@ -15,6 +16,8 @@ QString toYaml(const QJsonValue &value);
 
 // Several documents separated by "---".
 QString toYamlDocuments(const QList<QJsonObject> &documents);
+// Documents written one by one (toYaml), joined with "---" as toYamlDocuments does.
+QString joinYamlDocuments(const QVector<QString> &parts);
 
 // True when a plain (unquoted) scalar would read back as this exact string.
 bool isPlainSafe(const QString &text);
