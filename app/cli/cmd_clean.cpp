@@ -39,7 +39,9 @@ int runClean(const CliOptions &options)
         return ExitUsage;
     }
     const QString shownName = name == QLatin1String("-") ? QStringLiteral("<stdin>") : name;
-    const Result<CleanTextResult> cleaned = cleanYamlText(bytes, shownName, *rules);
+    CleanContext context;
+    context.recordRemovals = false; // the output is the cleaned text alone
+    const Result<CleanTextResult> cleaned = cleanYamlText(bytes, shownName, *rules, context);
     if (!cleaned) {
         printError(cleaned.error().toString());
         return ExitUsage;

@@ -537,7 +537,8 @@ private:
             }
             return false;
         }
-        m_result.removals.append({currentPath(), r.name, r.description});
+        if (m_context.recordRemovals)
+            m_result.removals.append({currentPath(), r.name, r.description});
         return true;
     }
 

@@ -69,6 +69,7 @@ struct CleanContext
     QSet<QString>
         dynamicVolumes; // PV names created by a provisioner (pv.kubernetes.io/provisioned-by)
     bool objectLeavesHelm = false; // drop meta.helm.sh/* and Helm's managed-by label
+    bool recordRemovals = true;    // false: CleanResult::removals stays empty (nobody reads it)
 };
 
 // One field the clean removes, with the rule that removes it.

@@ -115,6 +115,60 @@ bool isAsciiDigit(ushort u)
     return u >= '0' && u <= '9';
 }
 
+// ^0o[0-7]+$ (radix 'o') or ^0x[0-9a-fA-F]+$ (radix 'x').
+bool isRadixNumber(const QString &text, char16_t radix)
+{
+    if (text.size() < 3 || text.at(0) != QLatin1Char('0') || text.at(1).unicode() != radix)
+        return false;
+    for (qsizetype i = 2; i < text.size(); ++i) {
+        const ushort u = text.at(i).unicode();
+        const bool digit =
+            radix == u'o' ? (u >= '0' && u <= '7')
+                          : (isAsciiDigit(u) || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F'));
+        if (!digit)
+            return false;
+    }
+    return true;
+}
+
+// ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+bool isFloatNumber(const QString &text)
+{
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    auto digitsFrom = [&](qsizetype from) {
+        qsizetype k = from;
+        while (k < n && isAsciiDigit(text.at(k).unicode()))
+            ++k;
+        return k;
+    };
+    if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+        ++i;
+    if (i < n && text.at(i) == QLatin1Char('.')) {
+        const qsizetype end = digitsFrom(i + 1);
+        if (end == i + 1)
+            return false;
+        i = end;
+    } else {
+        const qsizetype end = digitsFrom(i);
+        if (end == i)
+            return false;
+        i = end;
+        if (i < n && text.at(i) == QLatin1Char('.'))
+            i = digitsFrom(i + 1);
+    }
+    if (i < n && (text.at(i) == QLatin1Char('e') || text.at(i) == QLatin1Char('E'))) {
+        ++i;
+        if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
+            ++i;
+        const qsizetype end = digitsFrom(i);
+        if (end == i)
+            return false;
+        i = end;
+    }
+    return i == n;
+}
+
 // Every pattern in plainByRegex() needs its first character to be one of these (or the whole
 // text to be empty, optionally followed by the newline that '$' also accepts).
 QJsonValue plain(const QString &text)
@@ -151,17 +205,22 @@ QJsonValue plain(const QString &text)
         digits = isAsciiDigit(text.at(i).unicode());
     if (digits)
         return integerValue(text);
-    // A number only has digits, signs, '.', and the letters of 0x, 0o, exponents, inf and nan;
-    // anything else ("10m", "1.2.3-beta", an IP address is still tried) is text.
-    for (const QChar c : text) {
-        const ushort u = c.unicode();
-        const bool numberChar = isAsciiDigit(u) || u == '+' || u == '-' || u == '.' ||
-                                (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F') || u == 'o' ||
-                                u == 'x' || u == 'i' || u == 'n' || u == 'I' || u == 'N';
-        if (!numberChar)
-            return QJsonValue(text);
+    // The patterns of plainByRegex() that remain, by hand: a uid or an IP address is tried on
+    // every object of an export. Infinities and NaN stay text there too.
+    bool ok = false;
+    if (isRadixNumber(text, u'o')) {
+        const qlonglong v = text.mid(2).toLongLong(&ok, 8);
+        return ok ? QJsonValue(double(v)) : QJsonValue(text);
     }
-    return plainByRegex(text);
+    if (isRadixNumber(text, u'x')) {
+        const qlonglong v = text.mid(2).toLongLong(&ok, 16);
+        return ok ? QJsonValue(double(v)) : QJsonValue(text);
+    }
+    if (isFloatNumber(text)) {
+        const double v = text.toDouble(&ok);
+        return ok ? QJsonValue(v) : QJsonValue(text);
+    }
+    return QJsonValue(text);
 }
 
 QJsonValue scalarValue(const std::string &tag, const std::string &raw)

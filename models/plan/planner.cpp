@@ -658,7 +658,8 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
     for (const InventoryEntry *e :
          inventory.entriesOfKind(QString(), QStringLiteral("PersistentVolume")))
         volumes.append(e->object);
-    const CleanContext cleanContext = cleanContextFor(volumes);
+    CleanContext cleanContext = cleanContextFor(volumes);
+    cleanContext.recordRemovals = false; // the plan keeps the cleaned objects alone
     const QHash<QString, QString> claims = statefulSetClaims(inventory);
     const QStringList controllers = controllerCharts();
 

@@ -113,6 +113,15 @@ private slots:
         QCOMPARE(parseAll(cleaned->text.toUtf8()), parseAll(expected));
         QCOMPARE(cleaned->text, QString::fromUtf8(expected));
         QVERIFY(!cleaned->removals.isEmpty());
+        // Without the removal records (the CLI, the planner) the text is the same.
+        CleanContext quiet;
+        quiet.recordRemovals = false;
+        const Result<CleanTextResult> unrecorded =
+            cleanYamlText(in, name + QLatin1String(".in.yaml"), CleanRules::defaults(), quiet);
+        QVERIFY(unrecorded.ok());
+        QCOMPARE(unrecorded->text, cleaned->text);
+        QVERIFY(unrecorded->removals.isEmpty());
+        QCOMPARE(unrecorded->problems.size(), cleaned->problems.size());
         for (const QString &server :
              {QStringLiteral("creationTimestamp"), QStringLiteral("resourceVersion"),
               QStringLiteral("uid:"), QStringLiteral("managedFields"),
