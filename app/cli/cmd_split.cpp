@@ -68,15 +68,18 @@ int runSplit(const CliOptions &options)
             return ExitUsage;
         }
     }
-    const Result<QList<QJsonObject>> objects = parseSnapshotData(file.readAll(), fileName);
-    if (!objects) {
-        printError(objects.error().toString());
-        return ExitUsage;
-    }
-
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
-    const QList<SplitFile> files = splitObjects(*objects, split);
+    QList<SplitFile> files;
+    {
+        // Only the split files hold the objects from here on: writeSplit frees them as it goes.
+        const Result<QList<QJsonObject>> objects = parseSnapshotData(file.readAll(), fileName);
+        if (!objects) {
+            printError(objects.error().toString());
+            return ExitUsage;
+        }
+        files = splitObjects(*objects, split);
+    }
 
     // The split file itself, when it sits in the output folder, leaves the kustomization.
     QString removedSource;
@@ -86,7 +89,8 @@ int runSplit(const CliOptions &options)
         if (!outDir.isEmpty() && inputDir == outDir)
             removedSource = QFileInfo(input).fileName();
     }
-    const Result<SplitWriteResult> written = writeSplit(options.out, files, removedSource);
+    const Result<SplitWriteResult> written =
+        writeSplit(options.out, std::move(files), removedSource);
     if (!written) {
         printError(written.error().toString());
         return ExitUsage;

@@ -350,14 +350,28 @@ QString fileNameFor(const QJsonObject &object, const QString &nameTemplate)
 
 QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options)
 {
+    // Names are worked out on several threads for a large split; clashes are resolved in order.
+    struct Named
+    {
+        QString kind, name, base;
+    };
+    QVector<Named> named(objects.size());
+    Named *const out = named.data();
+    Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
+        const QJsonObject &object = objects.at(i);
+        out[i].kind = object.value(QLatin1String("kind")).toString();
+        out[i].name = object.value(QLatin1String("metadata"))
+                          .toObject()
+                          .value(QLatin1String("name"))
+                          .toString();
+        out[i].base = fileNameFor(object, options.nameTemplate);
+    });
     QList<SplitFile> files;
     QSet<QString> taken; // lower-cased: case-insensitive file systems must not merge two files
-    for (const QJsonObject &object : objects) {
-        const QString kind = object.value(QLatin1String("kind")).toString();
-        const QString name = object.value(QLatin1String("metadata"))
-                                 .toObject()
-                                 .value(QLatin1String("name"))
-                                 .toString();
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        const QJsonObject &object = objects.at(i);
+        const QString &kind = named.at(i).kind;
+        const QString &name = named.at(i).name;
         if (!options.includeKinds.isEmpty() &&
             !matchesAny(options.includeKinds, kind, Qt::CaseInsensitive))
             continue;
@@ -368,7 +382,7 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
             continue;
         if (matchesAny(options.excludeNames, name, Qt::CaseSensitive))
             continue;
-        const QString base = fileNameFor(object, options.nameTemplate);
+        const QString &base = named.at(i).base;
         QString path = base;
         for (int n = 2; taken.contains(path.toLower()) || isKustomizationName(path); ++n)
             path = withSuffix(base, n);
@@ -393,7 +407,7 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
     return files;
 }
 
-Result<SplitWriteResult> writeSplit(const QString &dir, const QList<SplitFile> &files,
+Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
                                     const QString &removedSource)
 {
     if (dir.isEmpty())
@@ -477,10 +491,14 @@ Result<SplitWriteResult> writeSplit(const QString &dir, const QList<SplitFile> &
     // One after another: new files in one folder contend for its lock, so threads only add
     // system time here (measured); the per-file sync is what made a large split slow.
     // The texts are written on several threads for a large split; the files one after another.
+    // Each object is let go once written out, on the thread that wrote it.
     QVector<QByteArray> texts(files.size());
     QByteArray *const text = texts.data();
-    Detail::parallelFor(files.size(), 256,
-                        [&](qsizetype i) { text[i] = toYaml(files.at(i).object).toUtf8(); });
+    SplitFile *const owned = files.data();
+    Detail::parallelFor(files.size(), 256, [&](qsizetype i) {
+        text[i] = toYaml(owned[i].object).toUtf8();
+        owned[i].object = QJsonObject();
+    });
     for (qsizetype i = 0; i < files.size(); ++i) {
         const Result<bool> saved = writeNewOrReplace(targets.at(i), texts.at(i));
         if (!saved)

@@ -41,7 +41,9 @@ struct SplitWriteResult
 // Writes the files into dir (QSaveFile each), refusing any path that would leave dir, and updates
 // dir/kustomization.yaml: the new files listed, removedSource (a file name in dir that was split)
 // no longer listed.
-Result<SplitWriteResult> writeSplit(const QString &dir, const QList<SplitFile> &files,
+// files is taken by value: a caller that moves its list in has each object freed on the thread
+// that wrote it.
+Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
                                     const QString &removedSource = {});
 
 } // namespace Fluxdesk
