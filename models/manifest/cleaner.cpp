@@ -15,6 +15,9 @@
 #include <QRegularExpression>
 #include <QVector>
 
+#include <algorithm>
+#include <optional>
+
 namespace Fluxdesk {
 
 namespace {
@@ -692,9 +695,137 @@ bool yamlHasComments(const QByteArray &yaml)
     return false;
 }
 
+namespace {
+
+// The manifests of a document, a List's items unwrapped; false when one is not a map.
+bool manifestsOf(const QJsonValue &document, QList<QJsonObject> &out)
+{
+    if (!document.isObject())
+        return false;
+    const QJsonObject object = document.toObject();
+    const QJsonValue items = object.value(QLatin1String("items"));
+    if (!object.value(QLatin1String("kind")).toString().endsWith(QLatin1String("List")) ||
+        !items.isArray()) {
+        out.append(object);
+        return true;
+    }
+    for (const QJsonValue &item : items.toArray()) {
+        if (!item.isObject())
+            return false;
+        out.append(item.toObject());
+    }
+    return true;
+}
+
+// "PersistentVolume" anywhere but as the start of "PersistentVolumeClaim".
+bool mentionsPersistentVolume(const QByteArray &yaml)
+{
+    static const QByteArray word("PersistentVolume");
+    for (qsizetype at = yaml.indexOf(word); at >= 0; at = yaml.indexOf(word, at + word.size())) {
+        if (yaml.mid(at + word.size(), 5) != "Claim")
+            return true;
+    }
+    return false;
+}
+
+// A large export cut at its "---" lines: each slice is read, cleaned and written by one thread,
+// and its trees are freed before that thread reads the next, so memory stays small and warm
+// (reading the whole export first built ~100 MB of trees for a 10 MB file, touched once).
+// std::nullopt: the whole-text path decides (small input, a PersistentVolume the context must
+// see first, anything the slices cannot read on their own or any error to report).
+std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QString &fileName,
+                                             const CleanRules &rules, const CleanContext &context)
+{
+    constexpr qsizetype sliceSize = 256 * 1024;
+    if (yaml.size() < 4 * sliceSize || mentionsPersistentVolume(yaml))
+        return std::nullopt;
+    struct Slice
+    {
+        qsizetype begin, end;
+        int firstLine; // of the stream
+        QStringList texts;
+        QList<Removal> removals;
+        QList<Problem> problems;
+        bool ok = false;
+    };
+    std::vector<Slice> slices;
+    qsizetype begin = 0;
+    int line = 1;
+    while (begin < yaml.size()) {
+        qsizetype end = yaml.size();
+        for (qsizetype at = begin + sliceSize; at < yaml.size();) {
+            at = yaml.indexOf("\n---", at);
+            if (at < 0)
+                break;
+            const qsizetype after = at + 4;
+            if (after >= yaml.size() || yaml.at(after) == ' ' || yaml.at(after) == '\t' ||
+                yaml.at(after) == '\r' || yaml.at(after) == '\n') {
+                end = at + 1;
+                break;
+            }
+            at = after;
+        }
+        slices.push_back({begin, end, line, {}, {}, {}, false});
+        line += int(std::count(yaml.constData() + begin, yaml.constData() + end, '\n'));
+        begin = end;
+    }
+    Slice *const slice = slices.data();
+    Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
+        Slice &sl = slice[i];
+        const QByteArray bytes =
+            QByteArray::fromRawData(yaml.constData() + sl.begin, sl.end - sl.begin);
+        QList<QJsonObject> objects;
+        QList<int> lines;
+        {
+            const Result<QList<YamlDocument>> docs = parseYamlDocuments(bytes, fileName);
+            if (!docs)
+                return;
+            for (const YamlDocument &doc : *docs) {
+                if (!manifestsOf(doc.value, objects))
+                    return;
+                while (lines.size() < objects.size())
+                    lines.append(sl.firstLine + doc.line - 1);
+            }
+        }
+        // A PersistentVolume spelled with escapes: the context needs it before any clean.
+        if (!cleanContextFor(objects).dynamicVolumes.isEmpty())
+            return;
+        for (qsizetype k = 0; k < objects.size(); ++k) {
+            CleanResult r = cleanObject(objects.at(k), rules, context);
+            objects[k] = QJsonObject();
+            sl.texts.append(toYaml(r.object));
+            for (Problem &p : r.problems) {
+                p.file = fileName;
+                p.line = lines.at(k);
+                p.column = 1;
+            }
+            sl.removals.append(std::move(r.removals));
+            sl.problems.append(std::move(r.problems));
+        }
+        sl.ok = true;
+    });
+    CleanTextResult out;
+    QVector<QString> texts;
+    for (Slice &sl : slices) {
+        if (!sl.ok)
+            return std::nullopt;
+        for (QString &text : sl.texts)
+            texts.append(std::move(text));
+        out.removals.append(std::move(sl.removals));
+        out.problems.append(std::move(sl.problems));
+    }
+    out.text = joinYamlDocuments(texts);
+    out.hadComments = yamlHasComments(yaml);
+    return out;
+}
+
+} // namespace
+
 Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fileName,
                                       const CleanRules &rules, const CleanContext &context)
 {
+    if (std::optional<CleanTextResult> sliced = cleanInSlices(yaml, fileName, rules, context))
+        return std::move(*sliced);
     QList<QJsonObject> objects;
     QList<int> lines;
     {

@@ -894,6 +894,67 @@ private slots:
             QCOMPARE(results.at(i).object, results.at(i % 2).object);
     }
 
+    // An export of over 1 MB is read, cleaned and written in slices on several threads: the same
+    // text, removals and problems (at their lines in the whole file) as each part cleaned alone.
+    // With a PersistentVolume in it, the whole text is read first; a bad document at the end is
+    // still reported at its line.
+    void largeExportInSlices_data()
+    {
+        QTest::addColumn<bool>("withVolumes");
+        QTest::newRow("no volumes") << false;
+        QTest::newRow("with volumes") << true;
+    }
+
+    void largeExportInSlices()
+    {
+        QFETCH(bool, withVolumes);
+        const QStringList names =
+            QDir(dataDir()).entryList({QStringLiteral("*.in.yaml")}, QDir::Files, QDir::Name);
+        const CleanRules rules = CleanRules::defaults();
+        QByteArray big;
+        QStringList expectedTexts;
+        QList<Problem> expectedProblems;
+        qsizetype expectedRemovals = 0;
+        while (big.size() < 1536 * 1024) {
+            for (const QString &name : names) {
+                if (!withVolumes && name.startsWith(QLatin1String("volumes-")))
+                    continue;
+                const QByteArray part = readFile(dataDir() + QLatin1Char('/') + name);
+                const int firstLine = int(big.count('\n')) + 1;
+                const Result<CleanTextResult> alone =
+                    cleanYamlText(part, QStringLiteral("t.yaml"), rules);
+                QVERIFY2(alone.ok(), qPrintable(name));
+                expectedTexts.append(alone->text);
+                for (Problem p : alone->problems) {
+                    p.line += firstLine - 1;
+                    expectedProblems.append(p);
+                }
+                expectedRemovals += alone->removals.size();
+                big += part;
+                if (!big.endsWith('\n'))
+                    big += '\n';
+                big += "---\n";
+            }
+        }
+        const Result<CleanTextResult> cleaned = cleanYamlText(big, QStringLiteral("t.yaml"), rules);
+        QVERIFY2(cleaned.ok(), qPrintable(cleaned.error().toString()));
+        QCOMPARE(cleaned->text, expectedTexts.join(QLatin1String("---\n")));
+        QCOMPARE(cleaned->removals.size(), expectedRemovals);
+        QVERIFY(!expectedProblems.isEmpty());
+        QCOMPARE(cleaned->problems.size(), expectedProblems.size());
+        for (qsizetype i = 0; i < expectedProblems.size(); ++i) {
+            QCOMPARE(cleaned->problems.at(i).line, expectedProblems.at(i).line);
+            QCOMPARE(cleaned->problems.at(i).message, expectedProblems.at(i).message);
+        }
+        QVERIFY(cleaned->hadComments);
+
+        const int badLine = int(big.count('\n')) + 1;
+        const Result<CleanTextResult> bad =
+            cleanYamlText(big + "- not a map\n", QStringLiteral("t.yaml"), rules);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().line, badLine);
+    }
+
     void problemText()
     {
         Problem p;
