@@ -48,13 +48,43 @@ bool isListKind(const QJsonObject &object)
 }
 
 // Checks one object and appends it; Lists are unwrapped (nested Lists too).
+// Where a value sits, for error messages alone: worked out only when one is reported (a large
+// export has thousands of documents).
+struct Where
+{
+    enum class Kind
+    {
+        Whole,    // "the document"
+        Document, // "document N" (1-based)
+        Item      // "item N of <parent>"
+    };
+    Kind kind;
+    qsizetype number = 0;
+    const Where *parent = nullptr;
+
+    QString text() const
+    {
+        switch (kind) {
+        case Kind::Document:
+            return QCoreApplication::translate("Snapshot", "document %1").arg(number);
+        case Kind::Item:
+            return QCoreApplication::translate("Snapshot", "item %1 of %2")
+                .arg(number)
+                .arg(parent->text());
+        case Kind::Whole:
+            break;
+        }
+        return QCoreApplication::translate("Snapshot", "the document");
+    }
+};
+
 std::optional<Error> collect(const QJsonValue &value, const QString &fileName, int line,
-                             const QString &where, QList<QJsonObject> &out, int depth = 0)
+                             const Where &where, QList<QJsonObject> &out, int depth = 0)
 {
     if (!value.isObject())
-        return Error(
-            QCoreApplication::translate("Snapshot", "%1 is not a Kubernetes object").arg(where),
-            fileName, line, 1);
+        return Error(QCoreApplication::translate("Snapshot", "%1 is not a Kubernetes object")
+                         .arg(where.text()),
+                     fileName, line, 1);
     const QJsonObject object = value.toObject();
     if (isListKind(object)) {
         if (depth > 8)
@@ -62,8 +92,7 @@ std::optional<Error> collect(const QJsonValue &value, const QString &fileName, i
                          fileName, line, 1);
         const QJsonArray items = object.value(QLatin1String("items")).toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString itemWhere =
-                QCoreApplication::translate("Snapshot", "item %1 of %2").arg(i).arg(where);
+            const Where itemWhere{Where::Kind::Item, i, &where};
             if (auto error = collect(items.at(i), fileName, line, itemWhere, out, depth + 1))
                 return error;
         }
@@ -82,7 +111,7 @@ std::optional<Error> collect(const QJsonValue &value, const QString &fileName, i
         missing << QStringLiteral("metadata.name");
     if (!missing.isEmpty())
         return Error(QCoreApplication::translate("Snapshot", "%1 has no %2")
-                         .arg(where, missing.join(QLatin1String(", "))),
+                         .arg(where.text(), missing.join(QLatin1String(", "))),
                      fileName, line, 1);
     out.append(object);
     return std::nullopt;
@@ -163,12 +192,11 @@ Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QStr
         QJsonParseError parseError{};
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
         if (parseError.error == QJsonParseError::NoError) {
-            const QString top = QCoreApplication::translate("Snapshot", "the document");
+            const Where top{Where::Kind::Whole};
             if (doc.isArray()) {
                 const QJsonArray array = doc.array();
                 for (qsizetype i = 0; i < array.size(); ++i) {
-                    const QString where =
-                        QCoreApplication::translate("Snapshot", "item %1 of %2").arg(i).arg(top);
+                    const Where where{Where::Kind::Item, i, &top};
                     if (auto error = collect(array.at(i), fileName, 1, where, out))
                         return *error;
                 }
@@ -190,12 +218,11 @@ Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QStr
         return documents.error();
     for (qsizetype i = 0; i < documents->size(); ++i) {
         const YamlDocument &document = documents->at(i);
-        const QString where = QCoreApplication::translate("Snapshot", "document %1").arg(i + 1);
+        const Where where{Where::Kind::Document, i + 1};
         if (document.value.isArray()) {
             const QJsonArray array = document.value.toArray();
             for (qsizetype k = 0; k < array.size(); ++k) {
-                const QString itemWhere =
-                    QCoreApplication::translate("Snapshot", "item %1 of %2").arg(k).arg(where);
+                const Where itemWhere{Where::Kind::Item, k, &where};
                 if (auto error = collect(array.at(k), fileName, document.line, itemWhere, out))
                     return *error;
             }

@@ -91,12 +91,20 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addRow("missing kind in second document")
             << (QByteArray(kDeployment) + "---\napiVersion: v1\nmetadata:\n  name: b\n")
-            << QStringLiteral("cluster.yaml") << 7 << 1 << QStringLiteral("kind");
+            << QStringLiteral("cluster.yaml") << 7 << 1 << QStringLiteral("document 2 has no kind");
         QTest::addRow("missing name in a List item")
             << QByteArray("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n")
-            << QStringLiteral("l.yaml") << 1 << 1 << QStringLiteral("metadata.name");
-        QTest::addRow("scalar document") << QByteArray("just text\n") << QStringLiteral("s.yaml")
-                                         << 1 << 1 << QStringLiteral("not a Kubernetes object");
+            << QStringLiteral("l.yaml") << 1 << 1
+            << QStringLiteral("item 0 of document 1 has no metadata.name");
+        QTest::addRow("missing kind in a JSON array item")
+            << QByteArray(
+                   "[{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}},"
+                   " {\"apiVersion\": \"v1\", \"metadata\": {\"name\": \"b\"}}]")
+            << QStringLiteral("a.json") << 1 << 1
+            << QStringLiteral("item 1 of the document has no kind");
+        QTest::addRow("scalar document")
+            << QByteArray("just text\n") << QStringLiteral("s.yaml") << 1 << 1
+            << QStringLiteral("document 1 is not a Kubernetes object");
         QTest::addRow("YAML syntax error")
             << QByteArray("apiVersion: v1\nkind: Pod\nmetadata:\n  name: [a\n")
             << QStringLiteral("bad.yaml") << 5 << 1 << QString();
