@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace Fluxdesk {
 
@@ -869,14 +870,18 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
     QVector<QString> texts(objects.size());
     CleanResult *const done = results.data();
     QString *const text = texts.data();
-    QJsonObject *const object = objects.data();
-    Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
+    // A plain array that holds the only reference to each object (Qt 5's QList has no data()).
+    std::vector<QJsonObject> owned(objects.cbegin(), objects.cend());
+    objects.clear();
+    QJsonObject *const object = owned.data();
+    const qsizetype count = qsizetype(owned.size());
+    Detail::parallelFor(count, 256, [&](qsizetype i) {
         done[i] = cleanObject(object[i], rules, effective);
         object[i] = QJsonObject();
         text[i] = toYaml(done[i].object);
         done[i].object = QJsonObject();
     });
-    for (qsizetype i = 0; i < objects.size(); ++i) {
+    for (qsizetype i = 0; i < count; ++i) {
         CleanResult &r = done[i];
         for (Problem &p : r.problems) {
             p.file = fileName;

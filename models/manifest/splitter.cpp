@@ -15,6 +15,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -494,10 +495,16 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
     // Each object is let go once written out, on the thread that wrote it.
     QVector<QByteArray> texts(files.size());
     QByteArray *const text = texts.data();
-    SplitFile *const owned = files.data();
-    Detail::parallelFor(files.size(), 256, [&](qsizetype i) {
-        text[i] = toYaml(owned[i].object).toUtf8();
-        owned[i].object = QJsonObject();
+    std::vector<QJsonObject> owned;
+    owned.reserve(std::size_t(files.size()));
+    for (SplitFile &f : files) {
+        owned.push_back(f.object);
+        f.object = QJsonObject();
+    }
+    QJsonObject *const object = owned.data();
+    Detail::parallelFor(qsizetype(owned.size()), 256, [&](qsizetype i) {
+        text[i] = toYaml(object[i]).toUtf8();
+        object[i] = QJsonObject();
     });
     for (qsizetype i = 0; i < files.size(); ++i) {
         const Result<bool> saved = writeNewOrReplace(targets.at(i), texts.at(i));
