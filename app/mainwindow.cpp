@@ -629,6 +629,8 @@ bool MainWindow::openObjectInEditor(const ObjectKey &key)
 void MainWindow::createChangesDock()
 {
     m_changesPanel = new ChangesPanel(this);
+    // The system keychain when built with QtKeychain: the sign-in dialog then offers "remember".
+    m_changesPanel->setSecretStore(createSystemSecretStore());
     // Its full layout wants ~300 px; tabified with Problems it would make the bottom strip that
     // tall even while empty. Let the dock decide the height (the user can drag it larger).
     m_changesPanel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);

@@ -2,7 +2,8 @@
 # Installs what Fluxdesk needs on Debian 12 / Ubuntu, only the packages that are missing.
 #   scripts/setup-deps.sh [build|test]   (default: build)
 # "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting and the
-# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli).
+# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli, a private
+# D-Bus session bus with GNOME Keyring's Secret Service for the keychain test).
 set -euo pipefail
 
 profile=${1:-build}
@@ -11,11 +12,14 @@ build_pkgs=(
     g++ cmake ninja-build pkg-config ca-certificates
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libyaml-cpp-dev libgit2-dev zlib1g-dev openssl fonts-dejavu-core
+    # QtKeychain loads libsecret (the Secret Service client) at run time; nothing depends on it.
+    qtkeychain-qt6-dev libsecret-1-0
 )
 test_pkgs=(
     qtbase5-dev qttools5-dev qttools5-dev-tools libkf5syntaxhighlighting-dev
     desktop-file-utils appstream git
     openssh-server openssh-client lighttpd lighttpd-mod-openssl
+    qtkeychain-qt5-dev gnome-keyring dbus-daemon dbus-bin
 )
 
 pkgs=("${build_pkgs[@]}")

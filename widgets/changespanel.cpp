@@ -82,6 +82,13 @@ ChangesPanel::~ChangesPanel()
     delete m_worker;
 }
 
+void ChangesPanel::setSecretStore(std::unique_ptr<GitSecretStore> store)
+{
+    m_secretStore = std::move(store);
+    m_worker->setSecretStore(m_secretStore.get());
+    m_prompter->setRememberOffered(m_secretStore != nullptr);
+}
+
 QWidget *ChangesPanel::createEmptyPage()
 {
     auto *page = new QWidget(this);
@@ -732,7 +739,10 @@ void ChangesPanel::onFinished(quint64 generation, const GitWorkerResult &result)
         }
         const QString path = m_worker->repositoryPath();
         setRepositoryPath(path);
-        setStatus(tr("Cloned into %1.").arg(QDir::toNativeSeparators(path)));
+        QString text = tr("Cloned into %1.").arg(QDir::toNativeSeparators(path));
+        if (!result.warning.isEmpty())
+            text += QLatin1Char(' ') + result.warning;
+        setStatus(text, !result.warning.isEmpty());
         Q_EMIT repositoryChosen(m_path);
         Q_EMIT operationFinished(true);
         return;
@@ -799,7 +809,9 @@ void ChangesPanel::onFinished(quint64 generation, const GitWorkerResult &result)
         }
         if (result.push.upstreamSet)
             text += QLatin1Char(' ') + tr("The branch now tracks it.");
-        setStatus(text);
+        if (!result.warning.isEmpty())
+            text += QLatin1Char(' ') + result.warning;
+        setStatus(text, !result.warning.isEmpty());
     } else {
         const QString why = explain(result.error);
         if (result.operation == Op::Revert)

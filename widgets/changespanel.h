@@ -1,11 +1,13 @@
 #pragma once
 
 #include "git/gitcommit.h"
+#include "git/gitsecretstore.h"
 #include "git/gitworker.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -47,6 +49,11 @@ public:
     bool isRefused() const { return !m_refusal.isEmpty(); }
     QString refusal() const { return m_refusal; }
     QString statusText() const;
+    GitPrompter *prompter() const { return m_prompter; }
+
+    // Where HTTPS tokens are remembered when the user asks (null: never, and the sign-in dialog
+    // does not offer it). Call before the first remote operation; the panel keeps the store.
+    void setSecretStore(std::unique_ptr<GitSecretStore> store);
 
     // What the identity question answers: the identity and whether to save it in .git/config.
     struct IdentityAnswer
@@ -111,6 +118,7 @@ private:
     GitWorker *m_worker;
     GitChangeWatcher *m_watcher;
     GitPrompter *m_prompter;
+    std::unique_ptr<GitSecretStore> m_secretStore; // outlives m_worker (see the destructor)
     std::function<std::optional<IdentityAnswer>()> m_askIdentity;
     std::optional<GitIdentity> m_sessionIdentity;
 

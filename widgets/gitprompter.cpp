@@ -1,5 +1,6 @@
 #include "gitprompter.h"
 
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -67,6 +68,15 @@ std::optional<GitUserPass> GitPrompter::askUserPass(const QString &url, const QS
         auto *form = new QFormLayout;
         form->addRow(tr("&Username:"), user);
         form->addRow(tr("&Password or token:"), password);
+        QCheckBox *remember = nullptr;
+        if (m_rememberOffered.load()) {
+            remember = new QCheckBox(tr("&Remember in the system keychain"), &dialog);
+            remember->setObjectName(QStringLiteral("rememberCheck"));
+            remember->setToolTip(
+                tr("Kept by the system keychain once the server accepted it, never in a "
+                   "plain-text file"));
+            form->addRow(QString(), remember);
+        }
         auto *layout = new QVBoxLayout(&dialog);
         layout->addWidget(intro);
         layout->addLayout(form);
@@ -74,7 +84,7 @@ std::optional<GitUserPass> GitPrompter::askUserPass(const QString &url, const QS
         if (!usernameHint.isEmpty())
             password->setFocus();
         if (dialog.exec() == QDialog::Accepted)
-            answer = GitUserPass{user->text(), password->text()};
+            answer = GitUserPass{user->text(), password->text(), remember && remember->isChecked()};
     });
     return answer;
 }

@@ -25,6 +25,11 @@ public:
     bool confirmUnknownHost(const QString &host, int port, const QString &keyType,
                             const QString &fingerprint) override;
 
+    // Offers "Remember in the system keychain" in the sign-in dialog (only when there is a
+    // GitSecretStore to remember it in); its answer is GitUserPass::remember.
+    void setRememberOffered(bool offered) { m_rememberOffered.store(offered); }
+    bool isRememberOffered() const { return m_rememberOffered.load(); }
+
     // Answers every pending and later question with "cancelled", so a worker waiting for the
     // user finishes and its owner can be destroyed without a deadlock. Call on the UI thread.
     void shutDown() { m_closing.store(true); }
@@ -34,6 +39,7 @@ private:
 
     QPointer<QWidget> m_parentWidget;
     std::atomic_bool m_closing{false};
+    std::atomic_bool m_rememberOffered{false};
 };
 
 } // namespace Fluxdesk

@@ -6,11 +6,13 @@
 #include "git/gitcommit.h"
 #include "git/gitremote.h"
 #include "git/gitrepository.h"
+#include "git/gitsecretstore.h"
 #include "git/gitstatus.h"
 
 #include <QDir>
 
 #include <csignal>
+#include <memory>
 
 namespace Fluxdesk::Cli {
 
@@ -66,7 +68,13 @@ int runCommit(const CliOptions &options)
     if (!options.push)
         return ExitOk;
 
-    GitTransfer transfer; // no prompter: the agent, ~/.ssh keys and git credential helpers only
+    // No prompter: the agent, ~/.ssh keys, git credential helpers and what the window kept in the
+    // system keychain, which the CLI only reads.
+    const std::unique_ptr<GitSecretStore> keychain = createSystemSecretStore();
+    ReadOnlySecretStore readOnly(keychain.get());
+    GitTransfer transfer;
+    if (keychain)
+        transfer.setSecretStore(&readOnly);
     g_transfer = &transfer;
     const auto previous = std::signal(SIGINT, onInterrupt);
     const GitResult<GitPushResult> pushed = gitPush(*repo, transfer);

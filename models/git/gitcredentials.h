@@ -10,7 +10,8 @@ namespace Fluxdesk {
 struct GitUserPass
 {
     QString username;
-    QString password; // a password or token; never logged
+    QString password;      // a password or token; never logged
+    bool remember = false; // the user asked to keep it (GitSecretStore), once it worked
 };
 
 // What a remote operation asks of the user. Called on the worker thread and expected to block

@@ -187,6 +187,16 @@ void restoreDefaultCertificates()
         git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, nullptr, "/etc/ssl/certs");
 }
 
+// The URL credentials are stored under: the one libgit2 asks for, with the username the remote
+// URL names (libgit2 passes it separately).
+QString credentialUrl(const QString &url, const QString &usernameFromUrl)
+{
+    QUrl parsed(url);
+    if (!usernameFromUrl.isEmpty())
+        parsed.setUserName(usernameFromUrl);
+    return parsed.toString(QUrl::FullyEncoded);
+}
+
 bool isHttps(const QString &url)
 {
     return url.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
@@ -281,6 +291,11 @@ void GitTransfer::begin(const QString &url, git_repository *repo)
     m_userDeclined = false;
     m_usernameCalls = 0;
     m_helperCredentials.reset();
+    m_storeTried = false;
+    m_storedCredentials.reset();
+    m_toRemember.reset();
+    m_credentialUrl.clear();
+    m_storeWarning.clear();
     m_triedKeys.clear();
     finish(); // a transfer object reused without an end
     m_caFile.clear();
@@ -451,11 +466,19 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
     }
 
     if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+        m_credentialUrl = credentialUrl(urlText, fromUrl);
         // Called again: the answer we gave last time was refused.
         if (m_helperCredentials) {
             GitCredentialHelper::reject(m_settings.gitProgram, urlText, *m_helperCredentials);
             m_helperCredentials.reset();
         }
+        QString refusedUser = fromUrl;
+        if (m_storedCredentials) {
+            if (refusedUser.isEmpty())
+                refusedUser = m_storedCredentials->username;
+            forgetStoredCredentials();
+        }
+        m_toRemember.reset(); // refused: never kept
         if (!m_helperTried && m_settings.useGitCredentialHelper) {
             m_helperTried = true;
             m_helperCredentials =
@@ -467,21 +490,35 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
                                                              pass.constData());
             }
         }
+        if (!m_storeTried && m_store) {
+            m_storeTried = true;
+            m_storedCredentials = m_store->find(m_credentialUrl);
+            if (m_cancel.load())
+                return GIT_EUSER;
+            if (m_storedCredentials) {
+                const QByteArray user = m_storedCredentials->username.toUtf8();
+                const QByteArray pass = m_storedCredentials->password.toUtf8();
+                return git_credential_userpass_plaintext_new(out, user.constData(),
+                                                             pass.constData());
+            }
+        }
         if (!m_promptTried && m_prompter) {
             m_promptTried = true;
-            const std::optional<GitUserPass> answer = m_prompter->askUserPass(urlText, fromUrl);
+            const std::optional<GitUserPass> answer = m_prompter->askUserPass(urlText, refusedUser);
             if (!answer) {
                 m_userDeclined = true;
                 m_cancel.store(true);
                 return GIT_EUSER;
             }
+            if (answer->remember && m_store)
+                m_toRemember = answer;
             const QByteArray user = answer->username.toUtf8();
             const QByteArray pass = answer->password.toUtf8();
             return git_credential_userpass_plaintext_new(out, user.constData(), pass.constData());
         }
         m_failureKind = GitErrorKind::AuthenticationFailed;
         m_failure =
-            m_helperTried || m_promptTried
+            m_helperTried || m_storeTried || m_promptTried
                 ? GitText::tr("authentication failed: the server refused the user name and "
                               "password or token")
                 : GitText::tr("authentication required: no credential helper answered and there "
@@ -579,6 +616,11 @@ GitError GitTransfer::errorFor(int rc, const QString &context)
         GitCredentialHelper::reject(m_settings.gitProgram, m_url, *m_helperCredentials);
         m_helperCredentials.reset();
     }
+    if (m_storedCredentials &&
+        (rc == GIT_EAUTH || m_failureKind == GitErrorKind::AuthenticationFailed))
+        forgetStoredCredentials();
+    m_storedCredentials.reset();
+    m_toRemember.reset();
     if (!m_failure.isEmpty())
         return GitError(m_failureKind, m_failure, rc);
     if (!m_rejectedCertHost.isEmpty()) {
@@ -611,6 +653,22 @@ void GitTransfer::succeeded()
         GitCredentialHelper::approve(m_settings.gitProgram, m_url, *m_helperCredentials);
         m_helperCredentials.reset();
     }
+    m_storedCredentials.reset(); // accepted: it stays in the store
+    if (m_toRemember && m_store) {
+        const GitResult<GitDone> stored = m_store->store(m_credentialUrl, *m_toRemember);
+        if (!stored) {
+            m_storeWarning = GitText::tr("The username and token were not remembered (%1).")
+                                 .arg(stored.error().message);
+        }
+    }
+    m_toRemember.reset();
+}
+
+void GitTransfer::forgetStoredCredentials()
+{
+    m_storedCredentials.reset();
+    if (m_store)
+        m_store->erase(m_credentialUrl); // a failure here only means it is asked for again
 }
 
 } // namespace Fluxdesk

@@ -2,6 +2,7 @@
 
 #include "gitcredentials.h"
 #include "gitresult.h"
+#include "gitsecretstore.h"
 
 #include <QString>
 
@@ -32,7 +33,8 @@ struct GitProgress
 };
 
 // The state of one remote operation: credentials (SSH agent, ~/.ssh keys, git credential
-// helpers, the prompter), the SSH host key check against known_hosts, progress and cancel.
+// helpers, the secret store, the prompter), the SSH host key check against known_hosts, progress
+// and cancel.
 // Its callbacks run on the thread that runs the operation; cancel() may be called from any.
 //
 // HTTPS is verified the way git configures it: GIT_SSL_CAINFO, else http.sslCAInfo (the
@@ -49,6 +51,10 @@ public:
     GitTransfer &operator=(const GitTransfer &) = delete;
 
     void setPrompter(GitCredentialPrompter *prompter) { m_prompter = prompter; }
+    // Usernames and tokens kept in the system keychain: asked after the git credential helpers and
+    // before the prompter; a refused entry is erased, and an answer the user asked to remember is
+    // stored once the operation succeeded.
+    void setSecretStore(GitSecretStore *store) { m_store = store; }
     void setSettings(const GitCredentialSettings &settings) { m_settings = settings; }
     const GitCredentialSettings &settings() const { return m_settings; }
     // Called on the operation's thread; must be quick (forward it, do not block).
@@ -80,6 +86,9 @@ public:
     QString rejection() const { return m_rejection; }
     // What the remote printed ("remote: ..." lines, e.g. a hook's reason), trimmed.
     QString remoteMessages() const { return m_remoteText.trimmed(); }
+    // Why a username and token the user asked to remember were not kept (the operation itself
+    // succeeded); empty when they were, or nothing was to be kept.
+    QString secretStoreWarning() const { return m_storeWarning; }
 
     // The libgit2 callbacks reach these through the payload.
     int credential(void **out, const char *url, const char *usernameFromUrl, unsigned allowed);
@@ -89,7 +98,10 @@ public:
     int sideband(const char *text, int length);
 
 private:
+    void forgetStoredCredentials();
+
     GitCredentialPrompter *m_prompter = nullptr;
+    GitSecretStore *m_store = nullptr;
     GitCredentialSettings m_settings;
     std::function<void(const GitProgress &)> m_progress;
     std::atomic_bool m_cancel{false};
@@ -107,6 +119,11 @@ private:
     bool m_userDeclined = false;
     int m_usernameCalls = 0;
     std::optional<GitUserPass> m_helperCredentials;
+    bool m_storeTried = false;
+    std::optional<GitUserPass> m_storedCredentials; // given from the store, not yet accepted
+    std::optional<GitUserPass> m_toRemember;        // prompted with "remember": stored on success
+    QString m_credentialUrl;                        // the URL libgit2 asked credentials for
+    QString m_storeWarning;
     QStringList m_triedKeys;
 
     // HTTPS

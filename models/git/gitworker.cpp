@@ -53,6 +53,7 @@ quint64 GitWorker::start(Job job)
     const quint64 generation = ++m_generation;
     auto transfer = std::make_shared<GitTransfer>();
     transfer->setPrompter(m_prompter);
+    transfer->setSecretStore(m_store);
     transfer->setSettings(m_settings);
     QPointer<GitWorker> self(this);
     auto timer = std::make_shared<QElapsedTimer>();
@@ -83,7 +84,11 @@ quint64 GitWorker::start(Job job)
         if (generation == m_generation)
             Q_EMIT finished(generation, result);
     });
-    watcher->setFuture(QtConcurrent::run([job, transfer] { return job(*transfer); }));
+    watcher->setFuture(QtConcurrent::run([job, transfer] {
+        GitWorkerResult result = job(*transfer);
+        result.warning = transfer->secretStoreWarning();
+        return result;
+    }));
     return generation;
 }
 

@@ -38,6 +38,9 @@ struct GitWorkerResult
     GitPushResult push;
     BranchInfo branch;          // refreshed after every operation that succeeded
     QList<GitFileStatus> files; // Refresh
+    // Something went wrong beside the operation, which still succeeded (the keychain did not
+    // keep the token the user asked to remember).
+    QString warning;
 };
 
 // Runs git operations off the UI thread (QtConcurrent), one at a time per worker. Every start
@@ -54,6 +57,8 @@ public:
     QString repositoryPath() const { return m_path; }
     // Called on the worker's thread: the UI's adapter must marshal to the UI thread itself.
     void setPrompter(GitCredentialPrompter *prompter) { m_prompter = prompter; }
+    // Also called on the worker's thread; may be null (nothing is remembered).
+    void setSecretStore(GitSecretStore *store) { m_store = store; }
     void setSettings(const GitCredentialSettings &settings) { m_settings = settings; }
 
     quint64 refresh();
@@ -80,6 +85,7 @@ private:
 
     QString m_path;
     GitCredentialPrompter *m_prompter = nullptr;
+    GitSecretStore *m_store = nullptr;
     GitCredentialSettings m_settings;
     quint64 m_generation = 0;
     std::shared_ptr<GitTransfer> m_transfer;

@@ -128,6 +128,53 @@ QString ServerProcess::log()
     return QString::fromUtf8(m_process.readAll());
 }
 
+namespace {
+const char *const Lighttpd = "/usr/sbin/lighttpd";
+const char *const HttpBackend = "/usr/lib/git-core/git-http-backend";
+} // namespace
+
+bool TestHttpGitServer::isAvailable()
+{
+    return QFile::exists(QLatin1String(Lighttpd)) && QFile::exists(QLatin1String(HttpBackend));
+}
+
+bool TestHttpGitServer::start(const QString &dir, const QString &repos, const QByteArray &users,
+                              QString *error)
+{
+    QDir().mkpath(dir + QStringLiteral("/www"));
+    writeFile(dir + QStringLiteral("/users"), users);
+    m_port = freePort();
+    const QString config = dir + QStringLiteral("/lighttpd.conf");
+    writeFile(config,
+              QStringLiteral("server.document-root = \"%1/www\"\n"
+                             "server.port = %2\n"
+                             "server.bind = \"127.0.0.1\"\n"
+                             "server.errorlog = \"%1/error.log\"\n"
+                             "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
+                             "\"mod_authn_file\", \"mod_cgi\")\n"
+                             "alias.url = ( \"/git\" => \"%3\" )\n"
+                             "$HTTP[\"url\"] =~ \"^/git\" {\n"
+                             "    cgi.assign = ( \"\" => \"\" )\n"
+                             "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
+                             "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
+                             "}\n"
+                             "auth.backend = \"plain\"\n"
+                             "auth.backend.plain.userfile = \"%1/users\"\n"
+                             "auth.require = ( \"/git\" => ( \"method\" => \"basic\", "
+                             "\"realm\" => \"git\", \"require\" => \"valid-user\" ) )\n")
+                  .arg(dir)
+                  .arg(m_port)
+                  .arg(QLatin1String(HttpBackend), repos)
+                  .toUtf8());
+    return m_process.start(QLatin1String(Lighttpd),
+                           {QStringLiteral("-D"), QStringLiteral("-f"), config}, m_port, error);
+}
+
+QString TestHttpGitServer::urlFor(const QString &name) const
+{
+    return QStringLiteral("http://127.0.0.1:%1/git/%2").arg(m_port).arg(name);
+}
+
 bool generateSshKey(const QString &path, const QString &passphrase)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

@@ -41,6 +41,22 @@ private:
     QProcess m_process;
 };
 
+// git-http-backend behind lighttpd on a free 127.0.0.1 port, serving the bare repositories in
+// repos at /git/ with basic auth for users ("name:password" lines); its config and logs in dir.
+class TestHttpGitServer
+{
+public:
+    static bool isAvailable(); // lighttpd and git's http-backend are installed
+    bool start(const QString &dir, const QString &repos, const QByteArray &users, QString *error);
+    void stop() { m_process.stop(); }
+    quint16 port() const { return m_port; }
+    QString urlFor(const QString &name) const; // http://127.0.0.1:PORT/git/NAME
+
+private:
+    ServerProcess m_process;
+    quint16 m_port = 0;
+};
+
 // OpenSSH's sshd on a free 127.0.0.1 port with its own config, host key and authorized keys, all
 // in dir. As root it needs /run/sshd (created); as another user it can only log in that user.
 class TestSshServer

@@ -24,7 +24,7 @@ private:
     QString m_home;
     QString m_repos;
     quint16 m_port = 0;
-    ServerProcess m_server;
+    TestHttpGitServer m_server;
     int m_counter = 0;
 
     QString credentialsFile() const { return m_home + QStringLiteral("/git-credentials"); }
@@ -74,43 +74,15 @@ private Q_SLOTS:
         m_home = m_dir.filePath(QStringLiteral("home"));
         QDir().mkpath(m_home);
         isolateHome(m_home);
-        const QString lighttpd = QStringLiteral("/usr/sbin/lighttpd");
-        const QString backend = QStringLiteral("/usr/lib/git-core/git-http-backend");
-        if (!QFile::exists(lighttpd) || !QFile::exists(backend))
+        if (!TestHttpGitServer::isAvailable())
             QSKIP("lighttpd or git's http-backend is not installed");
         m_repos = m_dir.filePath(QStringLiteral("repos"));
-        const QString server = m_dir.filePath(QStringLiteral("server"));
         QDir().mkpath(m_repos);
-        QDir().mkpath(server + QStringLiteral("/www"));
-        writeFile(server + QStringLiteral("/users"), "alice:s3cret\n");
-        m_port = freePort();
-        const QString config = server + QStringLiteral("/lighttpd.conf");
-        writeFile(
-            config,
-            QStringLiteral("server.document-root = \"%1/www\"\n"
-                           "server.port = %2\n"
-                           "server.bind = \"127.0.0.1\"\n"
-                           "server.errorlog = \"%1/error.log\"\n"
-                           "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
-                           "\"mod_authn_file\", \"mod_cgi\")\n"
-                           "alias.url = ( \"/git\" => \"%3\" )\n"
-                           "$HTTP[\"url\"] =~ \"^/git\" {\n"
-                           "    cgi.assign = ( \"\" => \"\" )\n"
-                           "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
-                           "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
-                           "}\n"
-                           "auth.backend = \"plain\"\n"
-                           "auth.backend.plain.userfile = \"%1/users\"\n"
-                           "auth.require = ( \"/git\" => ( \"method\" => \"basic\", \"realm\" => "
-                           "\"git\", \"require\" => \"valid-user\" ) )\n")
-                .arg(server)
-                .arg(m_port)
-                .arg(backend, m_repos)
-                .toUtf8());
         QString error;
-        QVERIFY2(m_server.start(lighttpd, {QStringLiteral("-D"), QStringLiteral("-f"), config},
-                                m_port, &error),
+        QVERIFY2(m_server.start(m_dir.filePath(QStringLiteral("server")), m_repos, "alice:s3cret\n",
+                                &error),
                  qPrintable(error));
+        m_port = m_server.port();
     }
 
     void cleanupTestCase() { m_server.stop(); }

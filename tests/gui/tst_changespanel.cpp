@@ -28,6 +28,9 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <memory>
+#include <tuple>
+
 using namespace Fluxdesk;
 
 namespace {
@@ -111,6 +114,7 @@ private Q_SLOTS:
     void identityDialogForThisSession();
     void prompterAsksOnUiThread();
     void prompterShutDownUnblocksWorker();
+    void prompterOffersRememberOnlyWithStore();
     void pushButtonPushesAheadBranch();
     void cloneIntoEmptyFolderOpens();
     void cloneIntoNonEmptyFolderRefused();
@@ -587,6 +591,56 @@ void TestChangesPanel::prompterAsksOnUiThread()
     QVERIFY(askedOn != QThread::currentThreadId());
     QVERIFY(answer.has_value());
     QCOMPARE(*answer, QStringLiteral("s3cret"));
+}
+
+void TestChangesPanel::prompterOffersRememberOnlyWithStore()
+{
+    // The panel offers "remember" exactly when it has a store to remember in.
+    ChangesPanel panel;
+    QVERIFY(!panel.prompter()->isRememberOffered());
+    panel.setSecretStore(std::make_unique<ReadOnlySecretStore>(nullptr));
+    QVERIFY(panel.prompter()->isRememberOffered());
+    panel.setSecretStore(nullptr);
+    QVERIFY(!panel.prompter()->isRememberOffered());
+
+    QWidget parent;
+    GitPrompter prompter(&parent);
+    const auto ask = [&prompter](bool offered, bool tick) {
+        prompter.setRememberOffered(offered);
+        bool sawCheck = false;
+        whenModal(QStringLiteral("userPassDialog"), [&sawCheck, tick](QDialog *dialog) {
+            auto *check = dialog->findChild<QCheckBox *>(QStringLiteral("rememberCheck"));
+            sawCheck = check != nullptr;
+            if (check) {
+                QVERIFY(check->isVisible());
+                QVERIFY(!check->isChecked()); // never remembered unless asked
+                if (tick)
+                    QTest::mouseClick(check, Qt::LeftButton);
+            }
+            for (QLineEdit *edit : dialog->findChildren<QLineEdit *>())
+                edit->setText(edit->echoMode() == QLineEdit::Password ? QStringLiteral("tok")
+                                                                      : QStringLiteral("alice"));
+            dialog->accept();
+        });
+        const std::optional<GitUserPass> answer =
+            prompter.askUserPass(QStringLiteral("https://git.example.org/x.git"), QString());
+        return std::make_pair(sawCheck, answer);
+    };
+
+    auto [sawCheck, answer] = ask(false, false);
+    QVERIFY(!sawCheck); // no store: not even a disabled checkbox
+    QVERIFY(answer);
+    QCOMPARE(answer->username, QStringLiteral("alice"));
+    QCOMPARE(answer->password, QStringLiteral("tok"));
+    QVERIFY(!answer->remember);
+
+    std::tie(sawCheck, answer) = ask(true, false);
+    QVERIFY(sawCheck);
+    QVERIFY(answer && !answer->remember);
+
+    std::tie(sawCheck, answer) = ask(true, true);
+    QVERIFY(sawCheck);
+    QVERIFY(answer && answer->remember);
 }
 
 void TestChangesPanel::prompterShutDownUnblocksWorker()
