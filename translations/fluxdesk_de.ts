@@ -2191,6 +2191,22 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>The server&apos;s certificate for %1 is not trusted (%2), checked against %3 from %4.</source>
         <translation>Dem Zertifikat des Servers für %1 wird nicht vertraut (%2), geprüft gegen %3 aus %4.</translation>
     </message>
+    <message>
+        <source>the system keychain: %1</source>
+        <translation>Schlüsselbund des Systems: %1</translation>
+    </message>
+    <message>
+        <source>no host in the URL</source>
+        <translation>die URL nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>The username and token were not remembered (%1).</source>
+        <translation>Benutzername und Token wurden nicht gespeichert (%1).</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::GitHistoryModel</name>
@@ -2263,6 +2279,14 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
     <message>
         <source>Refuse</source>
         <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept by the system keychain once the server accepted it, never in a plain-text file</source>
+        <translation>Wird im Schlüsselbund des Systems aufbewahrt, sobald der Server es angenommen hat, nie in einer Klartextdatei</translation>
     </message>
 </context>
 <context>
