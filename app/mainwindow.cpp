@@ -38,9 +38,12 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Fluxdesk {
 
@@ -641,6 +644,18 @@ void MainWindow::createChangesDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_changesDock);
     tabifyDockWidget(m_problemsDock, m_changesDock);
     m_problemsDock->raise();
+    // The bottom strip suits the Problems list; raised, the Changes panel grows to a height where
+    // its list, buttons and diff are usable (never past 45% of the window; drag to change it).
+    connect(m_changesDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_changesDock->isFloating())
+            return;
+        QTimer::singleShot(0, this, [this] {
+            const int usable =
+                std::min(m_changesPanel->sizeHint().height() + 24, height() * 45 / 100);
+            if (m_changesDock->isVisible() && m_changesDock->height() < usable)
+                resizeDocks({m_changesDock}, {usable}, Qt::Vertical);
+        });
+    });
 
     m_openRepoAction = new QAction(tr("Open &Repository…"), this);
     m_openRepoAction->setObjectName(QStringLiteral("openRepositoryAction"));

@@ -80,6 +80,20 @@ private Q_SLOTS:
         second.close();
         QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 2, 20000);
 
+        // First start: the bottom strip suits Problems. Raised, the Changes panel grows to a
+        // height where its list, buttons and diff are usable, and no further than 45%.
+        window.resize(1200, 900);
+        problems->raise();
+        QTRY_VERIFY(problems->isVisible());
+        const int strip = dock->height();
+        QVERIFY(strip < panel->minimumSizeHint().height());
+        dock->raise();
+        QTRY_VERIFY2(dock->height() >= panel->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("%1 < %2")
+                                    .arg(dock->height())
+                                    .arg(panel->minimumSizeHint().height())));
+        QVERIFY(dock->height() <= window.height() / 2);
+
         AppSettings settings;
         QVERIFY(settings.recentRepos().contains(window.repoPath()));
         auto *recent = window.findChild<QMenu *>(QStringLiteral("recentReposMenu"));
