@@ -718,6 +718,19 @@ bool manifestsOf(const QJsonValue &document, QList<QJsonObject> &out)
     return true;
 }
 
+// Moves an object's removals and problems to the text's, each problem at its document's line.
+void takeFindings(CleanResult &result, const QString &fileName, int line, QList<Removal> &removals,
+                  QList<Problem> &problems)
+{
+    for (Problem &p : result.problems) {
+        p.file = fileName;
+        p.line = line;
+        p.column = 1;
+    }
+    removals.append(std::move(result.removals));
+    problems.append(std::move(result.problems));
+}
+
 // "PersistentVolume" anywhere but as the start of "PersistentVolumeClaim".
 bool mentionsPersistentVolume(const QByteArray &yaml)
 {
@@ -795,13 +808,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             CleanResult r = cleanObject(objects.at(k), rules, context);
             objects[k] = QJsonObject();
             sl.texts.append(toYaml(r.object));
-            for (Problem &p : r.problems) {
-                p.file = fileName;
-                p.line = lines.at(k);
-                p.column = 1;
-            }
-            sl.removals.append(std::move(r.removals));
-            sl.problems.append(std::move(r.problems));
+            takeFindings(r, fileName, lines.at(k), sl.removals, sl.problems);
         }
         sl.ok = true;
     });
@@ -881,16 +888,8 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
         text[i] = toYaml(done[i].object);
         done[i].object = QJsonObject();
     });
-    for (qsizetype i = 0; i < count; ++i) {
-        CleanResult &r = done[i];
-        for (Problem &p : r.problems) {
-            p.file = fileName;
-            p.line = lines.at(i);
-            p.column = 1;
-        }
-        out.removals.append(std::move(r.removals));
-        out.problems.append(std::move(r.problems));
-    }
+    for (qsizetype i = 0; i < count; ++i)
+        takeFindings(done[i], fileName, lines.at(i), out.removals, out.problems);
     out.text = joinYamlDocuments(texts);
     return out;
 }

@@ -1,5 +1,10 @@
 #include "gittestsupport.h"
 
+#include "git/gitcommit.h"
+#include "git/gitremote.h"
+#include "git/gitrepository.h"
+#include "git/gitstatus.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -12,6 +17,23 @@
 #include <unistd.h>
 
 namespace Fluxdesk::Testing {
+
+TestRemoteAndWork makeRemoteAndWork(const QString &repos, const QString &workParent,
+                                    const QString &name, const QString &originUrl)
+{
+    TestRemoteAndWork made;
+    made.remote = repos + QLatin1Char('/') + name + QStringLiteral(".git");
+    runGit(repos, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
+                   QStringLiteral("-b"), QStringLiteral("main"), made.remote});
+    made.work = workParent + QLatin1Char('/') + name + QStringLiteral("-work");
+    GitResult<GitRepository> repo = GitRepository::init(made.work);
+    setGitIdentity(*repo, {QStringLiteral("Test"), QStringLiteral("t@example.org")}, true);
+    gitAddRemote(*repo, QStringLiteral("origin"), originUrl);
+    writeFile(made.work + QStringLiteral("/a.yaml"), "a: 1\n");
+    stageAll(*repo);
+    commitIndex(*repo, QStringLiteral("first"));
+    return made;
+}
 
 QString runGit(const QString &dir, const QStringList &arguments, bool *ok)
 {
@@ -139,32 +161,40 @@ bool TestHttpGitServer::isAvailable()
 }
 
 bool TestHttpGitServer::start(const QString &dir, const QString &repos, const QByteArray &users,
-                              QString *error)
+                              QString *error, const QString &tlsCertBase)
 {
     QDir().mkpath(dir + QStringLiteral("/www"));
     writeFile(dir + QStringLiteral("/users"), users);
     m_port = freePort();
+    m_tls = !tlsCertBase.isEmpty();
+    const QString tls = m_tls ? QStringLiteral("server.modules += (\"mod_openssl\")\n"
+                                               "ssl.engine = \"enable\"\n"
+                                               "ssl.pemfile = \"%1.pem\"\n"
+                                               "ssl.privkey = \"%1.key\"\n")
+                                    .arg(tlsCertBase)
+                              : QString();
     const QString config = dir + QStringLiteral("/lighttpd.conf");
     writeFile(config,
-              QStringLiteral("server.document-root = \"%1/www\"\n"
-                             "server.port = %2\n"
-                             "server.bind = \"127.0.0.1\"\n"
-                             "server.errorlog = \"%1/error.log\"\n"
-                             "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
-                             "\"mod_authn_file\", \"mod_cgi\")\n"
-                             "alias.url = ( \"/git\" => \"%3\" )\n"
-                             "$HTTP[\"url\"] =~ \"^/git\" {\n"
-                             "    cgi.assign = ( \"\" => \"\" )\n"
-                             "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
-                             "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
-                             "}\n"
-                             "auth.backend = \"plain\"\n"
-                             "auth.backend.plain.userfile = \"%1/users\"\n"
-                             "auth.require = ( \"/git\" => ( \"method\" => \"basic\", "
-                             "\"realm\" => \"git\", \"require\" => \"valid-user\" ) )\n")
-                  .arg(dir)
-                  .arg(m_port)
-                  .arg(QLatin1String(HttpBackend), repos)
+              (QStringLiteral("server.document-root = \"%1/www\"\n"
+                              "server.port = %2\n"
+                              "server.bind = \"127.0.0.1\"\n"
+                              "server.errorlog = \"%1/error.log\"\n"
+                              "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
+                              "\"mod_authn_file\", \"mod_cgi\")\n"
+                              "alias.url = ( \"/git\" => \"%3\" )\n"
+                              "$HTTP[\"url\"] =~ \"^/git\" {\n"
+                              "    cgi.assign = ( \"\" => \"\" )\n"
+                              "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
+                              "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
+                              "}\n"
+                              "auth.backend = \"plain\"\n"
+                              "auth.backend.plain.userfile = \"%1/users\"\n"
+                              "auth.require = ( \"/git\" => ( \"method\" => \"basic\", "
+                              "\"realm\" => \"git\", \"require\" => \"valid-user\" ) )\n")
+                   .arg(dir)
+                   .arg(m_port)
+                   .arg(QLatin1String(HttpBackend), repos) +
+               tls)
                   .toUtf8());
     return m_process.start(QLatin1String(Lighttpd),
                            {QStringLiteral("-D"), QStringLiteral("-f"), config}, m_port, error);
@@ -172,7 +202,10 @@ bool TestHttpGitServer::start(const QString &dir, const QString &repos, const QB
 
 QString TestHttpGitServer::urlFor(const QString &name) const
 {
-    return QStringLiteral("http://127.0.0.1:%1/git/%2").arg(m_port).arg(name);
+    return QStringLiteral("%1://127.0.0.1:%2/git/%3")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(m_port)
+        .arg(name);
 }
 
 bool generateSshKey(const QString &path, const QString &passphrase)

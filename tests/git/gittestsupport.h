@@ -24,6 +24,16 @@ void isolateHome(const QString &home);
 void writeFile(const QString &path, const QByteArray &content);
 QByteArray readFile(const QString &path);
 
+// A bare repository REPOS/NAME.git on branch main, and the work repository WORKPARENT/NAME-work
+// (identity "Test <t@example.org>", origin originUrl) with one commit adding a.yaml.
+struct TestRemoteAndWork
+{
+    QString work;
+    QString remote;
+};
+TestRemoteAndWork makeRemoteAndWork(const QString &repos, const QString &workParent,
+                                    const QString &name, const QString &originUrl);
+
 quint16 freePort();
 // Polls until 127.0.0.1:port accepts (or process exits / timeout).
 bool waitForPort(quint16 port, QProcess &process, int timeoutMs = 15000);
@@ -47,14 +57,17 @@ class TestHttpGitServer
 {
 public:
     static bool isAvailable(); // lighttpd and git's http-backend are installed
-    bool start(const QString &dir, const QString &repos, const QByteArray &users, QString *error);
+    // HTTPS with tlsCertBase.pem and tlsCertBase.key when tlsCertBase is given.
+    bool start(const QString &dir, const QString &repos, const QByteArray &users, QString *error,
+               const QString &tlsCertBase = QString());
     void stop() { m_process.stop(); }
     quint16 port() const { return m_port; }
-    QString urlFor(const QString &name) const; // http://127.0.0.1:PORT/git/NAME
+    QString urlFor(const QString &name) const; // http[s]://127.0.0.1:PORT/git/NAME
 
 private:
     ServerProcess m_process;
     quint16 m_port = 0;
+    bool m_tls = false;
 };
 
 // OpenSSH's sshd on a free 127.0.0.1 port with its own config, host key and authorized keys, all

@@ -32,20 +32,12 @@ private:
     QString makeWork(QString *remotePath = nullptr)
     {
         const QString name = QStringLiteral("case%1").arg(++m_counter);
-        const QString remote = m_repos + QLatin1Char('/') + name + QStringLiteral(".git");
-        runGit(m_repos, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
-                         QStringLiteral("-b"), QStringLiteral("main"), remote});
-        const QString work = m_dir.filePath(name + QStringLiteral("-work"));
-        GitResult<GitRepository> repo = GitRepository::init(work);
-        setGitIdentity(*repo, {QStringLiteral("Test"), QStringLiteral("t@example.org")}, true);
-        gitAddRemote(*repo, QStringLiteral("origin"),
-                     QStringLiteral("http://127.0.0.1:%1/git/%2.git").arg(m_port).arg(name));
-        writeFile(work + QStringLiteral("/a.yaml"), "a: 1\n");
-        stageAll(*repo);
-        commitIndex(*repo, QStringLiteral("first"));
+        const TestRemoteAndWork made = makeRemoteAndWork(
+            m_repos, m_dir.path(), name,
+            QStringLiteral("http://127.0.0.1:%1/git/%2.git").arg(m_port).arg(name));
         if (remotePath)
-            *remotePath = remote;
-        return work;
+            *remotePath = made.remote;
+        return made.work;
     }
 
     GitResult<GitPushResult> push(const QString &work, TestPrompter *prompter, bool useHelper)

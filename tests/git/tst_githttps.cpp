@@ -23,9 +23,7 @@ using namespace Fluxdesk::Testing;
 
 namespace {
 
-const QString lighttpdProgram = QStringLiteral("/usr/sbin/lighttpd");
 const QString opensslModule = QStringLiteral("/usr/lib/lighttpd/mod_openssl.so");
-const QString httpBackend = QStringLiteral("/usr/lib/git-core/git-http-backend");
 
 bool openssl(const QStringList &arguments)
 {
@@ -45,8 +43,8 @@ private:
     QString m_pki;
     quint16 m_port = 0;      // certificate for 127.0.0.1
     quint16 m_wrongPort = 0; // certificate for wrong.example, same CA
-    ServerProcess m_server;
-    ServerProcess m_wrongServer;
+    TestHttpGitServer m_server;
+    TestHttpGitServer m_wrongServer;
     int m_counter = 0;
 
     QString caFile() const { return m_pki + QStringLiteral("/ca.pem"); }
@@ -92,60 +90,16 @@ private:
                         QStringLiteral("-out"), base + QStringLiteral(".pem")});
     }
 
-    bool startServer(ServerProcess &process, const QString &name, const QString &certBase,
-                     quint16 port, QString *error)
-    {
-        const QString server = m_dir.filePath(name);
-        QDir().mkpath(server + QStringLiteral("/www"));
-        writeFile(server + QStringLiteral("/users"), "alice:s3cret\n");
-        const QString config = server + QStringLiteral("/lighttpd.conf");
-        writeFile(
-            config,
-            QStringLiteral("server.document-root = \"%1/www\"\n"
-                           "server.port = %2\n"
-                           "server.bind = \"127.0.0.1\"\n"
-                           "server.errorlog = \"%1/error.log\"\n"
-                           "server.modules = (\"mod_openssl\", \"mod_alias\", \"mod_setenv\", "
-                           "\"mod_auth\", \"mod_authn_file\", \"mod_cgi\")\n"
-                           "ssl.engine = \"enable\"\n"
-                           "ssl.pemfile = \"%5.pem\"\n"
-                           "ssl.privkey = \"%5.key\"\n"
-                           "alias.url = ( \"/git\" => \"%3\" )\n"
-                           "$HTTP[\"url\"] =~ \"^/git\" {\n"
-                           "    cgi.assign = ( \"\" => \"\" )\n"
-                           "    setenv.add-environment = ( \"GIT_PROJECT_ROOT\" => \"%4\", "
-                           "\"GIT_HTTP_EXPORT_ALL\" => \"1\" )\n"
-                           "}\n"
-                           "auth.backend = \"plain\"\n"
-                           "auth.backend.plain.userfile = \"%1/users\"\n"
-                           "auth.require = ( \"/git\" => ( \"method\" => \"basic\", \"realm\" => "
-                           "\"git\", \"require\" => \"valid-user\" ) )\n")
-                .arg(server)
-                .arg(port)
-                .arg(httpBackend, m_repos, certBase)
-                .toUtf8());
-        return process.start(lighttpdProgram, {QStringLiteral("-D"), QStringLiteral("-f"), config},
-                             port, error);
-    }
-
     // A bare repository on the servers and a work repository with one commit whose origin is
     // the server on port.
     QString makeWork(quint16 port, QString *remotePath = nullptr)
     {
         const QString name = QStringLiteral("case%1").arg(++m_counter);
-        const QString remote = m_repos + QLatin1Char('/') + name + QStringLiteral(".git");
-        runGit(m_repos, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
-                         QStringLiteral("-b"), QStringLiteral("main"), remote});
-        const QString work = m_dir.filePath(name + QStringLiteral("-work"));
-        GitResult<GitRepository> repo = GitRepository::init(work);
-        setGitIdentity(*repo, {QStringLiteral("Test"), QStringLiteral("t@example.org")}, true);
-        gitAddRemote(*repo, QStringLiteral("origin"), urlFor(port, name));
-        writeFile(work + QStringLiteral("/a.yaml"), "a: 1\n");
-        stageAll(*repo);
-        commitIndex(*repo, QStringLiteral("first"));
+        const TestRemoteAndWork made =
+            makeRemoteAndWork(m_repos, m_dir.path(), name, urlFor(port, name));
         if (remotePath)
-            *remotePath = remote;
-        return work;
+            *remotePath = made.remote;
+        return made.work;
     }
 
     GitResult<GitPushResult> push(const QString &work, TestPrompter &prompter)
@@ -228,7 +182,7 @@ private Q_SLOTS:
         qunsetenv("GIT_SSL_CAINFO");
         qunsetenv("SSL_CERT_FILE");
         qunsetenv("GIT_SSL_NO_VERIFY");
-        if (!QFile::exists(lighttpdProgram) || !QFile::exists(httpBackend))
+        if (!TestHttpGitServer::isAvailable())
             QSKIP("lighttpd or git's http-backend is not installed");
         if (!QFile::exists(opensslModule))
             QSKIP("lighttpd's TLS module is not installed (Debian: lighttpd-mod-openssl)");
@@ -245,15 +199,15 @@ private Q_SLOTS:
                                QStringLiteral("IP:127.0.0.1,DNS:127.0.0.1")));
         QVERIFY(makeServerCert(m_pki + QStringLiteral("/wrong"), QStringLiteral("wrong.example"),
                                QStringLiteral("DNS:wrong.example")));
-        m_port = freePort();
         QString error;
-        QVERIFY2(startServer(m_server, QStringLiteral("server"), m_pki + QStringLiteral("/server"),
-                             m_port, &error),
+        QVERIFY2(m_server.start(m_dir.filePath(QStringLiteral("server")), m_repos, "alice:s3cret\n",
+                                &error, m_pki + QStringLiteral("/server")),
                  qPrintable(error));
-        m_wrongPort = freePort();
-        QVERIFY2(startServer(m_wrongServer, QStringLiteral("wrong"),
-                             m_pki + QStringLiteral("/wrong"), m_wrongPort, &error),
+        m_port = m_server.port();
+        QVERIFY2(m_wrongServer.start(m_dir.filePath(QStringLiteral("wrong")), m_repos,
+                                     "alice:s3cret\n", &error, m_pki + QStringLiteral("/wrong")),
                  qPrintable(error));
+        m_wrongPort = m_wrongServer.port();
     }
 
     void cleanupTestCase()

@@ -157,18 +157,11 @@ private:
     QString makeWork(QString *remotePath = nullptr)
     {
         const QString name = QStringLiteral("case%1").arg(++m_counter);
-        const QString remote = m_repos + QLatin1Char('/') + name + QStringLiteral(".git");
-        runGit(m_repos, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare"),
-                         QStringLiteral("-b"), QStringLiteral("main"), remote});
-        const QString work = m_dir.filePath(name + QStringLiteral("-work"));
-        GitResult<GitRepository> repo = GitRepository::init(work);
-        setGitIdentity(*repo, {QStringLiteral("Test"), QStringLiteral("t@example.org")}, true);
-        gitAddRemote(*repo, QStringLiteral("origin"),
-                     m_server.urlFor(name + QStringLiteral(".git")));
-        addCommit(work, QStringLiteral("a.yaml"));
+        const TestRemoteAndWork made = makeRemoteAndWork(
+            m_repos, m_dir.path(), name, m_server.urlFor(name + QStringLiteral(".git")));
         if (remotePath)
-            *remotePath = remote;
-        return work;
+            *remotePath = made.remote;
+        return made.work;
     }
 
     static void addCommit(const QString &work, const QString &file)
