@@ -47,7 +47,6 @@ bool isListKind(const QJsonObject &object)
            object.value(QLatin1String("items")).isArray();
 }
 
-// Checks one object and appends it; Lists are unwrapped (nested Lists too).
 // Where a value sits, for error messages alone: worked out only when one is reported (a large
 // export has thousands of documents).
 struct Where
@@ -78,6 +77,7 @@ struct Where
     }
 };
 
+// Checks one object and appends it; Lists are unwrapped (nested Lists too).
 std::optional<Error> collect(const QJsonValue &value, const QString &fileName, int line,
                              const Where &where, QList<QJsonObject> &out, int depth = 0)
 {
