@@ -20,3 +20,12 @@ function(fluxdesk_setup_target target)
         target_link_options(${target} PRIVATE -fsanitize=address,undefined)
     endif()
 endfunction()
+
+# Links an executable with jemalloc when it was found (see the top-level CMakeLists.txt). Nothing
+# calls it by name, so --no-as-needed keeps the linker from dropping it.
+function(fluxdesk_use_fast_allocator target)
+    if(JEMALLOC_FOUND)
+        target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed"
+            PkgConfig::JEMALLOC "-Wl,--pop-state")
+    endif()
+endfunction()
