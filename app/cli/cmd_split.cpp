@@ -71,9 +71,12 @@ int runSplit(const CliOptions &options)
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
     QList<SplitFile> files;
-    {
+    const QByteArray bytes = file.readAll();
+    if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split)) {
+        files = std::move(*sliced);
+    } else {
         // Only the split files hold the objects from here on: writeSplit frees them as it goes.
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(file.readAll(), fileName);
+        const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
         if (!objects) {
             printError(objects.error().toString());
             return ExitUsage;

@@ -117,16 +117,6 @@ std::optional<Error> collect(const QJsonValue &value, const QString &fileName, i
     return std::nullopt;
 }
 
-bool looksLikeJson(const QByteArray &bytes)
-{
-    for (const char c : bytes) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-            continue;
-        return c == '{' || c == '[';
-    }
-    return false;
-}
-
 struct KnownKind
 {
     const char *plural;
@@ -183,6 +173,16 @@ QString guessPlural(const QString &kind)
 }
 
 } // namespace
+
+bool looksLikeJson(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        return c == '{' || c == '[';
+    }
+    return false;
+}
 
 Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName)
 {

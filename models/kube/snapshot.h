@@ -13,6 +13,8 @@ namespace Fluxdesk {
 // Objects read from `kubectl get ... -o yaml|json` output: a kind: List (or any *List), a
 // multi-document YAML, a JSON object, or single objects. Lists are unwrapped into their items.
 Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName);
+// Whether parseSnapshotData tries the bytes as JSON first (the first non-blank is '{' or '[').
+bool looksLikeJson(const QByteArray &bytes);
 
 // A file, or a folder whose *.yaml, *.yml and *.json files are read (recursively, sorted).
 Result<QList<QJsonObject>> loadSnapshot(const QString &path);

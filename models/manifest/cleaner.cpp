@@ -4,6 +4,7 @@
 #include "manifest/managedfields.h"
 #include "manifest/parallel.h"
 #include "manifest/yamljson.h"
+#include "manifest/yamlslices.h"
 #include "manifest/yamlwriter.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QVector>
 
-#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -755,39 +755,19 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
         return std::nullopt;
     struct Slice
     {
-        qsizetype begin, end;
-        int firstLine; // of the stream
+        YamlSlice part;
         QStringList texts;
         QList<Removal> removals;
         QList<Problem> problems;
         bool ok = false;
     };
     std::vector<Slice> slices;
-    qsizetype begin = 0;
-    int line = 1;
-    while (begin < yaml.size()) {
-        qsizetype end = yaml.size();
-        for (qsizetype at = begin + sliceSize; at < yaml.size();) {
-            at = yaml.indexOf("\n---", at);
-            if (at < 0)
-                break;
-            const qsizetype after = at + 4;
-            if (after >= yaml.size() || yaml.at(after) == ' ' || yaml.at(after) == '\t' ||
-                yaml.at(after) == '\r' || yaml.at(after) == '\n') {
-                end = at + 1;
-                break;
-            }
-            at = after;
-        }
-        slices.push_back({begin, end, line, {}, {}, {}, false});
-        line += int(std::count(yaml.constData() + begin, yaml.constData() + end, '\n'));
-        begin = end;
-    }
+    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize))
+        slices.push_back({part, {}, {}, {}, false});
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
         Slice &sl = slice[i];
-        const QByteArray bytes =
-            QByteArray::fromRawData(yaml.constData() + sl.begin, sl.end - sl.begin);
+        const QByteArray bytes = sl.part.bytes(yaml);
         QList<QJsonObject> objects;
         QList<int> lines;
         {
@@ -798,7 +778,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
                 if (!manifestsOf(doc.value, objects))
                     return;
                 while (lines.size() < objects.size())
-                    lines.append(sl.firstLine + doc.line - 1);
+                    lines.append(sl.part.firstLine + doc.line - 1);
             }
         }
         // A PersistentVolume spelled with escapes: the context needs it before any clean.

@@ -1,7 +1,9 @@
 #include "splitter.h"
 
+#include "kube/snapshot.h"
 #include "manifest/parallel.h"
 #include "manifest/yamljson.h"
+#include "manifest/yamlslices.h"
 #include "manifest/yamlwriter.h"
 
 #include <QCoreApplication>
@@ -349,30 +351,39 @@ QString fileNameFor(const QJsonObject &object, const QString &nameTemplate)
     return sanitisePath(out);
 }
 
-QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options)
+namespace {
+
+// An object as the split names it, with the object or its text already written out.
+struct SplitItem
 {
-    // Names are worked out on several threads for a large split; clashes are resolved in order.
-    struct Named
+    QString kind, name, base;
+    QJsonObject object;
+    QByteArray text;
+};
+
+SplitItem splitItemFor(const QJsonObject &object, const QString &nameTemplate)
+{
+    SplitItem item;
+    item.kind = object.value(QLatin1String("kind")).toString();
+    item.name =
+        object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+    item.base = fileNameFor(object, nameTemplate);
+    return item;
+}
+
+// The filters, then clashes resolved in input order ("-2", "-3"), then Helm's order if asked.
+QList<SplitFile> splitItems(QVector<SplitItem> &items, const SplitOptions &options)
+{
+    struct Chosen
     {
-        QString kind, name, base;
+        qsizetype item;
+        QString path;
     };
-    QVector<Named> named(objects.size());
-    Named *const out = named.data();
-    Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
-        const QJsonObject &object = objects.at(i);
-        out[i].kind = object.value(QLatin1String("kind")).toString();
-        out[i].name = object.value(QLatin1String("metadata"))
-                          .toObject()
-                          .value(QLatin1String("name"))
-                          .toString();
-        out[i].base = fileNameFor(object, options.nameTemplate);
-    });
-    QList<SplitFile> files;
+    QVector<Chosen> chosen;
     QSet<QString> taken; // lower-cased: case-insensitive file systems must not merge two files
-    for (qsizetype i = 0; i < objects.size(); ++i) {
-        const QJsonObject &object = objects.at(i);
-        const QString &kind = named.at(i).kind;
-        const QString &name = named.at(i).name;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString &kind = items.at(i).kind;
+        const QString &name = items.at(i).name;
         if (!options.includeKinds.isEmpty() &&
             !matchesAny(options.includeKinds, kind, Qt::CaseInsensitive))
             continue;
@@ -383,19 +394,19 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
             continue;
         if (matchesAny(options.excludeNames, name, Qt::CaseSensitive))
             continue;
-        const QString &base = named.at(i).base;
+        const QString &base = items.at(i).base;
         QString path = base;
         for (int n = 2; taken.contains(path.toLower()) || isKustomizationName(path); ++n)
             path = withSuffix(base, n);
         taken.insert(path.toLower());
-        files.append({path, object});
+        chosen.append({i, path});
     }
     if (options.helmInstallOrder) {
         // Known kinds in Helm's order, then unknown kinds alphabetically (as Helm does); the input
         // order within a kind is kept.
-        std::stable_sort(files.begin(), files.end(), [](const SplitFile &a, const SplitFile &b) {
-            const QString ka = a.object.value(QLatin1String("kind")).toString();
-            const QString kb = b.object.value(QLatin1String("kind")).toString();
+        std::stable_sort(chosen.begin(), chosen.end(), [&](const Chosen &a, const Chosen &b) {
+            const QString &ka = items.at(a.item).kind;
+            const QString &kb = items.at(b.item).kind;
             const int ra = helmRank(ka);
             const int rb = helmRank(kb);
             if (ra >= 0 && rb >= 0)
@@ -405,7 +416,72 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
             return ka < kb;
         });
     }
+    QList<SplitFile> files;
+    files.reserve(chosen.size());
+    for (const Chosen &c : chosen) {
+        SplitItem &item = items[c.item];
+        files.append({c.path, std::move(item.object), std::move(item.text)});
+    }
     return files;
+}
+
+} // namespace
+
+QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options)
+{
+    // Names are worked out on several threads for a large split; clashes are resolved in order.
+    QVector<SplitItem> items(objects.size());
+    SplitItem *const out = items.data();
+    Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
+        out[i] = splitItemFor(objects.at(i), options.nameTemplate);
+        out[i].object = objects.at(i);
+    });
+    return splitItems(items, options);
+}
+
+std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
+                                               const SplitOptions &options)
+{
+    constexpr qsizetype sliceSize = 256 * 1024;
+    if (yaml.size() < 4 * sliceSize || looksLikeJson(yaml))
+        return std::nullopt;
+    struct Slice
+    {
+        YamlSlice part;
+        QVector<SplitItem> items;
+        bool ok = false;
+    };
+    std::vector<Slice> slices;
+    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize))
+        slices.push_back({part, {}, false});
+    Slice *const slice = slices.data();
+    Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
+        Slice &sl = slice[i];
+        QList<QJsonObject> objects;
+        {
+            const Result<QList<QJsonObject>> read =
+                parseSnapshotData(sl.part.bytes(yaml), fileName);
+            if (!read)
+                return;
+            objects = *read;
+        }
+        sl.items.reserve(objects.size());
+        for (qsizetype k = 0; k < objects.size(); ++k) {
+            SplitItem item = splitItemFor(objects.at(k), options.nameTemplate);
+            item.text = toYaml(objects.at(k)).toUtf8();
+            objects[k] = QJsonObject(); // freed here, by the thread that read it
+            sl.items.append(std::move(item));
+        }
+        sl.ok = true;
+    });
+    QVector<SplitItem> items;
+    for (Slice &sl : slices) {
+        if (!sl.ok)
+            return std::nullopt;
+        for (SplitItem &item : sl.items)
+            items.append(std::move(item));
+    }
+    return splitItems(items, options);
 }
 
 Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
@@ -492,18 +568,22 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
     // One after another: new files in one folder contend for its lock, so threads only add
     // system time here (measured); the per-file sync is what made a large split slow.
     // The texts are written on several threads for a large split; the files one after another.
-    // Each object is let go once written out, on the thread that wrote it.
+    // Each object is let go once written out, on the thread that wrote it; a file whose text
+    // was written out already keeps it.
     QVector<QByteArray> texts(files.size());
     QByteArray *const text = texts.data();
     std::vector<QJsonObject> owned;
     owned.reserve(std::size_t(files.size()));
-    for (SplitFile &f : files) {
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        SplitFile &f = files[i];
         owned.push_back(f.object);
         f.object = QJsonObject();
+        text[i] = std::move(f.text);
     }
     QJsonObject *const object = owned.data();
     Detail::parallelFor(qsizetype(owned.size()), 256, [&](qsizetype i) {
-        text[i] = toYaml(object[i]).toUtf8();
+        if (text[i].isEmpty())
+            text[i] = toYaml(object[i]).toUtf8();
         object[i] = QJsonObject();
     });
     for (qsizetype i = 0; i < files.size(); ++i) {

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Fluxdesk {
 
 struct SplitOptions
@@ -25,11 +27,20 @@ struct SplitFile
 {
     QString relativePath; // sanitised, kebab-case, never absolute, never containing ".."
     QJsonObject object;
+    QByteArray text = {}; // the content when already written out (object is then empty)
 };
 
 // One file per object; clashes get a predictable "-2", "-3" suffix (never two objects in one file).
 QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options = {});
 QString fileNameFor(const QJsonObject &object, const QString &nameTemplate);
+
+// splitObjects(parseSnapshotData(yaml)) for a large YAML stream without holding every object at
+// once: cut at its "---" lines, each slice is read (Lists unwrapped, every object checked), named
+// and written out as text on one thread, then clashes are resolved in input order. std::nullopt
+// where that does not apply (under 1 MB, JSON, or a slice that does not read on its own, e.g. an
+// error to report): then read the whole text.
+std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
+                                               const SplitOptions &options = {});
 QString kebabCase(const QString &text);
 
 struct SplitWriteResult

@@ -1,10 +1,13 @@
+#include "kube/snapshot.h"
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -79,6 +82,83 @@ class TestSplitter : public QObject
     Q_OBJECT
 
 private slots:
+    // A YAML stream over 1 MB is read, named and written out in slices on several threads: the
+    // same files, in the same order, with the same clash suffixes and text as reading it whole.
+    // Helm's order and the filters hold; JSON, a small stream and one with an error to report
+    // are read whole.
+    void largeStreamInSlices_data()
+    {
+        QTest::addColumn<bool>("helmOrder");
+        QTest::addColumn<QStringList>("excludeKinds");
+        QTest::newRow("input order") << false << QStringList();
+        QTest::newRow("helm order, no Secrets") << true << QStringList{QStringLiteral("Secret")};
+    }
+
+    void largeStreamInSlices()
+    {
+        QFETCH(bool, helmOrder);
+        QFETCH(QStringList, excludeKinds);
+        QByteArray yaml;
+        for (int i = 0; yaml.size() < 1536 * 1024; ++i) {
+            // Every 7th name repeats an earlier one: clashes across slices get "-2", "-3"...
+            const QString name = QStringLiteral("app-%1").arg(i % 7 == 6 ? i / 50 : i);
+            QJsonObject deployment = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                                            name, QStringLiteral("web"));
+            deployment.insert(QStringLiteral("spec"),
+                              QJsonObject{{QStringLiteral("replicas"), i % 3},
+                                          {QStringLiteral("note"),
+                                           QStringLiteral("line one\nline two %1").arg(i)}});
+            yaml += toYaml(deployment).toUtf8() + "---\n";
+            yaml += toYaml(object(QStringLiteral("v1"), QStringLiteral("Secret"), name,
+                                  QStringLiteral("web")))
+                        .toUtf8() +
+                    "---\n";
+            if (i % 100 == 0) {
+                // A List among the documents: its items are split too.
+                QJsonObject list{
+                    {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                    {QStringLiteral("kind"), QStringLiteral("List")},
+                    {QStringLiteral("items"),
+                     QJsonArray{configMap(name),
+                                object(QStringLiteral("v1"), QStringLiteral("Namespace"),
+                                       QStringLiteral("ns-%1").arg(i))}}};
+                yaml += toYaml(list).toUtf8() + "---\n";
+            }
+        }
+        SplitOptions options;
+        options.helmInstallOrder = helmOrder;
+        options.excludeKinds = excludeKinds;
+        const std::optional<QList<SplitFile>> sliced =
+            splitLargeYaml(yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(sliced);
+        const Result<QList<QJsonObject>> whole =
+            parseSnapshotData(yaml, QStringLiteral("big.yaml"));
+        QVERIFY(whole.ok());
+        const QList<SplitFile> expected = splitObjects(*whole, options);
+        QCOMPARE(paths(*sliced), paths(expected));
+        QVERIFY(paths(*sliced).contains(QStringLiteral("app-0-deployment-3.yaml")));
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QVERIFY(sliced->at(i).object.isEmpty());
+            QCOMPARE(sliced->at(i).text, toYaml(expected.at(i).object).toUtf8());
+        }
+
+        // Written, the files hold that text.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Result<SplitWriteResult> written = writeSplit(dir.path(), *sliced);
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        QFile first(dir.filePath(expected.constFirst().relativePath));
+        QVERIFY(first.open(QIODevice::ReadOnly));
+        QCOMPARE(first.readAll(), toYaml(expected.constFirst().object).toUtf8());
+
+        QVERIFY(!splitLargeYaml(yaml + "apiVersion: v1\nmetadata:\n  name: no-kind\n",
+                                QStringLiteral("big.yaml"), options));
+        QVERIFY(!splitLargeYaml(yaml.left(64 * 1024), QStringLiteral("small.yaml"), options));
+        const QByteArray json = QJsonDocument(QJsonArray{configMap(QStringLiteral("a"))}).toJson();
+        QVERIFY(!splitLargeYaml(json + QByteArray(1536 * 1024, ' '), QStringLiteral("a.json"),
+                                options));
+    }
+
     void kebab_data()
     {
         QTest::addColumn<QString>("text");
