@@ -7,6 +7,7 @@
 #include "items/plantreemodel.h"
 #include "items/problemmodel.h"
 #include "kube/clustersession.h"
+#include "kustomizeprobe.h"
 #include "mainwindow.h"
 #include "plan/plansession.h"
 #include "plancontroller.h"
@@ -158,6 +159,8 @@ private Q_SLOTS:
         QVERIFY(written.wait(30000));
         QVERIFY(ready.wait(30000));
         for (const char *root : {"infrastructure", "workloads"}) {
+            if (!Testing::kubectlKustomizeReadsFolders())
+                break;
             QByteArray error;
             QVERIFY2(kustomizeBuilds(repo.filePath(s(root)), &error), error.constData());
         }
