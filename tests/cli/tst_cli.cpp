@@ -1,5 +1,6 @@
 // fluxdesk-cli run as a process on offline sources (kubeconfig files, the demo, snapshots).
 #include "clirunner.h"
+#include "testfiles.h"
 
 #include "core/resources.h"
 #include "kube/resourcetype.h"
@@ -17,6 +18,8 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 using namespace Fluxdesk::Testing;
 
 namespace {
@@ -70,19 +73,6 @@ contexts:
     namespace: default
 current-context: beta
 )";
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 int countKinds(const QList<QJsonObject> &objects, const QStringList &kinds)
 {

@@ -1,6 +1,7 @@
 // fluxdesk-cli as a process against the fake API server: TLS with client certificates and tokens,
 // per-type faults, refused connections, Ctrl+C, and kubectl reading what the CLI wrote.
 #include "clirunner.h"
+#include "testfiles.h"
 
 #include "core/resources.h"
 #include "fakeapiserver.h"
@@ -24,15 +25,10 @@
 #include <signal.h>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
 using namespace Fluxdesk::Testing;
 
 namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 int countKind(const QList<QJsonObject> &objects, const QString &kind)
 {

@@ -88,14 +88,6 @@ void writeFile(const QString &path, const QByteArray &content)
     file.write(content);
 }
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
 quint16 freePort()
 {
     QTcpServer server;

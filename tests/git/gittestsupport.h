@@ -1,6 +1,7 @@
 #pragma once
 
 #include "git/gitcredentials.h"
+#include "testfiles.h"
 
 #include <QProcess>
 #include <QString>
@@ -22,7 +23,7 @@ bool runProgram(const QString &program, const QStringList &arguments, QString *o
 void isolateHome(const QString &home);
 
 void writeFile(const QString &path, const QByteArray &content);
-QByteArray readFile(const QString &path);
+using TestFiles::readFile;
 
 // A bare repository REPOS/NAME.git on branch main, and the work repository WORKPARENT/NAME-work
 // (identity "Test <t@example.org>", origin originUrl) with one commit adding a.yaml.

@@ -6,6 +6,7 @@
 #include "historypanel.h"
 #include "identitydialog.h"
 #include "items/changesmodel.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -32,27 +33,12 @@
 #include <tuple>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::child;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
 constexpr int TimeoutMs = 20000;
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(bytes) == bytes.size();
-}
 
 // Runs the git CLI (an independent witness of what libgit2 wrote); returns trimmed stdout.
 QString git(const QString &dir, const QStringList &arguments, int *exitCode = nullptr)

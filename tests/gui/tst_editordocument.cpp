@@ -1,5 +1,6 @@
 #include "items/problemmodel.h"
 #include "manifest/editordocument.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
 
 namespace {
 
@@ -16,12 +18,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(file.write(bytes), qint64(bytes.size()));
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 Problem problem(Problem::Severity severity, int line, const QString &message)

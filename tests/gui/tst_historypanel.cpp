@@ -2,6 +2,7 @@
 #include "clonedialog.h"
 #include "git/githistorymodel.h"
 #include "historypanel.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -23,33 +24,13 @@
 #include <QTreeView>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::child;
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
 constexpr int TimeoutMs = 30000;
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The git CLI: an independent witness of what libgit2 wrote. Returns trimmed stdout.
 QString git(const QString &dir, const QStringList &arguments, int *exitCode = nullptr,

@@ -6,6 +6,7 @@
 #include "items/problemmodel.h"
 #include "kube/clustersession.h"
 #include "mainwindow.h"
+#include "testfiles.h"
 #include "yamleditor.h"
 
 #include <QAbstractButton>
@@ -33,21 +34,12 @@
 #include <functional>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::child;
+using Fluxdesk::TestFiles::readFile;
 
 namespace {
 
 constexpr int LoadTimeoutMs = 30000;
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {

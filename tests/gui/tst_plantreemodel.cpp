@@ -6,6 +6,7 @@
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
 #include "plan/planner.h"
+#include "testfiles.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -21,19 +22,13 @@
 #include <memory>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
 ObjectKey key(const char *group, const char *kind, const char *ns, const char *name)

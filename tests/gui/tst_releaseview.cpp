@@ -9,6 +9,7 @@
 #include "kube/snapshot.h"
 #include "mainwindow.h"
 #include "releaseview.h"
+#include "testfiles.h"
 #include "yamleditor.h"
 #include "yamlview.h"
 
@@ -27,6 +28,7 @@
 #include <QTreeView>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::child;
 
 namespace {
 
@@ -35,11 +37,6 @@ constexpr int LoadTimeoutMs = 30000;
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
 }
 
 QStringList listTexts(const QListWidget *list)

@@ -1,5 +1,6 @@
 #include "diffhighlighter.h"
 #include "plandiffdialog.h"
+#include "testfiles.h"
 #include "writeplandialog.h"
 
 #include <QLabel>
@@ -9,16 +10,9 @@
 #include <QTreeWidget>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::child;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
 
 const QString DeploymentPath = QStringLiteral("workloads/llm/deployment.yaml");
 const QString KustomizationPath = QStringLiteral("workloads/llm/kustomization.yaml");

@@ -1,4 +1,5 @@
 #include "kube/snapshot.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
@@ -17,13 +19,6 @@ QStringList keysOf(const QList<QJsonObject> &objects)
     for (const QJsonObject &o : objects)
         out << ObjectKey::of(o).toString();
     return out;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 const char kDeployment[] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n"

@@ -4,6 +4,7 @@
 #include "manifest/managedfields.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,20 +16,13 @@
 #include <ctime>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
 
 namespace {
 
 QString dataDir()
 {
     return QStringLiteral(FLUXDESK_TEST_DATA "/clean");
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QByteArray();
-    return f.readAll();
 }
 
 QList<QJsonValue> parseAll(const QByteArray &yaml)

@@ -1,4 +1,6 @@
 // fluxdesk-cli clean as a process (the built binary).
+#include "testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -6,6 +8,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
@@ -39,19 +44,6 @@ Run runCli(const QStringList &arguments, const QByteArray &input = {})
 QString data(const QString &name)
 {
     return QStringLiteral(FLUXDESK_TEST_DATA "/clean/") + name;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 } // namespace

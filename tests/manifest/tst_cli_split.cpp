@@ -1,10 +1,15 @@
 // fluxdesk-cli split and lint as processes (the built binary).
+#include "testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
@@ -36,19 +41,6 @@ Run runCli(const QStringList &arguments, const QByteArray &input = {},
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 const QByteArray manifests = "apiVersion: v1\n"

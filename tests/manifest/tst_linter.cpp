@@ -1,4 +1,5 @@
 #include "manifest/linter.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -6,6 +7,7 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
@@ -19,13 +21,6 @@ QStringList summary(const QList<Problem> &problems)
                        .arg(p.column)
                        .arg(severityName(p.severity), p.rule));
     return out;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 } // namespace

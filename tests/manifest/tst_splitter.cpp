@@ -2,6 +2,7 @@
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,8 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
@@ -49,18 +52,6 @@ QStringList kinds(const QList<SplitFile> &files)
     for (const SplitFile &f : files)
         out.append(f.object.value(QLatin1String("kind")).toString());
     return out;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
 QStringList resourcesOf(const QString &kustomizationPath)

@@ -3,6 +3,7 @@
 // deleted only with --remove; refused paths write nothing; bad input.
 #include "clirunner.h"
 #include "kustomizeprobe.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,17 +17,13 @@
 
 using namespace Fluxdesk::Testing;
 
+using Fluxdesk::TestFiles::readFile;
+
 namespace {
 
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // repository.
 #include "kustomizeprobe.h"
 #include "schemacheck.h"
+#include "testfiles.h"
 
 #include "core/resources.h"
 #include "kube/inventory.h"
@@ -20,6 +21,8 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 using Fluxdesk::Testing::SchemaSet;
 
 namespace {
@@ -27,23 +30,6 @@ namespace {
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return file.write(content) == content.size();
 }
 
 Plan demoPlan(const RepositoryFiles &existing = {}, const PlanOptions &options = {})
@@ -93,7 +79,7 @@ private slots:
     {
         const Plan plan = demoPlan();
         const QString expected =
-            QString::fromUtf8(readAll(QStringLiteral(FLUXDESK_TEST_DATA "/plan/demo-tree.txt")));
+            QString::fromUtf8(readFile(QStringLiteral(FLUXDESK_TEST_DATA "/plan/demo-tree.txt")));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(plan.paths().join(QLatin1Char('\n')) + QLatin1Char('\n'), expected);
         QCOMPARE(plan.bootstrapPaths, QStringList{s("clusters/homelab/flux-system/")});
@@ -549,14 +535,14 @@ private slots:
         QVERIFY(kept);
         QCOMPARE(kept->kept, QStringList{edited});
         QVERIFY(kept->created.isEmpty());
-        QCOMPARE(readAll(dir.filePath(edited)), mine);
-        QCOMPARE(readAll(dir.filePath(s("workloads/llm/extra.yaml"))),
+        QCOMPARE(readFile(dir.filePath(edited)), mine);
+        QCOMPARE(readFile(dir.filePath(s("workloads/llm/extra.yaml"))),
                  QByteArray("kind: ConfigMap\n"));
 
         const Result<PlanWriteResult> accepted = writePlan(replanned, dir.path(), {edited});
         QVERIFY(accepted);
         QCOMPARE(accepted->updated, QStringList{edited});
-        QCOMPARE(readAll(dir.filePath(edited)), plan.file(edited)->text.toUtf8());
+        QCOMPARE(readFile(dir.filePath(edited)), plan.file(edited)->text.toUtf8());
         QVERIFY(QFile::exists(dir.filePath(s("workloads/llm/extra.yaml")))); // never deleted
     }
 
@@ -899,7 +885,7 @@ private slots:
         else if (target.startsWith(QLatin1String("missing/")))
             QVERIFY(!QFile::exists(targetPath));
         else
-            QCOMPARE(readAll(targetPath), QByteArray("victim\n"));
+            QCOMPARE(readFile(targetPath), QByteArray("victim\n"));
     }
 
     void symlinkInsideIsFine()

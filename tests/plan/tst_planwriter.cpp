@@ -8,6 +8,7 @@
 #include "kustomizeprobe.h"
 #include "plan/planner.h"
 #include "plan/planwriter.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -18,29 +19,14 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
+using Fluxdesk::TestFiles::writeFile;
 
 namespace {
 
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return file.write(content) == content.size();
 }
 
 PlannedFile planned(const char *path, const char *text)
@@ -77,7 +63,7 @@ QMap<QString, QByteArray> tree(const QString &dir)
         const QString path = it.next();
         files.insert(root.relativeFilePath(path), QFileInfo(path).isSymLink()
                                                       ? QFile::symLinkTarget(path).toUtf8()
-                                                      : readAll(path));
+                                                      : readFile(path));
     }
     return files;
 }
@@ -194,8 +180,8 @@ private slots:
         QCOMPARE(written->kept, QStringList{deployment});
         QVERIFY(written->created.isEmpty());
         QVERIFY(written->removed.isEmpty());
-        QCOMPARE(readAll(dir.filePath(service)), QByteArray("kind: Service\n"));
-        QCOMPARE(readAll(dir.filePath(deployment)), QByteArray("kind: Deployment # mine\n"));
+        QCOMPARE(readFile(dir.filePath(service)), QByteArray("kind: Service\n"));
+        QCOMPARE(readFile(dir.filePath(deployment)), QByteArray("kind: Deployment # mine\n"));
 
         // Accepting every differing file, as --accept-all does.
         const PlanWritePreview preview = previewWrite(plan, readRepositoryFiles(dir.path()));
@@ -204,7 +190,7 @@ private slots:
         const Result<PlanWriteResult> again = writePlan(plan, dir.path(), all);
         QVERIFY(again);
         QCOMPARE(again->updated, QStringList{deployment});
-        QCOMPARE(readAll(dir.filePath(deployment)), QByteArray("kind: Deployment\n"));
+        QCOMPARE(readFile(dir.filePath(deployment)), QByteArray("kind: Deployment\n"));
     }
 
     void removeDeletesNamedAndPrunes()
@@ -236,7 +222,7 @@ private slots:
         QCOMPARE(written->created, QStringList{s("workloads/fresh/new.yaml")});
         for (const QString &path : expected)
             QVERIFY2(!QFileInfo::exists(dir.filePath(path)), qPrintable(path));
-        QCOMPARE(readAll(dir.filePath(s("workloads/kept/c.yaml"))),
+        QCOMPARE(readFile(dir.filePath(s("workloads/kept/c.yaml"))),
                  QByteArray("kind: ConfigMap\n"));
         // Emptied folders pruned up to the roots, which stay even when empty.
         QCOMPARE(folders(dir.path()),
@@ -279,7 +265,7 @@ private slots:
         QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
         QCOMPARE(written->removed, QStringList{link});
         QVERIFY(!QFileInfo(dir.filePath(link)).isSymLink());
-        QCOMPARE(readAll(dir.filePath(s("workloads/app/service.yaml"))),
+        QCOMPARE(readFile(dir.filePath(s("workloads/app/service.yaml"))),
                  QByteArray("kind: Service\n"));
     }
 
