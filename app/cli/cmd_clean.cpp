@@ -41,6 +41,7 @@ int runClean(const CliOptions &options)
     const QString shownName = name == QLatin1String("-") ? QStringLiteral("<stdin>") : name;
     CleanContext context;
     context.recordRemovals = false; // the output is the cleaned text alone
+    context.utf8Text = true;
     const Result<CleanTextResult> cleaned = cleanYamlText(bytes, shownName, *rules, context);
     if (!cleaned) {
         printError(cleaned.error().toString());
@@ -52,7 +53,7 @@ int runClean(const CliOptions &options)
         printWarning(Error(problem.message, problem.file, problem.line, problem.column).toString());
     if (cleaned->hadComments)
         printWarning(Text::tr("%1: comments are not kept in the cleaned output").arg(shownName));
-    printOut(cleaned->text);
+    printOut(cleaned->utf8);
     return ExitOk;
 }
 

@@ -15,11 +15,15 @@ namespace Fluxdesk::Cli {
 
 namespace {
 
-void write(std::FILE *stream, const QString &text)
+void write(std::FILE *stream, const QByteArray &bytes)
 {
-    const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
+}
+
+void write(std::FILE *stream, const QString &text)
+{
+    write(stream, text.toUtf8());
 }
 
 } // namespace
@@ -27,6 +31,11 @@ void write(std::FILE *stream, const QString &text)
 void printOut(const QString &text)
 {
     write(stdout, text);
+}
+
+void printOut(const QByteArray &utf8)
+{
+    write(stdout, utf8);
 }
 
 void printJson(const QJsonValue &value)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -8,6 +9,7 @@
 namespace Fluxdesk::Cli {
 
 void printOut(const QString &text);        // stdout, UTF-8, as is
+void printOut(const QByteArray &utf8);     // stdout, bytes as they are
 void printJson(const QJsonValue &value);   // stdout, indented, with a final newline
 void printError(const QString &message);   // stderr: "fluxdesk-cli: message"
 void printWarning(const QString &message); // stderr: "fluxdesk-cli: warning: message"

@@ -756,14 +756,15 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
     struct Slice
     {
         YamlSlice part;
-        QStringList texts;
+        QVector<QString> texts;
+        QByteArray utf8; // with context.utf8Text, the texts joined and encoded
         QList<Removal> removals;
         QList<Problem> problems;
         bool ok = false;
     };
     std::vector<Slice> slices;
     for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize))
-        slices.push_back({part, {}, {}, {}, false});
+        slices.push_back({part, {}, {}, {}, {}, false});
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
         Slice &sl = slice[i];
@@ -790,19 +791,36 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             sl.texts.append(toYaml(r.object));
             takeFindings(r, fileName, lines.at(k), sl.removals, sl.problems);
         }
+        if (context.utf8Text) {
+            sl.utf8 = joinYamlDocuments(sl.texts).toUtf8();
+            sl.texts.clear();
+        }
         sl.ok = true;
     });
     CleanTextResult out;
     QVector<QString> texts;
+    qsizetype utf8Size = 0;
     for (Slice &sl : slices) {
         if (!sl.ok)
             return std::nullopt;
         for (QString &text : sl.texts)
             texts.append(std::move(text));
+        utf8Size += sl.utf8.size() + 4;
         out.removals.append(std::move(sl.removals));
         out.problems.append(std::move(sl.problems));
     }
-    out.text = joinYamlDocuments(texts);
+    if (context.utf8Text) {
+        out.utf8.reserve(utf8Size);
+        for (const Slice &sl : slices) {
+            if (sl.utf8.isEmpty())
+                continue;
+            if (!out.utf8.isEmpty())
+                out.utf8 += "---\n";
+            out.utf8 += sl.utf8;
+        }
+    } else {
+        out.text = joinYamlDocuments(texts);
+    }
     out.hadComments = yamlHasComments(yaml);
     return out;
 }
@@ -870,7 +888,10 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
     });
     for (qsizetype i = 0; i < count; ++i)
         takeFindings(done[i], fileName, lines.at(i), out.removals, out.problems);
-    out.text = joinYamlDocuments(texts);
+    if (context.utf8Text)
+        out.utf8 = joinYamlDocuments(texts).toUtf8();
+    else
+        out.text = joinYamlDocuments(texts);
     return out;
 }
 

@@ -70,6 +70,8 @@ struct CleanContext
         dynamicVolumes; // PV names created by a provisioner (pv.kubernetes.io/provisioned-by)
     bool objectLeavesHelm = false; // drop meta.helm.sh/* and Helm's managed-by label
     bool recordRemovals = true;    // false: CleanResult::removals stays empty (nobody reads it)
+    bool utf8Text = false; // cleanYamlText fills CleanTextResult::utf8 instead of text (a CLI's
+                           // output: each part is encoded on the thread that wrote it)
 };
 
 // One field the clean removes, with the rule that removes it.
@@ -101,7 +103,9 @@ bool yamlHasComments(const QByteArray &yaml);
 
 struct CleanTextResult
 {
-    QString text; // the cleaned documents, "---"-separated, conventional key order
+    QString text;    // the cleaned documents, "---"-separated, conventional key order
+    QByteArray utf8; // the same text as UTF-8 when CleanContext::utf8Text asked for it (then text
+                     // is empty)
     QList<Removal> removals;
     QList<Problem> problems;
     bool hadComments = false; // the input had comments a clean would drop: warn before applying

@@ -586,10 +586,15 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
             text[i] = toYaml(object[i]).toUtf8();
         object[i] = QJsonObject();
     });
-    for (qsizetype i = 0; i < files.size(); ++i) {
+    std::vector<std::optional<Error>> failed(std::size_t(files.size()));
+    Detail::parallelFor(files.size(), 256, [&](qsizetype i) {
         const Result<bool> saved = writeNewOrReplace(targets.at(i), texts.at(i));
         if (!saved)
-            return saved.error();
+            failed[std::size_t(i)] = saved.error();
+    });
+    for (const std::optional<Error> &error : failed) {
+        if (error)
+            return *error;
     }
     SplitWriteResult result;
     result.written = targets;

@@ -116,6 +116,14 @@ private slots:
         QCOMPARE(unrecorded->text, cleaned->text);
         QVERIFY(unrecorded->removals.isEmpty());
         QCOMPARE(unrecorded->problems.size(), cleaned->problems.size());
+        // As UTF-8 (the CLI's output), byte for byte the same text.
+        CleanContext bytes;
+        bytes.utf8Text = true;
+        const Result<CleanTextResult> encoded =
+            cleanYamlText(in, name + QLatin1String(".in.yaml"), CleanRules::defaults(), bytes);
+        QVERIFY(encoded.ok());
+        QCOMPARE(encoded->utf8, cleaned->text.toUtf8());
+        QVERIFY(encoded->text.isEmpty());
         for (const QString &server :
              {QStringLiteral("creationTimestamp"), QStringLiteral("resourceVersion"),
               QStringLiteral("uid:"), QStringLiteral("managedFields"),
@@ -941,6 +949,15 @@ private slots:
             QCOMPARE(cleaned->problems.at(i).message, expectedProblems.at(i).message);
         }
         QVERIFY(cleaned->hadComments);
+        // The slices encoded as UTF-8 on their threads (the CLI's output) join to the same text.
+        CleanContext bytes;
+        bytes.utf8Text = true;
+        const Result<CleanTextResult> encoded =
+            cleanYamlText(big, QStringLiteral("t.yaml"), rules, bytes);
+        QVERIFY(encoded.ok());
+        QVERIFY(encoded->text.isEmpty());
+        QCOMPARE(encoded->utf8, cleaned->text.toUtf8());
+        QCOMPARE(encoded->problems.size(), expectedProblems.size());
 
         const int badLine = int(big.count('\n')) + 1;
         const Result<CleanTextResult> bad =
