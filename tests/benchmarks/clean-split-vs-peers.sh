@@ -168,13 +168,17 @@ size=$(stat -c %s "$work/big.yaml")
 echo "input: $objects objects, $((size / 1024)) KiB ($work/big.yaml)"
 
 cd "$work"
-fluxdesk_cmd="rm -rf d1 && '$cli' clean big.yaml > cleaned.yaml && '$cli' split cleaned.yaml --out d1 > /dev/null"
+# Each split writes into a folder that the untimed preparation just emptied (hyperfine --prepare),
+# for fluxdesk-cli and kubernetes-split-yaml alike: deleting the last run's 10,000 files is neither
+# tool's work.
+fluxdesk_cmd="'$cli' clean big.yaml > cleaned.yaml && '$cli' split cleaned.yaml --out d1 > /dev/null"
 clean_cmd="'$cli' clean big.yaml > cleaned.yaml"
-split_cmd="rm -rf d0 && '$cli' split big.yaml --out d0 > /dev/null"
+split_cmd="'$cli' split big.yaml --out d0 > /dev/null"
 yq_cmd="yq -y 'del(.metadata.creationTimestamp, .metadata.generation, .metadata.resourceVersion, .metadata.uid, .metadata.managedFields, .status)' big.yaml > yq.yaml"
-ksy_cmd="rm -rf d2 && kubernetes-split-yaml --outdir d2 big.yaml > /dev/null"
+ksy_cmd="kubernetes-split-yaml --outdir d2 big.yaml > /dev/null"
 
 # Sanity and warm-up: every tool sees every object.
+rm -rf d1 d2
 eval "$fluxdesk_cmd"
 eval "$ksy_cmd"
 echo "files: fluxdesk-cli split=$(find d1 -name '*.yaml' ! -name kustomization.yaml | wc -l)" \
@@ -182,29 +186,30 @@ echo "files: fluxdesk-cli split=$(find d1 -name '*.yaml' ! -name kustomization.y
 grep -q managedFields cleaned.yaml && echo "WARNING: cleaned.yaml still has managedFields" >&2
 
 seconds_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
-time_cmd() { # name runs command -> prints median seconds
-    local name=$1 n=$2 cmd=$3
+time_cmd() { # name runs command [untimed preparation] -> prints median seconds
+    local name=$1 n=$2 cmd=$3 prepare=${4:-true}
     if [[ "${NO_HYPERFINE:-0}" != 1 ]] && command -v hyperfine >/dev/null; then
         hyperfine --style basic --shell bash --runs "$n" --export-json "$work/$name.json" \
-            --command-name "$name" "$cmd" >&2
+            --prepare "$prepare" --command-name "$name" "$cmd" >&2
         seconds_of "$work/$name.json"
     else
-        local best=
+        local times=()
         for _ in $(seq 1 "$n"); do
             local t0 t1
+            eval "$prepare"
             t0=$(date +%s.%N)
             eval "$cmd"
             t1=$(date +%s.%N)
-            best=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1")
+            times+=("$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$t0" "$t1")")
         done
-        echo "$best"
+        python3 -c 'import statistics,sys; print(statistics.median(map(float, sys.argv[1:])))' "${times[@]}"
     fi
 }
 
-t_fluxdesk=$(time_cmd fluxdesk-clean+split "$runs" "$fluxdesk_cmd")
+t_fluxdesk=$(time_cmd fluxdesk-clean+split "$runs" "$fluxdesk_cmd" "rm -rf d1")
 t_clean=$(time_cmd fluxdesk-clean "$runs" "$clean_cmd")
-t_split=$(time_cmd fluxdesk-split "$runs" "$split_cmd")
-t_ksy=$(time_cmd kubernetes-split-yaml "$runs" "$ksy_cmd")
+t_split=$(time_cmd fluxdesk-split "$runs" "$split_cmd" "rm -rf d0")
+t_ksy=$(time_cmd kubernetes-split-yaml "$runs" "$ksy_cmd" "rm -rf d2")
 t_yq=$(time_cmd yq-del "$peer_runs" "$yq_cmd")
 
 python3 - "$t_fluxdesk" "$t_clean" "$t_split" "$t_yq" "$t_ksy" <<'PY'
