@@ -3,12 +3,20 @@
 #include "manifest/parallel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <QVariant>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <string_view>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Fluxdesk::YamlDetail {
 
@@ -101,6 +109,25 @@ bool plainText(const char *begin, const char *end, bool streamStart)
     const auto *p = reinterpret_cast<const unsigned char *>(begin);
     const qsizetype n = end - begin;
     for (qsizetype i = 0; i < n; ++i) {
+#ifdef __SSE2__
+        // Sixteen bytes at a time while they are printable ASCII, line feeds and tabs.
+        const __m128i space = _mm_set1_epi8(0x20);
+        const __m128i lineFeed = _mm_set1_epi8('\n');
+        const __m128i tab = _mm_set1_epi8('\t');
+        const __m128i del = _mm_set1_epi8(0x7F);
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            // Signed: bytes >= 0x80 count as below 0x20 too, and take the byte-wise path.
+            const __m128i control =
+                _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lineFeed), _mm_cmpeq_epi8(v, tab)),
+                                 _mm_cmplt_epi8(v, space));
+            if (_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(v, del))))
+                break;
+            i += 16;
+        }
+        if (i >= n)
+            break;
+#endif
         const unsigned char c = p[i];
         if (c >= 0x20 && c < 0x7F)
             continue;
@@ -124,8 +151,10 @@ bool plainText(const char *begin, const char *end, bool streamStart)
     return true;
 }
 
-// A recursive descent over lines. Every function returns false for "not handled"; the caller
-// then throws the partial result away. After a value, advance() leaves m_p at the first
+// A recursive descent over lines that writes each document as JSON text, which Qt's JSON parser
+// then turns into a QJsonValue (building QJsonObjects one insert at a time costs several times
+// more). Every function returns false for "not handled"; the caller then throws the partial
+// result away. After a value, advance() leaves m_p at the first
 // non-space character of the next content line and m_next at its column, or m_next at -1 at the
 // end of the stream or at a document marker (m_p at the marker).
 class FastReader
@@ -140,6 +169,7 @@ public:
         if (streamStart && end - begin >= 3 && std::memcmp(begin, "\xEF\xBB\xBF", 3) == 0)
             m_p += 3;
         m_lineStart = m_p;
+        m_json.reserve(16 * 1024);
     }
 
     qsizetype budgetLeft() const { return m_budget; }
@@ -259,16 +289,160 @@ private:
         doc.line = m_line;
         bool ok = false;
         const int indent = m_next;
+        // The value inside "[...]": Qt's JSON parser reads only arrays and objects at the top.
+        m_json.resize(0);
+        m_json.append('[');
         if (isDashEntry(m_p))
-            ok = parseSequence(indent, doc.value);
+            ok = parseSequence(indent);
         else if (*m_p == '[' || *m_p == '{')
-            ok = parseFlow(doc.value) && finishLine() && advance();
+            ok = parseFlow() && finishLine() && advance();
         else if (isKeyLine())
-            ok = parseMap(indent, doc.value);
+            ok = parseMap(indent);
         // Anything left in the document (a line less indented than its root) is not handled.
         if (!ok || m_next >= 0)
             return false;
+        m_json.append(']');
+        QJsonParseError error{};
+        const QJsonDocument json = QJsonDocument::fromJson(m_json, &error);
+        if (error.error != QJsonParseError::NoError || !json.isArray())
+            return false;
+        doc.value = json.array().at(0);
         out.append(std::move(doc));
+        return true;
+    }
+
+    // A string as JSON: the bytes are UTF-8 already (checked before reading).
+    void emitString(const char *p, qsizetype n)
+    {
+        m_json.append('"');
+        const char *run = p;
+        for (const char *e = p + n; p < e; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            m_json.append(run, p - run);
+            run = p + 1;
+            if (c == '"' || c == '\\') {
+                m_json.append('\\');
+                m_json.append(char(c));
+            } else {
+                static const char hex[] = "0123456789abcdef";
+                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                m_json.append(escaped, sizeof escaped);
+            }
+        }
+        m_json.append(run, p - run);
+        m_json.append('"');
+    }
+
+    // A typed scalar as JSON; false for what JSON cannot hold (yaml-cpp's then).
+    bool emitValue(const QJsonValue &value)
+    {
+        switch (value.type()) {
+        case QJsonValue::Null:
+            m_json.append("null", 4);
+            return true;
+        case QJsonValue::Bool:
+            if (value.toBool())
+                m_json.append("true", 4);
+            else
+                m_json.append("false", 5);
+            return true;
+        case QJsonValue::String: {
+            const QByteArray text = value.toString().toUtf8();
+            emitString(text.constData(), text.size());
+            return true;
+        }
+        case QJsonValue::Double: {
+            const double d = value.toDouble();
+            if (!std::isfinite(d))
+                return false;
+            // A fraction or an exponent keeps it a double, as the plain scalar typing made it.
+            QByteArray number = QByteArray::number(d, 'g', 17);
+            if (!number.contains('.') && !number.contains('e'))
+                number.append(".0", 2);
+            m_json.append(number);
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+
+    // A plain scalar typed as the core schema does. Only a digit, sign, '.', '~' or the first
+    // letter of null/true/false can start anything but a string: the rest go straight out.
+    bool emitPlain(const char *p, qsizetype n)
+    {
+        const std::string_view text(p, std::size_t(n));
+        switch (*p) {
+        case 'n':
+        case 'N':
+        case '~':
+            if (text == "null" || text == "Null" || text == "NULL" || text == "~") {
+                m_json.append("null", 4);
+                return true;
+            }
+            break;
+        case 't':
+        case 'T':
+            if (text == "true" || text == "True" || text == "TRUE") {
+                m_json.append("true", 4);
+                return true;
+            }
+            break;
+        case 'f':
+        case 'F':
+            if (text == "false" || text == "False" || text == "FALSE") {
+                m_json.append("false", 5);
+                return true;
+            }
+            break;
+        default:
+            if (isDecimal(text)) {
+                // Numbers are doubles, as the plain scalar typing makes them.
+                m_json.append(p, n);
+                m_json.append(".0", 2);
+                return true;
+            }
+            if ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == '.')
+                return emitValue(plainScalarValue(QString::fromUtf8(p, n)));
+        }
+        emitString(p, n); // no numeric pattern starts with a letter or '~'
+        return true;
+    }
+
+    // An integer JSON writes the same way: an optional '-', no leading zero, at most 15 digits
+    // (exact as a double).
+    static bool isDecimal(std::string_view text)
+    {
+        std::size_t i = !text.empty() && text.front() == '-' ? 1 : 0;
+        const std::size_t digits = text.size() - i;
+        if (digits == 0 || digits > 15 || (text[i] == '0' && (digits > 1 || i == 1)))
+            return false;
+        for (; i < text.size(); ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return false;
+        }
+        return true;
+    }
+
+    // Writes a key (decoded bytes) and its ':' after checking it against the map's keys so far,
+    // which start at m_keys[base]: a duplicate is not handled (yaml-cpp reports it).
+    bool emitKey(std::size_t base, const char *p, qsizetype n)
+    {
+        const qsizetype at = m_json.size();
+        emitString(p, n);
+        const qsizetype length = m_json.size() - at;
+        const std::size_t hash = qHash(QByteArray::fromRawData(m_json.constData() + at, length));
+        for (std::size_t k = base; k < m_keys.size(); ++k) {
+            const Key &other = m_keys[k];
+            if (other.hash == hash && other.length == length &&
+                std::memcmp(m_json.constData() + other.at, m_json.constData() + at,
+                            std::size_t(length)) == 0)
+                return false;
+        }
+        m_keys.push_back({at, length, hash});
+        m_json.append(':');
         return true;
     }
 
@@ -327,13 +501,15 @@ private:
         return false;
     }
 
-    // A single-line quoted scalar at m_p; m_p ends after the closing quote.
-    bool parseQuoted(QString &out)
+    // A single-line quoted scalar at m_p, decoded into [text, text + size) (the input itself or
+    // m_scratch, valid until the next call); m_p ends after the closing quote.
+    bool parseQuoted(const char *&text, qsizetype &size)
     {
         const char quote = *m_p;
         const char *p = m_p + 1;
         const char *segment = p;
-        QByteArray buffer;
+        QByteArray &buffer = m_scratch;
+        buffer.resize(0);
         bool escaped = false;
         for (;;) {
             if (atLineEnd(p))
@@ -362,10 +538,11 @@ private:
         }
         if (escaped) {
             buffer.append(segment, p - segment);
-            // With its size: Qt 5's QByteArray overload stops at a \0 escape.
-            out = QString::fromUtf8(buffer.constData(), buffer.size());
+            text = buffer.constData();
+            size = buffer.size();
         } else {
-            out = QString::fromUtf8(segment, p - segment);
+            text = segment;
+            size = p - segment;
         }
         m_p = p + 1;
         return true;
@@ -452,11 +629,13 @@ private:
         return true;
     }
 
-    // A map key at m_p; m_p ends after its ':'.
-    bool parseKey(QString &key)
+    // A map key at m_p, written with emitKey(base, ...); m_p ends after its ':'.
+    bool parseKey(std::size_t base)
     {
         if (*m_p == '"' || *m_p == '\'') {
-            if (!parseQuoted(key))
+            const char *text = nullptr;
+            qsizetype size = 0;
+            if (!parseQuoted(text, size) || !emitKey(base, text, size))
                 return false;
             const char *p = m_p;
             while (p < m_end && *p == ' ')
@@ -481,15 +660,14 @@ private:
         while (e > m_p && e[-1] == ' ')
             --e;
         // A null key is an error yaml-cpp reports.
-        if (e - m_p > maxKeyLength || isNullWord(m_p, e - m_p))
+        if (e - m_p > maxKeyLength || isNullWord(m_p, e - m_p) || !emitKey(base, m_p, e - m_p))
             return false;
-        key = QString::fromUtf8(m_p, e - m_p);
         m_p = p + 1;
         return true;
     }
 
     // A single-line plain scalar in block context at m_p.
-    bool parsePlain(QJsonValue &out)
+    bool parsePlain()
     {
         if (!plainStart(m_p))
             return false;
@@ -508,25 +686,20 @@ private:
             e = p + 1;
         }
         m_p = e;
-        if (!charge())
-            return false;
-        out = plainScalarValue(QString::fromUtf8(start, e - start));
-        return true;
+        return charge() && emitPlain(start, e - start);
     }
 
-    bool parseMap(int indent, QJsonValue &out)
+    bool parseMap(int indent)
     {
         if (!enter())
             return false;
-        QJsonObject object;
-        for (;;) {
-            QString key;
-            if (!parseKey(key) || object.contains(key))
-                return false; // duplicate keys are yaml-cpp's to report
-            QJsonValue value;
-            if (!parseValue(indent, true, value))
+        const std::size_t base = m_keys.size();
+        m_json.append('{');
+        for (bool first = true;; first = false) {
+            if (!first)
+                m_json.append(',');
+            if (!parseKey(base) || !parseValue(indent, true))
                 return false;
-            object.insert(key, value);
             if (m_next == indent) {
                 if (isDashEntry(m_p))
                     return false;
@@ -536,35 +709,36 @@ private:
                 return false;
             break;
         }
+        m_keys.resize(base);
+        m_json.append('}');
         --m_depth;
-        out = std::move(object);
         return true;
     }
 
-    bool parseSequence(int indent, QJsonValue &out)
+    bool parseSequence(int indent)
     {
         if (!enter())
             return false;
-        QJsonArray array;
-        for (;;) {
+        m_json.append('[');
+        for (bool first = true;; first = false) {
+            if (!first)
+                m_json.append(',');
             ++m_p; // the '-'
-            QJsonValue item;
-            if (!parseValue(indent, false, item))
+            if (!parseValue(indent, false))
                 return false;
-            array.append(item);
             if (m_next == indent && isDashEntry(m_p))
                 continue;
             if (m_next > indent)
                 return false;
             break; // the parent's next key, or less indented, or the end
         }
+        m_json.append(']');
         --m_depth;
-        out = std::move(array);
         return true;
     }
 
     // The value after "key:" (mapValue) or "-"; indent is the collection's.
-    bool parseValue(int indent, bool mapValue, QJsonValue &out)
+    bool parseValue(int indent, bool mapValue)
     {
         while (m_p < m_end && *m_p == ' ')
             ++m_p;
@@ -576,30 +750,31 @@ private:
             if (!advance())
                 return false;
             if (m_next > indent)
-                return isDashEntry(m_p) ? parseSequence(m_next, out) : parseMap(m_next, out);
+                return isDashEntry(m_p) ? parseSequence(m_next) : parseMap(m_next);
             // Kubernetes writes a map's sequences at the map's own indent.
             if (m_next == indent && mapValue && isDashEntry(m_p))
-                return parseSequence(indent, out);
+                return parseSequence(indent);
             if (!charge())
                 return false;
-            out = QJsonValue(QJsonValue::Null);
+            m_json.append("null", 4);
             return true;
         }
         switch (*m_p) {
         case '|':
         case '>':
-            return parseBlockScalar(indent, out);
+            return parseBlockScalar(indent);
         case '[':
         case '{':
-            return parseFlow(out) && finishLine() && advance();
+            return parseFlow() && finishLine() && advance();
         case '"':
         case '\'': {
             if (!mapValue && isKeyLine())
-                return parseMap(column(), out);
-            QString text;
-            if (!parseQuoted(text) || !charge())
+                return parseMap(column());
+            const char *text = nullptr;
+            qsizetype size = 0;
+            if (!parseQuoted(text, size) || !charge())
                 return false;
-            out = QJsonValue(text);
+            emitString(text, size);
             return finishLine() && advance();
         }
         default:
@@ -608,16 +783,16 @@ private:
         if (!mapValue) {
             // "- - a" and "- key: value" start collections inside the entry.
             if (isDashEntry(m_p))
-                return parseSequence(column(), out);
+                return parseSequence(column());
             if (isKeyLine())
-                return parseMap(column(), out);
+                return parseMap(column());
         }
-        return parsePlain(out) && finishLine() && advance();
+        return parsePlain() && finishLine() && advance();
     }
 
     // A literal or folded block scalar, as yaml-cpp's ScanBlockScalar and ScanScalar read it;
     // topIndent is the enclosing collection's column.
-    bool parseBlockScalar(int topIndent, QJsonValue &out)
+    bool parseBlockScalar(int topIndent)
     {
         enum class Chomp
         {
@@ -734,7 +909,7 @@ private:
         }
         if (!charge())
             return false;
-        out = QJsonValue(QString::fromUtf8(text.constData(), text.size()));
+        emitString(text.constData(), text.size());
         // Go on at the start of the line that ended the scalar.
         if (p >= m_end) {
             m_p = m_end;
@@ -755,7 +930,7 @@ private:
     }
 
     // A plain scalar inside a flow collection; asKey: it must end at ": ".
-    bool parseFlowPlain(bool asKey, QString &text)
+    bool parseFlowPlain(bool asKey, const char *&text, qsizetype &size)
     {
         if (isIndicator(*m_p))
             return false;
@@ -790,71 +965,64 @@ private:
             --e;
         if (e == start)
             return false;
-        text = QString::fromUtf8(start, e - start);
+        text = start;
+        size = e - start;
         m_p = p;
         return true;
     }
 
-    bool parseFlowItem(QJsonValue &out)
+    bool parseFlowItem()
     {
         if (*m_p == '[' || *m_p == '{')
-            return parseFlow(out);
+            return parseFlow();
+        const char *text = nullptr;
+        qsizetype size = 0;
         if (*m_p == '"' || *m_p == '\'') {
-            QString text;
-            if (!parseQuoted(text) || !skipFlowSpaces() || *m_p == ':' || !charge())
+            if (!parseQuoted(text, size) || !skipFlowSpaces() || *m_p == ':' || !charge())
                 return false;
-            out = QJsonValue(text);
+            emitString(text, size);
             return true;
         }
-        QString text;
-        if (!parseFlowPlain(false, text) || !charge())
-            return false;
-        out = plainScalarValue(text);
-        return true;
+        return parseFlowPlain(false, text, size) && charge() && emitPlain(text, size);
     }
 
     // A flow collection that ends on its line.
-    bool parseFlow(QJsonValue &out)
+    bool parseFlow()
     {
         if (!enter())
             return false;
         const bool isMap = *m_p++ == '{';
         const char close = isMap ? '}' : ']';
-        QJsonArray array;
-        QJsonObject object;
+        const std::size_t base = m_keys.size();
+        m_json.append(isMap ? '{' : '[');
         if (!skipFlowSpaces())
             return false;
         if (*m_p == close) {
             ++m_p;
         } else {
-            for (;;) {
+            for (bool first = true;; first = false) {
+                if (!first)
+                    m_json.append(',');
                 if (isMap) {
-                    QString key;
+                    const char *key = nullptr;
+                    qsizetype size = 0;
                     const bool quotedKey = *m_p == '"' || *m_p == '\'';
                     if (quotedKey) {
-                        if (!parseQuoted(key) || !skipFlowSpaces())
+                        if (!parseQuoted(key, size) || !skipFlowSpaces())
                             return false;
-                    } else if (!parseFlowPlain(true, key)) {
+                    } else if (!parseFlowPlain(true, key, size)) {
                         return false;
                     }
+                    // A plain null key is an error yaml-cpp reports.
+                    if ((!quotedKey && isNullWord(key, size)) || !emitKey(base, key, size))
+                        return false;
                     if (*m_p != ':' || m_p + 1 >= m_end || m_p[1] != ' ')
                         return false;
                     ++m_p;
-                    // A plain null key is an error yaml-cpp reports.
-                    if (!skipFlowSpaces() || object.contains(key) ||
-                        (!quotedKey &&
-                         (key == QLatin1String("~") || key == QLatin1String("null") ||
-                          key == QLatin1String("Null") || key == QLatin1String("NULL"))))
+                    if (!skipFlowSpaces() || !parseFlowItem())
                         return false;
-                    QJsonValue value;
-                    if (!parseFlowItem(value))
-                        return false;
-                    object.insert(key, value);
-                } else {
-                    QJsonValue item;
-                    if (!parseFlowItem(item))
-                        return false;
-                    array.append(item);
+                } else if (!parseFlowItem()) {
+                    return false;
                 }
                 if (!skipFlowSpaces())
                     return false;
@@ -870,11 +1038,21 @@ private:
                 break;
             }
         }
+        m_keys.resize(base);
+        m_json.append(close);
         --m_depth;
-        out = isMap ? QJsonValue(std::move(object)) : QJsonValue(std::move(array));
         return true;
     }
 
+    struct Key
+    {
+        qsizetype at, length; // the key as written in m_json
+        std::size_t hash;
+    };
+
+    QByteArray m_json;       // the document being read, as JSON
+    QByteArray m_scratch;    // a decoded quoted scalar
+    std::vector<Key> m_keys; // the keys of the maps being read, innermost last
     const char *m_p;
     const char *m_end;
     const char *m_lineStart = nullptr;

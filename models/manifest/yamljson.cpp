@@ -12,10 +12,15 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <sstream>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Fluxdesk {
 
@@ -585,42 +590,76 @@ Error fromException(const YAML::Exception &e, const QString &fileName)
     return Error(msg, fileName, e.mark.line + 1, e.mark.column + 1);
 }
 
-// yaml-cpp accepts bytes that are not UTF-8; refuse them with the position of the first bad byte.
-std::optional<Error> checkText(const QByteArray &bytes, const QString &fileName)
+// The 1-based line and column (in characters) of a byte offset.
+std::pair<int, int> placeOf(const unsigned char *p, qsizetype offset)
 {
     int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (p[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
     int column = 1;
+    for (qsizetype i = lineStart; i < offset; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            ++column;
+    }
+    return {line, column};
+}
+
+// yaml-cpp accepts bytes that are not UTF-8; refuse them with the position of the first bad byte.
+// ASCII goes eight bytes at a time; the position is only worked out for an error.
+std::optional<Error> checkText(const QByteArray &bytes, const QString &fileName)
+{
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype n = bytes.size();
+    constexpr quint64 highBits = 0x8080808080808080ULL;
+    constexpr quint64 lowBits = 0x0101010101010101ULL;
+    auto fail = [&](qsizetype at, const char *message) {
+        const auto [line, column] = placeOf(p, at);
+        return Error(QCoreApplication::translate("Yaml", message), fileName, line, column);
+    };
     for (qsizetype i = 0; i < n;) {
+#ifdef __SSE2__
+        const __m128i zero = _mm_setzero_si128();
+        while (i + 16 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero))))
+                break; // a byte >= 0x80 or a NUL among these sixteen
+            i += 16;
+        }
+#endif
+        while (i + 8 <= n) {
+            quint64 w;
+            std::memcpy(&w, p + i, sizeof w);
+            if ((w & highBits) || ((w - lowBits) & ~w & highBits))
+                break; // a byte >= 0x80 or a NUL among these eight
+            i += 8;
+        }
+        if (i >= n)
+            break;
         const unsigned char c = p[i];
-        int len = 1;
         if (c == 0)
-            return Error(QCoreApplication::translate("Yaml", "binary data (a NUL byte) in YAML"),
-                         fileName, line, column);
-        if (c >= 0x80) {
-            if ((c & 0xE0) == 0xC0 && c >= 0xC2)
-                len = 2;
-            else if ((c & 0xF0) == 0xE0)
-                len = 3;
-            else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
-                len = 4;
-            else
+            return fail(i, QT_TRANSLATE_NOOP("Yaml", "binary data (a NUL byte) in YAML"));
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+            len = 2;
+        else if ((c & 0xF0) == 0xE0)
+            len = 3;
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+            len = 4;
+        for (int k = 1; len && k < len; ++k) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
                 len = 0;
-            for (int k = 1; len && k < len; ++k) {
-                if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
-                    len = 0;
-            }
-            if (!len)
-                return Error(QCoreApplication::translate("Yaml", "text is not valid UTF-8"),
-                             fileName, line, column);
         }
-        if (c == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
+        if (!len)
+            return fail(i, QT_TRANSLATE_NOOP("Yaml", "text is not valid UTF-8"));
         i += len;
     }
     return std::nullopt;
