@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QVector>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct Step
 {
     bool bracket = false;
     QStringList patterns;    // alternatives; "*" anywhere is a wildcard
+    QList<QByteArray> ascii; // with allLiteral and ASCII patterns: each as bytes, for lookups
+                             // that compare without converting the object's keys
     bool literal = false;    // one pattern without '*': a direct lookup
     bool allLiteral = false; // alternatives without '*': direct lookups
     bool any = false;        // "*": every key or item
@@ -81,6 +84,12 @@ Step makeStep(const QString &text, bool bracket)
     s.any = text == QLatin1String("*");
     s.allLiteral = !text.contains(QLatin1Char('*'));
     s.literal = s.patterns.size() == 1 && s.allLiteral;
+    const bool ascii =
+        std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (s.allLiteral && ascii) {
+        for (const QString &p : qAsConst(s.patterns))
+            s.ascii.append(p.toLatin1());
+    }
     return s;
 }
 
@@ -394,13 +403,16 @@ namespace {
 class Cleaner
 {
 public:
-    Cleaner(const CleanRules::Rule &rule, const CleanContext &context,
-            const FieldEvidence::Cursor &root, CleanResult &result)
-        : m_rule(rule), m_context(context), m_root(root), m_result(result)
-    {}
-
-    void run(QJsonValue &root, const QVector<Step> &steps)
+    Cleaner(const CleanContext &context, const FieldEvidence::Cursor &root, CleanResult &result)
+        : m_context(context), m_root(root), m_result(result)
     {
+        m_frames.reserve(16);
+    }
+
+    // One object's walks share the cleaner: its frames are allocated once.
+    void run(const CleanRules::Rule &rule, QJsonValue &root, const QVector<Step> &steps)
+    {
+        m_rule = &rule;
         m_steps = &steps;
         m_frames.clear();
         apply(root, 0);
@@ -448,8 +460,9 @@ private:
         if (container.isObject()) {
             QJsonObject object = container.toObject();
             bool changed = false;
-            auto visit = [&](const QString &key) {
-                const auto found = object.constFind(key);
+            auto visit = [&](const QString &key, const QByteArray *ascii) {
+                const auto found =
+                    ascii ? object.constFind(QLatin1String(*ascii)) : object.constFind(key);
                 if (found == object.constEnd())
                     return;
                 QJsonValue child = found.value();
@@ -468,13 +481,13 @@ private:
                 m_frames.removeLast();
             };
             if (step.allLiteral) {
-                for (const QString &key : step.patterns)
-                    visit(key);
+                for (qsizetype k = 0; k < step.patterns.size(); ++k)
+                    visit(step.patterns.at(k), step.ascii.isEmpty() ? nullptr : &step.ascii.at(k));
             } else {
                 const QStringList keys = object.keys();
                 for (const QString &key : keys) {
                     if (stepMatches(step, key))
-                        visit(key);
+                        visit(key, nullptr);
                 }
             }
             if (changed)
@@ -519,7 +532,7 @@ private:
 
     bool shouldRemove(const QJsonValue &value, const QJsonObject &parent)
     {
-        const CleanRules::Rule &r = m_rule;
+        const CleanRules::Rule &r = *m_rule;
         if (!r.onlyIfEquals.isUndefined() && value != r.onlyIfEquals)
             return false;
         if (!r.oneOf.isEmpty() && !r.oneOf.contains(value))
@@ -548,7 +561,7 @@ private:
 
     bool condition(const QJsonValue &value, const QJsonObject &parent) const
     {
-        const QString &when = m_rule.when;
+        const QString &when = m_rule->when;
         if (when == QLatin1String("leaves-helm"))
             return m_context.objectLeavesHelm;
         if (when == QLatin1String("dynamic-volume")) {
@@ -563,7 +576,7 @@ private:
         return false;
     }
 
-    const CleanRules::Rule &m_rule;
+    const CleanRules::Rule *m_rule = nullptr;
     const CleanContext &m_context;
     const FieldEvidence::Cursor &m_root;
     CleanResult &m_result;
@@ -585,6 +598,7 @@ CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
     const FieldEvidence::Cursor root = evidence.root();
 
     QJsonValue value(object);
+    Cleaner cleaner(context, root, result);
     const QList<CleanRules::Rule> ruleList = rules.rules();
     const CleanRules::Compiled *compiled = rules.compiled();
     for (qsizetype r = 0; r < ruleList.size(); ++r) {
@@ -598,11 +612,10 @@ CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
             if (!match)
                 continue;
         }
-        Cleaner cleaner(rule, context, root, result);
         for (const CleanRules::Compiled::Path &path : compiled->paths.at(r)) {
             const QVector<Step> &steps = path.steps[place];
             if (!steps.isEmpty())
-                cleaner.run(value, steps);
+                cleaner.run(rule, value, steps);
         }
     }
     result.object = value.toObject();
