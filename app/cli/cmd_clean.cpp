@@ -1,11 +1,10 @@
 // fluxdesk-cli clean [FILE|-] [--repo DIR]: the cleaned manifests on stdout.
 #include "clitext.h"
 #include "commands.h"
+#include "inputfile.h"
 #include "output.h"
 
 #include "manifest/cleaner.h"
-
-#include <QFile>
 
 #include <cstdio>
 
@@ -14,22 +13,11 @@ namespace Fluxdesk::Cli {
 int runClean(const CliOptions &options)
 {
     const QString name = options.arguments.value(0, QStringLiteral("-"));
-    QByteArray bytes;
-    if (name == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            printError(Text::tr("cannot read standard input"));
-            return ExitUsage;
-        }
-        bytes = in.readAll();
-    } else {
-        QFile in(name);
-        if (!in.open(QIODevice::ReadOnly)) {
-            printError(
-                Error(Text::tr("cannot read the file: %1").arg(in.errorString()), name).toString());
-            return ExitUsage;
-        }
-        bytes = in.readAll();
+    InputFile input;
+    if (!input.open(name)) {
+        printError(name == QLatin1String("-") ? input.errorString()
+                                              : Error(input.errorString(), name).toString());
+        return ExitUsage;
     }
     const Result<CleanRules> rules = options.repo.isEmpty()
                                          ? Result<CleanRules>(CleanRules::defaults())
@@ -38,11 +26,12 @@ int runClean(const CliOptions &options)
         printError(rules.error().toString());
         return ExitUsage;
     }
-    const QString shownName = name == QLatin1String("-") ? QStringLiteral("<stdin>") : name;
+    const QString shownName = input.shownName();
     CleanContext context;
     context.recordRemovals = false; // the output is the cleaned text alone
     context.utf8Text = true;
-    const Result<CleanTextResult> cleaned = cleanYamlText(bytes, shownName, *rules, context);
+    const Result<CleanTextResult> cleaned =
+        cleanYamlText(input.bytes(), shownName, *rules, context);
     if (!cleaned) {
         printError(cleaned.error().toString());
         return ExitUsage;

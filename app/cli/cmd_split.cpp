@@ -1,13 +1,13 @@
 // fluxdesk-cli split FILE|- --out DIR [--template T]: one file per resource.
 #include "clitext.h"
 #include "commands.h"
+#include "inputfile.h"
 #include "output.h"
 
 #include "kube/snapshot.h"
 #include "manifest/splitter.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -52,26 +52,17 @@ int runSplit(const CliOptions &options)
         return ExitUsage;
     }
     const QString input = options.arguments.first();
-    QFile file;
-    QString fileName = input;
-    if (input == QLatin1String("-")) {
-        fileName = QStringLiteral("<stdin>");
-        if (!file.open(stdin, QIODevice::ReadOnly)) {
-            printError(Text::tr("cannot read standard input"));
-            return ExitUsage;
-        }
-    } else {
-        file.setFileName(input);
-        if (!file.open(QIODevice::ReadOnly)) {
-            printError(
-                Error(Text::tr("cannot read: %1").arg(file.errorString()), input).toString());
-            return ExitUsage;
-        }
+    InputFile file;
+    if (!file.open(input)) {
+        printError(input == QLatin1String("-") ? file.errorString()
+                                               : Error(file.errorString(), input).toString());
+        return ExitUsage;
     }
+    const QString fileName = file.shownName();
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
     QList<SplitFile> files;
-    const QByteArray bytes = file.readAll();
+    const QByteArray &bytes = file.bytes();
     if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split)) {
         files = std::move(*sliced);
     } else {
