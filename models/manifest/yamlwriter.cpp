@@ -253,13 +253,30 @@ public:
 
 } // namespace
 
+namespace {
+
+// Words YAML 1.1 or 1.2 readers take for null or a boolean: written quoted.
+bool isSpecialWord(const QString &s)
+{
+    if (s.size() > 5)
+        return false;
+    static const char *const words[] = {"null",  "Null",  "NULL",  "~",   "true", "True", "TRUE",
+                                        "false", "False", "FALSE", "yes", "Yes",  "YES",  "no",
+                                        "No",    "NO",    "on",    "On",  "ON",   "off",  "Off",
+                                        "OFF",   "y",     "Y",     "n",   "N"};
+    for (const char *w : words) {
+        if (s == QLatin1String(w))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool isPlainSafe(const QString &s)
 {
     if (s.isEmpty() || s.front().isSpace() || s.back().isSpace())
         return false;
-    static const QRegularExpression special(
-        QStringLiteral("^(null|Null|NULL|~|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|"
-                       "on|On|ON|off|Off|OFF|y|Y|n|N)$"));
     static const QRegularExpression numeric(
         QStringLiteral("^([-+]?[0-9_]+(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+([eE][-+]?[0-9]"
                        "+)?|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|"
@@ -273,8 +290,7 @@ bool isPlainSafe(const QString &s)
                               f == u'O';
     const bool maybeNumeric =
         (f >= u'0' && f <= u'9') || f == u'-' || f == u'+' || f == u'.' || f == u'_';
-    if ((maybeSpecial && special.match(s).hasMatch()) ||
-        (maybeNumeric && numeric.match(s).hasMatch()))
+    if ((maybeSpecial && isSpecialWord(s)) || (maybeNumeric && numeric.match(s).hasMatch()))
         return false;
     // "--port", "-v": a '-' followed by a non-space starts a plain scalar (kubectl writes args
     // this way); "---" could read as a document marker, so it stays quoted.

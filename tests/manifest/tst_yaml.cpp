@@ -324,6 +324,16 @@ private slots:
         QVERIFY(!isPlainSafe(QStringLiteral("#x")));
         QVERIFY(!isPlainSafe(QString()));
         QVERIFY(!isPlainSafe(QStringLiteral(" x")));
+        // Every word a YAML 1.1 or 1.2 reader takes for null or a boolean stays quoted; words
+        // that only start like one are plain.
+        for (const char *word :
+             {"null",  "Null", "NULL", "~",   "true", "True", "TRUE", "false", "False",
+              "FALSE", "yes",  "Yes",  "YES", "no",   "No",   "NO",   "on",    "On",
+              "ON",    "off",  "Off",  "OFF", "y",    "Y",    "n",    "N"})
+            QVERIFY2(!isPlainSafe(QString::fromLatin1(word)), word);
+        for (const char *word : {"nulls", "nO", "tRUE", "name", "namespace", "offset", "Onion",
+                                 "yaml", "type", "falsey", "~x"})
+            QVERIFY2(isPlainSafe(QString::fromLatin1(word)), word);
     }
 
     void positions_data()
