@@ -371,7 +371,41 @@ SplitItem splitItemFor(const QJsonObject &object, const QString &nameTemplate)
     return item;
 }
 
-// The filters, then clashes resolved in input order ("-2", "-3"), then Helm's order if asked.
+// The filters, then clashes resolved in input order ("-2", "-3"): items are offered one by one
+// in input order.
+class NameChooser
+{
+public:
+    explicit NameChooser(const SplitOptions &options) : m_options(options) {}
+
+    // The item's relative path, or empty when a filter leaves it out.
+    QString choose(const SplitItem &item)
+    {
+        const QString &kind = item.kind;
+        const QString &name = item.name;
+        if (!m_options.includeKinds.isEmpty() &&
+            !matchesAny(m_options.includeKinds, kind, Qt::CaseInsensitive))
+            return QString();
+        if (matchesAny(m_options.excludeKinds, kind, Qt::CaseInsensitive))
+            return QString();
+        if (!m_options.includeNames.isEmpty() &&
+            !matchesAny(m_options.includeNames, name, Qt::CaseSensitive))
+            return QString();
+        if (matchesAny(m_options.excludeNames, name, Qt::CaseSensitive))
+            return QString();
+        QString path = item.base;
+        for (int n = 2; m_taken.contains(path.toLower()) || isKustomizationName(path); ++n)
+            path = withSuffix(item.base, n);
+        m_taken.insert(path.toLower());
+        return path;
+    }
+
+private:
+    const SplitOptions &m_options;
+    QSet<QString> m_taken; // lower-cased: case-insensitive file systems must not merge two files
+};
+
+// The chosen paths, then Helm's order if asked.
 QList<SplitFile> splitItems(QVector<SplitItem> &items, const SplitOptions &options)
 {
     struct Chosen
@@ -380,26 +414,11 @@ QList<SplitFile> splitItems(QVector<SplitItem> &items, const SplitOptions &optio
         QString path;
     };
     QVector<Chosen> chosen;
-    QSet<QString> taken; // lower-cased: case-insensitive file systems must not merge two files
+    NameChooser chooser(options);
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString &kind = items.at(i).kind;
-        const QString &name = items.at(i).name;
-        if (!options.includeKinds.isEmpty() &&
-            !matchesAny(options.includeKinds, kind, Qt::CaseInsensitive))
-            continue;
-        if (matchesAny(options.excludeKinds, kind, Qt::CaseInsensitive))
-            continue;
-        if (!options.includeNames.isEmpty() &&
-            !matchesAny(options.includeNames, name, Qt::CaseSensitive))
-            continue;
-        if (matchesAny(options.excludeNames, name, Qt::CaseSensitive))
-            continue;
-        const QString &base = items.at(i).base;
-        QString path = base;
-        for (int n = 2; taken.contains(path.toLower()) || isKustomizationName(path); ++n)
-            path = withSuffix(base, n);
-        taken.insert(path.toLower());
-        chosen.append({i, path});
+        const QString path = chooser.choose(items.at(i));
+        if (!path.isEmpty())
+            chosen.append({i, path});
     }
     if (options.helmInstallOrder) {
         // Known kinds in Helm's order, then unknown kinds alphabetically (as Helm does); the input
@@ -423,6 +442,101 @@ QList<SplitFile> splitItems(QVector<SplitItem> &items, const SplitOptions &optio
         files.append({c.path, std::move(item.object), std::move(item.text)});
     }
     return files;
+}
+
+// "a/b/c.yaml" -> "a/b"; "c.yaml" -> "".
+QString folderOf(const QString &relativePath)
+{
+    const qsizetype slash = relativePath.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : relativePath.left(slash);
+}
+
+// Relative, forward slashes only, no empty, "." or ".." part, not the kustomization itself.
+bool isPlainRelativePath(const QString &rel)
+{
+    if (rel.isEmpty() || QDir::isAbsolutePath(rel) || rel.contains(QLatin1Char('\\')) ||
+        isKustomizationName(rel))
+        return false;
+    const QStringList parts = rel.split(QLatin1Char('/'));
+    return std::none_of(parts.cbegin(), parts.cend(), [](const QString &p) {
+        return p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..");
+    });
+}
+
+// root's kustomization.yaml (or .yml, Kustomization) keeps its other keys, lists the written
+// files and no longer lists removedSource; created when there is none. Its path, or an error.
+Result<QString> updateKustomization(const QString &root, const QString &dir,
+                                    const QStringList &written, const QString &removedSource)
+{
+    QString kustomizationPath = root + QLatin1String("/kustomization.yaml");
+    for (const char *alt : {"kustomization.yml", "Kustomization"}) {
+        const QString candidate = root + QLatin1Char('/') + QLatin1String(alt);
+        if (!QFileInfo::exists(kustomizationPath) && QFileInfo::exists(candidate))
+            kustomizationPath = candidate;
+    }
+    QJsonObject kustomization;
+    if (QFileInfo::exists(kustomizationPath)) {
+        const QString canonical = canonicalOf(kustomizationPath);
+        if (canonical.isEmpty() || !isInside(root, canonical))
+            return Error(translate("refusing to write outside the folder: %1")
+                             .arg(QFileInfo(kustomizationPath).fileName()),
+                         dir);
+        QFile in(kustomizationPath);
+        if (!in.open(QIODevice::ReadOnly))
+            return Error(translate("cannot read: %1").arg(in.errorString()), kustomizationPath);
+        const Result<QJsonValue> parsed = parseYamlValue(in.readAll(), kustomizationPath);
+        if (!parsed)
+            return parsed.error();
+        if (!parsed->isObject())
+            return Error(translate("kustomization file is not a map"), kustomizationPath);
+        kustomization = parsed->toObject();
+    }
+    if (!kustomization.contains(QLatin1String("apiVersion")))
+        kustomization.insert(QStringLiteral("apiVersion"),
+                             QStringLiteral("kustomize.config.k8s.io/v1beta1"));
+    if (!kustomization.contains(QLatin1String("kind")))
+        kustomization.insert(QStringLiteral("kind"), QStringLiteral("Kustomization"));
+    QStringList resources;
+    const QJsonArray existing = kustomization.value(QLatin1String("resources")).toArray();
+    for (const QJsonValue &v : existing) {
+        const QString entry = v.toString();
+        if (entry.isEmpty())
+            continue;
+        const QString normalised = QDir::cleanPath(entry);
+        if (!removedSource.isEmpty() && normalised == QDir::cleanPath(removedSource))
+            continue;
+        resources.append(entry);
+    }
+    resources += written;
+    std::sort(resources.begin(), resources.end());
+    resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
+    kustomization.insert(QStringLiteral("resources"), QJsonArray::fromStringList(resources));
+    const Result<bool> saved = saveFile(kustomizationPath, toYaml(kustomization).toUtf8());
+    if (!saved)
+        return saved.error();
+    return kustomizationPath;
+}
+
+// A part of a large stream read (Lists unwrapped, every object checked), each object named and
+// written out as text, on one thread; false where the part does not read on its own.
+bool readSlice(const QByteArray &bytes, const QString &fileName, const QString &nameTemplate,
+               QVector<SplitItem> &items)
+{
+    QList<QJsonObject> objects;
+    {
+        const Result<QList<QJsonObject>> read = parseSnapshotData(bytes, fileName);
+        if (!read)
+            return false;
+        objects = *read;
+    }
+    items.reserve(objects.size());
+    for (qsizetype k = 0; k < objects.size(); ++k) {
+        SplitItem item = splitItemFor(objects.at(k), nameTemplate);
+        item.text = toYaml(objects.at(k)).toUtf8();
+        objects[k] = QJsonObject(); // freed here, by the thread that read it
+        items.append(std::move(item));
+    }
+    return true;
 }
 
 } // namespace
@@ -457,22 +571,7 @@ std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QSt
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
         Slice &sl = slice[i];
-        QList<QJsonObject> objects;
-        {
-            const Result<QList<QJsonObject>> read =
-                parseSnapshotData(sl.part.bytes(yaml), fileName);
-            if (!read)
-                return;
-            objects = *read;
-        }
-        sl.items.reserve(objects.size());
-        for (qsizetype k = 0; k < objects.size(); ++k) {
-            SplitItem item = splitItemFor(objects.at(k), options.nameTemplate);
-            item.text = toYaml(objects.at(k)).toUtf8();
-            objects[k] = QJsonObject(); // freed here, by the thread that read it
-            sl.items.append(std::move(item));
-        }
-        sl.ok = true;
+        sl.ok = readSlice(sl.part.bytes(yaml), fileName, options.nameTemplate, sl.items);
     });
     QVector<SplitItem> items;
     for (Slice &sl : slices) {
@@ -540,16 +639,12 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
     };
     QStringList targets;
     for (const SplitFile &file : files) {
-        const QString rel = file.relativePath;
-        const QStringList parts = rel.split(QLatin1Char('/'));
-        const bool badPart = std::any_of(parts.cbegin(), parts.cend(), [](const QString &p) {
-            return p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..");
-        });
-        const QString relFolder = parts.mid(0, parts.size() - 1).join(QLatin1Char('/'));
+        const QString &rel = file.relativePath;
+        const QString relFolder = folderOf(rel);
         const QString target = root + QLatin1Char('/') + rel;
-        if (rel.isEmpty() || QDir::isAbsolutePath(rel) || rel.contains(QLatin1Char('\\')) ||
-            badPart || isKustomizationName(rel) || !folderInside(relFolder) ||
-            (mayExist(relFolder, parts.last()) && !targetInside(target)))
+        if (!isPlainRelativePath(rel) || !folderInside(relFolder) ||
+            (mayExist(relFolder, rel.mid(rel.lastIndexOf(QLatin1Char('/')) + 1)) &&
+             !targetInside(target)))
             return Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
         targets.append(target);
     }
@@ -594,56 +689,14 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
     }
     SplitWriteResult result;
     result.written = targets;
-
-    // kustomization.yaml: keep its other keys, list the new files, drop the split source.
-    QString kustomizationPath = root + QLatin1String("/kustomization.yaml");
-    for (const char *alt : {"kustomization.yml", "Kustomization"}) {
-        const QString candidate = root + QLatin1Char('/') + QLatin1String(alt);
-        if (!QFileInfo::exists(kustomizationPath) && QFileInfo::exists(candidate))
-            kustomizationPath = candidate;
-    }
-    QJsonObject kustomization;
-    if (QFileInfo::exists(kustomizationPath)) {
-        const QString canonical = canonicalOf(kustomizationPath);
-        if (canonical.isEmpty() || !isInside(root, canonical))
-            return Error(translate("refusing to write outside the folder: %1")
-                             .arg(QFileInfo(kustomizationPath).fileName()),
-                         dir);
-        QFile in(kustomizationPath);
-        if (!in.open(QIODevice::ReadOnly))
-            return Error(translate("cannot read: %1").arg(in.errorString()), kustomizationPath);
-        const Result<QJsonValue> parsed = parseYamlValue(in.readAll(), kustomizationPath);
-        if (!parsed)
-            return parsed.error();
-        if (!parsed->isObject())
-            return Error(translate("kustomization file is not a map"), kustomizationPath);
-        kustomization = parsed->toObject();
-    }
-    if (!kustomization.contains(QLatin1String("apiVersion")))
-        kustomization.insert(QStringLiteral("apiVersion"),
-                             QStringLiteral("kustomize.config.k8s.io/v1beta1"));
-    if (!kustomization.contains(QLatin1String("kind")))
-        kustomization.insert(QStringLiteral("kind"), QStringLiteral("Kustomization"));
-    QStringList resources;
-    const QJsonArray existing = kustomization.value(QLatin1String("resources")).toArray();
-    for (const QJsonValue &v : existing) {
-        const QString entry = v.toString();
-        if (entry.isEmpty())
-            continue;
-        const QString normalised = QDir::cleanPath(entry);
-        if (!removedSource.isEmpty() && normalised == QDir::cleanPath(removedSource))
-            continue;
-        resources.append(entry);
-    }
+    QStringList written;
+    written.reserve(files.size());
     for (const SplitFile &file : files)
-        resources.append(file.relativePath);
-    std::sort(resources.begin(), resources.end());
-    resources.erase(std::unique(resources.begin(), resources.end()), resources.end());
-    kustomization.insert(QStringLiteral("resources"), QJsonArray::fromStringList(resources));
-    const Result<bool> saved = saveFile(kustomizationPath, toYaml(kustomization).toUtf8());
-    if (!saved)
-        return saved.error();
-    result.kustomization = kustomizationPath;
+        written.append(file.relativePath);
+    const Result<QString> kustomization = updateKustomization(root, dir, written, removedSource);
+    if (!kustomization)
+        return kustomization.error();
+    result.kustomization = *kustomization;
     return result;
 }
 
