@@ -61,19 +61,6 @@ int runSplit(const CliOptions &options)
     const QString fileName = file.shownName();
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
-    QList<SplitFile> files;
-    const QByteArray &bytes = file.bytes();
-    if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split)) {
-        files = std::move(*sliced);
-    } else {
-        // Only the split files hold the objects from here on: writeSplit frees them as it goes.
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
-        if (!objects) {
-            printError(objects.error().toString());
-            return ExitUsage;
-        }
-        files = splitObjects(*objects, split);
-    }
 
     // The split file itself, when it sits in the output folder, leaves the kustomization.
     QString removedSource;
@@ -83,8 +70,28 @@ int runSplit(const CliOptions &options)
         if (!outDir.isEmpty() && inputDir == outDir)
             removedSource = QFileInfo(input).fileName();
     }
-    const Result<SplitWriteResult> written =
-        writeSplit(options.out, std::move(files), removedSource);
+    const QByteArray &bytes = file.bytes();
+    Result<SplitWriteResult> written = Error(QString());
+    if (std::optional<Result<SplitWriteResult>> streamed =
+            splitLargeYamlInto(options.out, bytes, fileName, split, removedSource)) {
+        // A large stream into a new folder: written while it is read.
+        written = std::move(*streamed);
+    } else {
+        QList<SplitFile> files;
+        if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split)) {
+            files = std::move(*sliced);
+        } else {
+            // Only the split files hold the objects from here on: writeSplit frees them as it
+            // goes.
+            const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
+            if (!objects) {
+                printError(objects.error().toString());
+                return ExitUsage;
+            }
+            files = splitObjects(*objects, split);
+        }
+        written = writeSplit(options.out, std::move(files), removedSource);
+    }
     if (!written) {
         printError(written.error().toString());
         return ExitUsage;

@@ -17,6 +17,10 @@
 #include <QSet>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #ifdef Q_OS_UNIX
@@ -230,9 +234,8 @@ Result<bool> saveFile(const QString &path, const QByteArray &bytes)
 
 // A file that does not exist yet holds no text to lose: it is created exclusively (O_EXCL, which
 // also refuses a link planted meanwhile) and written without QSaveFile's per-file sync to disk,
-// which dominates a split of thousands of objects. An existing file is replaced atomically by
-// QSaveFile, so a crash never leaves it half-written.
-Result<bool> writeNewOrReplace(const QString &path, const QByteArray &bytes)
+// which dominates a split of thousands of objects. false: something is at path already.
+Result<bool> writeNew(const QString &path, const QByteArray &bytes)
 {
 #ifdef Q_OS_UNIX
     // Straight system calls: QFile's engine costs more than the write for a small file.
@@ -264,7 +267,7 @@ Result<bool> writeNewOrReplace(const QString &path, const QByteArray &bytes)
     const int openError = errno;
     if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink())
         return Error(translate("cannot write: %1").arg(qt_error_string(openError)), path);
-    return saveFile(path, bytes);
+    return false;
 #else
     QFile file(path);
     if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
@@ -279,8 +282,18 @@ Result<bool> writeNewOrReplace(const QString &path, const QByteArray &bytes)
     }
     if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink())
         return Error(translate("cannot write: %1").arg(file.errorString()), path);
-    return saveFile(path, bytes);
+    return false;
 #endif
+}
+
+// A new file as writeNew() makes it; an existing one is replaced atomically by QSaveFile, so a
+// crash never leaves it half-written.
+Result<bool> writeNewOrReplace(const QString &path, const QByteArray &bytes)
+{
+    const Result<bool> created = writeNew(path, bytes);
+    if (!created || *created)
+        return created;
+    return saveFile(path, bytes);
 }
 
 } // namespace
@@ -581,6 +594,142 @@ std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QSt
             items.append(std::move(item));
     }
     return splitItems(items, options);
+}
+
+std::optional<Result<SplitWriteResult>>
+splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
+                   const SplitOptions &options, const QString &removedSource)
+{
+    constexpr qsizetype sliceSize = 256 * 1024;
+    if (dir.isEmpty() || options.helmInstallOrder || yaml.size() < 4 * sliceSize ||
+        looksLikeJson(yaml))
+        return std::nullopt;
+    const bool existed = QFileInfo::exists(dir);
+    if (existed &&
+        (!QFileInfo(dir).isDir() ||
+         !QDir(dir).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)))
+        return std::nullopt;
+    if (!QDir().mkpath(dir))
+        return Result<SplitWriteResult>(Error(translate("cannot create the folder"), dir));
+    const QString root = QFileInfo(dir).canonicalFilePath();
+    if (root.isEmpty())
+        return Result<SplitWriteResult>(Error(translate("cannot resolve the folder"), dir));
+
+    // Slices are read on the worker threads; one writer takes them in input order.
+    enum State
+    {
+        Pending,
+        Read,
+        Unreadable
+    };
+    struct Slice
+    {
+        YamlSlice part;
+        QVector<SplitItem> items;
+        State state = Pending;
+    };
+    const std::vector<YamlSlice> parts = sliceYamlStream(yaml, sliceSize);
+    std::vector<Slice> slices(parts.size());
+    for (std::size_t k = 0; k < parts.size(); ++k)
+        slices[k].part = parts[k];
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::atomic<bool> stop{false};
+
+    QStringList written; // relative paths, in input order
+    QStringList targets;
+    QStringList folders; // sub-folders made, each once
+    std::optional<Error> failure;
+    bool unreadable = false;
+    auto refuse = [&](const QString &rel) {
+        failure = Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
+    };
+    std::thread writer([&] {
+        NameChooser chooser(options);
+        for (Slice &slice : slices) {
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                ready.wait(lock, [&] { return slice.state != Pending; });
+            }
+            if (slice.state == Unreadable) {
+                unreadable = true;
+                break;
+            }
+            for (SplitItem &item : slice.items) {
+                const QString rel = chooser.choose(item);
+                if (rel.isEmpty())
+                    continue;
+                if (!isPlainRelativePath(rel)) {
+                    refuse(rel);
+                    break;
+                }
+                const QString relFolder = folderOf(rel);
+                if (!relFolder.isEmpty() && !folders.contains(relFolder)) {
+                    const QString path = root + QLatin1Char('/') + relFolder;
+                    if (!QDir().mkpath(path)) {
+                        failure = Error(translate("cannot create the folder"), path);
+                        break;
+                    }
+                    folders.append(relFolder);
+                    const QString canonical = QFileInfo(path).canonicalFilePath();
+                    if (canonical.isEmpty() || !isInside(root, canonical)) {
+                        refuse(relFolder);
+                        break;
+                    }
+                }
+                const QString target = root + QLatin1Char('/') + rel;
+                const Result<bool> saved = writeNew(target, item.text);
+                if (!saved) {
+                    failure = saved.error();
+                    break;
+                }
+                if (!*saved) { // the folder was empty: something appeared meanwhile
+                    refuse(rel);
+                    break;
+                }
+                item.text = QByteArray();
+                written.append(rel);
+                targets.append(target);
+            }
+            slice.items = QVector<SplitItem>();
+            if (failure)
+                break;
+        }
+        stop = true;
+    });
+    Slice *const slice = slices.data();
+    Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
+        const bool read = !stop && readSlice(slice[i].part.bytes(yaml), fileName,
+                                             options.nameTemplate, slice[i].items);
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            slice[i].state = read ? Read : Unreadable;
+        }
+        ready.notify_all();
+    });
+    writer.join();
+
+    if (unreadable || failure) {
+        // The folder held nothing: take back what was written.
+        for (const QString &target : qAsConst(targets))
+            QFile::remove(target);
+        std::sort(folders.begin(), folders.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+        for (const QString &folder : qAsConst(folders))
+            QDir(root).rmpath(folder);
+        if (!existed)
+            QDir().rmdir(root);
+        if (failure)
+            return Result<SplitWriteResult>(*failure);
+        return std::nullopt; // the whole text is read again, and its error reported
+    }
+    const Result<QString> kustomization = updateKustomization(root, dir, written, removedSource);
+    if (!kustomization)
+        return Result<SplitWriteResult>(kustomization.error());
+    SplitWriteResult result;
+    result.written = targets;
+    result.kustomization = *kustomization;
+    return Result<SplitWriteResult>(result);
 }
 
 Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,

@@ -57,4 +57,16 @@ struct SplitWriteResult
 Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
                                     const QString &removedSource = {});
 
+// splitLargeYaml() and writeSplit() at once, for a large YAML stream split in input order into a
+// folder that is empty or does not exist yet: each slice's files are written as soon as it and
+// every slice before it have been read, while the later slices are still being read. Nothing can
+// stand in the way in such a folder, so writeSplit()'s checks are made file by file (and a file
+// that appears meanwhile is refused). std::nullopt where that does not apply (as for
+// splitLargeYaml(), with Helm's order, or with anything in the folder) or where a slice does not
+// read on its own; the files written by then are removed again (and the folder, if it was made),
+// so the caller can go the usual way, which reports the error.
+std::optional<Result<SplitWriteResult>>
+splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
+                   const SplitOptions &options = {}, const QString &removedSource = {});
+
 } // namespace Fluxdesk

@@ -38,6 +38,38 @@ QJsonObject configMap(const QString &name)
     return o;
 }
 
+// Over 1.5 MB of Deployments and Secrets (every 7th name repeats an earlier one, so clashes
+// across slices get "-2", "-3"...) with a List every 100 objects.
+QByteArray largeStream()
+{
+    QByteArray yaml;
+    for (int i = 0; yaml.size() < 1536 * 1024; ++i) {
+        const QString name = QStringLiteral("app-%1").arg(i % 7 == 6 ? i / 50 : i);
+        QJsonObject deployment = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                                        name, QStringLiteral("web"));
+        deployment.insert(
+            QStringLiteral("spec"),
+            QJsonObject{{QStringLiteral("replicas"), i % 3},
+                        {QStringLiteral("note"), QStringLiteral("line one\nline two %1").arg(i)}});
+        yaml += toYaml(deployment).toUtf8() + "---\n";
+        yaml += toYaml(object(QStringLiteral("v1"), QStringLiteral("Secret"), name,
+                              QStringLiteral("web")))
+                    .toUtf8() +
+                "---\n";
+        if (i % 100 == 0) {
+            // A List among the documents: its items are split too.
+            QJsonObject list{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                             {QStringLiteral("kind"), QStringLiteral("List")},
+                             {QStringLiteral("items"),
+                              QJsonArray{configMap(name),
+                                         object(QStringLiteral("v1"), QStringLiteral("Namespace"),
+                                                QStringLiteral("ns-%1").arg(i))}}};
+            yaml += toYaml(list).toUtf8() + "---\n";
+        }
+    }
+    return yaml;
+}
+
 QStringList paths(const QList<SplitFile> &files)
 {
     QStringList out;
@@ -89,33 +121,7 @@ private slots:
     {
         QFETCH(bool, helmOrder);
         QFETCH(QStringList, excludeKinds);
-        QByteArray yaml;
-        for (int i = 0; yaml.size() < 1536 * 1024; ++i) {
-            // Every 7th name repeats an earlier one: clashes across slices get "-2", "-3"...
-            const QString name = QStringLiteral("app-%1").arg(i % 7 == 6 ? i / 50 : i);
-            QJsonObject deployment = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
-                                            name, QStringLiteral("web"));
-            deployment.insert(QStringLiteral("spec"),
-                              QJsonObject{{QStringLiteral("replicas"), i % 3},
-                                          {QStringLiteral("note"),
-                                           QStringLiteral("line one\nline two %1").arg(i)}});
-            yaml += toYaml(deployment).toUtf8() + "---\n";
-            yaml += toYaml(object(QStringLiteral("v1"), QStringLiteral("Secret"), name,
-                                  QStringLiteral("web")))
-                        .toUtf8() +
-                    "---\n";
-            if (i % 100 == 0) {
-                // A List among the documents: its items are split too.
-                QJsonObject list{
-                    {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("kind"), QStringLiteral("List")},
-                    {QStringLiteral("items"),
-                     QJsonArray{configMap(name),
-                                object(QStringLiteral("v1"), QStringLiteral("Namespace"),
-                                       QStringLiteral("ns-%1").arg(i))}}};
-                yaml += toYaml(list).toUtf8() + "---\n";
-            }
-        }
+        const QByteArray yaml = largeStream();
         SplitOptions options;
         options.helmInstallOrder = helmOrder;
         options.excludeKinds = excludeKinds;
@@ -148,6 +154,81 @@ private slots:
         const QByteArray json = QJsonDocument(QJsonArray{configMap(QStringLiteral("a"))}).toJson();
         QVERIFY(!splitLargeYaml(json + QByteArray(1536 * 1024, ' '), QStringLiteral("a.json"),
                                 options));
+    }
+
+    // A large stream split into a new or empty folder is written while it is read: the same
+    // files, texts, order and kustomization as reading it all first. A template with folders makes
+    // them. A folder with anything in it, or Helm's order, goes the usual way; a bad document near
+    // the end leaves nothing behind.
+    void largeStreamWrittenWhileRead()
+    {
+        const QByteArray yaml = largeStream();
+        SplitOptions options;
+        options.nameTemplate = QStringLiteral("{namespace}/{name}-{kind}.yaml");
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QString streamedDir = base.filePath(QStringLiteral("streamed"));
+        const QString usualDir = base.filePath(QStringLiteral("usual"));
+        const std::optional<Result<SplitWriteResult>> streamed =
+            splitLargeYamlInto(streamedDir, yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(streamed);
+        QVERIFY2(streamed->ok(), qPrintable(streamed->error().toString()));
+        const std::optional<QList<SplitFile>> sliced =
+            splitLargeYaml(yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(sliced);
+        const Result<SplitWriteResult> usual = writeSplit(usualDir, *sliced);
+        QVERIFY(usual.ok());
+        auto relative = [](const QStringList &written, const QString &dir) {
+            QStringList out;
+            const QString root = QFileInfo(dir).canonicalFilePath() + QLatin1Char('/');
+            for (const QString &path : written)
+                out.append(path.startsWith(root) ? path.mid(root.size()) : path);
+            return out;
+        };
+        const QStringList files = relative((*streamed)->written, streamedDir);
+        QCOMPARE(files, relative(usual->written, usualDir));
+        QVERIFY(files.contains(QStringLiteral("web/app-0-deployment-3.yaml")));
+        QVERIFY(files.contains(QStringLiteral("ns-0-namespace.yaml")));
+        for (const QString &file : files)
+            QCOMPARE(readFile(streamedDir + QLatin1Char('/') + file),
+                     readFile(usualDir + QLatin1Char('/') + file));
+        QCOMPARE((*streamed)->kustomization,
+                 QFileInfo(streamedDir).canonicalFilePath() + QLatin1String("/kustomization.yaml"));
+        QCOMPARE(readFile((*streamed)->kustomization), readFile(usual->kustomization));
+
+        const auto entries = [](const QString &dir) {
+            return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
+                                       QDir::NoDotAndDotDot);
+        };
+        // An empty folder that exists already is written into the same way.
+        const QString emptyDir = base.filePath(QStringLiteral("empty"));
+        QVERIFY(QDir().mkpath(emptyDir));
+        const auto intoEmpty =
+            splitLargeYamlInto(emptyDir, yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(intoEmpty && intoEmpty->ok());
+        QCOMPARE((*intoEmpty)->written.size(), files.size());
+
+        // Anything in the folder, or Helm's order: not here (nothing written).
+        const QString busyDir = base.filePath(QStringLiteral("busy"));
+        QVERIFY(writeFile(busyDir + QLatin1String("/.keep"), QByteArray()));
+        QVERIFY(!splitLargeYamlInto(busyDir, yaml, QStringLiteral("big.yaml"), options));
+        QCOMPARE(entries(busyDir), QStringList{QStringLiteral(".keep")});
+        SplitOptions helm = options;
+        helm.helmInstallOrder = true;
+        const QString helmDir = base.filePath(QStringLiteral("helm"));
+        QVERIFY(!splitLargeYamlInto(helmDir, yaml, QStringLiteral("big.yaml"), helm));
+        QVERIFY(!QFileInfo::exists(helmDir));
+
+        // A document without a kind at the end: what was written is taken back, and a folder
+        // made for the split goes too.
+        const QByteArray bad = yaml + "apiVersion: v1\nmetadata:\n  name: no-kind\n";
+        const QString badDir = base.filePath(QStringLiteral("bad"));
+        QVERIFY(!splitLargeYamlInto(badDir, bad, QStringLiteral("big.yaml"), options));
+        QVERIFY(!QFileInfo::exists(badDir));
+        QVERIFY(QDir().mkpath(emptyDir + QLatin1String("-2")));
+        QVERIFY(!splitLargeYamlInto(emptyDir + QLatin1String("-2"), bad, QStringLiteral("big.yaml"),
+                                    options));
+        QVERIFY(entries(emptyDir + QLatin1String("-2")).isEmpty());
     }
 
     void kebab_data()
