@@ -1017,10 +1017,6 @@ Regel %2: %3</translation>
         <translation>split benötigt eine FILE (oder - für die Standardeingabe)</translation>
     </message>
     <message>
-        <source>cannot read: %1</source>
-        <translation>kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>written</source>
         <translation>geschrieben</translation>
     </message>
@@ -1159,6 +1155,10 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
 </source>
         <translation>%1 geplant, %2 aktuell, %3 abweichend, %4 nur auf der Festplatte, %5 nicht mehr geplant, %6 Objekte ausgeschlossen
 </translation>
+    </message>
+    <message>
+        <source>the file changed while it was being read</source>
+        <translation>die Datei hat sich geändert, während sie gelesen wurde</translation>
     </message>
 </context>
 <context>
