@@ -42,7 +42,8 @@ int runClean(const CliOptions &options)
         printWarning(Error(problem.message, problem.file, problem.line, problem.column).toString());
     if (cleaned->hadComments)
         printWarning(Text::tr("%1: comments are not kept in the cleaned output").arg(shownName));
-    printOut(cleaned->utf8);
+    for (const QByteArray &part : cleaned->utf8)
+        printOut(part);
     return ExitOk;
 }
 

@@ -17,6 +17,7 @@
 #include <QVector>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <vector>
 
@@ -764,40 +765,57 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
                                              const CleanRules &rules, const CleanContext &context)
 {
     constexpr qsizetype sliceSize = 256 * 1024;
-    if (yaml.size() < 4 * sliceSize || mentionsPersistentVolume(yaml))
+    if (yaml.size() < 4 * sliceSize)
         return std::nullopt;
+    // Everything that looks at the whole text is done per slice, on the slices' threads: a slice
+    // starts at a "---" line, which no word, quoted scalar, block scalar or line spans.
     struct Slice
     {
         YamlSlice part;
         QVector<QString> texts;
         QByteArray utf8; // with context.utf8Text, the texts joined and encoded
         QList<Removal> removals;
-        QList<Problem> problems;
+        QList<Problem> problems; // at lines counted from the slice's start
+        qsizetype lines = 0;     // line feeds in the slice
+        bool hadComments = false;
         bool ok = false;
     };
     std::vector<Slice> slices;
-    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize))
-        slices.push_back({part, {}, {}, {}, {}, false});
+    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize, false))
+        slices.push_back({part, {}, {}, {}, {}, 0, false, false});
     Slice *const slice = slices.data();
+    std::atomic<bool> stop{false};
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
         Slice &sl = slice[i];
         const QByteArray bytes = sl.part.bytes(yaml);
+        if (stop || mentionsPersistentVolume(bytes)) {
+            stop = true;
+            return;
+        }
+        sl.lines = bytes.count('\n');
+        sl.hadComments = yamlHasComments(bytes);
         QList<QJsonObject> objects;
         QList<int> lines;
         {
             const Result<QList<YamlDocument>> docs = parseYamlDocuments(bytes, fileName);
-            if (!docs)
+            if (!docs) {
+                stop = true;
                 return;
+            }
             for (const YamlDocument &doc : *docs) {
-                if (!manifestsOf(doc.value, objects))
+                if (!manifestsOf(doc.value, objects)) {
+                    stop = true;
                     return;
+                }
                 while (lines.size() < objects.size())
-                    lines.append(sl.part.firstLine + doc.line - 1);
+                    lines.append(doc.line);
             }
         }
         // A PersistentVolume spelled with escapes: the context needs it before any clean.
-        if (!cleanContextFor(objects).dynamicVolumes.isEmpty())
+        if (!cleanContextFor(objects).dynamicVolumes.isEmpty()) {
+            stop = true;
             return;
+        }
         for (qsizetype k = 0; k < objects.size(); ++k) {
             CleanResult r = cleanObject(objects.at(k), rules, context);
             objects[k] = QJsonObject();
@@ -812,29 +830,26 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
     });
     CleanTextResult out;
     QVector<QString> texts;
-    qsizetype utf8Size = 0;
+    qsizetype lineOffset = 0; // line feeds before the slice
     for (Slice &sl : slices) {
         if (!sl.ok)
             return std::nullopt;
         for (QString &text : sl.texts)
             texts.append(std::move(text));
-        utf8Size += sl.utf8.size() + 4;
+        if (context.utf8Text && !sl.utf8.isEmpty()) {
+            if (!out.utf8.isEmpty())
+                sl.utf8.prepend("---\n");
+            out.utf8.append(std::move(sl.utf8));
+        }
+        for (Problem &p : sl.problems)
+            p.line += int(lineOffset);
+        lineOffset += sl.lines;
         out.removals.append(std::move(sl.removals));
         out.problems.append(std::move(sl.problems));
+        out.hadComments = out.hadComments || sl.hadComments;
     }
-    if (context.utf8Text) {
-        out.utf8.reserve(utf8Size);
-        for (const Slice &sl : slices) {
-            if (sl.utf8.isEmpty())
-                continue;
-            if (!out.utf8.isEmpty())
-                out.utf8 += "---\n";
-            out.utf8 += sl.utf8;
-        }
-    } else {
+    if (!context.utf8Text)
         out.text = joinYamlDocuments(texts);
-    }
-    out.hadComments = yamlHasComments(yaml);
     return out;
 }
 
@@ -902,7 +917,7 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
     for (qsizetype i = 0; i < count; ++i)
         takeFindings(done[i], fileName, lines.at(i), out.removals, out.problems);
     if (context.utf8Text)
-        out.utf8 = joinYamlDocuments(texts).toUtf8();
+        out.utf8.append(joinYamlDocuments(texts).toUtf8());
     else
         out.text = joinYamlDocuments(texts);
     return out;

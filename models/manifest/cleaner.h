@@ -103,9 +103,10 @@ bool yamlHasComments(const QByteArray &yaml);
 
 struct CleanTextResult
 {
-    QString text;    // the cleaned documents, "---"-separated, conventional key order
-    QByteArray utf8; // the same text as UTF-8 when CleanContext::utf8Text asked for it (then text
-                     // is empty)
+    QString text; // the cleaned documents, "---"-separated, conventional key order
+    // The same text as UTF-8 when CleanContext::utf8Text asked for it (then text is empty): its
+    // parts, to be written one after another (a large export's are encoded on several threads).
+    QList<QByteArray> utf8;
     QList<Removal> removals;
     QList<Problem> problems;
     bool hadComments = false; // the input had comments a clean would drop: warn before applying

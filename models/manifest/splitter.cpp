@@ -579,7 +579,7 @@ std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QSt
         bool ok = false;
     };
     std::vector<Slice> slices;
-    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize))
+    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize, false))
         slices.push_back({part, {}, false});
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
@@ -628,7 +628,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         QVector<SplitItem> items;
         State state = Pending;
     };
-    const std::vector<YamlSlice> parts = sliceYamlStream(yaml, sliceSize);
+    const std::vector<YamlSlice> parts = sliceYamlStream(yaml, sliceSize, false);
     std::vector<Slice> slices(parts.size());
     for (std::size_t k = 0; k < parts.size(); ++k)
         slices[k].part = parts[k];

@@ -4,7 +4,7 @@
 
 namespace Fluxdesk {
 
-std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSize)
+std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSize, bool countLines)
 {
     std::vector<YamlSlice> slices;
     qsizetype begin = 0;
@@ -24,7 +24,8 @@ std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSi
             at = after;
         }
         slices.push_back({begin, end, line});
-        line += int(std::count(yaml.constData() + begin, yaml.constData() + end, '\n'));
+        if (countLines)
+            line += int(std::count(yaml.constData() + begin, yaml.constData() + end, '\n'));
         begin = end;
     }
     return slices;

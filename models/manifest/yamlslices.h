@@ -23,6 +23,8 @@ struct YamlSlice
 // The stream cut at the first "---" line (column 0, followed by a space, a tab or the line's end)
 // after every sliceSize bytes. Such a line starts a document wherever it stands, so every slice
 // holds whole documents. A stream without such lines is one slice.
-std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSize);
+// Without countLines, every firstLine stays 1 (a caller that counts for itself, per slice).
+std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSize,
+                                       bool countLines = true);
 
 } // namespace Fluxdesk

@@ -122,7 +122,7 @@ private slots:
         const Result<CleanTextResult> encoded =
             cleanYamlText(in, name + QLatin1String(".in.yaml"), CleanRules::defaults(), bytes);
         QVERIFY(encoded.ok());
-        QCOMPARE(encoded->utf8, cleaned->text.toUtf8());
+        QCOMPARE(encoded->utf8.join(), cleaned->text.toUtf8());
         QVERIFY(encoded->text.isEmpty());
         for (const QString &server :
              {QStringLiteral("creationTimestamp"), QStringLiteral("resourceVersion"),
@@ -956,7 +956,9 @@ private slots:
             cleanYamlText(big, QStringLiteral("t.yaml"), rules, bytes);
         QVERIFY(encoded.ok());
         QVERIFY(encoded->text.isEmpty());
-        QCOMPARE(encoded->utf8, cleaned->text.toUtf8());
+        QCOMPARE(encoded->utf8.join(), cleaned->text.toUtf8());
+        // One part per slice; with volumes the whole text is read at once.
+        QCOMPARE(encoded->utf8.size() > 1, !withVolumes);
         QCOMPARE(encoded->problems.size(), expectedProblems.size());
 
         const int badLine = int(big.count('\n')) + 1;
