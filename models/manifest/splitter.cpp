@@ -232,15 +232,13 @@ Result<bool> saveFile(const QString &path, const QByteArray &bytes)
     return true;
 }
 
-// A file that does not exist yet holds no text to lose: it is created exclusively (O_EXCL, which
-// also refuses a link planted meanwhile) and written without QSaveFile's per-file sync to disk,
-// which dominates a split of thousands of objects. false: something is at path already.
-Result<bool> writeNew(const QString &path, const QByteArray &bytes)
-{
 #ifdef Q_OS_UNIX
+// writeNew() of the file name in the folder open as dirFd (AT_FDCWD: name is a whole path).
+Result<bool> writeNewAt(int dirFd, const QByteArray &name, const QString &path,
+                        const QByteArray &bytes)
+{
     // Straight system calls: QFile's engine costs more than the write for a small file.
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = ::openat(dirFd, name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0) {
         const char *p = bytes.constData();
         qsizetype left = bytes.size();
@@ -259,7 +257,7 @@ Result<bool> writeNew(const QString &path, const QByteArray &bytes)
         if (::close(fd) != 0 && !error && errno != EINTR)
             error = errno;
         if (error) {
-            ::unlink(native.constData());
+            ::unlinkat(dirFd, name.constData(), 0);
             return Error(translate("cannot write: %1").arg(qt_error_string(error)), path);
         }
         return true;
@@ -268,6 +266,47 @@ Result<bool> writeNew(const QString &path, const QByteArray &bytes)
     if (!QFileInfo::exists(path) && !QFileInfo(path).isSymLink())
         return Error(translate("cannot write: %1").arg(qt_error_string(openError)), path);
     return false;
+}
+
+// The folders a split writes into, each opened once: files are created relative to them, which
+// spares the kernel walking the whole path for every file.
+class FolderHandles
+{
+public:
+    FolderHandles() = default;
+    FolderHandles(const FolderHandles &) = delete;
+    FolderHandles &operator=(const FolderHandles &) = delete;
+    ~FolderHandles()
+    {
+        for (const int fd : qAsConst(m_fds))
+            ::close(fd);
+    }
+
+    // -1 when the folder cannot be opened.
+    int handle(const QString &folder)
+    {
+        const auto known = m_fds.constFind(folder);
+        if (known != m_fds.constEnd())
+            return *known;
+        const int fd = ::open(QFile::encodeName(folder).constData(),
+                              O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0)
+            m_fds.insert(folder, fd);
+        return fd;
+    }
+
+private:
+    QHash<QString, int> m_fds;
+};
+#endif
+
+// A file that does not exist yet holds no text to lose: it is created exclusively (O_EXCL, which
+// also refuses a link planted meanwhile) and written without QSaveFile's per-file sync to disk,
+// which dominates a split of thousands of objects. false: something is at path already.
+Result<bool> writeNew(const QString &path, const QByteArray &bytes)
+{
+#ifdef Q_OS_UNIX
+    return writeNewAt(AT_FDCWD, QFile::encodeName(path), path, bytes);
 #else
     QFile file(path);
     if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
@@ -646,6 +685,9 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     };
     std::thread writer([&] {
         NameChooser chooser(options);
+#ifdef Q_OS_UNIX
+        FolderHandles handles;
+#endif
         for (Slice &slice : slices) {
             {
                 std::unique_lock<std::mutex> lock(mutex);
@@ -678,7 +720,21 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
                     }
                 }
                 const QString target = root + QLatin1Char('/') + rel;
+#ifdef Q_OS_UNIX
+                const QString folder =
+                    relFolder.isEmpty() ? root : root + QLatin1Char('/') + relFolder;
+                const int dirFd = handles.handle(folder);
+                if (dirFd < 0) {
+                    refuse(relFolder);
+                    break;
+                }
+                const Result<bool> saved = writeNewAt(
+                    dirFd,
+                    QFile::encodeName(rel.mid(relFolder.size() + (relFolder.isEmpty() ? 0 : 1))),
+                    target, item.text);
+#else
                 const Result<bool> saved = writeNew(target, item.text);
+#endif
                 if (!saved) {
                     failure = saved.error();
                     break;
