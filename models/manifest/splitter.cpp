@@ -187,11 +187,15 @@ int helmRank(const QString &kind)
     return ranks.value(kind, -1);
 }
 
-bool isKustomizationName(const QString &relativePath)
+bool isKustomizationLowerName(const QString &lower)
 {
-    const QString lower = relativePath.toLower();
     return lower == QLatin1String("kustomization.yaml") ||
            lower == QLatin1String("kustomization.yml") || lower == QLatin1String("kustomization");
+}
+
+bool isKustomizationName(const QString &relativePath)
+{
+    return isKustomizationLowerName(relativePath.toLower());
 }
 
 bool isInside(const QString &canonicalDir, const QString &canonicalPath)
@@ -428,7 +432,11 @@ SplitItem splitItemFor(const QJsonObject &object, const QString &nameTemplate)
 class NameChooser
 {
 public:
-    explicit NameChooser(const SplitOptions &options) : m_options(options) {}
+    // expected: about how many items will be offered (0: unknown).
+    NameChooser(const SplitOptions &options, qsizetype expected) : m_options(options)
+    {
+        m_taken.reserve(expected);
+    }
 
     // The item's relative path, or empty when a filter leaves it out.
     QString choose(const SplitItem &item)
@@ -446,9 +454,12 @@ public:
         if (matchesAny(m_options.excludeNames, name, Qt::CaseSensitive))
             return QString();
         QString path = item.base;
-        for (int n = 2; m_taken.contains(path.toLower()) || isKustomizationName(path); ++n)
+        QString lower = path.toLower();
+        for (int n = 2; m_taken.contains(lower) || isKustomizationLowerName(lower); ++n) {
             path = withSuffix(item.base, n);
-        m_taken.insert(path.toLower());
+            lower = path.toLower();
+        }
+        m_taken.insert(lower);
         return path;
     }
 
@@ -466,7 +477,7 @@ QList<SplitFile> splitItems(QVector<SplitItem> &items, const SplitOptions &optio
         QString path;
     };
     QVector<Chosen> chosen;
-    NameChooser chooser(options);
+    NameChooser chooser(options, items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString path = chooser.choose(items.at(i));
         if (!path.isEmpty())
@@ -684,7 +695,8 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         failure = Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
     };
     std::thread writer([&] {
-        NameChooser chooser(options);
+        // About one object per 256 bytes of YAML: the set of names taken grows without rehashing.
+        NameChooser chooser(options, std::min<qsizetype>(yaml.size() / 256, 1 << 20));
 #ifdef Q_OS_UNIX
         FolderHandles handles;
 #endif
