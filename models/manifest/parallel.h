@@ -14,10 +14,13 @@ namespace Fluxdesk::Detail {
 // least minPerThread items; the calling thread works too. Items are claimed in small runs from a
 // shared counter, so a thread that is slowed down (or a run that costs more) leaves the rest to the
 // others. Plain threads rather than the global pool: callers may already run inside it. body must
-// not throw and must only write what belongs to its own i.
-template <typename Body> void parallelFor(qsizetype count, qsizetype minPerThread, const Body &body)
+// not throw and must only write what belongs to its own i. busyThreads: threads of the caller's
+// that keep working meanwhile (their cores are left to them).
+template <typename Body>
+void parallelFor(qsizetype count, qsizetype minPerThread, const Body &body, int busyThreads = 0)
 {
-    const qsizetype wanted = std::min<qsizetype>(std::max(1, QThread::idealThreadCount()), 16);
+    const qsizetype wanted =
+        std::min<qsizetype>(std::max(1, QThread::idealThreadCount() - busyThreads), 16);
     const qsizetype threads =
         std::max<qsizetype>(1, std::min(wanted, count / std::max<qsizetype>(1, minPerThread)));
     if (threads <= 1) {

@@ -766,7 +766,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         stop = true;
     });
     Slice *const slice = slices.data();
-    Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
+    auto readOne = [&](qsizetype i) {
         const bool read = !stop && readSlice(slice[i].part.bytes(yaml), fileName,
                                              options.nameTemplate, slice[i].items);
         {
@@ -774,7 +774,10 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
             slice[i].state = read ? Read : Unreadable;
         }
         ready.notify_all();
-    });
+    };
+    // The writer, which creates the files one after another, keeps a core to itself.
+    constexpr int writerThreads = 1;
+    Detail::parallelFor(qsizetype(slices.size()), 1, readOne, writerThreads);
     writer.join();
 
     if (unreadable || failure) {
