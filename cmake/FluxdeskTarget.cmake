@@ -21,11 +21,14 @@ function(fluxdesk_setup_target target)
     endif()
 endfunction()
 
-# Links an executable with jemalloc when it was found (see the top-level CMakeLists.txt). Nothing
-# calls it by name, so --no-as-needed keeps the linker from dropping it.
+# Links an executable with jemalloc when it was found (see the top-level CMakeLists.txt), with
+# Fluxdesk's options for it (app/allocatoroptions.cpp). Nothing calls jemalloc by name, so
+# --no-as-needed keeps the linker from dropping it; the options symbol is exported for jemalloc
+# to find.
 function(fluxdesk_use_fast_allocator target)
     if(JEMALLOC_FOUND)
+        target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/app/allocatoroptions.cpp)
         target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed"
-            PkgConfig::JEMALLOC "-Wl,--pop-state")
+            PkgConfig::JEMALLOC "-Wl,--pop-state" "-Wl,--export-dynamic-symbol=malloc_conf")
     endif()
 endfunction()
