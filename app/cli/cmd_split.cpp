@@ -71,27 +71,23 @@ int runSplit(const CliOptions &options)
             removedSource = QFileInfo(input).fileName();
     }
     const QByteArray &bytes = file.bytes();
-    Result<SplitWriteResult> written = Error(QString());
-    if (std::optional<Result<SplitWriteResult>> streamed =
-            splitLargeYamlInto(options.out, bytes, fileName, split, removedSource)) {
+    const Result<SplitWriteResult> written = [&]() -> Result<SplitWriteResult> {
         // A large stream into a new folder: written while it is read.
-        written = std::move(*streamed);
-    } else {
+        if (std::optional<Result<SplitWriteResult>> streamed =
+                splitLargeYamlInto(options.out, bytes, fileName, split, removedSource))
+            return std::move(*streamed);
+        if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split))
+            return writeSplit(options.out, std::move(*sliced), removedSource);
         QList<SplitFile> files;
-        if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split)) {
-            files = std::move(*sliced);
-        } else {
-            // Only the split files hold the objects from here on: writeSplit frees them as it
-            // goes.
+        {
             const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
-            if (!objects) {
-                printError(objects.error().toString());
-                return ExitUsage;
-            }
+            if (!objects)
+                return objects.error();
             files = splitObjects(*objects, split);
         }
-        written = writeSplit(options.out, std::move(files), removedSource);
-    }
+        // Only the split files hold the objects from here on: writeSplit frees them as it goes.
+        return writeSplit(options.out, std::move(files), removedSource);
+    }();
     if (!written) {
         printError(written.error().toString());
         return ExitUsage;

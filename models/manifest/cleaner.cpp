@@ -764,8 +764,8 @@ bool mentionsPersistentVolume(const QByteArray &yaml)
 std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QString &fileName,
                                              const CleanRules &rules, const CleanContext &context)
 {
-    constexpr qsizetype sliceSize = 256 * 1024;
-    if (yaml.size() < 4 * sliceSize)
+    const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
+    if (parts.empty())
         return std::nullopt;
     // Everything that looks at the whole text is done per slice, on the slices' threads: a slice
     // starts at a "---" line, which no word, quoted scalar, block scalar or line spans.
@@ -781,7 +781,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
         bool ok = false;
     };
     std::vector<Slice> slices;
-    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize, false))
+    for (const YamlSlice &part : parts)
         slices.push_back({part, {}, {}, {}, {}, 0, false, false});
     Slice *const slice = slices.data();
     std::atomic<bool> stop{false};

@@ -619,8 +619,8 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
 std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
                                                const SplitOptions &options)
 {
-    constexpr qsizetype sliceSize = 256 * 1024;
-    if (yaml.size() < 4 * sliceSize || looksLikeJson(yaml))
+    const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
+    if (parts.empty() || looksLikeJson(yaml))
         return std::nullopt;
     struct Slice
     {
@@ -629,7 +629,7 @@ std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QSt
         bool ok = false;
     };
     std::vector<Slice> slices;
-    for (const YamlSlice &part : sliceYamlStream(yaml, sliceSize, false))
+    for (const YamlSlice &part : parts)
         slices.push_back({part, {}, false});
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
@@ -650,9 +650,10 @@ std::optional<Result<SplitWriteResult>>
 splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
                    const SplitOptions &options, const QString &removedSource)
 {
-    constexpr qsizetype sliceSize = 256 * 1024;
-    if (dir.isEmpty() || options.helmInstallOrder || yaml.size() < 4 * sliceSize ||
-        looksLikeJson(yaml))
+    if (dir.isEmpty() || options.helmInstallOrder)
+        return std::nullopt;
+    const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
+    if (parts.empty() || looksLikeJson(yaml))
         return std::nullopt;
     const bool existed = QFileInfo::exists(dir);
     if (existed &&
@@ -678,7 +679,6 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         QVector<SplitItem> items;
         State state = Pending;
     };
-    const std::vector<YamlSlice> parts = sliceYamlStream(yaml, sliceSize, false);
     std::vector<Slice> slices(parts.size());
     for (std::size_t k = 0; k < parts.size(); ++k)
         slices[k].part = parts[k];
@@ -687,19 +687,56 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     std::atomic<bool> stop{false};
 
     QStringList written; // relative paths, in input order
-    QStringList targets;
     QStringList folders; // sub-folders made, each once
     std::optional<Error> failure;
     bool unreadable = false;
     auto refuse = [&](const QString &rel) {
         failure = Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
     };
+    // One file, written into a folder that held nothing; false (with failure set) to stop.
+#ifdef Q_OS_UNIX
+    FolderHandles handles;
+#endif
+    auto writeOne = [&](const QString &rel, const QByteArray &text) {
+        if (!isPlainRelativePath(rel)) {
+            refuse(rel);
+            return false;
+        }
+        const QString relFolder = folderOf(rel);
+        const QString folder = relFolder.isEmpty() ? root : root + QLatin1Char('/') + relFolder;
+        if (!relFolder.isEmpty() && !folders.contains(relFolder)) {
+            if (!QDir().mkpath(folder)) {
+                failure = Error(translate("cannot create the folder"), folder);
+                return false;
+            }
+            folders.append(relFolder);
+            const QString canonical = QFileInfo(folder).canonicalFilePath();
+            if (canonical.isEmpty() || !isInside(root, canonical)) {
+                refuse(relFolder);
+                return false;
+            }
+        }
+        const QString target = root + QLatin1Char('/') + rel;
+#ifdef Q_OS_UNIX
+        const int dirFd = handles.handle(folder);
+        if (dirFd < 0) {
+            refuse(rel);
+            return false;
+        }
+        const QString name = rel.mid(rel.lastIndexOf(QLatin1Char('/')) + 1);
+        const Result<bool> saved = writeNewAt(dirFd, QFile::encodeName(name), target, text);
+#else
+        const Result<bool> saved = writeNew(target, text);
+#endif
+        if (!saved)
+            failure = saved.error();
+        else if (!*saved) // the folder was empty: something appeared meanwhile
+            refuse(rel);
+        return saved.ok() && *saved;
+    };
     std::thread writer([&] {
         // About one object per 256 bytes of YAML: the set of names taken grows without rehashing.
         NameChooser chooser(options, std::min<qsizetype>(yaml.size() / 256, 1 << 20));
-#ifdef Q_OS_UNIX
-        FolderHandles handles;
-#endif
         for (Slice &slice : slices) {
             {
                 std::unique_lock<std::mutex> lock(mutex);
@@ -712,52 +749,11 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
             for (SplitItem &item : slice.items) {
                 const QString rel = chooser.choose(item);
                 if (rel.isEmpty())
-                    continue;
-                if (!isPlainRelativePath(rel)) {
-                    refuse(rel);
+                    continue; // left out by a filter
+                if (!writeOne(rel, item.text))
                     break;
-                }
-                const QString relFolder = folderOf(rel);
-                if (!relFolder.isEmpty() && !folders.contains(relFolder)) {
-                    const QString path = root + QLatin1Char('/') + relFolder;
-                    if (!QDir().mkpath(path)) {
-                        failure = Error(translate("cannot create the folder"), path);
-                        break;
-                    }
-                    folders.append(relFolder);
-                    const QString canonical = QFileInfo(path).canonicalFilePath();
-                    if (canonical.isEmpty() || !isInside(root, canonical)) {
-                        refuse(relFolder);
-                        break;
-                    }
-                }
-                const QString target = root + QLatin1Char('/') + rel;
-#ifdef Q_OS_UNIX
-                const QString folder =
-                    relFolder.isEmpty() ? root : root + QLatin1Char('/') + relFolder;
-                const int dirFd = handles.handle(folder);
-                if (dirFd < 0) {
-                    refuse(relFolder);
-                    break;
-                }
-                const Result<bool> saved = writeNewAt(
-                    dirFd,
-                    QFile::encodeName(rel.mid(relFolder.size() + (relFolder.isEmpty() ? 0 : 1))),
-                    target, item.text);
-#else
-                const Result<bool> saved = writeNew(target, item.text);
-#endif
-                if (!saved) {
-                    failure = saved.error();
-                    break;
-                }
-                if (!*saved) { // the folder was empty: something appeared meanwhile
-                    refuse(rel);
-                    break;
-                }
                 item.text = QByteArray();
                 written.append(rel);
-                targets.append(target);
             }
             slice.items = QVector<SplitItem>();
             if (failure)
@@ -782,8 +778,8 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
 
     if (unreadable || failure) {
         // The folder held nothing: take back what was written.
-        for (const QString &target : qAsConst(targets))
-            QFile::remove(target);
+        for (const QString &rel : qAsConst(written))
+            QFile::remove(root + QLatin1Char('/') + rel);
         std::sort(folders.begin(), folders.end(),
                   [](const QString &a, const QString &b) { return a.size() > b.size(); });
         for (const QString &folder : qAsConst(folders))
@@ -798,7 +794,8 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     if (!kustomization)
         return Result<SplitWriteResult>(kustomization.error());
     SplitWriteResult result;
-    result.written = targets;
+    for (const QString &rel : qAsConst(written))
+        result.written.append(root + QLatin1Char('/') + rel);
     result.kustomization = *kustomization;
     return Result<SplitWriteResult>(result);
 }

@@ -1,12 +1,11 @@
 #include "yamlfast.h"
 
 #include "manifest/parallel.h"
+#include "manifest/yamlslices.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
-#include <QVariant>
 
 #include <algorithm>
 #include <cmath>
@@ -1084,34 +1083,14 @@ std::optional<QList<YamlDocument>> parseYamlFast(const QByteArray &bytes,
         qsizetype used = 0;
         bool ok = false;
     };
-    std::vector<Part> parts{{begin, 1, {}, 0, false}};
     constexpr qsizetype minPart = 512 * 1024;
     const int threads = std::min(QThread::idealThreadCount(), 8);
-    if (threads > 1 && bytes.size() >= 2 * minPart) {
-        const qsizetype step = std::max<qsizetype>(minPart, bytes.size() / threads);
-        int line = 1;
-        const char *counted = begin;
-        for (qsizetype target = step; target < bytes.size(); target += step) {
-            qsizetype at = std::max(target, qsizetype(parts.back().begin - begin) + 1);
-            for (;;) {
-                at = bytes.indexOf("\n---", at);
-                if (at < 0)
-                    break;
-                const qsizetype after = at + 4;
-                if (after >= bytes.size() || bytes.at(after) == ' ' || bytes.at(after) == '\t' ||
-                    bytes.at(after) == '\r' || bytes.at(after) == '\n')
-                    break;
-                ++at;
-            }
-            if (at < 0)
-                break;
-            const char *partBegin = begin + at + 1;
-            line += int(std::count(counted, partBegin, '\n'));
-            counted = partBegin;
-            parts.push_back({partBegin, line, {}, 0, false});
-            target = std::max(target, at);
-        }
-    }
+    const qsizetype step = threads > 1 && bytes.size() >= 2 * minPart
+                               ? std::max<qsizetype>(minPart, bytes.size() / threads)
+                               : bytes.size();
+    std::vector<Part> parts;
+    for (const YamlSlice &slice : sliceYamlStream(bytes, step))
+        parts.push_back({begin + slice.begin, slice.firstLine, {}, 0, false});
     Part *const part = parts.data();
     const qsizetype count = qsizetype(parts.size());
     Detail::parallelFor(count, 1, [&](qsizetype i) {

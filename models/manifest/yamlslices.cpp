@@ -31,4 +31,12 @@ std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSi
     return slices;
 }
 
+std::vector<YamlSlice> largeStreamSlices(const QByteArray &yaml)
+{
+    constexpr qsizetype sliceSize = 256 * 1024;
+    if (yaml.size() < 4 * sliceSize)
+        return {};
+    return sliceYamlStream(yaml, sliceSize, false);
+}
+
 } // namespace Fluxdesk

@@ -27,4 +27,9 @@ struct YamlSlice
 std::vector<YamlSlice> sliceYamlStream(const QByteArray &yaml, qsizetype sliceSize,
                                        bool countLines = true);
 
+// How clean and split read a large stream on several threads: a stream of 1 MB or more cut into
+// parts of about 256 KB (without line numbers: each part counts its own). Empty for a smaller
+// stream, which is read whole.
+std::vector<YamlSlice> largeStreamSlices(const QByteArray &yaml);
+
 } // namespace Fluxdesk
