@@ -26,10 +26,10 @@ QString usageText()
         "  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION "
         "APP-VERSION\n"
         "  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release\n"
-        "  split FILE|- --out DIR [--template T]\n"
+        "  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]\n"
         "                        one file per resource (default template {name}-{kind}.yaml, "
-        "fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path "
-        "written\n"
+        "fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each "
+        "one first, as clean does; prints each path written\n"
         "  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors\n"
         "  clean [FILE|-] [--repo DIR]\n"
         "                        cleaned manifests on stdout (server fields and defaults removed; "
@@ -113,15 +113,16 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption cluster(QStringLiteral("cluster"), QString(), QStringLiteral("NAME"));
     const QCommandLineOption push(QStringLiteral("push"));
     const QCommandLineOption write(QStringLiteral("write"));
+    const QCommandLineOption clean(QStringLiteral("clean"));
     const QCommandLineOption accept(QStringLiteral("accept"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption acceptAll(QStringLiteral("accept-all"));
     const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
-    parser.addOptions({kubeconfig, context, snapshot, demo, json, out, repo, nameTemplate, ns,
-                       message, cluster, push, write, accept, acceptAll, remove, removeAllStale,
-                       help, version});
+    parser.addOptions({kubeconfig,   context,   snapshot, demo,           json, out,    repo,
+                       nameTemplate, ns,        message,  cluster,        push, write,  clean,
+                       accept,       acceptAll, remove,   removeAllStale, help, version});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -164,6 +165,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.cluster = parser.value(cluster);
     o.push = parser.isSet(push);
     o.write = parser.isSet(write);
+    o.clean = parser.isSet(clean);
     o.accept = parser.values(accept);
     o.acceptAll = parser.isSet(acceptAll);
     o.remove = parser.values(remove);
@@ -182,7 +184,10 @@ ParseResult parseArguments(const QStringList &arguments)
                                                   ? QStringLiteral("FILE")
                                                   : QStringLiteral("DIR")));
     if (!needsOut && parser.isSet(out))
-        return usageError(Text::tr("%1 does not take --out").arg(o.command));
+        return usageError(Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("out")));
+    if (o.clean && o.command != QLatin1String("split"))
+        return usageError(
+            Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("clean")));
     // Accepting and deleting only make sense while writing: refuse them rather than ignore them.
     for (const QCommandLineOption &writeOnly : {accept, acceptAll, remove, removeAllStale}) {
         const QString name = writeOnly.names().constFirst();

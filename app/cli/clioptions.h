@@ -31,6 +31,7 @@ struct CliOptions
     QString cluster;       // --cluster NAME (plan)
     bool push = false;     // --push (commit)
     bool write = false;    // --write (plan)
+    bool clean = false;    // --clean (split)
 
     // plan --write: the differing files to overwrite and the not-in-plan files to delete
     QStringList accept;          // --accept PATH, repeatable

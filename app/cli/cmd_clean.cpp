@@ -1,5 +1,5 @@
 // fluxdesk-cli clean [FILE|-] [--repo DIR]: the cleaned manifests on stdout.
-#include "clitext.h"
+#include "cleanoutput.h"
 #include "commands.h"
 #include "inputfile.h"
 #include "output.h"
@@ -19,9 +19,7 @@ int runClean(const CliOptions &options)
                                               : Error(input.errorString(), name).toString());
         return ExitUsage;
     }
-    const Result<CleanRules> rules = options.repo.isEmpty()
-                                         ? Result<CleanRules>(CleanRules::defaults())
-                                         : CleanRules::forRepository(options.repo);
+    const Result<CleanRules> rules = cleanRulesFor(options.repo);
     if (!rules) {
         printError(rules.error().toString());
         return ExitUsage;
@@ -36,12 +34,7 @@ int runClean(const CliOptions &options)
         printError(cleaned.error().toString());
         return ExitUsage;
     }
-    // Problems are warnings: the output is still what a careful person would commit, and a
-    // script piping into a file should not fail on a fixed nodePort.
-    for (const Problem &problem : cleaned->problems)
-        printWarning(Error(problem.message, problem.file, problem.line, problem.column).toString());
-    if (cleaned->hadComments)
-        printWarning(Text::tr("%1: comments are not kept in the cleaned output").arg(shownName));
+    printCleanWarnings(cleaned->problems, cleaned->hadComments, shownName);
     for (const QByteArray &part : cleaned->utf8)
         printOut(part);
     return ExitOk;

@@ -1,10 +1,11 @@
-// fluxdesk-cli split FILE|- --out DIR [--template T]: one file per resource.
+// fluxdesk-cli split FILE|- --out DIR [--template T] [--clean [--repo DIR]]: one file per
+// resource, each cleaned first with --clean.
+#include "cleanoutput.h"
 #include "clitext.h"
 #include "commands.h"
 #include "inputfile.h"
 #include "output.h"
 
-#include "kube/snapshot.h"
 #include "manifest/splitter.h"
 
 #include <QDir>
@@ -61,6 +62,14 @@ int runSplit(const CliOptions &options)
     const QString fileName = file.shownName();
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
+    if (options.clean) {
+        const Result<CleanRules> rules = cleanRulesFor(options.repo);
+        if (!rules) {
+            printError(rules.error().toString());
+            return ExitUsage;
+        }
+        split.cleanRules = *rules;
+    }
 
     // The split file itself, when it sits in the output folder, leaves the kustomization.
     QString removedSource;
@@ -76,22 +85,24 @@ int runSplit(const CliOptions &options)
         if (std::optional<Result<SplitWriteResult>> streamed =
                 splitLargeYamlInto(options.out, bytes, fileName, split, removedSource))
             return std::move(*streamed);
-        if (std::optional<QList<SplitFile>> sliced = splitLargeYaml(bytes, fileName, split))
-            return writeSplit(options.out, std::move(*sliced), removedSource);
-        QList<SplitFile> files;
-        {
-            const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
-            if (!objects)
-                return objects.error();
-            files = splitObjects(*objects, split);
-        }
+        Result<SplitPlan> plan = splitText(bytes, fileName, split);
+        if (!plan)
+            return plan.error();
         // Only the split files hold the objects from here on: writeSplit frees them as it goes.
-        return writeSplit(options.out, std::move(files), removedSource);
+        Result<SplitWriteResult> result =
+            writeSplit(options.out, std::move(plan->files), removedSource);
+        if (result) {
+            result->problems = plan->problems;
+            result->hadComments = plan->hadComments;
+        }
+        return result;
     }();
     if (!written) {
         printError(written.error().toString());
         return ExitUsage;
     }
+    if (options.clean)
+        printCleanWarnings(written->problems, written->hadComments, fileName);
     QString out;
     for (const QString &path : written->written)
         out += QDir::toNativeSeparators(path) + QLatin1Char('\n');

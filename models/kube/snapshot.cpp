@@ -184,9 +184,14 @@ bool looksLikeJson(const QByteArray &bytes)
     return false;
 }
 
-Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName)
+Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName,
+                                             QList<int> *lines)
 {
     QList<QJsonObject> out;
+    auto lineOfNew = [&](int line) {
+        while (lines && lines->size() < out.size())
+            lines->append(line);
+    };
     // kubectl -o json output is parsed as JSON: faster than YAML for large clusters.
     if (looksLikeJson(bytes)) {
         QJsonParseError parseError{};
@@ -203,6 +208,7 @@ Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QStr
             } else if (auto error = collect(doc.object(), fileName, 1, top, out)) {
                 return *error;
             }
+            lineOfNew(1);
             return out;
         }
         if (fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
@@ -229,6 +235,7 @@ Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QStr
         } else if (auto error = collect(document.value, fileName, document.line, where, out)) {
             return *error;
         }
+        lineOfNew(document.line);
     }
     return out;
 }

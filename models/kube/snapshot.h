@@ -12,7 +12,9 @@ namespace Fluxdesk {
 
 // Objects read from `kubectl get ... -o yaml|json` output: a kind: List (or any *List), a
 // multi-document YAML, a JSON object, or single objects. Lists are unwrapped into their items.
-Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName);
+// lines, when given, gets each object's document line (1 for JSON).
+Result<QList<QJsonObject>> parseSnapshotData(const QByteArray &bytes, const QString &fileName,
+                                             QList<int> *lines = nullptr);
 // Whether parseSnapshotData tries the bytes as JSON first (the first non-blank is '{' or '[').
 bool looksLikeJson(const QByteArray &bytes);
 

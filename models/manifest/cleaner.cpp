@@ -623,6 +623,28 @@ CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
     return result;
 }
 
+CleanResult cleanObjectAt(const QJsonObject &object, const CleanRules &rules,
+                          const CleanContext &context, const QString &fileName, int line)
+{
+    CleanResult result = cleanObject(object, rules, context);
+    for (Problem &p : result.problems) {
+        p.file = fileName;
+        p.line = line;
+        p.column = 1;
+    }
+    return result;
+}
+
+bool mentionsPersistentVolume(const QByteArray &yaml)
+{
+    static const QByteArray word("PersistentVolume");
+    for (qsizetype at = yaml.indexOf(word); at >= 0; at = yaml.indexOf(word, at + word.size())) {
+        if (yaml.mid(at + word.size(), 5) != "Claim")
+            return true;
+    }
+    return false;
+}
+
 CleanContext cleanContextFor(const QList<QJsonObject> &objects)
 {
     CleanContext context;
@@ -732,28 +754,11 @@ bool manifestsOf(const QJsonValue &document, QList<QJsonObject> &out)
     return true;
 }
 
-// Moves an object's removals and problems to the text's, each problem at its document's line.
-void takeFindings(CleanResult &result, const QString &fileName, int line, QList<Removal> &removals,
-                  QList<Problem> &problems)
+// Moves an object's removals and problems to the text's.
+void takeFindings(CleanResult &result, QList<Removal> &removals, QList<Problem> &problems)
 {
-    for (Problem &p : result.problems) {
-        p.file = fileName;
-        p.line = line;
-        p.column = 1;
-    }
     removals.append(std::move(result.removals));
     problems.append(std::move(result.problems));
-}
-
-// "PersistentVolume" anywhere but as the start of "PersistentVolumeClaim".
-bool mentionsPersistentVolume(const QByteArray &yaml)
-{
-    static const QByteArray word("PersistentVolume");
-    for (qsizetype at = yaml.indexOf(word); at >= 0; at = yaml.indexOf(word, at + word.size())) {
-        if (yaml.mid(at + word.size(), 5) != "Claim")
-            return true;
-    }
-    return false;
 }
 
 // A large export cut at its "---" lines: each slice is read, cleaned and written by one thread,
@@ -817,10 +822,10 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             return;
         }
         for (qsizetype k = 0; k < objects.size(); ++k) {
-            CleanResult r = cleanObject(objects.at(k), rules, context);
+            CleanResult r = cleanObjectAt(objects.at(k), rules, context, fileName, lines.at(k));
             objects[k] = QJsonObject();
             sl.texts.append(toYaml(r.object));
-            takeFindings(r, fileName, lines.at(k), sl.removals, sl.problems);
+            takeFindings(r, sl.removals, sl.problems);
         }
         if (context.utf8Text) {
             sl.utf8 = joinYamlDocuments(sl.texts).toUtf8();
@@ -909,13 +914,13 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
     QJsonObject *const object = owned.data();
     const qsizetype count = qsizetype(owned.size());
     Detail::parallelFor(count, 256, [&](qsizetype i) {
-        done[i] = cleanObject(object[i], rules, effective);
+        done[i] = cleanObjectAt(object[i], rules, effective, fileName, lines.at(i));
         object[i] = QJsonObject();
         text[i] = toYaml(done[i].object);
         done[i].object = QJsonObject();
     });
     for (qsizetype i = 0; i < count; ++i)
-        takeFindings(done[i], fileName, lines.at(i), out.removals, out.problems);
+        takeFindings(done[i], out.removals, out.problems);
     if (context.utf8Text)
         out.utf8.append(joinYamlDocuments(texts).toUtf8());
     else

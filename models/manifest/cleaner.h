@@ -95,8 +95,16 @@ struct CleanResult
 CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
                         const CleanContext &context = {});
 
+// cleanObject() for an object read from fileName: its problems placed at its document's line.
+CleanResult cleanObjectAt(const QJsonObject &object, const CleanRules &rules,
+                          const CleanContext &context, const QString &fileName, int line);
+
 // The context a set of objects implies: PVs annotated pv.kubernetes.io/provisioned-by are dynamic.
 CleanContext cleanContextFor(const QList<QJsonObject> &objects);
+
+// Whether the text may hold a PersistentVolume ("PersistentVolume" not followed by "Claim"): a
+// part of such a text cannot be cleaned before every PersistentVolume is known (cleanContextFor).
+bool mentionsPersistentVolume(const QByteArray &yaml);
 
 // True when the text has comments ('#' outside quoted and block scalars) that a clean would drop.
 bool yamlHasComments(const QByteArray &yaml);

@@ -580,26 +580,92 @@ Result<QString> updateKustomization(const QString &root, const QString &dir,
     return kustomizationPath;
 }
 
-// A part of a large stream read (Lists unwrapped, every object checked), each object named and
-// written out as text, on one thread; false where the part does not read on its own.
-bool readSlice(const QByteArray &bytes, const QString &fileName, const QString &nameTemplate,
-               QVector<SplitItem> &items)
+// What the clean of a part of the text found: problems at lines counted from the part's start.
+struct Findings
 {
-    QList<QJsonObject> objects;
+    QList<Problem> problems;
+    qsizetype lines = 0; // line feeds in the part
+    bool hadComments = false;
+};
+
+// The findings of a text's parts, in the text's order: each part's problems at the text's lines.
+class FindingsInOrder
+{
+public:
+    void append(Findings &part)
     {
-        const Result<QList<QJsonObject>> read = parseSnapshotData(bytes, fileName);
+        for (Problem &p : part.problems) {
+            p.line += int(m_lineOffset);
+            m_problems.append(std::move(p));
+        }
+        m_lineOffset += part.lines;
+        m_hadComments = m_hadComments || part.hadComments;
+        part = Findings();
+    }
+    QList<Problem> problems() const { return m_problems; }
+    bool hadComments() const { return m_hadComments; }
+
+private:
+    QList<Problem> m_problems;
+    qsizetype m_lineOffset = 0;
+    bool m_hadComments = false;
+};
+
+CleanContext splitCleanContext(const QList<QJsonObject> &objects)
+{
+    CleanContext context = cleanContextFor(objects);
+    context.recordRemovals = false; // a split has no preview to show them in
+    return context;
+}
+
+// A part of a large stream read (Lists unwrapped, every object checked), each object cleaned if
+// asked, named and written out as text, on one thread; false where the part does not read on its
+// own (or holds a PersistentVolume a clean must know of first).
+bool readSlice(const QByteArray &bytes, const QString &fileName, const SplitOptions &options,
+               QVector<SplitItem> &items, Findings &findings)
+{
+    const bool clean = options.cleanRules.has_value();
+    QList<QJsonObject> objects;
+    QList<int> lines;
+    {
+        const Result<QList<QJsonObject>> read =
+            parseSnapshotData(bytes, fileName, clean ? &lines : nullptr);
         if (!read)
             return false;
         objects = *read;
     }
+    CleanContext context;
+    if (clean) {
+        context = splitCleanContext(objects);
+        if (!context.dynamicVolumes.isEmpty())
+            return false;
+        findings.lines = bytes.count('\n');
+        findings.hadComments = yamlHasComments(bytes);
+    }
     items.reserve(objects.size());
     for (qsizetype k = 0; k < objects.size(); ++k) {
-        SplitItem item = splitItemFor(objects.at(k), nameTemplate);
+        if (clean) {
+            CleanResult cleaned =
+                cleanObjectAt(objects.at(k), *options.cleanRules, context, fileName, lines.at(k));
+            objects[k] = std::move(cleaned.object);
+            findings.problems.append(std::move(cleaned.problems));
+        }
+        SplitItem item = splitItemFor(objects.at(k), options.nameTemplate);
         item.text = toYaml(objects.at(k)).toUtf8();
         objects[k] = QJsonObject(); // freed here, by the thread that read it
         items.append(std::move(item));
     }
     return true;
+}
+
+// The slices of a large stream that splitLargeYaml() and splitLargeYamlInto() read, or none.
+std::vector<YamlSlice> largeSplitSlices(const QByteArray &yaml, const SplitOptions &options)
+{
+    std::vector<YamlSlice> parts = largeStreamSlices(yaml);
+    if (parts.empty() || looksLikeJson(yaml) ||
+        (options.cleanRules && mentionsPersistentVolume(yaml)))
+        return {};
+    return parts;
 }
 
 } // namespace
@@ -616,34 +682,75 @@ QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOpti
     return splitItems(items, options);
 }
 
-std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
-                                               const SplitOptions &options)
+std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
+                                        const SplitOptions &options)
 {
-    const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
-    if (parts.empty() || looksLikeJson(yaml))
+    const std::vector<YamlSlice> parts = largeSplitSlices(yaml, options);
+    if (parts.empty())
         return std::nullopt;
     struct Slice
     {
         YamlSlice part;
         QVector<SplitItem> items;
+        Findings findings;
         bool ok = false;
     };
     std::vector<Slice> slices;
     for (const YamlSlice &part : parts)
-        slices.push_back({part, {}, false});
+        slices.push_back({part, {}, {}, false});
     Slice *const slice = slices.data();
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
         Slice &sl = slice[i];
-        sl.ok = readSlice(sl.part.bytes(yaml), fileName, options.nameTemplate, sl.items);
+        sl.ok = readSlice(sl.part.bytes(yaml), fileName, options, sl.items, sl.findings);
     });
     QVector<SplitItem> items;
+    FindingsInOrder findings;
     for (Slice &sl : slices) {
         if (!sl.ok)
             return std::nullopt;
         for (SplitItem &item : sl.items)
             items.append(std::move(item));
+        findings.append(sl.findings);
     }
-    return splitItems(items, options);
+    SplitPlan plan;
+    plan.files = splitItems(items, options);
+    plan.problems = findings.problems();
+    plan.hadComments = findings.hadComments();
+    return plan;
+}
+
+Result<SplitPlan> splitText(const QByteArray &yaml, const QString &fileName,
+                            const SplitOptions &options)
+{
+    if (std::optional<SplitPlan> sliced = splitLargeYaml(yaml, fileName, options))
+        return std::move(*sliced);
+    QList<QJsonObject> objects;
+    QList<int> lines;
+    {
+        const Result<QList<QJsonObject>> read =
+            parseSnapshotData(yaml, fileName, options.cleanRules ? &lines : nullptr);
+        if (!read)
+            return read.error();
+        objects = *read;
+    }
+    SplitPlan plan;
+    if (options.cleanRules) {
+        // Cleaned on several threads for a large text, the findings collected in order.
+        const CleanContext context = splitCleanContext(objects);
+        QVector<CleanResult> results(objects.size());
+        CleanResult *const result = results.data();
+        Detail::parallelFor(objects.size(), 256, [&](qsizetype i) {
+            result[i] =
+                cleanObjectAt(objects.at(i), *options.cleanRules, context, fileName, lines.at(i));
+        });
+        for (qsizetype i = 0; i < objects.size(); ++i) {
+            objects[i] = std::move(results[i].object);
+            plan.problems.append(std::move(results[i].problems));
+        }
+        plan.hadComments = yamlHasComments(yaml);
+    }
+    plan.files = splitObjects(objects, options);
+    return plan;
 }
 
 std::optional<Result<SplitWriteResult>>
@@ -652,8 +759,8 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
 {
     if (dir.isEmpty() || options.helmInstallOrder)
         return std::nullopt;
-    const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
-    if (parts.empty() || looksLikeJson(yaml))
+    const std::vector<YamlSlice> parts = largeSplitSlices(yaml, options);
+    if (parts.empty())
         return std::nullopt;
     const bool existed = QFileInfo::exists(dir);
     if (existed &&
@@ -677,6 +784,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     {
         YamlSlice part;
         QVector<SplitItem> items;
+        Findings findings;
         State state = Pending;
     };
     std::vector<Slice> slices(parts.size());
@@ -688,6 +796,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
 
     QStringList written; // relative paths, in input order
     QStringList folders; // sub-folders made, each once
+    FindingsInOrder findings;
     std::optional<Error> failure;
     bool unreadable = false;
     auto refuse = [&](const QString &rel) {
@@ -756,6 +865,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
                 written.append(rel);
             }
             slice.items = QVector<SplitItem>();
+            findings.append(slice.findings);
             if (failure)
                 break;
         }
@@ -763,16 +873,17 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     });
     Slice *const slice = slices.data();
     auto readOne = [&](qsizetype i) {
-        const bool read = !stop && readSlice(slice[i].part.bytes(yaml), fileName,
-                                             options.nameTemplate, slice[i].items);
+        const bool read = !stop && readSlice(slice[i].part.bytes(yaml), fileName, options,
+                                             slice[i].items, slice[i].findings);
         {
             std::lock_guard<std::mutex> lock(mutex);
             slice[i].state = read ? Read : Unreadable;
         }
         ready.notify_all();
     };
-    // The writer, which creates the files one after another, keeps a core to itself.
-    constexpr int writerThreads = 1;
+    // The writer, which creates the files one after another, keeps a core to itself, unless the
+    // readers clean too: then reading is most of the work, and the writer waits for it anyway.
+    const int writerThreads = options.cleanRules ? 0 : 1;
     Detail::parallelFor(qsizetype(slices.size()), 1, readOne, writerThreads);
     writer.join();
 
@@ -797,6 +908,8 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     for (const QString &rel : qAsConst(written))
         result.written.append(root + QLatin1Char('/') + rel);
     result.kustomization = *kustomization;
+    result.problems = findings.problems();
+    result.hadComments = findings.hadComments();
     return Result<SplitWriteResult>(result);
 }
 

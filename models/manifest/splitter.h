@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "manifest/cleaner.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -18,6 +19,9 @@ struct SplitOptions
     QStringList includeKinds, excludeKinds;   // case-insensitive kinds; empty include = all
     QStringList includeNames, excludeNames;   // object names, '*' wildcards
     bool helmInstallOrder = false;            // Namespaces and CRDs first, as Helm installs
+    // Every object cleaned with these rules before it is named and written (split --clean): the
+    // files hold what a clean of the whole text and a split of its result would write.
+    std::optional<CleanRules> cleanRules;
 };
 
 // kubectl-slice's naming.
@@ -34,19 +38,37 @@ struct SplitFile
 QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options = {});
 QString fileNameFor(const QJsonObject &object, const QString &nameTemplate);
 
-// splitObjects(parseSnapshotData(yaml)) for a large YAML stream without holding every object at
-// once: cut at its "---" lines, each slice is read (Lists unwrapped, every object checked), named
-// and written out as text on one thread, then clashes are resolved in input order. std::nullopt
-// where that does not apply (under 1 MB, JSON, or a slice that does not read on its own, e.g. an
-// error to report): then read the whole text.
-std::optional<QList<SplitFile>> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
-                                               const SplitOptions &options = {});
+// A split worked out, not yet written.
+struct SplitPlan
+{
+    QList<SplitFile> files;
+    // With SplitOptions::cleanRules: what the clean found (problems at their documents' lines),
+    // and whether the text had comments, which the cleaned files do not keep.
+    QList<Problem> problems;
+    bool hadComments = false;
+};
+
+// A YAML or JSON text split (Lists unwrapped, every object checked, cleaned first if asked): a
+// large stream as splitLargeYaml() does, anything else whole; an error at its line otherwise.
+Result<SplitPlan> splitText(const QByteArray &yaml, const QString &fileName,
+                            const SplitOptions &options = {});
+
+// splitText() for a large YAML stream without holding every object at once: cut at its "---"
+// lines, each slice is read (Lists unwrapped, every object checked), cleaned if asked, named and
+// written out as text on one thread, then clashes are resolved in input order. std::nullopt where
+// that does not apply (under 1 MB, JSON, a PersistentVolume a clean must know of first, or a slice
+// that does not read on its own, e.g. an error to report): then read the whole text.
+std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
+                                        const SplitOptions &options = {});
 QString kebabCase(const QString &text);
 
 struct SplitWriteResult
 {
     QStringList written;   // absolute paths
     QString kustomization; // the kustomization.yaml updated or created ("" when none)
+    // splitLargeYamlInto() with SplitOptions::cleanRules: as SplitPlan's.
+    QList<Problem> problems;
+    bool hadComments = false;
 };
 
 // Writes the files into dir (QSaveFile each), refusing any path that would leave dir, and updates

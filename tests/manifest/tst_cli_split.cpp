@@ -152,6 +152,65 @@ private slots:
         QCOMPARE(piped.out.count(QLatin1Char('\n')), 4);
     }
 
+    // split --clean writes what clean then split write, and warns as clean does; a repository's
+    // rules file applies with --repo.
+    void splitCleaned()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString input = tmp.filePath(QStringLiteral("export.yaml"));
+        QByteArray yaml;
+        for (const char *name : {"service-nodeport", "deployment-managedfields", "volumes-dynamic"})
+            yaml += (yaml.isEmpty() ? "" : "---\n") +
+                    readFile(QStringLiteral(FLUXDESK_TEST_DATA "/clean/%1.in.yaml")
+                                 .arg(QLatin1String(name)));
+        QVERIFY(writeFile(input, "# exported by hand\n" + yaml));
+
+        const Run cleaned = runCli({QStringLiteral("clean"), input});
+        QCOMPARE(cleaned.exitCode, 0);
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("cleaned.yaml")), cleaned.out.toUtf8()));
+        const QString twoSteps = tmp.filePath(QStringLiteral("two-steps"));
+        const Run split =
+            runCli({QStringLiteral("split"), tmp.filePath(QStringLiteral("cleaned.yaml")),
+                    QStringLiteral("--out"), twoSteps});
+        QCOMPARE(split.exitCode, 0);
+
+        const QString oneStep = tmp.filePath(QStringLiteral("one-step"));
+        const Run run = runCli({QStringLiteral("split"), input, QStringLiteral("--out"), oneStep,
+                                QStringLiteral("--clean")});
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err, cleaned.err); // the nodePort warning at its line, and the comments
+        QVERIFY2(run.err.contains(input + QStringLiteral(":2:1: spec.ports[0].nodePort")),
+                 qPrintable(run.err));
+        QVERIFY(run.err.contains(QLatin1String("comments are not kept")));
+        const QStringList files = QDir(twoSteps).entryList(QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 5);
+        QCOMPARE(QDir(oneStep).entryList(QDir::Files, QDir::Name), files);
+        for (const QString &file : files) {
+            const QByteArray text = readFile(oneStep + QLatin1Char('/') + file);
+            QCOMPARE(text, readFile(twoSteps + QLatin1Char('/') + file));
+            QVERIFY2(!text.contains("managedFields") && !text.contains("resourceVersion"),
+                     qPrintable(file));
+        }
+
+        // A repository's rules: one rule turned off keeps its field.
+        const QString repo = tmp.filePath(QStringLiteral("repo"));
+        QVERIFY(writeFile(repo + QStringLiteral("/.fluxdesk/clean-rules.yaml"),
+                          "rules:\n- name: service-node-port\n  enabled: false\n"));
+        const QString withRepo = tmp.filePath(QStringLiteral("with-repo"));
+        const Run own = runCli({QStringLiteral("split"), input, QStringLiteral("--out"), withRepo,
+                                QStringLiteral("--clean"), QStringLiteral("--repo"), repo});
+        QCOMPARE(own.exitCode, 0);
+        QVERIFY(!own.err.contains(QLatin1String("nodePort")));
+
+        // Only split cleans.
+        const Run wrong = runCli({QStringLiteral("clean"), input, QStringLiteral("--clean")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(QLatin1String("clean does not take --clean")),
+                 qPrintable(wrong.err));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");

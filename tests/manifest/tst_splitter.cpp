@@ -70,6 +70,47 @@ QByteArray largeStream()
     return yaml;
 }
 
+// The clean test inputs (tests/data/clean/*.in.yaml) as one stream, repeated until it holds at
+// least minSize bytes; the PersistentVolume examples only when withVolumes.
+QByteArray cleanInputs(qsizetype minSize, bool withVolumes)
+{
+    const QDir dir(QStringLiteral(FLUXDESK_TEST_DATA "/clean"));
+    QByteArray round;
+    for (const QString &name :
+         dir.entryList({QStringLiteral("*.in.yaml")}, QDir::Files, QDir::Name)) {
+        if (!withVolumes && name.startsWith(QLatin1String("volumes-")))
+            continue;
+        QByteArray text = readFile(dir.filePath(name));
+        if (text.startsWith("---\n"))
+            text = text.mid(4);
+        if (!text.endsWith('\n'))
+            text += '\n';
+        round += (round.isEmpty() ? "" : "---\n") + text;
+    }
+    QByteArray yaml = round;
+    while (yaml.size() < minSize)
+        yaml += "---\n" + round;
+    return yaml;
+}
+
+// Each file's relative path and text.
+QList<QPair<QString, QByteArray>> contents(const QList<SplitFile> &files)
+{
+    QList<QPair<QString, QByteArray>> out;
+    for (const SplitFile &f : files)
+        out.append({f.relativePath, f.text.isEmpty() ? toYaml(f.object).toUtf8() : f.text});
+    return out;
+}
+
+QStringList located(const QList<Problem> &problems)
+{
+    QStringList out;
+    for (const Problem &p : problems)
+        out.append(
+            QStringLiteral("%1:%2:%3: %4").arg(p.file).arg(p.line).arg(p.column).arg(p.message));
+    return out;
+}
+
 QStringList paths(const QList<SplitFile> &files)
 {
     QStringList out;
@@ -125,24 +166,25 @@ private slots:
         SplitOptions options;
         options.helmInstallOrder = helmOrder;
         options.excludeKinds = excludeKinds;
-        const std::optional<QList<SplitFile>> sliced =
+        const std::optional<SplitPlan> plan =
             splitLargeYaml(yaml, QStringLiteral("big.yaml"), options);
-        QVERIFY(sliced);
+        QVERIFY(plan);
+        const QList<SplitFile> &sliced = plan->files;
         const Result<QList<QJsonObject>> whole =
             parseSnapshotData(yaml, QStringLiteral("big.yaml"));
         QVERIFY(whole.ok());
         const QList<SplitFile> expected = splitObjects(*whole, options);
-        QCOMPARE(paths(*sliced), paths(expected));
-        QVERIFY(paths(*sliced).contains(QStringLiteral("app-0-deployment-3.yaml")));
+        QCOMPARE(paths(sliced), paths(expected));
+        QVERIFY(paths(sliced).contains(QStringLiteral("app-0-deployment-3.yaml")));
         for (qsizetype i = 0; i < expected.size(); ++i) {
-            QVERIFY(sliced->at(i).object.isEmpty());
-            QCOMPARE(sliced->at(i).text, toYaml(expected.at(i).object).toUtf8());
+            QVERIFY(sliced.at(i).object.isEmpty());
+            QCOMPARE(sliced.at(i).text, toYaml(expected.at(i).object).toUtf8());
         }
 
         // Written, the files hold that text.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const Result<SplitWriteResult> written = writeSplit(dir.path(), *sliced);
+        const Result<SplitWriteResult> written = writeSplit(dir.path(), sliced);
         QVERIFY2(written.ok(), qPrintable(written.error().toString()));
         QFile first(dir.filePath(expected.constFirst().relativePath));
         QVERIFY(first.open(QIODevice::ReadOnly));
@@ -173,10 +215,10 @@ private slots:
             splitLargeYamlInto(streamedDir, yaml, QStringLiteral("big.yaml"), options);
         QVERIFY(streamed);
         QVERIFY2(streamed->ok(), qPrintable(streamed->error().toString()));
-        const std::optional<QList<SplitFile>> sliced =
+        const std::optional<SplitPlan> sliced =
             splitLargeYaml(yaml, QStringLiteral("big.yaml"), options);
         QVERIFY(sliced);
-        const Result<SplitWriteResult> usual = writeSplit(usualDir, *sliced);
+        const Result<SplitWriteResult> usual = writeSplit(usualDir, sliced->files);
         QVERIFY(usual.ok());
         auto relative = [](const QStringList &written, const QString &dir) {
             QStringList out;
@@ -229,6 +271,71 @@ private slots:
         QVERIFY(!splitLargeYamlInto(emptyDir + QLatin1String("-2"), bad, QStringLiteral("big.yaml"),
                                     options));
         QVERIFY(entries(emptyDir + QLatin1String("-2")).isEmpty());
+    }
+
+    // split --clean: the files hold what cleaning the whole text and splitting the result
+    // writes, and the clean's problems are at their lines in the text, whether the text is read
+    // whole, in slices, or written while read. A PersistentVolume anywhere sends a large text the
+    // whole way, so every PVC is cleaned knowing which volumes were provisioned.
+    void cleanedSplit_data()
+    {
+        QTest::addColumn<qsizetype>("minSize");
+        QTest::addColumn<bool>("withVolumes");
+        QTest::addColumn<bool>("sliced");
+        QTest::newRow("small, whole") << qsizetype(0) << true << false;
+        QTest::newRow("large, in slices") << qsizetype(1536 * 1024) << false << true;
+        QTest::newRow("large with volumes, whole") << qsizetype(1536 * 1024) << true << false;
+    }
+
+    void cleanedSplit()
+    {
+        QFETCH(qsizetype, minSize);
+        QFETCH(bool, withVolumes);
+        QFETCH(bool, sliced);
+        const QByteArray yaml = cleanInputs(minSize, withVolumes);
+        const QString name = QStringLiteral("export.yaml");
+        const Result<CleanTextResult> cleaned = cleanYamlText(yaml, name, CleanRules::defaults());
+        QVERIFY2(cleaned.ok(), qPrintable(cleaned.error().toString()));
+        QVERIFY(!cleaned->problems.isEmpty()); // the nodePort and clusterIP examples warn
+        const Result<SplitPlan> expected = splitText(cleaned->text.toUtf8(), name);
+        QVERIFY(expected.ok());
+        QVERIFY(expected->files.size() > 10);
+
+        SplitOptions options;
+        options.cleanRules = CleanRules::defaults();
+        QCOMPARE(bool(splitLargeYaml(yaml, name, options)), sliced);
+        const Result<SplitPlan> plan = splitText(yaml, name, options);
+        QVERIFY2(plan.ok(), qPrintable(plan.error().toString()));
+        QCOMPARE(contents(plan->files), contents(expected->files));
+        QCOMPARE(located(plan->problems), located(cleaned->problems));
+        QCOMPARE(plan->hadComments, cleaned->hadComments);
+        if (withVolumes) {
+            // The dynamically provisioned claim lost its volumeName; the static one kept it.
+            int volumeNames = 0;
+            for (const auto &file : contents(plan->files))
+                volumeNames += file.second.count("volumeName:");
+            int expectedNames = 0;
+            for (const auto &file : contents(expected->files))
+                expectedNames += file.second.count("volumeName:");
+            QCOMPARE(volumeNames, expectedNames);
+            QVERIFY(yaml.count("volumeName:") > volumeNames);
+        }
+
+        // Written while read (a large text without volumes only): the same files and findings.
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QString dir = base.filePath(QStringLiteral("out"));
+        const std::optional<Result<SplitWriteResult>> streamed =
+            splitLargeYamlInto(dir, yaml, name, options);
+        QCOMPARE(bool(streamed), sliced);
+        if (!streamed)
+            return;
+        QVERIFY2(streamed->ok(), qPrintable(streamed->error().toString()));
+        QCOMPARE((*streamed)->written.size(), expected->files.size());
+        for (const auto &file : contents(expected->files))
+            QCOMPARE(readFile(dir + QLatin1Char('/') + file.first), file.second);
+        QCOMPARE(located((*streamed)->problems), located(cleaned->problems));
+        QCOMPARE((*streamed)->hadComments, cleaned->hadComments);
     }
 
     void kebab_data()
