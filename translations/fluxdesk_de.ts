@@ -900,10 +900,6 @@ Regel %2: %3</translation>
         <translation>%1 benötigt --out %2</translation>
     </message>
     <message>
-        <source>%1 does not take --out</source>
-        <translation>%1 akzeptiert kein --out</translation>
-    </message>
-    <message>
         <source>cannot create the folder</source>
         <translation>der Ordner kann nicht angelegt werden</translation>
     </message>
@@ -1045,66 +1041,6 @@ Regel %2: %3</translation>
         <translation>ausgeschlossen</translation>
     </message>
     <message>
-        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Commands:
-  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
-  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
-  split FILE|- --out DIR [--template T]
-                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); prints each path written
-  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
-  clean [FILE|-] [--repo DIR]
-                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them)
-  commit --repo DIR -m MSG [--push]
-                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
-
-Options:
-  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        context to use (default: current-context)
-  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
-  --demo                use the built-in demo cluster
-  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
-  -h, --help            show this help
-  --version             show the version
-
-Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
-</source>
-        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Befehle:
-  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
-  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
-  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
-  split FILE|- --out DIR [--template T]
-                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); gibt jeden geschriebenen Pfad aus
-  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
-  clean [FILE|-] [--repo DIR]
-                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle)
-  commit --repo DIR -m MSG [--push]
-                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
-
-Optionen:
-  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        zu verwendender Kontext (Standard: current-context)
-  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
-  --demo                den eingebauten Demo-Cluster verwenden
-  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
-  -h, --help            diese Hilfe anzeigen
-  --version             die Version anzeigen
-
-Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
-</translation>
-    </message>
-    <message>
         <source>--%1 needs plan --write</source>
         <translation>--%1 benötigt plan --write</translation>
     </message>
@@ -1159,6 +1095,70 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>the file changed while it was being read</source>
         <translation>die Datei hat sich geändert, während sie gelesen wurde</translation>
+    </message>
+    <message>
+        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Commands:
+  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
+  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
+  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; prints each path written
+  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
+  clean [FILE|-] [--repo DIR]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them)
+  commit --repo DIR -m MSG [--push]
+                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
+
+Options:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        context to use (default: current-context)
+  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
+  --demo                use the built-in demo cluster
+  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
+  -h, --help            show this help
+  --version             show the version
+
+Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
+</source>
+        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Befehle:
+  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
+  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
+  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
+  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); --clean bereinigt jede zuvor, wie clean es tut; gibt jeden geschriebenen Pfad aus
+  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
+  clean [FILE|-] [--repo DIR]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle)
+  commit --repo DIR -m MSG [--push]
+                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
+
+Optionen:
+  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        zu verwendender Kontext (Standard: current-context)
+  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
+  --demo                den eingebauten Demo-Cluster verwenden
+  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
+  -h, --help            diese Hilfe anzeigen
+  --version             die Version anzeigen
+
+Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
+</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 akzeptiert kein --%2</translation>
     </message>
 </context>
 <context>
