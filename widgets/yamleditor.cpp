@@ -39,8 +39,7 @@ namespace {
 // Texts up to this size are set in one go; larger ones are appended slice by slice.
 constexpr qsizetype directLoadLimit = 256 * 1024;
 // Each slice should take about this long on the UI thread (highlighting included).
-constexpr qint64 sliceBudgetMs = 20;
-constexpr int problemMarkLimit = 500; // underlines beyond this cost more than they tell
+constexpr qint64 sliceBudgetMs = 12;
 
 QColor severityColour(int severity)
 {
@@ -197,15 +196,23 @@ int YamlEditor::problemSeverityAt(int line) const
     return m_problemLines.value(line, -1);
 }
 
+// Underlines only the problem lines on screen and a screenful either side: a file with thousands
+// of problems costs what is shown, and scrolling past those lines marks the next ones
+// (markProblemsOnScreen).
 void YamlEditor::updateProblemSelections()
 {
     m_problemSelections.clear();
-    for (auto it = m_problemLines.cbegin(); it != m_problemLines.cend(); ++it) {
-        if (m_problemSelections.size() >= problemMarkLimit)
-            break;
+    m_markedLines = {0, -1};
+    if (m_problemLines.isEmpty())
+        return;
+    const int first = firstVisibleBlock().blockNumber() + 1;
+    const int screen = linesOnScreen();
+    m_markedLines = {qMax(1, first - screen), first + 2 * screen};
+    for (auto it = m_problemLines.lowerBound(m_markedLines.first);
+         it != m_problemLines.cend() && it.key() <= m_markedLines.second; ++it) {
         const QTextBlock block = document()->findBlockByNumber(it.key() - 1);
         if (!block.isValid())
-            continue;
+            break;
         QTextEdit::ExtraSelection mark;
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         mark.format.setUnderlineColor(severityColour(it.value()));
@@ -220,6 +227,22 @@ void YamlEditor::updateProblemSelections()
                                 QTextCursor::KeepAnchor);
         m_problemSelections.append(mark);
     }
+}
+
+int YamlEditor::linesOnScreen() const
+{
+    return qMax(1, viewport()->height() / qMax(1, fontMetrics().lineSpacing())) + 1;
+}
+
+void YamlEditor::markProblemsOnScreen()
+{
+    if (m_problemLines.isEmpty())
+        return;
+    const int first = firstVisibleBlock().blockNumber() + 1;
+    if (first >= m_markedLines.first && first + linesOnScreen() <= m_markedLines.second)
+        return;
+    updateProblemSelections();
+    updateExtraSelections();
 }
 
 void YamlEditor::updateExtraSelections()
@@ -248,6 +271,8 @@ int YamlEditor::lineNumberAreaWidth() const
 void YamlEditor::updateGutter(const QRect &rect, int dy)
 {
     updateLineNumberGutter(m_gutter, rect, dy);
+    if (dy != 0)
+        markProblemsOnScreen(); // scrolled
 }
 
 void YamlEditor::resizeEvent(QResizeEvent *event)
@@ -255,6 +280,7 @@ void YamlEditor::resizeEvent(QResizeEvent *event)
     QPlainTextEdit::resizeEvent(event);
     const QRect area = contentsRect();
     m_gutter->setGeometry(QRect(area.left(), area.top(), lineNumberAreaWidth(), area.height()));
+    markProblemsOnScreen(); // a taller editor shows lines beyond the marked ones
 }
 
 void YamlEditor::changeEvent(QEvent *event)

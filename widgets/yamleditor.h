@@ -53,6 +53,8 @@ private:
     void updateGutter(const QRect &rect, int dy);
     void updateExtraSelections();
     void updateProblemSelections();
+    void markProblemsOnScreen();
+    int linesOnScreen() const;
     void setUpHighlighter();
     void appendNextSlice();
 
@@ -61,6 +63,7 @@ private:
     QList<Problem> m_problems;
     QMap<int, int> m_problemLines; // 1-based line -> worst int(Problem::Severity)
     QList<QTextEdit::ExtraSelection> m_problemSelections;
+    QPair<int, int> m_markedLines{0, -1}; // the lines m_problemSelections cover (1-based)
     QTimer *m_loadTimer = nullptr;
     QString m_pending;
     qsizetype m_pendingPos = 0;

@@ -195,6 +195,46 @@ private slots:
         QCOMPARE(editor.extraSelections().size(), 1);
     }
 
+    // Thousands of problems: the lines on screen are underlined, and scrolling to the end
+    // underlines the last ones (not only the first few hundred).
+    void problemMarksFollowTheScreen()
+    {
+        YamlEditor editor;
+        editor.resize(500, 300);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.loadText(numberedLines(5000));
+        QList<Problem> problems;
+        for (int line = 1; line <= 5000; ++line) {
+            Problem p;
+            p.severity = Problem::Severity::Warning;
+            p.line = line;
+            problems.append(p);
+        }
+        editor.setProblems(problems);
+        auto marked = [&editor] {
+            QSet<int> lines;
+            for (const QTextEdit::ExtraSelection &s : editor.extraSelections()) {
+                if (s.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+                    lines.insert(s.cursor.blockNumber() + 1);
+            }
+            return lines;
+        };
+        QSet<int> lines = marked();
+        QVERIFY(lines.contains(1));
+        QVERIFY(lines.contains(
+            editor.cursorForPosition(QPoint(1, editor.viewport()->height() - 2)).blockNumber() +
+            1)); // the last line on screen
+        QVERIFY(!lines.contains(5000));
+        QVERIFY(lines.size() < 500);
+        editor.goToLine(5000);
+        lines = marked();
+        QVERIFY(lines.contains(5000));
+        QVERIFY(lines.contains(4990));
+        QVERIFY(!lines.contains(1));
+        QCOMPARE(editor.problemSeverityAt(5000), int(Problem::Severity::Warning));
+    }
+
     void pageLintsAParseErrorAtItsLine()
     {
         EditorPage page;
