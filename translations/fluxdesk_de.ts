@@ -1160,6 +1160,10 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>%1 does not take --%2</source>
         <translation>%1 akzeptiert kein --%2</translation>
     </message>
+    <message>
+        <source>split takes --repo only with --clean</source>
+        <translation>split akzeptiert --repo nur zusammen mit --clean</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::CloneDialog</name>

@@ -247,7 +247,7 @@ void YamlEditor::markProblemsOnScreen()
 
 void YamlEditor::updateExtraSelections()
 {
-    // Runs on every cursor move: the problem marks are built once per lint, not here.
+    // Runs on every cursor move: the problem marks are built per lint and scroll, not here.
     QList<QTextEdit::ExtraSelection> selections;
     selections.reserve(m_problemSelections.size() + 1);
     QTextEdit::ExtraSelection current;

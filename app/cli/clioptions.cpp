@@ -188,6 +188,9 @@ ParseResult parseArguments(const QStringList &arguments)
     if (o.clean && o.command != QLatin1String("split"))
         return usageError(
             Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("clean")));
+    // split reads the repository's clean rules only to clean: refuse --repo rather than ignore it.
+    if (o.command == QLatin1String("split") && parser.isSet(repo) && !o.clean)
+        return usageError(Text::tr("split takes --repo only with --clean"));
     // Accepting and deleting only make sense while writing: refuse them rather than ignore them.
     for (const QCommandLineOption &writeOnly : {accept, acceptAll, remove, removeAllStale}) {
         const QString name = writeOnly.names().constFirst();

@@ -204,11 +204,18 @@ private slots:
         QCOMPARE(own.exitCode, 0);
         QVERIFY(!own.err.contains(QLatin1String("nodePort")));
 
-        // Only split cleans.
+        // Only split cleans, and split reads a repository's rules only to clean.
         const Run wrong = runCli({QStringLiteral("clean"), input, QStringLiteral("--clean")});
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY2(wrong.err.contains(QLatin1String("clean does not take --clean")),
                  qPrintable(wrong.err));
+        const QString unused = tmp.filePath(QStringLiteral("unused"));
+        const Run repoAlone = runCli({QStringLiteral("split"), input, QStringLiteral("--out"),
+                                      unused, QStringLiteral("--repo"), repo});
+        QCOMPARE(repoAlone.exitCode, 2);
+        QVERIFY2(repoAlone.err.contains(QLatin1String("--repo only with --clean")),
+                 qPrintable(repoAlone.err));
+        QVERIFY(!QFileInfo::exists(unused));
     }
 
     void badInput_data()
