@@ -3,6 +3,8 @@
 # multi-document export (managedFields and status, about 8 MB) against the roadmap's own method in
 # the same run: Debian's `yq -y 'del(...)'` for cleaning and Debian's `kubernetes-split-yaml` for
 # splitting (issue 3's targets: >= 10x faster than yq, >= 3x faster than kubernetes-split-yaml).
+# The same work is timed as two commands (clean, then split of its output) and as one
+# (split --clean), which must write the same files; both ratios are reported.
 #
 # Usage: clean-split-vs-peers.sh FLUXDESK_CLI
 # Environment: OBJECTS (10000), RUNS (3; the slow yq gets PEER_RUNS, default 1), KEEP=1 keeps the
