@@ -732,6 +732,25 @@ bool yamlHasComments(const QByteArray &yaml)
     return false;
 }
 
+CleanPartFindings CleanPartFindings::of(const QByteArray &part)
+{
+    CleanPartFindings findings;
+    findings.lines = part.count('\n');
+    findings.hadComments = yamlHasComments(part);
+    return findings;
+}
+
+void CleanFindingsInOrder::append(CleanPartFindings &part)
+{
+    for (Problem &p : part.problems) {
+        p.line += int(m_lineOffset);
+        m_problems.append(std::move(p));
+    }
+    m_lineOffset += part.lines;
+    m_hadComments = m_hadComments || part.hadComments;
+    part = CleanPartFindings();
+}
+
 namespace {
 
 // The manifests of a document, a List's items unwrapped; false when one is not a map.
@@ -780,14 +799,12 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
         QVector<QString> texts;
         QByteArray utf8; // with context.utf8Text, the texts joined and encoded
         QList<Removal> removals;
-        QList<Problem> problems; // at lines counted from the slice's start
-        qsizetype lines = 0;     // line feeds in the slice
-        bool hadComments = false;
+        CleanPartFindings findings;
         bool ok = false;
     };
     std::vector<Slice> slices;
     for (const YamlSlice &part : parts)
-        slices.push_back({part, {}, {}, {}, {}, 0, false, false});
+        slices.push_back({part, {}, {}, {}, {}, false});
     Slice *const slice = slices.data();
     std::atomic<bool> stop{false};
     Detail::parallelFor(qsizetype(slices.size()), 1, [&](qsizetype i) {
@@ -797,8 +814,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             stop = true;
             return;
         }
-        sl.lines = bytes.count('\n');
-        sl.hadComments = yamlHasComments(bytes);
+        sl.findings = CleanPartFindings::of(bytes);
         QList<QJsonObject> objects;
         QList<int> lines;
         {
@@ -825,7 +841,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             CleanResult r = cleanObjectAt(objects.at(k), rules, context, fileName, lines.at(k));
             objects[k] = QJsonObject();
             sl.texts.append(toYaml(r.object));
-            takeFindings(r, sl.removals, sl.problems);
+            takeFindings(r, sl.removals, sl.findings.problems);
         }
         if (context.utf8Text) {
             sl.utf8 = joinYamlDocuments(sl.texts).toUtf8();
@@ -835,7 +851,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
     });
     CleanTextResult out;
     QVector<QString> texts;
-    qsizetype lineOffset = 0; // line feeds before the slice
+    CleanFindingsInOrder findings;
     for (Slice &sl : slices) {
         if (!sl.ok)
             return std::nullopt;
@@ -846,13 +862,11 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
                 sl.utf8.prepend("---\n");
             out.utf8.append(std::move(sl.utf8));
         }
-        for (Problem &p : sl.problems)
-            p.line += int(lineOffset);
-        lineOffset += sl.lines;
         out.removals.append(std::move(sl.removals));
-        out.problems.append(std::move(sl.problems));
-        out.hadComments = out.hadComments || sl.hadComments;
+        findings.append(sl.findings);
     }
+    out.problems = findings.problems();
+    out.hadComments = findings.hadComments();
     if (!context.utf8Text)
         out.text = joinYamlDocuments(texts);
     return out;

@@ -109,6 +109,33 @@ bool mentionsPersistentVolume(const QByteArray &yaml);
 // True when the text has comments ('#' outside quoted and block scalars) that a clean would drop.
 bool yamlHasComments(const QByteArray &yaml);
 
+// What cleaning one part of a larger text (a slice read on its own thread) found: problems at
+// lines counted from the part's start.
+struct CleanPartFindings
+{
+    QList<Problem> problems;
+    qsizetype lines = 0; // line feeds in the part
+    bool hadComments = false;
+
+    // A part's line count and comments; its problems are added as its objects are cleaned.
+    static CleanPartFindings of(const QByteArray &part);
+};
+
+// The findings of a text's parts, taken in the text's order: each part's problems moved to the
+// text's lines.
+class CleanFindingsInOrder
+{
+public:
+    void append(CleanPartFindings &part); // part is left empty
+    QList<Problem> problems() const { return m_problems; }
+    bool hadComments() const { return m_hadComments; }
+
+private:
+    QList<Problem> m_problems;
+    qsizetype m_lineOffset = 0; // line feeds before the next part
+    bool m_hadComments = false;
+};
+
 struct CleanTextResult
 {
     QString text; // the cleaned documents, "---"-separated, conventional key order

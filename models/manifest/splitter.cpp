@@ -580,37 +580,6 @@ Result<QString> updateKustomization(const QString &root, const QString &dir,
     return kustomizationPath;
 }
 
-// What the clean of a part of the text found: problems at lines counted from the part's start.
-struct Findings
-{
-    QList<Problem> problems;
-    qsizetype lines = 0; // line feeds in the part
-    bool hadComments = false;
-};
-
-// The findings of a text's parts, in the text's order: each part's problems at the text's lines.
-class FindingsInOrder
-{
-public:
-    void append(Findings &part)
-    {
-        for (Problem &p : part.problems) {
-            p.line += int(m_lineOffset);
-            m_problems.append(std::move(p));
-        }
-        m_lineOffset += part.lines;
-        m_hadComments = m_hadComments || part.hadComments;
-        part = Findings();
-    }
-    QList<Problem> problems() const { return m_problems; }
-    bool hadComments() const { return m_hadComments; }
-
-private:
-    QList<Problem> m_problems;
-    qsizetype m_lineOffset = 0;
-    bool m_hadComments = false;
-};
-
 CleanContext splitCleanContext(const QList<QJsonObject> &objects)
 {
     CleanContext context = cleanContextFor(objects);
@@ -622,7 +591,7 @@ CleanContext splitCleanContext(const QList<QJsonObject> &objects)
 // asked, named and written out as text, on one thread; false where the part does not read on its
 // own (or holds a PersistentVolume a clean must know of first).
 bool readSlice(const QByteArray &bytes, const QString &fileName, const SplitOptions &options,
-               QVector<SplitItem> &items, Findings &findings)
+               QVector<SplitItem> &items, CleanPartFindings &findings)
 {
     const bool clean = options.cleanRules.has_value();
     QList<QJsonObject> objects;
@@ -639,8 +608,7 @@ bool readSlice(const QByteArray &bytes, const QString &fileName, const SplitOpti
         context = splitCleanContext(objects);
         if (!context.dynamicVolumes.isEmpty())
             return false;
-        findings.lines = bytes.count('\n');
-        findings.hadComments = yamlHasComments(bytes);
+        findings = CleanPartFindings::of(bytes);
     }
     items.reserve(objects.size());
     for (qsizetype k = 0; k < objects.size(); ++k) {
@@ -692,7 +660,7 @@ std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &f
     {
         YamlSlice part;
         QVector<SplitItem> items;
-        Findings findings;
+        CleanPartFindings findings;
         bool ok = false;
     };
     std::vector<Slice> slices;
@@ -704,7 +672,7 @@ std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &f
         sl.ok = readSlice(sl.part.bytes(yaml), fileName, options, sl.items, sl.findings);
     });
     QVector<SplitItem> items;
-    FindingsInOrder findings;
+    CleanFindingsInOrder findings;
     for (Slice &sl : slices) {
         if (!sl.ok)
             return std::nullopt;
@@ -784,7 +752,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     {
         YamlSlice part;
         QVector<SplitItem> items;
-        Findings findings;
+        CleanPartFindings findings;
         State state = Pending;
     };
     std::vector<Slice> slices(parts.size());
@@ -796,7 +764,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
 
     QStringList written; // relative paths, in input order
     QStringList folders; // sub-folders made, each once
-    FindingsInOrder findings;
+    CleanFindingsInOrder findings;
     std::optional<Error> failure;
     bool unreadable = false;
     auto refuse = [&](const QString &rel) {

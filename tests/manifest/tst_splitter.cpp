@@ -297,6 +297,10 @@ private slots:
         const Result<CleanTextResult> cleaned = cleanYamlText(yaml, name, CleanRules::defaults());
         QVERIFY2(cleaned.ok(), qPrintable(cleaned.error().toString()));
         QVERIFY(!cleaned->problems.isEmpty()); // the nodePort and clusterIP examples warn
+        // The problems are at lines of the whole text, in its order (every round warns again).
+        for (qsizetype i = 1; i < cleaned->problems.size(); ++i)
+            QVERIFY(cleaned->problems.at(i).line >= cleaned->problems.at(i - 1).line);
+        QVERIFY(cleaned->problems.constLast().line > yaml.count('\n') / 2);
         const Result<SplitPlan> expected = splitText(cleaned->text.toUtf8(), name);
         QVERIFY(expected.ok());
         QVERIFY(expected->files.size() > 10);
