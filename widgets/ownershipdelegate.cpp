@@ -34,6 +34,8 @@ QColor OwnershipDelegate::colour(Ownership ownership)
         return {0x9a, 0x7b, 0x4f};
     case Ownership::Generated:
         return {0xa0, 0xa0, 0xa0};
+    case Ownership::ReadOnly:
+        return {0xb0, 0xb0, 0xb0};
     }
     return {0x80, 0x80, 0x80};
 }

@@ -36,7 +36,7 @@ const QLatin1String excludedKeyPrefix("\x01"
 const QLatin1String objectKeyPrefix("\x01"
                                     "object/");
 
-bool isSecret(const ObjectKey &key)
+bool isSecretKey(const ObjectKey &key)
 {
     return key.group.isEmpty() && key.kind == QLatin1String("Secret");
 }
@@ -585,8 +585,8 @@ QMenu *PlanPane::createContextMenu(QWidget *parent)
         connect(exclude, &QAction::triggered, this, &PlanPane::excludeSelection);
     }
     if (!includable.isEmpty()) {
-        const bool allSecrets = std::all_of(includable.begin(), includable.end(), isSecret);
-        const bool anySecret = std::any_of(includable.begin(), includable.end(), isSecret);
+        const bool allSecrets = std::all_of(includable.begin(), includable.end(), isSecretKey);
+        const bool anySecret = std::any_of(includable.begin(), includable.end(), isSecretKey);
         // Including a Secret writes its data unencrypted: the action says so.
         const QString text = allSecrets  ? tr("Include as Plain Text")
                              : anySecret ? tr("Include in Plan (Secrets as Plain Text)")

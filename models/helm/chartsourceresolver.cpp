@@ -115,8 +115,13 @@ ChartSourceResolution resolveChartSource(const QString &releaseNamespace,
 ChartSourceResolution resolveChartSource(const HelmRelease &release,
                                          const ChartSourceContext &context)
 {
-    return resolveChartSource(release.ns, release.name, release.chartName, release.chartVersion,
-                              context);
+    ChartSourceResolution result = resolveChartSource(release.ns, release.name, release.chartName,
+                                                      release.chartVersion, context);
+    // The release record keeps the chart's crds/ files: whatever the catalog knows, those CRDs
+    // must follow the chart's version.
+    if (result.crds == ChartCrds::None && !release.crdFiles.isEmpty())
+        result.crds = ChartCrds::Folder;
+    return result;
 }
 
 } // namespace Fluxdesk

@@ -74,7 +74,7 @@ bool renderedKey(const QString &text, ObjectKey *key)
 const Ownership excludedOrder[] = {
     Ownership::UserManaged, Ownership::HelmManaged,     Ownership::HelmReleaseRecord,
     Ownership::FluxManaged, Ownership::ControllerOwned, Ownership::Generated,
-    Ownership::System};
+    Ownership::System,      Ownership::ReadOnly};
 
 } // namespace
 
@@ -343,6 +343,9 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
                 break;
             case Ownership::System:
                 group.name = tr("Kubernetes and K3s internals (%1)").arg(objects.size());
+                break;
+            case Ownership::ReadOnly:
+                group.name = tr("Read-only API readings (%1)").arg(objects.size());
                 break;
             }
             const int groupId = addNode(std::move(group));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 namespace Fluxdesk {
@@ -15,6 +17,7 @@ enum class Ownership
     System,            // K3s/Kubernetes internals
     ControllerOwned,   // has a controller ownerReference (ReplicaSets, Pods, EndpointSlices, ...)
     Generated, // created automatically (default ServiceAccount, kube-root-ca.crt, Events, ...)
+    ReadOnly,  // served by a read-only API (metrics.k8s.io): readings, never a manifest
 };
 
 struct Classification
@@ -24,15 +27,46 @@ struct Classification
     QString helmRelease; // "namespace/name" for HelmManaged and HelmReleaseRecord
 };
 
-// Pure: decided from the object alone (labels, annotations, ownerReferences, namespace, kind).
-Classification classify(const QJsonObject &object);
+// What the rest of the cluster tells about an object: filled by the Inventory from discovery and
+// the objects it holds, empty when classifying one object alone.
+struct ClassificationContext
+{
+    // "group/Kind" of types the API serves without the create verb (metrics.k8s.io readings).
+    QSet<QString> readOnlyTypes;
+    // Helm releases K3s installs from its HelmChart objects: "ns/release" -> "ns/helmchart".
+    QHash<QString, QString> k3sReleases;
+    // CustomResourceDefinitions a chart installed from its crds/ folder: CRD name -> "ns/release".
+    QHash<QString, QString> chartCrds;
+    // PVC name prefixes a StatefulSet's volumeClaimTemplates create: "ns\n<template>-<set>-" ->
+    // "ns/set".
+    QHash<QString, QString> statefulSetClaims;
 
-// Short badge text: "Helm", "Helm record", "Flux", "System", "Owned", "Generated", "Manual".
+    bool operator==(const ClassificationContext &o) const
+    {
+        return readOnlyTypes == o.readOnlyTypes && k3sReleases == o.k3sReleases &&
+               chartCrds == o.chartCrds && statefulSetClaims == o.statefulSetClaims;
+    }
+    bool operator!=(const ClassificationContext &o) const { return !(*this == o); }
+};
+
+// Pure: decided from the object (labels, annotations, ownerReferences, managedFields, namespace,
+// kind) and what the context knows of the cluster around it.
+Classification classify(const QJsonObject &object, const ClassificationContext &context = {});
+
+// True for a managedFields manager that is a person's tool (kubectl and its subcommands, Helm, a
+// dashboard or CLI a person drives), as opposed to a controller.
+bool isPersonManager(const QString &manager);
+
+// Types no one creates: a read-only aggregated API's readings and the API server's reviews.
+bool isKnownReadOnlyType(const QString &group, const QString &kind);
+
+// Short badge text: "Helm", "Helm record", "Flux", "System", "Owned", "Generated", "Read-only",
+// "Manual".
 QString ownershipBadge(Ownership ownership);
 // Stable machine name for --json output: "user", "helm", "helm-release", "flux", "system",
-// "owned", "generated".
+// "owned", "generated", "read-only".
 QString ownershipId(Ownership ownership);
-// True for what a migration leaves out by default (System, ControllerOwned, Generated,
+// True for what a migration leaves out by default (System, ControllerOwned, Generated, ReadOnly,
 // HelmReleaseRecord).
 bool isHiddenByDefault(Ownership ownership);
 

@@ -1,6 +1,7 @@
 #include "helmrelease.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMap>
@@ -110,6 +111,11 @@ Result<HelmRelease> releaseFromJson(const QByteArray &json)
     r.chartVersion = str(metadata, "version");
     r.appVersion = str(metadata, "appVersion");
     r.chartValues = chart.value(QLatin1String("values")).toObject();
+    for (const QJsonValue &file : chart.value(QLatin1String("files")).toArray()) {
+        const QJsonObject f = file.toObject();
+        if (str(f, "name").startsWith(QLatin1String("crds/")))
+            r.crdFiles.append(QByteArray::fromBase64(str(f, "data").toLatin1()));
+    }
     r.values = o.value(QLatin1String("config")).toObject();
     r.manifest = str(o, "manifest");
     return r;

@@ -25,6 +25,12 @@ struct HelmRelease
     QString manifest;        // the rendered manifest
     QDateTime lastDeployed;
     QString storageObject; // name of the Secret/ConfigMap it was decoded from
+    // The chart's crds/ files as Helm stored them with the release (Helm installs them before the
+    // templates and labels nothing in them).
+    QList<QByteArray> crdFiles;
+    // "ns/name" of the helm.cattle.io HelmChart when K3s's Helm controller installs the release
+    // (traefik, traefik-crd): K3s keeps it, so it is never converted. Filled by the Inventory.
+    QString installedByK3s;
 };
 
 struct HelmDecodeLimits

@@ -1,10 +1,41 @@
 #include "inventory.h"
 
+#include "kube/snapshot.h"
+
+#include <QJsonArray>
 #include <QMutexLocker>
 
 #include <algorithm>
 
 namespace Fluxdesk {
+
+namespace {
+
+// Helm wrote the object and labelled nothing: what Helm installs from a chart's crds/ folder.
+bool installedByHelmAlone(const QJsonObject &object)
+{
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
+    if (annotations.contains(QLatin1String("meta.helm.sh/release-name")) ||
+        annotations.contains(QLatin1String("kubectl.kubernetes.io/last-applied-configuration")) ||
+        meta.value(QLatin1String("labels"))
+                .toObject()
+                .value(QLatin1String("app.kubernetes.io/managed-by"))
+                .toString() == QLatin1String("Helm"))
+        return false;
+    bool helm = false;
+    for (const QJsonValue &entry : meta.value(QLatin1String("managedFields")).toArray()) {
+        const QJsonObject e = entry.toObject();
+        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
+            continue;
+        if (e.value(QLatin1String("manager")).toString() != QLatin1String("helm"))
+            return false;
+        helm = true;
+    }
+    return helm;
+}
+
+} // namespace
 
 void Inventory::clear()
 {
@@ -17,6 +48,7 @@ void Inventory::clear()
     m_releasesValid = false;
     m_releases.clear();
     m_releaseErrors.clear();
+    m_context = {};
 }
 
 void Inventory::setTypes(const QList<ResourceType> &types)
@@ -27,6 +59,7 @@ void Inventory::setTypes(const QList<ResourceType> &types)
         status.type = type;
         m_types.append(status);
     }
+    refreshClassification();
 }
 
 void Inventory::setTypeState(const ResourceType &type, TypeState state, const QString &message)
@@ -63,6 +96,7 @@ QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
 {
     QList<ObjectKey> keys;
     keys.reserve(objects.size());
+    bool context = false;
     for (const QJsonObject &object : objects) {
         InventoryEntry entry;
         entry.key = ObjectKey::of(object);
@@ -70,8 +104,11 @@ QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
             continue; // not an object a cluster could hold
         entry.apiVersion = object.value(QLatin1String("apiVersion")).toString();
         entry.object = object;
-        entry.classification = classify(object);
-        if (entry.classification.ownership == Ownership::HelmReleaseRecord)
+        entry.classification = classify(object, m_context);
+        context = context || shapesContext(entry.key, object);
+        // By the object, not its ownership: the records of K3s's releases are System yet still
+        // decode (the release view shows them as K3s's).
+        if (isHelmReleaseRecord(object))
             m_releaseRecords.insert(entry.key);
         else
             m_releaseRecords.remove(entry.key);
@@ -84,7 +121,134 @@ QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
         m_releasesValid = false;
         invalidateSorted();
     }
+    if (context) {
+        const QSet<ObjectKey> added(keys.cbegin(), keys.cend());
+        for (const ObjectKey &key : refreshClassification()) {
+            if (!added.contains(key))
+                keys.append(key);
+        }
+    }
     return keys;
+}
+
+bool Inventory::shapesContext(const ObjectKey &key, const QJsonObject &object)
+{
+    return (key.group == QLatin1String("helm.cattle.io") &&
+            key.kind == QLatin1String("HelmChart")) ||
+           (key.group == QLatin1String("apiextensions.k8s.io") &&
+            key.kind == QLatin1String("CustomResourceDefinition")) ||
+           (key.group == QLatin1String("apps") && key.kind == QLatin1String("StatefulSet")) ||
+           isHelmReleaseRecord(object);
+}
+
+ClassificationContext Inventory::buildContext() const
+{
+    ClassificationContext c;
+    for (const TypeStatus &status : m_types) {
+        const QStringList &verbs = status.type.verbs;
+        if (!verbs.isEmpty() && !verbs.contains(QLatin1String("create")))
+            c.readOnlyTypes.insert(kindIndexKey(status.type.group, status.type.kind));
+    }
+
+    // K3s's Helm controller installs a HelmChart as the release of the same name in
+    // spec.targetNamespace (default: the HelmChart's own namespace).
+    for (const InventoryEntry *e :
+         entriesOfKind(QStringLiteral("helm.cattle.io"), QStringLiteral("HelmChart"))) {
+        QString target = e->object.value(QLatin1String("spec"))
+                             .toObject()
+                             .value(QLatin1String("targetNamespace"))
+                             .toString();
+        if (target.isEmpty())
+            target = e->key.ns;
+        c.k3sReleases.insert(target + QLatin1Char('/') + e->key.name,
+                             e->key.ns + QLatin1Char('/') + e->key.name);
+    }
+
+    const QList<HelmRelease> releases =
+        m_releaseRecords.isEmpty() ? QList<HelmRelease>() : helmReleases();
+    for (const HelmRelease &r : releases) {
+        const QString id = r.ns + QLatin1Char('/') + r.name;
+        // K3s's packaged charts, when its HelmChart objects are not readable (a snapshot of
+        // user namespaces and kube-system's Secrets).
+        if (r.ns == QLatin1String("kube-system") && r.name == r.chartName &&
+            (r.name == QLatin1String("traefik") || r.name == QLatin1String("traefik-crd")) &&
+            !c.k3sReleases.contains(id))
+            c.k3sReleases.insert(id, id);
+        for (const QByteArray &file : r.crdFiles) {
+            const Result<QList<QJsonObject>> crds = parseSnapshotData(file, id);
+            if (!crds)
+                continue;
+            for (const QJsonObject &crd : *crds) {
+                const ObjectKey key = ObjectKey::of(crd);
+                if (key.kind == QLatin1String("CustomResourceDefinition") &&
+                    !c.chartCrds.contains(key.name))
+                    c.chartCrds.insert(key.name, id);
+            }
+        }
+    }
+    // A chart's CRD whose file Helm did not keep: Helm wrote it and labelled nothing, and the
+    // release whose templates use the CRD's group (its RBAC, its objects) is the one that
+    // brought it.
+    for (const InventoryEntry *e : entriesOfKind(QStringLiteral("apiextensions.k8s.io"),
+                                                 QStringLiteral("CustomResourceDefinition"))) {
+        if (c.chartCrds.contains(e->key.name) || !installedByHelmAlone(e->object))
+            continue;
+        const QString group = e->object.value(QLatin1String("spec"))
+                                  .toObject()
+                                  .value(QLatin1String("group"))
+                                  .toString();
+        for (const HelmRelease &r : releases) {
+            if (!group.isEmpty() && r.manifest.contains(group)) {
+                c.chartCrds.insert(e->key.name, r.ns + QLatin1Char('/') + r.name);
+                break;
+            }
+        }
+    }
+
+    for (const InventoryEntry *e :
+         entriesOfKind(QStringLiteral("apps"), QStringLiteral("StatefulSet"))) {
+        const QJsonArray templates = e->object.value(QLatin1String("spec"))
+                                         .toObject()
+                                         .value(QLatin1String("volumeClaimTemplates"))
+                                         .toArray();
+        for (const QJsonValue &t : templates) {
+            const QString name = t.toObject()
+                                     .value(QLatin1String("metadata"))
+                                     .toObject()
+                                     .value(QLatin1String("name"))
+                                     .toString();
+            if (!name.isEmpty())
+                c.statefulSetClaims.insert(e->key.ns + QLatin1Char('\n') + name + QLatin1Char('-') +
+                                               e->key.name + QLatin1Char('-'),
+                                           e->key.ns + QLatin1Char('/') + e->key.name);
+        }
+    }
+    return c;
+}
+
+QList<ObjectKey> Inventory::refreshClassification()
+{
+    QList<ObjectKey> changed;
+    ClassificationContext context = buildContext();
+    if (context == m_context)
+        return changed;
+    m_context = std::move(context);
+    for (InventoryEntry &entry : m_entries) {
+        Classification c = classify(entry.object, m_context);
+        if (c.ownership != entry.classification.ownership ||
+            c.helmRelease != entry.classification.helmRelease ||
+            c.reason != entry.classification.reason) {
+            entry.classification = std::move(c);
+            changed.append(entry.key);
+        }
+    }
+    // Releases K3s installs are marked as such wherever they are listed.
+    QMutexLocker locker(&m_lazy.mutex);
+    if (m_releasesValid) {
+        for (HelmRelease &r : m_releases)
+            r.installedByK3s = m_context.k3sReleases.value(r.ns + QLatin1Char('/') + r.name);
+    }
+    return changed;
 }
 
 QList<ObjectKey> Inventory::removeObjects(const QList<ObjectKey> &keys)
@@ -110,8 +274,10 @@ QList<ObjectKey> Inventory::removeObjects(const QList<ObjectKey> &keys)
         m_releaseRecords.remove(key);
         removed.append(key);
     }
-    if (!removed.isEmpty())
+    if (!removed.isEmpty()) {
         m_releasesValid = false;
+        refreshClassification();
+    }
     return removed;
 }
 
@@ -229,6 +395,8 @@ void Inventory::decodeReleases() const
             m_releaseErrors.append(release.error());
     }
     m_releases = currentReleases(revisions);
+    for (HelmRelease &r : m_releases)
+        r.installedByK3s = m_context.k3sReleases.value(r.ns + QLatin1Char('/') + r.name);
     m_releasesValid = true;
 }
 

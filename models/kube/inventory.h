@@ -51,7 +51,9 @@ public:
     void setTypeState(const ResourceType &type, TypeState state, const QString &message = {});
     QList<TypeStatus> typeStatuses() const;
 
-    // Adds or replaces objects (by key), classifying each. Returns the keys added or replaced.
+    // Adds or replaces objects (by key), classifying each. Returns the keys added or replaced, and
+    // those of objects already held whose classification the new ones changed (the first
+    // HelmChart makes its release's objects K3s's).
     QList<ObjectKey> addObjects(const QList<QJsonObject> &objects);
     // Removes objects (e.g. deleted while watching); unknown keys are ignored. Returns those
     // removed.
@@ -72,8 +74,19 @@ public:
     QList<HelmRelease> helmReleases() const;
     QList<Error> releaseErrors() const;
 
+    // What classification knows of the cluster around each object: the types' verbs, the charts
+    // K3s installs, the CRDs charts installed, the StatefulSets' claim templates.
+    const ClassificationContext &classificationContext() const { return m_context; }
+
 private:
     static QString kindIndexKey(const QString &group, const QString &kind);
+    // Whether an object changes the classification context (a HelmChart, a release record, a
+    // CRD, a StatefulSet).
+    static bool shapesContext(const ObjectKey &key, const QJsonObject &object);
+    ClassificationContext buildContext() const;
+    // Works the context out again; when it changed, classifies every entry again and returns the
+    // keys whose classification changed.
+    QList<ObjectKey> refreshClassification();
     QList<const InventoryEntry *> sortedEntries(const QSet<ObjectKey> &keys) const;
     void decodeReleases() const;
 
@@ -104,6 +117,7 @@ private:
     QHash<QString, QSet<ObjectKey>> m_byKind; // "group/kind"
     QSet<ObjectKey> m_releaseRecords;
     QList<TypeStatus> m_types;
+    ClassificationContext m_context;
 
     mutable LazyState m_lazy;
     // Decoded on first use (under m_lazy.mutex) and dropped whenever objects change.

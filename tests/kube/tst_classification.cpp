@@ -139,9 +139,136 @@ private slots:
                 "name":"coredns","namespace":"kube-system"}})")
             << Ownership::System << QString();
         QTest::addRow("k3s helmchart outside kube-system")
-            << QByteArray(R"({"apiVersion":"helm.cattle.io/v1","kind":"HelmChartConfig",
+            << QByteArray(R"({"apiVersion":"helm.cattle.io/v1","kind":"HelmChart",
                 "metadata":{"name":"traefik","namespace":"infra"}})")
             << Ownership::System << QString();
+        QTest::addRow("helmchartconfig the owner applied in kube-system")
+            << QByteArray(R"({"apiVersion":"helm.cattle.io/v1","kind":"HelmChartConfig",
+                "metadata":{"name":"traefik","namespace":"kube-system","annotations":{
+                "kubectl.kubernetes.io/last-applied-configuration":"{}"},"managedFields":[
+                {"manager":"kubectl-client-side-apply","operation":"Update"}]}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("helmchartconfig from k3s's manifests folder")
+            << QByteArray(R"({"apiVersion":"helm.cattle.io/v1","kind":"HelmChartConfig",
+                "metadata":{"name":"traefik","namespace":"kube-system","annotations":{
+                "objectset.rio.cattle.io/id":"","objectset.rio.cattle.io/applied":"x"}}})")
+            << Ownership::System << QString();
+        QTest::addRow("k3s's node password secret")
+            << QByteArray(R"({"apiVersion":"v1","kind":"Secret","type":"Opaque","metadata":{
+                "name":"node1.node-password.k3s","namespace":"kube-system",
+                "managedFields":[{"manager":"k3s","operation":"Update"}]}})")
+            << Ownership::System << QString();
+        QTest::addRow("kubectl-applied secret in kube-system is the owner's")
+            << QByteArray(R"({"apiVersion":"v1","kind":"Secret","type":"Opaque","metadata":{
+                "name":"dns-token","namespace":"kube-system","annotations":{
+                "kubectl.kubernetes.io/last-applied-configuration":"{}"}}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("default RBAC by label")
+            << QByteArray(R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole",
+                "metadata":{"name":"admin","labels":{
+                "kubernetes.io/bootstrapping":"rbac-defaults"},"managedFields":[
+                {"manager":"kube-apiserver","operation":"Update"}]}})")
+            << Ownership::System << QString();
+        QTest::addRow("default cluster-admin binding by label")
+            << QByteArray(
+                   R"({"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRoleBinding",
+                "metadata":{"name":"cluster-admin","labels":{
+                "kubernetes.io/bootstrapping":"rbac-defaults"}}})")
+            << Ownership::System << QString();
+        QTest::addRow("APF default kept up to date")
+            << QByteArray(
+                   R"({"apiVersion":"flowcontrol.apiserver.k8s.io/v1","kind":"FlowSchema",
+                "metadata":{"name":"global-default","annotations":{
+                "apf.kubernetes.io/autoupdate-spec":"true"}}})")
+            << Ownership::System << QString();
+        QTest::addRow("APF schema the owner made")
+            << QByteArray(
+                   R"({"apiVersion":"flowcontrol.apiserver.k8s.io/v1","kind":"FlowSchema",
+                "metadata":{"name":"backups","annotations":{
+                "kubectl.kubernetes.io/last-applied-configuration":"{}"}}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("csinode")
+            << QByteArray(R"({"apiVersion":"storage.k8s.io/v1","kind":"CSINode","metadata":{
+                "name":"node1"}})")
+            << Ownership::System << QString();
+        QTest::addRow("default namespace")
+            << QByteArray(R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"default"}})")
+            << Ownership::System << QString();
+        QTest::addRow("the API server's EndpointSlice")
+            << QByteArray(R"({"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice",
+                "metadata":{"name":"kubernetes","namespace":"default","labels":{
+                "kubernetes.io/service-name":"kubernetes"}}})")
+            << Ownership::System << QString();
+        QTest::addRow("k3s's own CRD")
+            << QByteArray(
+                   R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                "metadata":{"name":"helmchartconfigs.helm.cattle.io"}})")
+            << Ownership::System << QString();
+        QTest::addRow("flux's CRD by label")
+            << QByteArray(
+                   R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                "metadata":{"name":"gitrepositories.source.toolkit.fluxcd.io","labels":{
+                "app.kubernetes.io/part-of":"flux"}}})")
+            << Ownership::FluxManaged << QString();
+        QTest::addRow("a chart's crds/ CRD, release unknown")
+            << QByteArray(
+                   R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                "metadata":{"name":"envoyproxies.gateway.envoyproxy.io","managedFields":[
+                {"manager":"helm","operation":"Update"}]}})")
+            << Ownership::HelmManaged << QString();
+        QTest::addRow("CRD applied with kubectl")
+            << QByteArray(
+                   R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+                "metadata":{"name":"backups.homelab.example.com","managedFields":[
+                {"manager":"kubectl-client-side-apply","operation":"Update"}]}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("pod metrics are read-only readings")
+            << QByteArray(R"({"apiVersion":"metrics.k8s.io/v1beta1","kind":"PodMetrics",
+                "metadata":{"name":"llama-cpp-1","namespace":"llm"}})")
+            << Ownership::ReadOnly << QString();
+        QTest::addRow("node metrics are read-only readings")
+            << QByteArray(R"({"apiVersion":"metrics.k8s.io/v1beta1","kind":"NodeMetrics",
+                "metadata":{"name":"node1"}})")
+            << Ownership::ReadOnly << QString();
+        QTest::addRow("helm hook job")
+            << QByteArray(R"({"apiVersion":"batch/v1","kind":"Job","metadata":{
+                "name":"eg-gateway-helm-certgen","namespace":"envoy-gateway-system",
+                "labels":{"app.kubernetes.io/managed-by":"Helm","app.kubernetes.io/instance":"eg"},
+                "annotations":{"helm.sh/hook":"pre-install, pre-upgrade"}}})")
+            << Ownership::HelmManaged << QStringLiteral("envoy-gateway-system/eg");
+        QTest::addRow("secret a hook's program made")
+            << QByteArray(R"({"apiVersion":"v1","kind":"Secret","type":"kubernetes.io/tls",
+                "metadata":{"name":"envoy","namespace":"envoy-gateway-system","managedFields":[
+                {"manager":"envoy-gateway-certgen","operation":"Update"}]}})")
+            << Ownership::Generated << QString();
+        QTest::addRow("proxy envoy gateway generates, by label")
+            << QByteArray(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{
+                "name":"envoy-default-eg-e41e7b31","namespace":"envoy-gateway-system",
+                "labels":{"app.kubernetes.io/managed-by":"envoy-gateway"}}})")
+            << Ownership::Generated << QString();
+        QTest::addRow("a controller's later writes leave the owner's object theirs")
+            << QByteArray(R"({"apiVersion":"v1","kind":"Service","metadata":{"name":"web",
+                "namespace":"llm","managedFields":[
+                {"manager":"kubectl-create","operation":"Update"},
+                {"manager":"k3s","operation":"Update","subresource":"status"},
+                {"manager":"svclb-controller","operation":"Update"}]}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("status-only writers are no evidence of a controller")
+            << QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c",
+                "namespace":"llm","managedFields":[
+                {"manager":"kube-controller-manager","operation":"Update",
+                "subresource":"status"}]}})")
+            << Ownership::UserManaged << QString();
+        QTest::addRow("dynamically provisioned volume")
+            << QByteArray(R"({"apiVersion":"v1","kind":"PersistentVolume","metadata":{
+                "name":"pvc-1","annotations":{
+                "pv.kubernetes.io/provisioned-by":"rancher.io/local-path"}},
+                "spec":{"claimRef":{"namespace":"llm","name":"models"}}})")
+            << Ownership::Generated << QString();
+        QTest::addRow("volume made by hand")
+            << QByteArray(R"({"apiVersion":"v1","kind":"PersistentVolume","metadata":{
+                "name":"llama-models-pv"}})")
+            << Ownership::UserManaged << QString();
         QTest::addRow("objectset annotation on cluster-scoped storageclass")
             << QByteArray(R"({"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{
                 "name":"local-path","annotations":{"objectset.rio.cattle.io/id":""}}})")
@@ -239,21 +366,110 @@ private slots:
         QVERIFY2(h.reason.contains(QLatin1String("logging/loki")), qPrintable(h.reason));
     }
 
+    void withContext()
+    {
+        ClassificationContext context;
+        context.k3sReleases.insert(QStringLiteral("kube-system/traefik"),
+                                   QStringLiteral("kube-system/traefik"));
+        context.chartCrds.insert(QStringLiteral("envoyproxies.gateway.envoyproxy.io"),
+                                 QStringLiteral("envoy-gateway-system/eg"));
+        context.readOnlyTypes.insert(QStringLiteral("custom.metrics.k8s.io/MetricValueList"));
+        context.statefulSetClaims.insert(QStringLiteral("logging\nstorage-loki-"),
+                                         QStringLiteral("logging/loki"));
+
+        // K3s's chart: its objects and its records are K3s's, never a release to convert.
+        const Classification traefik = Fluxdesk::classify(
+            json(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"traefik",
+            "namespace":"kube-system","labels":{"app.kubernetes.io/managed-by":"Helm"},
+            "annotations":{"meta.helm.sh/release-name":"traefik",
+            "meta.helm.sh/release-namespace":"kube-system"}}})"),
+            context);
+        QCOMPARE(ownershipId(traefik.ownership), QStringLiteral("system"));
+        QCOMPARE(traefik.helmRelease, QStringLiteral("kube-system/traefik"));
+        QVERIFY2(traefik.reason.contains(QLatin1String("HelmChart kube-system/traefik")),
+                 qPrintable(traefik.reason));
+        const Classification record = Fluxdesk::classify(
+            json(R"({"apiVersion":"v1","kind":"Secret","type":"helm.sh/release.v1",
+            "metadata":{"name":"sh.helm.release.v1.traefik.v1","namespace":"kube-system",
+            "labels":{"owner":"helm","name":"traefik"}}})"),
+            context);
+        QCOMPARE(ownershipId(record.ownership), QStringLiteral("system"));
+        // Without the HelmChart it is still a record (the Inventory falls back on the chart).
+        QCOMPARE(
+            ownershipId(Fluxdesk::classify(
+                            json(R"({"apiVersion":"v1","kind":"Secret","type":"helm.sh/release.v1",
+            "metadata":{"name":"sh.helm.release.v1.traefik.v1","namespace":"kube-system",
+            "labels":{"owner":"helm","name":"traefik"}}})"))
+                            .ownership),
+            QStringLiteral("helm-release"));
+
+        const Classification crd = Fluxdesk::classify(
+            json(R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+            "metadata":{"name":"envoyproxies.gateway.envoyproxy.io","managedFields":[
+            {"manager":"helm","operation":"Update"}]}})"),
+            context);
+        QCOMPARE(ownershipId(crd.ownership), QStringLiteral("helm"));
+        QCOMPARE(crd.helmRelease, QStringLiteral("envoy-gateway-system/eg"));
+        QVERIFY2(crd.reason.contains(QLatin1String("CreateReplace")), qPrintable(crd.reason));
+
+        const Classification reading = Fluxdesk::classify(
+            json(R"({"apiVersion":"custom.metrics.k8s.io/v1beta1","kind":"MetricValueList",
+            "metadata":{"name":"x","namespace":"llm"}})"),
+            context);
+        QCOMPARE(ownershipId(reading.ownership), QStringLiteral("read-only"));
+
+        const Classification claim = Fluxdesk::classify(
+            json(R"({"apiVersion":"v1","kind":"PersistentVolumeClaim","metadata":{
+            "name":"storage-loki-0","namespace":"logging"}})"),
+            context);
+        QCOMPARE(ownershipId(claim.ownership), QStringLiteral("generated"));
+        QVERIFY2(claim.reason.contains(QLatin1String("logging/loki")), qPrintable(claim.reason));
+        QCOMPARE(ownershipId(
+                     Fluxdesk::classify(json(R"({"apiVersion":"v1","kind":"PersistentVolumeClaim",
+            "metadata":{"name":"storage-loki-extra","namespace":"logging"}})"),
+                                        context)
+                         .ownership),
+                 QStringLiteral("user"));
+    }
+
+    void personManagers_data()
+    {
+        QTest::addColumn<QString>("manager");
+        QTest::addColumn<bool>("person");
+        QTest::addRow("kubectl") << QStringLiteral("kubectl") << true;
+        QTest::addRow("client-side apply") << QStringLiteral("kubectl-client-side-apply") << true;
+        QTest::addRow("edit") << QStringLiteral("kubectl-edit") << true;
+        QTest::addRow("helm") << QStringLiteral("helm") << true;
+        QTest::addRow("k9s") << QStringLiteral("k9s") << true;
+        QTest::addRow("controller manager") << QStringLiteral("kube-controller-manager") << false;
+        QTest::addRow("k3s deploy controller") << QStringLiteral("deploy@node1") << false;
+        QTest::addRow("flux's helm-controller") << QStringLiteral("helm-controller") << false;
+        QTest::addRow("envoy gateway") << QStringLiteral("envoy-gateway") << false;
+        QTest::addRow("kubectl look-alike") << QStringLiteral("kubectlx") << false;
+    }
+
+    void personManagers()
+    {
+        QFETCH(QString, manager);
+        QFETCH(bool, person);
+        QCOMPARE(isPersonManager(manager), person);
+    }
+
     void names()
     {
         const QList<Ownership> all = {
             Ownership::UserManaged, Ownership::HelmManaged, Ownership::HelmReleaseRecord,
             Ownership::FluxManaged, Ownership::System,      Ownership::ControllerOwned,
-            Ownership::Generated};
+            Ownership::Generated,   Ownership::ReadOnly};
         const QStringList ids = {QStringLiteral("user"),         QStringLiteral("helm"),
                                  QStringLiteral("helm-release"), QStringLiteral("flux"),
                                  QStringLiteral("system"),       QStringLiteral("owned"),
-                                 QStringLiteral("generated")};
+                                 QStringLiteral("generated"),    QStringLiteral("read-only")};
         const QStringList badges = {QStringLiteral("Manual"),      QStringLiteral("Helm"),
                                     QStringLiteral("Helm record"), QStringLiteral("Flux"),
                                     QStringLiteral("System"),      QStringLiteral("Owned"),
-                                    QStringLiteral("Generated")};
-        const QList<bool> hidden = {false, false, true, false, true, true, true};
+                                    QStringLiteral("Generated"),   QStringLiteral("Read-only")};
+        const QList<bool> hidden = {false, false, true, false, true, true, true, true};
         for (int i = 0; i < all.size(); ++i) {
             QCOMPARE(ownershipId(all.at(i)), ids.at(i));
             QCOMPARE(ownershipBadge(all.at(i)), badges.at(i));
