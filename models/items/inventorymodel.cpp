@@ -35,6 +35,7 @@ struct InventoryModel::Node
     QString appVersion;
     QString status;
     int revision = 0;
+    QString k3sChart; // the HelmChart K3s installs the release from
     NodeList children;
     QHash<QString, Node *> childByKey;
 
@@ -293,10 +294,11 @@ void InventoryModel::updateReleases()
     }
 
     const auto fill = [](Node *node, const HelmRelease &release) {
-        const bool changed = node->chart != release.chartName ||
-                             node->chartVersion != release.chartVersion ||
-                             node->appVersion != release.appVersion ||
-                             node->status != release.status || node->revision != release.revision;
+        const bool changed =
+            node->chart != release.chartName || node->chartVersion != release.chartVersion ||
+            node->appVersion != release.appVersion || node->status != release.status ||
+            node->revision != release.revision || node->k3sChart != release.installedByK3s;
+        node->k3sChart = release.installedByK3s;
         node->chart = release.chartName;
         node->chartVersion = release.chartVersion;
         node->appVersion = release.appVersion;
@@ -564,6 +566,8 @@ QVariant InventoryModel::data(const QModelIndex &index, int role) const
         return node->type == ReleaseNode ? QVariant(node->revision) : QVariant();
     case StatusRole:
         return node->type == ReleaseNode ? QVariant(node->status) : QVariant();
+    case K3sChartRole:
+        return node->type == ReleaseNode ? QVariant(node->k3sChart) : QVariant();
     default:
         break;
     }
@@ -637,7 +641,8 @@ QVariant InventoryModel::releaseData(const Node *node, int column, int role) con
                 .arg(node->ns, node->name, node->chart, node->chartVersion)
                 .arg(node->revision);
         if (column == BadgeColumn)
-            return node->status;
+            //: Release row badge: K3s installs and keeps this release
+            return node->k3sChart.isEmpty() ? node->status : tr("K3s");
         return {};
     case Qt::ToolTipRole: {
         QString tip =
@@ -645,7 +650,12 @@ QVariant InventoryModel::releaseData(const Node *node, int column, int role) con
                 .arg(node->ns, node->name, node->chart, node->chartVersion, node->appVersion)
                 .arg(node->revision)
                 .arg(node->status);
-        if (node->status != QLatin1String("deployed"))
+        if (!node->k3sChart.isEmpty())
+            tip += QLatin1Char('\n') +
+                   tr("K3s installs it from its HelmChart %1 and keeps it itself: it is never "
+                      "converted. Customise it with a HelmChartConfig.")
+                       .arg(node->k3sChart);
+        else if (node->status != QLatin1String("deployed"))
             tip += QLatin1Char('\n') +
                    tr("Not deployed: it is not converted until Helm finishes or rolls back.");
         tip += QStringLiteral("\n\n") + helmReleaseIdentityWarning();

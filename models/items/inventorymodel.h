@@ -60,6 +60,7 @@ public:
         ChartVersionRole,                // release rows
         RevisionRole,                    // release rows: int
         StatusRole,                      // release rows: Helm's status ("deployed", "failed"...)
+        K3sChartRole, // release rows: "ns/name" of the HelmChart K3s installs it from, or ""
     };
     Q_ENUM(NodeType)
 

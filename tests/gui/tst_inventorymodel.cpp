@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -328,6 +329,68 @@ private slots:
         QVERIFY(llama.isValid());
         QCOMPARE(llama.data(InventoryModel::OwnershipRole).toInt(), int(Ownership::UserManaged));
         QVERIFY(filter.mapFromSource(llama).isValid());
+    }
+
+    // A stock K3s homelab arriving in pages, the HelmCharts and CRDs after the objects they
+    // decide about: the tree ends with the same verdicts as a fresh one, "Manual" on exactly the
+    // owner's objects, and K3s's releases marked as K3s's.
+    void k3sClusterInBatches_data()
+    {
+        QTest::addColumn<int>("batchSize");
+        QTest::addRow("batches of 40") << 40;
+        QTest::addRow("all at once") << 100000;
+    }
+
+    void k3sClusterInBatches()
+    {
+        QFETCH(int, batchSize);
+        const Result<QList<QJsonObject>> objects =
+            loadSnapshot(QStringLiteral(FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml"));
+        QVERIFY(objects);
+        QFile expectedFile(QStringLiteral(FLUXDESK_TEST_DATA "/k3s/expected-owner-objects.txt"));
+        QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+        QStringList expected =
+            QString::fromUtf8(expectedFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+
+        Inventory inventory;
+        InventoryModel model;
+        model.setInventory(&inventory);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        inventory.setTypes(typesOfObjects(*objects));
+        QList<QJsonObject> reversed(objects->crbegin(), objects->crend());
+        for (int from = 0; from < reversed.size(); from += batchSize)
+            model.addObjects(inventory.addObjects(reversed.mid(from, batchSize)));
+
+        InventoryModel fresh;
+        fresh.setInventory(&inventory);
+        QCOMPARE(dump(model), dump(fresh));
+
+        QStringList manual;
+        for (const InventoryEntry *e : inventory.entries()) {
+            const QModelIndex row = model.indexOf(e->key, InventoryModel::BadgeColumn);
+            QVERIFY(row.isValid());
+            if (row.data().toString() != QLatin1String("Manual"))
+                continue;
+            manual.append((e->key.group.isEmpty() ? QStringLiteral("core") : e->key.group) +
+                          QLatin1Char('/') + e->key.kind + QLatin1Char(' ') +
+                          (e->key.ns.isEmpty() ? QStringLiteral("-") : e->key.ns) +
+                          QLatin1Char('/') + e->key.name);
+        }
+        manual.sort();
+        expected.sort();
+        QCOMPARE(manual, expected);
+
+        const QModelIndex traefik = model.indexOfRelease(
+            QStringLiteral("kube-system"), QStringLiteral("traefik"), InventoryModel::BadgeColumn);
+        QCOMPARE(traefik.data().toString(), QStringLiteral("K3s"));
+        QCOMPARE(traefik.data(InventoryModel::K3sChartRole).toString(),
+                 QStringLiteral("kube-system/traefik"));
+        QVERIFY(traefik.data(Qt::ToolTipRole).toString().contains(QStringLiteral("never")));
+        const QModelIndex eg =
+            model.indexOfRelease(QStringLiteral("envoy-gateway-system"), QStringLiteral("eg"),
+                                 InventoryModel::BadgeColumn);
+        QCOMPARE(eg.data().toString(), QStringLiteral("deployed"));
     }
 
     void filter_data()
