@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
+
+#include <tuple>
 
 namespace Fluxdesk::Discovery {
 
@@ -32,6 +35,25 @@ Error malformedJsonError(const QString &what, const QString &detail, int offset)
 {
     return Error(tr("The server sent malformed JSON for %1: %2 at offset %3")
                      .arg(what, detail, QString::number(offset)));
+}
+
+bool versionPrecedes(const QString &a, const QString &b)
+{
+    // (stability, major, minor) with GA = 2, beta = 1, alpha = 0; stability -1 for other forms.
+    static const QRegularExpression kubeVersion(QStringLiteral("^v(\\d+)(?:(alpha|beta)(\\d+))?$"));
+    const auto rank = [](const QString &version) {
+        const QRegularExpressionMatch m = kubeVersion.match(version);
+        if (!m.hasMatch())
+            return std::make_tuple(-1, 0LL, 0LL);
+        const QString stage = m.captured(2);
+        const int stability = stage.isEmpty() ? 2 : stage == QLatin1String("beta") ? 1 : 0;
+        return std::make_tuple(stability, m.captured(1).toLongLong(), m.captured(3).toLongLong());
+    };
+    const auto ra = rank(a);
+    const auto rb = rank(b);
+    if (std::get<0>(ra) < 0 && std::get<0>(rb) < 0)
+        return a < b;
+    return ra > rb;
 }
 
 Result<QStringList> parseCoreVersions(const QByteArray &json)

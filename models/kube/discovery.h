@@ -22,6 +22,13 @@ Result<QStringList> parseCoreVersions(const QByteArray &json);
 // A group without preferredVersion falls back to its first listed version.
 Result<QStringList> parsePreferredGroupVersions(const QByteArray &json);
 
+// Whether version a of a group comes before version b in the API server's order of preference
+// (k8s.io/apimachinery's kube-aware version order): GA before beta before alpha, higher major
+// first, then higher minor ("v1" > "v2beta1" > "v1beta2" > "v1beta1" > "v1alpha1"); versions not
+// of the "v1", "v1beta1" form come last, alphabetically. A group's objects are the same in every
+// version it serves, so the first of this order is the one to list them in.
+bool versionPrecedes(const QString &a, const QString &b);
+
 // /api/v1 or /apis/G/V (APIResourceList): the resources whose verbs contain "list", without
 // subresources ("pods/log"). groupVersion names the document asked for; the document's own
 // groupVersion wins when present.

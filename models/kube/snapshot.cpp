@@ -1,6 +1,7 @@
 #include "snapshot.h"
 
 #include "core/resources.h"
+#include "kube/discovery.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
 
@@ -115,44 +116,6 @@ std::optional<Error> collect(const QJsonValue &value, const QString &fileName, i
                      fileName, line, 1);
     out.append(object);
     return std::nullopt;
-}
-
-struct KnownKind
-{
-    const char *plural;
-    bool namespaced;
-};
-
-// Kinds whose plural or scope a "lower-case + s" guess would get wrong, and common cluster-scoped
-// kinds (an offline object cannot tell us its scope except by having a namespace).
-const QHash<QString, KnownKind> &knownKinds()
-{
-    static const QHash<QString, KnownKind> kinds = {
-        {QStringLiteral("Endpoints"), {"endpoints", true}},
-        {QStringLiteral("Namespace"), {"namespaces", false}},
-        {QStringLiteral("Node"), {"nodes", false}},
-        {QStringLiteral("PersistentVolume"), {"persistentvolumes", false}},
-        {QStringLiteral("StorageClass"), {"storageclasses", false}},
-        {QStringLiteral("CSIDriver"), {"csidrivers", false}},
-        {QStringLiteral("CSINode"), {"csinodes", false}},
-        {QStringLiteral("VolumeAttachment"), {"volumeattachments", false}},
-        {QStringLiteral("ClusterRole"), {"clusterroles", false}},
-        {QStringLiteral("ClusterRoleBinding"), {"clusterrolebindings", false}},
-        {QStringLiteral("CustomResourceDefinition"), {"customresourcedefinitions", false}},
-        {QStringLiteral("APIService"), {"apiservices", false}},
-        {QStringLiteral("PriorityClass"), {"priorityclasses", false}},
-        {QStringLiteral("IngressClass"), {"ingressclasses", false}},
-        {QStringLiteral("RuntimeClass"), {"runtimeclasses", false}},
-        {QStringLiteral("MutatingWebhookConfiguration"), {"mutatingwebhookconfigurations", false}},
-        {QStringLiteral("ValidatingWebhookConfiguration"),
-         {"validatingwebhookconfigurations", false}},
-        {QStringLiteral("GatewayClass"), {"gatewayclasses", false}},
-        {QStringLiteral("ComponentStatus"), {"componentstatuses", false}},
-        {QStringLiteral("CertificateSigningRequest"), {"certificatesigningrequests", false}},
-        {QStringLiteral("FlowSchema"), {"flowschemas", false}},
-        {QStringLiteral("PriorityLevelConfiguration"), {"prioritylevelconfigurations", false}},
-    };
-    return kinds;
 }
 
 // kubectl's RESTMapper guess for an unknown kind (k8s.io/apimachinery
@@ -298,7 +261,10 @@ QList<QJsonObject> demoClusterObjects()
 
 QList<ResourceType> typesOfObjects(const QList<QJsonObject> &objects)
 {
-    QMap<std::pair<QString, QString>, ResourceType> types; // (apiVersion, kind)
+    // One type per group and kind, as discovery lists them: the same kind in two groups
+    // (traefik.io and traefik.containo.us) is two types, one group's objects in two versions
+    // (Gateway API's v1beta1 and v1) are one, in the version the server would prefer.
+    QMap<std::pair<QString, QString>, ResourceType> types; // (group, kind)
     for (const QJsonObject &object : objects) {
         const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
         const QString kind = object.value(QLatin1String("kind")).toString();
@@ -309,25 +275,30 @@ QList<ResourceType> typesOfObjects(const QList<QJsonObject> &objects)
                                        .value(QLatin1String("namespace"))
                                        .toString()
                                        .isEmpty();
-        const std::pair<QString, QString> key{apiVersion, kind};
+        const QString group = groupOfApiVersion(apiVersion);
+        const QString version = group.isEmpty() ? apiVersion : apiVersion.mid(group.size() + 1);
+        const std::pair<QString, QString> key{group, kind};
         auto it = types.find(key);
         if (it != types.end()) {
             it->namespaced = it->namespaced || hasNamespace;
+            if (Discovery::versionPrecedes(version, it->version))
+                it->version = version;
             continue;
         }
         ResourceType type;
-        type.group = groupOfApiVersion(apiVersion);
-        type.version = type.group.isEmpty() ? apiVersion : apiVersion.mid(type.group.size() + 1);
-        type.kind = kind;
-        const auto known = knownKinds().constFind(kind);
-        if (known != knownKinds().constEnd()) {
-            type.resource = QString::fromLatin1(known->plural);
+        if (const std::optional<ResourceType> known = wellKnownType(group, kind)) {
+            type = *known;
             type.namespaced = known->namespaced || hasNamespace;
         } else {
+            type.group = group;
+            type.kind = kind;
             type.resource = guessPlural(kind);
             type.namespaced = hasNamespace;
+            // Without discovery the verbs are what the API would serve: a snapshot's metrics
+            // readings must not look creatable, its ConfigMaps must.
+            type.verbs = knownVerbs(group, kind);
         }
-        type.verbs = QStringList{QStringLiteral("get"), QStringLiteral("list")};
+        type.version = version;
         types.insert(key, type);
     }
     return types.values();

@@ -24,8 +24,11 @@ Result<QList<QJsonObject>> loadSnapshot(const QString &path);
 // The built-in demo cluster (resources/demo), modelled on the roadmap's homelab.
 QList<QJsonObject> demoClusterObjects();
 
-// Resource types for offline objects, one per apiVersion+kind (plural guessed the way kubectl's
-// RESTMapper does for unknown kinds: lower-case + "s"/"es"/"ies"; well-known kinds exact).
+// Resource types for offline objects, one per group+kind (the same kind in two groups is two
+// types; one group's kind in several versions is one, in the version the server would prefer).
+// Plural guessed the way kubectl's RESTMapper does for unknown kinds: lower-case +
+// "s"/"es"/"ies"; well-known types exact. Verbs as discovery would list them (knownVerbs()): a
+// read-only API's types (metrics.k8s.io, ComponentStatus) lack "create".
 QList<ResourceType> typesOfObjects(const QList<QJsonObject> &objects);
 
 enum class SnapshotFormat

@@ -1,10 +1,13 @@
 #include "fakeapiserver.h"
 
+#include "kube/discovery.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QMetaObject>
 #include <QMutex>
 #include <QMutexLocker>
@@ -41,6 +44,22 @@ const QStringList &listVerbs()
         QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
         QStringLiteral("update"), QStringLiteral("watch")};
     return verbs;
+}
+
+// What the read-only APIs serve: metrics-server's metrics.k8s.io, ComponentStatus.
+const QStringList &readOnlyVerbs()
+{
+    static const QStringList verbs = QStringList{QStringLiteral("get"), QStringLiteral("list")};
+    return verbs;
+}
+
+// Aggregated APIs that compute their objects on each request (metrics-server and the custom and
+// external metrics adapters): get and list only, no status subresource.
+bool readOnlyGroup(const QString &group)
+{
+    return group == QLatin1String("metrics.k8s.io") ||
+           group == QLatin1String("custom.metrics.k8s.io") ||
+           group == QLatin1String("external.metrics.k8s.io");
 }
 
 // A subresource line of an APIResourceList ("pods/log"); clients must not list these.
@@ -125,6 +144,10 @@ QVector<TypeEntry> builtinTypes()
     TypeEntry bindings = makeType(core, v1, S("bindings"), S("Binding"), true);
     bindings.verbs = QStringList{S("create")}; // present in discovery, not listable
     types << bindings;
+    TypeEntry componentStatuses =
+        makeType(core, v1, S("componentstatuses"), S("ComponentStatus"), false, {S("cs")});
+    componentStatuses.verbs = readOnlyVerbs(); // health readings, computed on each request
+    types << componentStatuses;
     types << makeType(core, v1, S("configmaps"), S("ConfigMap"), true, {S("cm")});
     types << makeType(core, v1, S("endpoints"), S("Endpoints"), true, {S("ep")});
     types << makeType(core, v1, S("events"), S("Event"), true, {S("ev")});
@@ -156,20 +179,23 @@ QVector<TypeEntry> builtinTypes()
     return types;
 }
 
-// kubectl's guess for an unknown kind, with the well-known irregular plurals exact.
-QString pluralOf(const QString &kind)
+// "group/kind" ("/Endpoints" for the core group): the tables below key a type by its group too,
+// since a custom resource may reuse a built-in kind's name in its own group.
+QString groupKind(const QString &group, const QString &kind)
+{
+    return group + QLatin1Char('/') + kind;
+}
+
+// kubectl's guess for an unknown kind, with the plurals a guess gets wrong exact.
+QString pluralOf(const QString &group, const QString &kind)
 {
     static const QHash<QString, QString> irregular = {
-        {QStringLiteral("Endpoints"), QStringLiteral("endpoints")},
-        {QStringLiteral("Ingress"), QStringLiteral("ingresses")},
-        {QStringLiteral("StorageClass"), QStringLiteral("storageclasses")},
-        {QStringLiteral("IngressClass"), QStringLiteral("ingressclasses")},
-        {QStringLiteral("PriorityClass"), QStringLiteral("priorityclasses")},
-        {QStringLiteral("RuntimeClass"), QStringLiteral("runtimeclasses")},
-        {QStringLiteral("NetworkPolicy"), QStringLiteral("networkpolicies")},
-        {QStringLiteral("PodSecurityPolicy"), QStringLiteral("podsecuritypolicies")},
+        {QStringLiteral("/Endpoints"), QStringLiteral("endpoints")},
+        // metrics-server names its resources after what they measure.
+        {QStringLiteral("metrics.k8s.io/PodMetrics"), QStringLiteral("pods")},
+        {QStringLiteral("metrics.k8s.io/NodeMetrics"), QStringLiteral("nodes")},
     };
-    const auto it = irregular.constFind(kind);
+    const auto it = irregular.constFind(groupKind(group, kind));
     if (it != irregular.constEnd())
         return it.value();
     const QString lower = kind.toLower();
@@ -182,45 +208,61 @@ QString pluralOf(const QString &kind)
     return lower + QLatin1Char('s');
 }
 
-bool knownClusterScoped(const QString &kind)
+bool knownClusterScoped(const QString &group, const QString &kind)
 {
-    static const QStringList kinds = {
-        QStringLiteral("Namespace"),
-        QStringLiteral("Node"),
-        QStringLiteral("PersistentVolume"),
-        QStringLiteral("ClusterRole"),
-        QStringLiteral("ClusterRoleBinding"),
-        QStringLiteral("StorageClass"),
-        QStringLiteral("CustomResourceDefinition"),
-        QStringLiteral("PriorityClass"),
-        QStringLiteral("IngressClass"),
-        QStringLiteral("APIService"),
-        QStringLiteral("MutatingWebhookConfiguration"),
-        QStringLiteral("ValidatingWebhookConfiguration"),
-        QStringLiteral("CSIDriver"),
-        QStringLiteral("CSINode"),
-        QStringLiteral("VolumeAttachment"),
-        QStringLiteral("RuntimeClass"),
-        QStringLiteral("ClusterIssuer"),
+    static const QStringList types = {
+        QStringLiteral("/Namespace"),
+        QStringLiteral("/Node"),
+        QStringLiteral("/PersistentVolume"),
+        QStringLiteral("rbac.authorization.k8s.io/ClusterRole"),
+        QStringLiteral("rbac.authorization.k8s.io/ClusterRoleBinding"),
+        QStringLiteral("storage.k8s.io/StorageClass"),
+        QStringLiteral("apiextensions.k8s.io/CustomResourceDefinition"),
+        QStringLiteral("scheduling.k8s.io/PriorityClass"),
+        QStringLiteral("networking.k8s.io/IngressClass"),
+        QStringLiteral("apiregistration.k8s.io/APIService"),
+        QStringLiteral("admissionregistration.k8s.io/MutatingWebhookConfiguration"),
+        QStringLiteral("admissionregistration.k8s.io/ValidatingWebhookConfiguration"),
+        QStringLiteral("storage.k8s.io/CSIDriver"),
+        QStringLiteral("storage.k8s.io/CSINode"),
+        QStringLiteral("storage.k8s.io/VolumeAttachment"),
+        QStringLiteral("node.k8s.io/RuntimeClass"),
+        QStringLiteral("cert-manager.io/ClusterIssuer"),
+        QStringLiteral("metrics.k8s.io/NodeMetrics"),
     };
-    return kinds.contains(kind);
+    return types.contains(groupKind(group, kind));
 }
 
-QStringList knownShortNames(const QString &kind)
+QStringList knownShortNames(const QString &group, const QString &kind)
 {
     static const QHash<QString, QStringList> names = {
-        {QStringLiteral("Ingress"), {QStringLiteral("ing")}},
-        {QStringLiteral("NetworkPolicy"), {QStringLiteral("netpol")}},
-        {QStringLiteral("StorageClass"), {QStringLiteral("sc")}},
-        {QStringLiteral("HelmRelease"), {QStringLiteral("hr")}},
-        {QStringLiteral("Kustomization"), {QStringLiteral("ks")}},
-        {QStringLiteral("CronJob"), {QStringLiteral("cj")}},
-        {QStringLiteral("HorizontalPodAutoscaler"), {QStringLiteral("hpa")}},
-        {QStringLiteral("PodDisruptionBudget"), {QStringLiteral("pdb")}},
-        {QStringLiteral("CustomResourceDefinition"),
+        {QStringLiteral("networking.k8s.io/Ingress"), {QStringLiteral("ing")}},
+        {QStringLiteral("networking.k8s.io/NetworkPolicy"), {QStringLiteral("netpol")}},
+        {QStringLiteral("storage.k8s.io/StorageClass"), {QStringLiteral("sc")}},
+        {QStringLiteral("helm.toolkit.fluxcd.io/HelmRelease"), {QStringLiteral("hr")}},
+        {QStringLiteral("kustomize.toolkit.fluxcd.io/Kustomization"), {QStringLiteral("ks")}},
+        {QStringLiteral("batch/CronJob"), {QStringLiteral("cj")}},
+        {QStringLiteral("autoscaling/HorizontalPodAutoscaler"), {QStringLiteral("hpa")}},
+        {QStringLiteral("policy/PodDisruptionBudget"), {QStringLiteral("pdb")}},
+        {QStringLiteral("apiextensions.k8s.io/CustomResourceDefinition"),
          {QStringLiteral("crd"), QStringLiteral("crds")}},
     };
-    return names.value(kind);
+    return names.value(groupKind(group, kind));
+}
+
+// The type a server serves for objects of a group and kind it has no built-in type for: a CRD
+// (with a status subresource), or a read-only aggregated API's type.
+TypeEntry derivedType(const QString &group, const QString &version, const QString &kind,
+                      const QString &ns)
+{
+    const bool readOnly = readOnlyGroup(group);
+    TypeEntry t =
+        makeType(group, version, pluralOf(group, kind), kind,
+                 !knownClusterScoped(group, kind) && !ns.isEmpty(), knownShortNames(group, kind),
+                 readOnly ? QStringList() : QStringList{QStringLiteral("status")});
+    if (readOnly)
+        t.verbs = readOnlyVerbs();
+    return t;
 }
 
 QByteArray jsonString(const QString &s)
@@ -566,9 +608,16 @@ private:
 void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
 {
     types = builtinTypes();
-    QHash<QString, int> byGvk; // "apps/v1/Deployment"
-    for (int i = 0; i < types.size(); ++i)
+    QHash<QString, int> byGvk;              // "apps/v1/Deployment"
+    QHash<QString, QList<int>> byGroupKind; // "apps/Deployment": its type in every version
+    for (int i = 0; i < types.size(); ++i) {
         byGvk.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).kind, i);
+        byGroupKind[groupKind(types.at(i).group, types.at(i).kind)].append(i);
+    }
+    // A kind's objects by (namespace, name), whichever version they were given in: a real
+    // server stores each object once and serves it in every version of its group. The same key
+    // given twice is one object, the later one (as a second apply would leave it).
+    QHash<QString, QMap<QPair<QString, QString>, QJsonObject>> stored; // by "group/kind"
 
     const QUuid uidNamespace(QStringLiteral("{6ba7b811-9dad-11d1-80b4-00c04fd430c8}"));
     for (QJsonObject object : objects) {
@@ -592,35 +641,52 @@ void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
                             QStringLiteral("2025-01-01T00:00:00Z"));
         object.insert(QLatin1String("metadata"), metadata);
 
+        const int slash = apiVersion.indexOf(QLatin1Char('/'));
+        const QString group = slash < 0 ? QString() : apiVersion.left(slash);
+        const QString version = slash < 0 ? apiVersion : apiVersion.mid(slash + 1);
+        const QString gk = groupKind(group, kind);
         const QString gvk = apiVersion + QLatin1Char('/') + kind;
         int index = byGvk.value(gvk, -1);
         if (index < 0) {
-            const int slash = apiVersion.indexOf(QLatin1Char('/'));
-            const QString group = slash < 0 ? QString() : apiVersion.left(slash);
-            const QString version = slash < 0 ? apiVersion : apiVersion.mid(slash + 1);
-            TypeEntry t = makeType(group, version, pluralOf(kind), kind,
-                                   !knownClusterScoped(kind) && !ns.isEmpty(),
-                                   knownShortNames(kind), {QStringLiteral("status")});
+            // Another version of a kind already served keeps its resource, scope and verbs.
+            const QList<int> &siblings = byGroupKind[gk];
+            TypeEntry t = siblings.isEmpty() ? derivedType(group, version, kind, ns)
+                                             : types.at(siblings.first());
+            t.version = version;
             types.append(t);
-            index = types.size() - 1;
+            index = int(types.size()) - 1;
             byGvk.insert(gvk, index);
+            byGroupKind[gk].append(index);
         }
-        Item item;
-        item.ns = types.at(index).namespaced ? ns : QString();
-        item.name = name;
-        item.labels = metadata.value(QLatin1String("labels")).toObject();
-        item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-        types[index].items.append(item);
+        const QString itemNs = types.at(index).namespaced ? ns : QString();
+        stored[gk].insert(qMakePair(itemNs, name), object);
     }
     ++resourceVersion; // the list resourceVersion; bumping it expires old continue tokens
-    typeByPath.clear();
-    for (int i = 0; i < types.size(); ++i) {
-        auto &items = types[i].items;
-        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
-            return a.ns != b.ns ? a.ns < b.ns : a.name < b.name;
-        });
-        typeByPath.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).resource, i);
+
+    for (auto kind = stored.cbegin(); kind != stored.cend(); ++kind) {
+        for (const int index : byGroupKind.value(kind.key())) {
+            TypeEntry &type = types[index];
+            const QString apiVersion = type.groupVersion();
+            type.items.reserve(kind->size());
+            // QMap's order is the namespace, then the name: the order lists are served in.
+            for (auto it = kind->cbegin(); it != kind->cend(); ++it) {
+                QJsonObject object = it.value();
+                object.insert(QLatin1String("apiVersion"), apiVersion);
+                Item item;
+                item.ns = it.key().first;
+                item.name = it.key().second;
+                item.labels = object.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("labels"))
+                                  .toObject();
+                item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+                type.items.append(item);
+            }
+        }
     }
+    typeByPath.clear();
+    for (int i = 0; i < types.size(); ++i)
+        typeByPath.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).resource, i);
 }
 
 QByteArray detail::ServerCore::groupJson(const QString &group) const
@@ -630,6 +696,9 @@ QByteArray detail::ServerCore::groupJson(const QString &group) const
         if (t.group == group && !versions.contains(t.version))
             versions.append(t.version);
     }
+    // Listed in the server's order of preference, the preferred version first (what the real
+    // server does): the version a client lists a group's objects in, and it holds them all.
+    std::sort(versions.begin(), versions.end(), Discovery::versionPrecedes);
     QJsonArray versionArray;
     for (const QString &v : versions)
         versionArray.append(QJsonObject{

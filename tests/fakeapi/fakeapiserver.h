@@ -40,6 +40,12 @@ struct TestPki
 // /api, /api/v1, /apis, /apis/<group>/<version> for the types of the objects it serves (plus the
 // core types always present); cluster-wide and namespaced LIST with limit/continue paging; GET
 // of single objects; /version; Status bodies for errors; injectable faults.
+// Types are keyed by group and kind, never kind alone: the same kind in two groups (traefik.io and
+// traefik.containo.us) is two types with their own objects, while a kind given in several versions
+// of one group is one set of objects served in each version, the preferred version (GA, then
+// beta, then alpha) first in discovery. The read-only APIs are served as the real ones are: the
+// metrics.k8s.io group (pods and nodes, kinds PodMetrics and NodeMetrics) and ComponentStatus
+// with verbs get and list only.
 class FakeApiServer : public QObject
 {
     Q_OBJECT

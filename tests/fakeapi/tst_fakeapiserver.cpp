@@ -911,6 +911,109 @@ private slots:
         QVERIFY(!metadata.value(QLatin1String("creationTimestamp")).toString().isEmpty());
     }
 
+    void sameKindInTwoGroupsAndVersions()
+    {
+        const auto obj = [](const QString &apiVersion, const QString &kind, const QString &name) {
+            return QJsonObject{{QStringLiteral("apiVersion"), apiVersion},
+                               {QStringLiteral("kind"), kind},
+                               {QStringLiteral("metadata"),
+                                QJsonObject{{QStringLiteral("name"), name},
+                                            {QStringLiteral("namespace"), QStringLiteral("web")}}}};
+        };
+        const QString route = QStringLiteral("IngressRoute");
+        const QString http = QStringLiteral("HTTPRoute");
+        const QList<QJsonObject> objects{
+            obj(QStringLiteral("traefik.io/v1alpha1"), route, QStringLiteral("site")),
+            obj(QStringLiteral("traefik.containo.us/v1alpha1"), route, QStringLiteral("site")),
+            obj(QStringLiteral("traefik.containo.us/v1alpha1"), route, QStringLiteral("old")),
+            // Given in an older version first: the server still prefers v1 and serves both
+            // objects in both versions.
+            obj(QStringLiteral("gateway.networking.k8s.io/v1beta1"), http, QStringLiteral("a")),
+            obj(QStringLiteral("gateway.networking.k8s.io/v1"), http, QStringLiteral("b")),
+        };
+        FakeApiServerThread server(tlsOptions());
+        QVERIFY(server.start(objects));
+        const auto list = [&](const QString &path) {
+            const HttpReply reply = get(server.url(), path, m_pki, m_token);
+            return reply.status == 200 ? reply.json().value(QLatin1String("items")).toArray()
+                                       : QJsonArray{QStringLiteral("HTTP %1").arg(reply.status)};
+        };
+        QCOMPARE(namesOf(list(QStringLiteral("/apis/traefik.io/v1alpha1/ingressroutes"))),
+                 QStringList{QStringLiteral("web/site")});
+        QCOMPARE(namesOf(list(QStringLiteral("/apis/traefik.containo.us/v1alpha1/ingressroutes"))),
+                 (QStringList{QStringLiteral("web/old"), QStringLiteral("web/site")}));
+
+        const QJsonObject group =
+            get(server.url(), QStringLiteral("/apis/gateway.networking.k8s.io"), m_pki, m_token)
+                .json();
+        QCOMPARE(group.value(QLatin1String("preferredVersion"))
+                     .toObject()
+                     .value(QLatin1String("version"))
+                     .toString(),
+                 QStringLiteral("v1"));
+        QCOMPARE(group.value(QLatin1String("versions")).toArray().size(), 2);
+        for (const QString &version : {QStringLiteral("v1"), QStringLiteral("v1beta1")}) {
+            const QJsonArray items =
+                list(QStringLiteral("/apis/gateway.networking.k8s.io/%1/httproutes").arg(version));
+            QCOMPARE(namesOf(items),
+                     (QStringList{QStringLiteral("web/a"), QStringLiteral("web/b")}));
+            for (const QJsonValue &item : items)
+                QCOMPARE(item.toObject().value(QLatin1String("apiVersion")).toString(),
+                         QStringLiteral("gateway.networking.k8s.io/") + version);
+        }
+    }
+
+    void readOnlyApis()
+    {
+        const QJsonObject podMetrics{
+            {QStringLiteral("apiVersion"), QStringLiteral("metrics.k8s.io/v1beta1")},
+            {QStringLiteral("kind"), QStringLiteral("PodMetrics")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("web-0")},
+                         {QStringLiteral("namespace"), QStringLiteral("web")}}}};
+        const QJsonObject nodeMetrics{
+            {QStringLiteral("apiVersion"), QStringLiteral("metrics.k8s.io/v1beta1")},
+            {QStringLiteral("kind"), QStringLiteral("NodeMetrics")},
+            {QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("n1")}}}};
+        FakeApiServerThread server(tlsOptions());
+        QVERIFY(server.start({podMetrics, nodeMetrics}));
+        const QJsonArray readOnly{QStringLiteral("get"), QStringLiteral("list")};
+        // As metrics-server's aggregated API: resources named after what they measure, get and
+        // list only, no subresources.
+        const QJsonObject metrics =
+            get(server.url(), QStringLiteral("/apis/metrics.k8s.io/v1beta1"), m_pki, m_token)
+                .json();
+        QCOMPARE(resourceNames(metrics),
+                 (QStringList{QStringLiteral("pods"), QStringLiteral("nodes")}));
+        const QJsonObject pods = resourceEntry(metrics, QStringLiteral("pods"));
+        QCOMPARE(pods.value(QLatin1String("kind")).toString(), QStringLiteral("PodMetrics"));
+        QCOMPARE(pods.value(QLatin1String("verbs")).toArray(), readOnly);
+        QVERIFY(pods.value(QLatin1String("namespaced")).toBool());
+        const QJsonObject nodes = resourceEntry(metrics, QStringLiteral("nodes"));
+        QCOMPARE(nodes.value(QLatin1String("kind")).toString(), QStringLiteral("NodeMetrics"));
+        QCOMPARE(nodes.value(QLatin1String("verbs")).toArray(), readOnly);
+        QVERIFY(!nodes.value(QLatin1String("namespaced")).toBool(true));
+        const HttpReply listed =
+            get(server.url(), QStringLiteral("/apis/metrics.k8s.io/v1beta1/namespaces/web/pods"),
+                m_pki, m_token);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(namesOf(listed.json().value(QLatin1String("items")).toArray()),
+                 QStringList{QStringLiteral("web/web-0")});
+
+        const QJsonObject core =
+            get(server.url(), QStringLiteral("/api/v1"), m_pki, m_token).json();
+        const QJsonObject statuses = resourceEntry(core, QStringLiteral("componentstatuses"));
+        QCOMPARE(statuses.value(QLatin1String("kind")).toString(),
+                 QStringLiteral("ComponentStatus"));
+        QCOMPARE(statuses.value(QLatin1String("verbs")).toArray(), readOnly);
+        // Stored types keep the full set.
+        QVERIFY(resourceEntry(core, QStringLiteral("configmaps"))
+                    .value(QLatin1String("verbs"))
+                    .toArray()
+                    .contains(QStringLiteral("create")));
+    }
+
     void clientGoneDuringDelay()
     {
         onServer([](FakeApiServer *s) {

@@ -43,6 +43,46 @@ QList<QJsonObject> ofKind(const QList<QJsonObject> &objects, const QString &kind
     return out;
 }
 
+QJsonObject object(const QString &apiVersion, const QString &kind, const QString &ns,
+                   const QString &name)
+{
+    QJsonObject metadata{{QStringLiteral("name"), name}};
+    if (!ns.isEmpty())
+        metadata.insert(QStringLiteral("namespace"), ns);
+    return QJsonObject{{QStringLiteral("apiVersion"), apiVersion},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("metadata"), metadata}};
+}
+
+// What a K3s cluster with Traefik and metrics-server adds: IngressRoutes in Traefik's current and
+// legacy groups (one name in both), and metrics-server's read-only readings.
+QList<QJsonObject> groupObjects()
+{
+    const QString route = QStringLiteral("IngressRoute");
+    const QString current = QStringLiteral("traefik.io/v1alpha1");
+    const QString legacy = QStringLiteral("traefik.containo.us/v1alpha1");
+    const QString metrics = QStringLiteral("metrics.k8s.io/v1beta1");
+    return {object(current, route, QStringLiteral("web"), QStringLiteral("site")),
+            object(current, route, QStringLiteral("web"), QStringLiteral("api")),
+            object(legacy, route, QStringLiteral("web"), QStringLiteral("site")),
+            object(legacy, route, QStringLiteral("legacy"), QStringLiteral("dashboard")),
+            object(metrics, QStringLiteral("PodMetrics"), QStringLiteral("web"),
+                   QStringLiteral("site-0")),
+            object(metrics, QStringLiteral("NodeMetrics"), {}, QStringLiteral("node-1"))};
+}
+
+// "ns/name" of a kubectl -o json list's items, sorted.
+QStringList itemKeys(const QByteArray &json)
+{
+    QStringList out;
+    const QJsonArray items =
+        QJsonDocument::fromJson(json).object().value(QLatin1String("items")).toArray();
+    for (const QJsonValue &item : items)
+        out.append(keyOf(item.toObject()));
+    out.sort();
+    return out;
+}
+
 } // namespace
 
 class TestKubectlAgainstFake : public QObject
@@ -117,7 +157,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_pki = TestPki::generate(m_dir.filePath(QStringLiteral("pki")));
         QVERIFY2(m_pki.ok(), qPrintable(m_pki.error));
-        m_objects = generateCluster(400);
+        m_objects = generateCluster(400) + groupObjects();
         FakeApiServer::Options options;
         options.certFile = m_pki.serverCert;
         options.keyFile = m_pki.serverKey;
@@ -225,6 +265,81 @@ private slots:
             QVERIFY2(names.contains(QString::fromLatin1(name)), name);
         // Subresources are not resources of their own.
         QVERIFY(!names.contains(QStringLiteral("pods/log")));
+    }
+
+    void readOnlyMetricsApi()
+    {
+        // metrics-server's types are get and list only: kubectl sees them listable, not
+        // creatable, in api-resources and in the raw discovery document alike.
+        const auto credentials = FakeApiServer::Credentials::Token;
+        const auto names = [this, credentials](const QString &verbs) {
+            const KubectlRun run =
+                kubectl({QStringLiteral("api-resources"), QStringLiteral("--verbs=") + verbs,
+                         QStringLiteral("-o"), QStringLiteral("name")},
+                        credentials);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            return QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        };
+        const QStringList listable = names(QStringLiteral("list"));
+        const QStringList creatable = names(QStringLiteral("create"));
+        for (const char *name :
+             {"pods.metrics.k8s.io", "nodes.metrics.k8s.io", "componentstatuses"}) {
+            QVERIFY2(listable.contains(QString::fromLatin1(name)), name);
+            QVERIFY2(!creatable.contains(QString::fromLatin1(name)), name);
+        }
+        QVERIFY(creatable.contains(QStringLiteral("configmaps")));
+        QVERIFY(creatable.contains(QStringLiteral("ingressroutes.traefik.io")));
+
+        const KubectlRun wide =
+            kubectl({QStringLiteral("api-resources"), QStringLiteral("--api-group=metrics.k8s.io"),
+                     QStringLiteral("--no-headers"), QStringLiteral("-o"), QStringLiteral("wide")},
+                    credentials);
+        QVERIFY2(wide.exitCode == 0, wide.err.constData());
+        const QStringList lines =
+            QString::fromUtf8(wide.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        // The VERBS column: "get,list" (kubectl 1.32), "[get list]" (older ones).
+        for (const QString &line : lines)
+            QVERIFY2(line.split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                             .contains(QLatin1String("get,list")) ||
+                         line.contains(QLatin1String("[get list]")),
+                     qPrintable(line));
+
+        const KubectlRun raw = kubectl({QStringLiteral("get"), QStringLiteral("--raw"),
+                                        QStringLiteral("/apis/metrics.k8s.io/v1beta1")},
+                                       credentials);
+        QVERIFY2(raw.exitCode == 0, raw.err.constData());
+        const QJsonArray resources =
+            QJsonDocument::fromJson(raw.out).object().value(QLatin1String("resources")).toArray();
+        QCOMPARE(resources.size(), 2);
+        for (const QJsonValue &r : resources)
+            QCOMPARE(r.toObject().value(QLatin1String("verbs")).toArray(),
+                     (QJsonArray{QStringLiteral("get"), QStringLiteral("list")}));
+
+        const KubectlRun pods =
+            kubectl({QStringLiteral("get"), QStringLiteral("pods.metrics.k8s.io"),
+                     QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json")},
+                    credentials);
+        QVERIFY2(pods.exitCode == 0, pods.err.constData());
+        QCOMPARE(itemKeys(pods.out), QStringList{QStringLiteral("web/site-0")});
+    }
+
+    void sameKindInTwoGroups()
+    {
+        // Each group lists its own IngressRoutes, the name both hold included.
+        const auto listed = [this](const QString &resource) {
+            const KubectlRun run = kubectl({QStringLiteral("get"), resource, QStringLiteral("-A"),
+                                            QStringLiteral("-o"), QStringLiteral("json")},
+                                           FakeApiServer::Credentials::Token);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            return itemKeys(run.out);
+        };
+        QCOMPARE(listed(QStringLiteral("ingressroutes.traefik.io")),
+                 (QStringList{QStringLiteral("web/api"), QStringLiteral("web/site")}));
+        QCOMPARE(listed(QStringLiteral("ingressroutes.traefik.containo.us")),
+                 (QStringList{QStringLiteral("legacy/dashboard"), QStringLiteral("web/site")}));
     }
 
     void shortNamesAndSingleObjects()

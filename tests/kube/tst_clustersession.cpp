@@ -43,6 +43,37 @@ TypeStatus statusOf(const Inventory &inventory, const QString &qualifiedName)
     return {};
 }
 
+// Kinds served by two groups (Traefik's current and legacy CRDs, installed side by side by K3s's
+// chart) and one kind in two versions of one group (Gateway API): a cluster must show every
+// group's objects, and each group's objects once.
+QList<QJsonObject> twoGroupCluster()
+{
+    QList<QJsonObject> objects = smallCluster();
+    const QString current = QStringLiteral("traefik.io/v1alpha1");
+    const QString legacy = QStringLiteral("traefik.containo.us/v1alpha1");
+    const QString route = QStringLiteral("IngressRoute");
+    const QString apps = QStringLiteral("apps");
+    objects << object(current, route, apps, QStringLiteral("web"))
+            << object(legacy, route, apps, QStringLiteral("web"))
+            << object(legacy, route, apps, QStringLiteral("legacy-only"))
+            << object(current, QStringLiteral("Middleware"), apps, QStringLiteral("strip"))
+            << object(legacy, QStringLiteral("Middleware"), apps, QStringLiteral("strip"))
+            << object(QStringLiteral("gateway.networking.k8s.io/v1beta1"),
+                      QStringLiteral("HTTPRoute"), apps, QStringLiteral("beta-route"))
+            << object(QStringLiteral("gateway.networking.k8s.io/v1"), QStringLiteral("HTTPRoute"),
+                      apps, QStringLiteral("ga-route"));
+    return objects;
+}
+
+QStringList qualifiedNames(const Inventory &inventory)
+{
+    QStringList names;
+    const QList<TypeStatus> statuses = inventory.typeStatuses();
+    for (const TypeStatus &s : statuses)
+        names.append(s.type.qualifiedName());
+    return names;
+}
+
 } // namespace
 
 // ClusterSession end to end: a kubeconfig written by the fake server, resolved off-thread, the
@@ -252,6 +283,123 @@ private slots:
         QVERIFY2(finished.at(1).at(1).toString().contains(QLatin1String("missing.yaml")),
                  qPrintable(finished.at(1).at(1).toString()));
         QCOMPARE(session.inventory().size(), 0);
+    }
+
+    void sameKindInTwoGroupsIsListedInBoth()
+    {
+        const QList<QJsonObject> cluster = twoGroupCluster();
+        m_server->setObjects(cluster);
+        ClusterSession session;
+        QSignalSpy finished(&session, &ClusterSession::finished);
+        QVERIFY(
+            connectAndWait(session, kubeconfigSource(*m_server, FakeApiServer::Credentials::Token,
+                                                     QStringLiteral("kc-groups.yaml"))));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(keysOf(session.inventory()), keysOf(cluster));
+        QVERIFY(
+            session.inventory().find({QStringLiteral("traefik.io"), QStringLiteral("IngressRoute"),
+                                      QStringLiteral("apps"), QStringLiteral("web")}));
+        QVERIFY(session.inventory().find({QStringLiteral("traefik.containo.us"),
+                                          QStringLiteral("IngressRoute"), QStringLiteral("apps"),
+                                          QStringLiteral("web")}));
+
+        const QStringList names = qualifiedNames(session.inventory());
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.io")), 1);
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.containo.us")), 1);
+        QCOMPARE(names.count(QStringLiteral("httproutes.gateway.networking.k8s.io")), 1);
+        QCOMPARE(
+            statusOf(session.inventory(), QStringLiteral("ingressroutes.traefik.io")).objectCount,
+            1);
+        QCOMPARE(statusOf(session.inventory(), QStringLiteral("ingressroutes.traefik.containo.us"))
+                     .objectCount,
+                 2);
+        // One group, several versions: the same objects, listed once in the preferred version.
+        const TypeStatus routes =
+            statusOf(session.inventory(), QStringLiteral("httproutes.gateway.networking.k8s.io"));
+        QCOMPARE(routes.type.version, QStringLiteral("v1"));
+        QCOMPARE(routes.objectCount, 2);
+        QCOMPARE(int(routes.state), int(TypeState::Loaded));
+    }
+
+    void snapshotKeepsBothGroups()
+    {
+        const QList<QJsonObject> cluster = twoGroupCluster();
+        const QString path = m_dir.filePath(QStringLiteral("groups.yaml"));
+        QVERIFY(writeSnapshot(path, cluster).ok());
+        ClusterSession session;
+        QSignalSpy finished(&session, &ClusterSession::finished);
+        ClusterSource source;
+        source.kind = ClusterSource::Kind::Snapshot;
+        source.snapshotPath = path;
+        QVERIFY(connectAndWait(session, source));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(keysOf(session.inventory()), keysOf(cluster));
+        const QStringList names = qualifiedNames(session.inventory());
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.io")), 1);
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.containo.us")), 1);
+        QCOMPARE(names.count(QStringLiteral("httproutes.gateway.networking.k8s.io")), 1);
+        QCOMPARE(statusOf(session.inventory(), QStringLiteral("ingressroutes.traefik.containo.us"))
+                     .objectCount,
+                 2);
+        QCOMPARE(
+            statusOf(session.inventory(), QStringLiteral("httproutes.gateway.networking.k8s.io"))
+                .objectCount,
+            2);
+    }
+
+    void readOnlyTypesReachTheInventory_data()
+    {
+        QTest::addColumn<bool>("live");
+        QTest::addRow("live, from discovery") << true;
+        QTest::addRow("snapshot, without discovery") << false;
+    }
+
+    void readOnlyTypesReachTheInventory()
+    {
+        // A type without "create" can never be a manifest: the Inventory's types must say so
+        // whether they came from discovery or were worked out from a snapshot's objects.
+        QFETCH(bool, live);
+        QList<QJsonObject> cluster = twoGroupCluster();
+        const QString metrics = QStringLiteral("metrics.k8s.io/v1beta1");
+        cluster << object(metrics, QStringLiteral("PodMetrics"), QStringLiteral("apps"),
+                          QStringLiteral("pod-0"))
+                << object(metrics, QStringLiteral("NodeMetrics"), {}, QStringLiteral("node-1"))
+                << object(QStringLiteral("v1"), QStringLiteral("ComponentStatus"), {},
+                          QStringLiteral("scheduler"));
+        ClusterSource source;
+        if (live) {
+            m_server->setObjects(cluster);
+            source = kubeconfigSource(*m_server, FakeApiServer::Credentials::Token,
+                                      QStringLiteral("kc-readonly.yaml"));
+        } else {
+            source.kind = ClusterSource::Kind::Snapshot;
+            source.snapshotPath = m_dir.filePath(QStringLiteral("readonly.yaml"));
+            QVERIFY(writeSnapshot(source.snapshotPath, cluster).ok());
+        }
+        ClusterSession session;
+        QSignalSpy finished(&session, &ClusterSession::finished);
+        QVERIFY(connectAndWait(session, source));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        QCOMPARE(keysOf(session.inventory()), keysOf(cluster));
+
+        for (const char *name :
+             {"pods.metrics.k8s.io", "nodes.metrics.k8s.io", "componentstatuses"}) {
+            const TypeStatus status = statusOf(session.inventory(), QLatin1String(name));
+            QVERIFY2(!status.type.kind.isEmpty(), name);
+            QVERIFY2(!status.type.verbs.isEmpty(), name);
+            QVERIFY2(!status.type.creatable(), name);
+            QVERIFY2(status.type.verbs.contains(QLatin1String("list")), name);
+            QCOMPARE(status.objectCount, 1);
+        }
+        QCOMPARE(statusOf(session.inventory(), QStringLiteral("pods.metrics.k8s.io")).type.kind,
+                 QStringLiteral("PodMetrics"));
+        for (const char *name :
+             {"configmaps", "ingressroutes.traefik.io", "ingressroutes.traefik.containo.us",
+              "httproutes.gateway.networking.k8s.io"}) {
+            const TypeStatus status = statusOf(session.inventory(), QLatin1String(name));
+            QVERIFY2(status.type.creatable(), name);
+            QVERIFY2(status.objectCount > 0, name);
+        }
     }
 
     void cancelMidLoad()

@@ -95,6 +95,134 @@ private slots:
                               QStringLiteral("nopref.io/v1beta1")}));
     }
 
+    void sameKindInTwoGroups()
+    {
+        // K3s's Traefik chart serves its kinds in traefik.io and in the older
+        // traefik.containo.us: both groups are discovered, each listing its own IngressRoute.
+        const auto gvs =
+            Discovery::parsePreferredGroupVersions(json(R"({"kind":"APIGroupList","groups":[
+            {"name":"traefik.containo.us","versions":[{"groupVersion":"traefik.containo.us/v1alpha1","version":"v1alpha1"}],
+             "preferredVersion":{"groupVersion":"traefik.containo.us/v1alpha1","version":"v1alpha1"}},
+            {"name":"traefik.io","versions":[{"groupVersion":"traefik.io/v1alpha1","version":"v1alpha1"}],
+             "preferredVersion":{"groupVersion":"traefik.io/v1alpha1","version":"v1alpha1"}},
+            {"name":"gateway.networking.k8s.io","versions":[
+                {"groupVersion":"gateway.networking.k8s.io/v1","version":"v1"},
+                {"groupVersion":"gateway.networking.k8s.io/v1beta1","version":"v1beta1"}],
+             "preferredVersion":{"groupVersion":"gateway.networking.k8s.io/v1","version":"v1"}}]})"));
+        QVERIFY2(gvs.ok(), qPrintable(gvs.error().message));
+        // One group in two versions: its preferred version only, the objects are the same.
+        QCOMPARE(gvs.value(), (QStringList{QStringLiteral("traefik.containo.us/v1alpha1"),
+                                           QStringLiteral("traefik.io/v1alpha1"),
+                                           QStringLiteral("gateway.networking.k8s.io/v1")}));
+
+        const char *routes = R"({"kind":"APIResourceList","groupVersion":"%1","resources":[
+            {"name":"ingressroutes","singularName":"ingressroute","namespaced":true,"kind":"IngressRoute",
+             "verbs":["delete","deletecollection","get","list","patch","create","update","watch"]},
+            {"name":"middlewares","singularName":"middleware","namespaced":true,"kind":"Middleware",
+             "verbs":["delete","deletecollection","get","list","patch","create","update","watch"]}]})";
+        QList<ResourceType> types;
+        for (const QString &gv : {QStringLiteral("traefik.containo.us/v1alpha1"),
+                                  QStringLiteral("traefik.io/v1alpha1")}) {
+            const auto parsed =
+                Discovery::parseResourceList(QString::fromLatin1(routes).arg(gv).toUtf8(), gv);
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error().message));
+            types += parsed.value();
+        }
+        QStringList names;
+        for (const ResourceType &t : std::as_const(types)) {
+            names.append(t.qualifiedName());
+            QVERIFY(t.creatable());
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("ingressroutes.traefik.containo.us"),
+                                     QStringLiteral("middlewares.traefik.containo.us"),
+                                     QStringLiteral("ingressroutes.traefik.io"),
+                                     QStringLiteral("middlewares.traefik.io")}));
+        QCOMPARE(types.at(2).listPath(), QStringLiteral("/apis/traefik.io/v1alpha1/ingressroutes"));
+        QVERIFY(!(types.at(0) == types.at(2)));
+    }
+
+    void readOnlyVerbsKept()
+    {
+        // metrics-server's aggregated API: get and list only. Listable, never creatable.
+        const auto types = Discovery::parseResourceList(json(
+            R"({"kind":"APIResourceList","apiVersion":"v1","groupVersion":"metrics.k8s.io/v1beta1","resources":[
+            {"name":"nodes","singularName":"","namespaced":false,"kind":"NodeMetrics","verbs":["get","list"]},
+            {"name":"pods","singularName":"","namespaced":true,"kind":"PodMetrics","verbs":["get","list"]}]})"));
+        QVERIFY2(types.ok(), qPrintable(types.error().message));
+        QCOMPARE(types->size(), 2);
+        for (const ResourceType &t : types.value()) {
+            QCOMPARE(t.verbs, (QStringList{QStringLiteral("get"), QStringLiteral("list")}));
+            QVERIFY(!t.creatable());
+        }
+        QCOMPARE(types->at(1).qualifiedName(), QStringLiteral("pods.metrics.k8s.io"));
+        QCOMPARE(types->at(1).listPath(), QStringLiteral("/apis/metrics.k8s.io/v1beta1/pods"));
+    }
+
+    void versionPriority_data()
+    {
+        QTest::addColumn<QStringList>("versions");
+        QTest::addColumn<QStringList>("expected");
+        // k8s.io/apimachinery's own example of the kube-aware order.
+        QTest::addRow("apimachinery")
+            << QStringList{QStringLiteral("foo1"),      QStringLiteral("v1alpha1"),
+                           QStringLiteral("v10"),       QStringLiteral("v1beta2"),
+                           QStringLiteral("foo10"),     QStringLiteral("v12alpha1"),
+                           QStringLiteral("v2"),        QStringLiteral("v11beta2"),
+                           QStringLiteral("v1"),        QStringLiteral("v1beta1"),
+                           QStringLiteral("v11alpha2"), QStringLiteral("v10beta3"),
+                           QStringLiteral("v3beta1")}
+            << QStringList{QStringLiteral("v10"),       QStringLiteral("v2"),
+                           QStringLiteral("v1"),        QStringLiteral("v11beta2"),
+                           QStringLiteral("v10beta3"),  QStringLiteral("v3beta1"),
+                           QStringLiteral("v1beta2"),   QStringLiteral("v1beta1"),
+                           QStringLiteral("v12alpha1"), QStringLiteral("v11alpha2"),
+                           QStringLiteral("v1alpha1"),  QStringLiteral("foo1"),
+                           QStringLiteral("foo10")};
+        QTest::addRow("gateway api") << QStringList{QStringLiteral("v1alpha2"),
+                                                    QStringLiteral("v1beta1"), QStringLiteral("v1")}
+                                     << QStringList{QStringLiteral("v1"), QStringLiteral("v1beta1"),
+                                                    QStringLiteral("v1alpha2")};
+    }
+
+    void versionPriority()
+    {
+        QFETCH(QStringList, versions);
+        QFETCH(QStringList, expected);
+        std::sort(versions.begin(), versions.end(), Discovery::versionPrecedes);
+        QCOMPARE(versions, expected);
+        QVERIFY(!Discovery::versionPrecedes(QStringLiteral("v1"), QStringLiteral("v1")));
+    }
+
+    void knownTypesByGroupAndKind()
+    {
+        // Without discovery (a snapshot): what the API would serve, by group and kind together.
+        const QStringList readOnly{QStringLiteral("get"), QStringLiteral("list")};
+        QCOMPARE(knownVerbs(QStringLiteral("metrics.k8s.io"), QStringLiteral("PodMetrics")),
+                 readOnly);
+        QCOMPARE(knownVerbs(QStringLiteral("metrics.k8s.io"), QStringLiteral("SomethingNew")),
+                 readOnly);
+        QCOMPARE(knownVerbs(QString(), QStringLiteral("ComponentStatus")), readOnly);
+        QVERIFY(
+            knownVerbs(QString(), QStringLiteral("ConfigMap")).contains(QLatin1String("create")));
+        QVERIFY(knownVerbs(QStringLiteral("traefik.io"), QStringLiteral("IngressRoute"))
+                    .contains(QLatin1String("create")));
+        // A CRD's kind named like a read-only one is a CRD's, with its own verbs.
+        QVERIFY(knownVerbs(QStringLiteral("example.com"), QStringLiteral("ComponentStatus"))
+                    .contains(QLatin1String("create")));
+
+        const auto pods =
+            wellKnownType(QStringLiteral("metrics.k8s.io"), QStringLiteral("PodMetrics"));
+        QVERIFY(pods.has_value());
+        QCOMPARE(pods->resource, QStringLiteral("pods"));
+        QVERIFY(pods->namespaced);
+        QVERIFY(!pods->creatable());
+        const auto node = wellKnownType(QString(), QStringLiteral("Node"));
+        QVERIFY(node.has_value());
+        QVERIFY(!node->namespaced);
+        QVERIFY(node->creatable());
+        QVERIFY(!wellKnownType(QStringLiteral("example.com"), QStringLiteral("Node")).has_value());
+    }
+
     void coreVersions()
     {
         const auto versions = Discovery::parseCoreVersions(

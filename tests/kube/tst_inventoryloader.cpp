@@ -398,6 +398,101 @@ private slots:
         QCOMPARE(rec.keys(), keysOf(smallCluster()));
     }
 
+    void sameKindInTwoGroupsIsListedInBoth()
+    {
+        // K3s's Traefik chart installs its CRDs in traefik.io and in the older
+        // traefik.containo.us: one kind, two groups, and a user's objects may be in either.
+        QList<QJsonObject> cluster = smallCluster();
+        const QString current = QStringLiteral("traefik.io/v1alpha1");
+        const QString legacy = QStringLiteral("traefik.containo.us/v1alpha1");
+        const QString route = QStringLiteral("IngressRoute");
+        const QString apps = QStringLiteral("apps");
+        cluster << object(current, route, apps, QStringLiteral("web"))
+                << object(legacy, route, apps, QStringLiteral("web"))
+                << object(legacy, route, apps, QStringLiteral("old-only"))
+                << object(current, QStringLiteral("Middleware"), apps, QStringLiteral("strip"));
+        m_server->setObjects(cluster);
+        InventoryLoader loader;
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(rec.keys(), keysOf(cluster));
+        QVERIFY(rec.keys().contains(QStringLiteral("traefik.io/IngressRoute apps/web")));
+        QVERIFY(rec.keys().contains(QStringLiteral("traefik.containo.us/IngressRoute apps/web")));
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("ingressroutes.traefik.io")), 1);
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("ingressroutes.traefik.containo.us")), 2);
+        QStringList names;
+        for (const ResourceType &t : rec.discovered)
+            names.append(t.qualifiedName());
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.io")), 1);
+        QCOMPARE(names.count(QStringLiteral("ingressroutes.traefik.containo.us")), 1);
+    }
+
+    void oneGroupInSeveralVersionsIsListedOnceInThePreferred()
+    {
+        // Gateway API objects applied as v1beta1 and as v1 are the same objects to the server:
+        // listed once, in the preferred (GA) version, none missing.
+        QList<QJsonObject> cluster = smallCluster();
+        const QString route = QStringLiteral("HTTPRoute");
+        const QString apps = QStringLiteral("apps");
+        cluster << object(QStringLiteral("gateway.networking.k8s.io/v1beta1"), route, apps,
+                          QStringLiteral("beta"))
+                << object(QStringLiteral("gateway.networking.k8s.io/v1"), route, apps,
+                          QStringLiteral("ga"));
+        m_server->setObjects(cluster);
+        InventoryLoader loader;
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(rec.keys(), keysOf(cluster));
+        QStringList routeTypes;
+        for (const ResourceType &t : rec.discovered) {
+            if (t.kind == route)
+                routeTypes.append(t.groupVersion());
+        }
+        QCOMPARE(routeTypes, QStringList{QStringLiteral("gateway.networking.k8s.io/v1")});
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("httproutes.gateway.networking.k8s.io")),
+                 2);
+        const QStringList log = m_server->requestLog();
+        for (const QString &line : log)
+            QVERIFY2(!line.contains(QLatin1String("/v1beta1/httproutes")), qPrintable(line));
+    }
+
+    void readOnlyTypesKeepTheirVerbs()
+    {
+        // metrics-server's aggregated API serves get and list only, and so does ComponentStatus:
+        // what discovery said reaches the loader's types, so they can never be manifests.
+        QList<QJsonObject> cluster = smallCluster();
+        const QString metrics = QStringLiteral("metrics.k8s.io/v1beta1");
+        cluster << object(metrics, QStringLiteral("PodMetrics"), QStringLiteral("apps"),
+                          QStringLiteral("pod-0"))
+                << object(metrics, QStringLiteral("NodeMetrics"), {}, QStringLiteral("node-1"));
+        m_server->setObjects(cluster);
+        InventoryLoader loader;
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(rec.keys(), keysOf(cluster));
+        QHash<QString, ResourceType> byName;
+        for (const ResourceType &t : rec.discovered)
+            byName.insert(t.qualifiedName(), t);
+        const QStringList readOnly{QStringLiteral("get"), QStringLiteral("list")};
+        for (const char *name :
+             {"pods.metrics.k8s.io", "nodes.metrics.k8s.io", "componentstatuses"}) {
+            QVERIFY2(byName.contains(QLatin1String(name)), name);
+            const ResourceType type = byName.value(QLatin1String(name));
+            QCOMPARE(type.verbs, readOnly);
+            QVERIFY2(!type.creatable(), name);
+        }
+        QCOMPARE(byName.value(QStringLiteral("pods.metrics.k8s.io")).kind,
+                 QStringLiteral("PodMetrics"));
+        QVERIFY(!byName.value(QStringLiteral("nodes.metrics.k8s.io")).namespaced);
+        QVERIFY(byName.value(QStringLiteral("configmaps")).creatable());
+        QVERIFY(byName.value(QStringLiteral("deployments.apps")).creatable());
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods.metrics.k8s.io")), 1);
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods")), 3);
+    }
+
     void loadsAGeneratedCluster()
     {
         const QList<QJsonObject> cluster = generateCluster(2000);
