@@ -21,4 +21,17 @@ void printCleanWarnings(const QList<Problem> &problems, bool hadComments, const 
         printWarning(Text::tr("%1: comments are not kept in the cleaned output").arg(shownName));
 }
 
+void printSkippedSecrets(const QStringList &names)
+{
+    // A warning, not an error: the rest is written and the exit code stays 0.
+    if (names.isEmpty())
+        return;
+    // Written out per count rather than with %n: the English plural needs no translation file.
+    const QString count =
+        names.size() == 1 ? Text::tr("1 Secret") : Text::tr("%1 Secrets").arg(names.size());
+    printWarning(Text::tr("left out %1, whose data would land in Git in plain text "
+                          "(--include-secrets writes them): %2")
+                     .arg(count, names.join(QLatin1String(", "))));
+}
+
 } // namespace Fluxdesk::Cli

@@ -16,4 +16,8 @@ Result<CleanRules> cleanRulesFor(const QString &repo);
 // comments are not kept (shownName: the input as the user named it).
 void printCleanWarnings(const QList<Problem> &problems, bool hadComments, const QString &shownName);
 
+// The Secrets clean and split left out (namespace/name each), as a warning on stderr naming them
+// and the option that keeps them; nothing when none were.
+void printSkippedSecrets(const QStringList &names);
+
 } // namespace Fluxdesk::Cli

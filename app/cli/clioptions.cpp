@@ -26,14 +26,17 @@ QString usageText()
         "  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION "
         "APP-VERSION\n"
         "  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release\n"
-        "  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]\n"
+        "  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]\n"
         "                        one file per resource (default template {name}-{kind}.yaml, "
         "fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each "
-        "one first, as clean does; prints each path written\n"
+        "one first, as clean does; Secrets are left out unless --include-secrets; prints each "
+        "path written\n"
         "  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors\n"
-        "  clean [FILE|-] [--repo DIR]\n"
+        "  clean [FILE|-] [--repo DIR] [--include-secrets]\n"
         "                        cleaned manifests on stdout (server fields and defaults removed; "
-        "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr\n"
+        "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets "
+        "(Helm's release records too) are left out unless --include-secrets, as their data would "
+        "land in Git in plain text\n"
         "  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove "
         "PATH | --remove-all-stale]]\n"
         "                        the planned repository, a status per file (\"not in plan\": "
@@ -114,15 +117,17 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption push(QStringLiteral("push"));
     const QCommandLineOption write(QStringLiteral("write"));
     const QCommandLineOption clean(QStringLiteral("clean"));
+    const QCommandLineOption includeSecrets(QStringLiteral("include-secrets"));
     const QCommandLineOption accept(QStringLiteral("accept"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption acceptAll(QStringLiteral("accept-all"));
     const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
-    parser.addOptions({kubeconfig,   context,   snapshot, demo,           json, out,    repo,
-                       nameTemplate, ns,        message,  cluster,        push, write,  clean,
-                       accept,       acceptAll, remove,   removeAllStale, help, version});
+    parser.addOptions(
+        {kubeconfig,     context, snapshot,  demo,    json,           out,   repo,
+         nameTemplate,   ns,      message,   cluster, push,           write, clean,
+         includeSecrets, accept,  acceptAll, remove,  removeAllStale, help,  version});
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -166,6 +171,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.push = parser.isSet(push);
     o.write = parser.isSet(write);
     o.clean = parser.isSet(clean);
+    o.includeSecrets = parser.isSet(includeSecrets);
     o.accept = parser.values(accept);
     o.acceptAll = parser.isSet(acceptAll);
     o.remove = parser.values(remove);
@@ -188,6 +194,10 @@ ParseResult parseArguments(const QStringList &arguments)
     if (o.clean && o.command != QLatin1String("split"))
         return usageError(
             Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("clean")));
+    if (o.includeSecrets && o.command != QLatin1String("clean") &&
+        o.command != QLatin1String("split"))
+        return usageError(
+            Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("include-secrets")));
     // split reads the repository's clean rules only to clean: refuse --repo rather than ignore it.
     if (o.command == QLatin1String("split") && parser.isSet(repo) && !o.clean)
         return usageError(Text::tr("split takes --repo only with --clean"));

@@ -22,16 +22,17 @@ struct CliOptions
     bool demo = false;
     bool json = false;
     QString command;
-    QStringList arguments; // positional arguments after the command (e.g. clean's FILE)
-    QString out;           // --out DIR|FILE
-    QString repo;          // --repo DIR
-    QString nameTemplate;  // --template T (split)
-    QString ns;            // -n/--namespace NS
-    QString message;       // -m/--message MSG (commit)
-    QString cluster;       // --cluster NAME (plan)
-    bool push = false;     // --push (commit)
-    bool write = false;    // --write (plan)
-    bool clean = false;    // --clean (split)
+    QStringList arguments;       // positional arguments after the command (e.g. clean's FILE)
+    QString out;                 // --out DIR|FILE
+    QString repo;                // --repo DIR
+    QString nameTemplate;        // --template T (split)
+    QString ns;                  // -n/--namespace NS
+    QString message;             // -m/--message MSG (commit)
+    QString cluster;             // --cluster NAME (plan)
+    bool push = false;           // --push (commit)
+    bool write = false;          // --write (plan)
+    bool clean = false;          // --clean (split)
+    bool includeSecrets = false; // --include-secrets (clean, split): Secrets are written too
 
     // plan --write: the differing files to overwrite and the not-in-plan files to delete
     QStringList accept;          // --accept PATH, repeatable

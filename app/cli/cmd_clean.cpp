@@ -1,4 +1,5 @@
-// fluxdesk-cli clean [FILE|-] [--repo DIR]: the cleaned manifests on stdout.
+// fluxdesk-cli clean [FILE|-] [--repo DIR] [--include-secrets]: the cleaned manifests on stdout,
+// Secrets left out unless asked for.
 #include "cleanoutput.h"
 #include "commands.h"
 #include "inputfile.h"
@@ -28,6 +29,7 @@ int runClean(const CliOptions &options)
     CleanContext context;
     context.recordRemovals = false; // the output is the cleaned text alone
     context.utf8Text = true;
+    context.skipSecrets = !options.includeSecrets;
     const Result<CleanTextResult> cleaned =
         cleanYamlText(input.bytes(), shownName, *rules, context);
     if (!cleaned) {
@@ -35,6 +37,7 @@ int runClean(const CliOptions &options)
         return ExitUsage;
     }
     printCleanWarnings(cleaned->problems, cleaned->hadComments, shownName);
+    printSkippedSecrets(cleaned->skippedSecrets);
     for (const QByteArray &part : cleaned->utf8)
         printOut(part);
     return ExitOk;

@@ -1,5 +1,5 @@
-// fluxdesk-cli split FILE|- --out DIR [--template T] [--clean [--repo DIR]]: one file per
-// resource, each cleaned first with --clean.
+// fluxdesk-cli split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]:
+// one file per resource, each cleaned first with --clean, Secrets left out unless asked for.
 #include "cleanoutput.h"
 #include "clitext.h"
 #include "commands.h"
@@ -62,6 +62,7 @@ int runSplit(const CliOptions &options)
     const QString fileName = file.shownName();
     SplitOptions split;
     split.nameTemplate = *nameTemplate;
+    split.skipSecrets = !options.includeSecrets;
     if (options.clean) {
         const Result<CleanRules> rules = cleanRulesFor(options.repo);
         if (!rules) {
@@ -94,6 +95,7 @@ int runSplit(const CliOptions &options)
         if (result) {
             result->problems = plan->problems;
             result->hadComments = plan->hadComments;
+            result->skippedSecrets = plan->skippedSecrets;
         }
         return result;
     }();
@@ -103,6 +105,7 @@ int runSplit(const CliOptions &options)
     }
     if (options.clean)
         printCleanWarnings(written->problems, written->hadComments, fileName);
+    printSkippedSecrets(written->skippedSecrets);
     QString out;
     for (const QString &path : written->written)
         out += QDir::toNativeSeparators(path) + QLatin1Char('\n');

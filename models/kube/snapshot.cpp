@@ -94,7 +94,10 @@ std::optional<Error> collect(const QJsonValue &value, const QString &fileName, i
         const QJsonArray items = object.value(QLatin1String("items")).toArray();
         for (qsizetype i = 0; i < items.size(); ++i) {
             const Where itemWhere{Where::Kind::Item, i, &where};
-            if (auto error = collect(items.at(i), fileName, line, itemWhere, out, depth + 1))
+            const QJsonValue item = items.at(i);
+            if (auto error = collect(
+                    item.isObject() ? QJsonValue(typedListItem(object, item.toObject())) : item,
+                    fileName, line, itemWhere, out, depth + 1))
                 return error;
         }
         return std::nullopt;
@@ -136,6 +139,25 @@ QString guessPlural(const QString &kind)
 }
 
 } // namespace
+
+QJsonObject typedListItem(const QJsonObject &list, const QJsonObject &item)
+{
+    const QString kind = list.value(QLatin1String("kind")).toString();
+    const QLatin1String suffix("List");
+    if (kind.size() <= suffix.size() || !kind.endsWith(suffix))
+        return item;
+    const bool hasApiVersion = !item.value(QLatin1String("apiVersion")).toString().isEmpty();
+    const bool hasKind = !item.value(QLatin1String("kind")).toString().isEmpty();
+    if (hasApiVersion && hasKind)
+        return item;
+    QJsonObject out = item;
+    const QString apiVersion = list.value(QLatin1String("apiVersion")).toString();
+    if (!hasApiVersion && !apiVersion.isEmpty())
+        out.insert(QLatin1String("apiVersion"), apiVersion);
+    if (!hasKind)
+        out.insert(QLatin1String("kind"), kind.left(kind.size() - suffix.size()));
+    return out;
+}
 
 bool looksLikeJson(const QByteArray &bytes)
 {

@@ -1,6 +1,7 @@
 #include "cleaner.h"
 
 #include "core/resources.h"
+#include "kube/snapshot.h"
 #include "manifest/managedfields.h"
 #include "manifest/parallel.h"
 #include "manifest/yamljson.h"
@@ -40,6 +41,7 @@ struct Step
     bool literal = false;    // one pattern without '*': a direct lookup
     bool allLiteral = false; // alternatives without '*': direct lookups
     bool any = false;        // "*": every key or item
+    bool deep = false;       // "**": any number of keys and list items, none included
 };
 
 bool globMatch(const QString &pattern, const QString &text)
@@ -83,6 +85,7 @@ Step makeStep(const QString &text, bool bracket)
     s.bracket = bracket;
     s.patterns = text.split(QLatin1Char('|'));
     s.any = text == QLatin1String("*");
+    s.deep = !bracket && text == QLatin1String("**");
     s.allLiteral = !text.contains(QLatin1Char('*'));
     s.literal = s.patterns.size() == 1 && s.allLiteral;
     const bool ascii =
@@ -123,7 +126,8 @@ bool parsePath(const QString &path, QVector<Step> &steps)
         }
     }
     flush();
-    return !steps.isEmpty();
+    // "**" needs a step after it: it only says where that step may be.
+    return !steps.isEmpty() && !steps.constLast().deep;
 }
 
 // Where a kind keeps its pod template; empty for kinds without one.
@@ -253,11 +257,12 @@ struct CleanRules::Compiled
 };
 
 Result<CleanRules> CleanRules::build(const QList<QJsonObject> &raw, const QStringList &managers,
-                                     const QString &fileName)
+                                     const QStringList &editing, const QString &fileName)
 {
     CleanRules rules;
     rules.m_raw = raw;
     rules.m_personManagers = managers;
+    rules.m_editingManagers = editing;
     auto compiled = std::make_shared<Compiled>();
     for (const QJsonObject &o : raw) {
         Rule r;
@@ -334,7 +339,10 @@ Result<CleanRules> CleanRules::parse(const QByteArray &yaml, const QString &file
     QStringList managers;
     for (const QJsonValue &m : root.value(QLatin1String("personManagers")).toArray())
         managers.append(m.toString());
-    return build(raw, managers, fileName);
+    QStringList editing;
+    for (const QJsonValue &m : root.value(QLatin1String("editingManagers")).toArray())
+        editing.append(m.toString());
+    return build(raw, managers, editing, fileName);
 }
 
 CleanRules CleanRules::defaults()
@@ -372,6 +380,11 @@ Result<CleanRules> CleanRules::forRepository(const QString &repoDir)
         if (!managers.contains(m.toString()))
             managers.append(m.toString());
     }
+    QStringList editing = base.m_editingManagers;
+    for (const QJsonValue &m : root.value(QLatin1String("editingManagers")).toArray()) {
+        if (!editing.contains(m.toString()))
+            editing.append(m.toString());
+    }
     for (const QJsonValue &r : root.value(QLatin1String("rules")).toArray()) {
         const QJsonObject override_ = r.toObject();
         const QString name = override_.value(QLatin1String("name")).toString();
@@ -396,7 +409,7 @@ Result<CleanRules> CleanRules::forRepository(const QString &repoDir)
             raw.insert(at, override_);
         }
     }
-    return build(raw, managers, path);
+    return build(raw, managers, editing, path);
 }
 
 namespace {
@@ -404,8 +417,10 @@ namespace {
 class Cleaner
 {
 public:
-    Cleaner(const CleanContext &context, const FieldEvidence::Cursor &root, CleanResult &result)
-        : m_context(context), m_root(root), m_result(result)
+    // object: the object as given, for conditions that look at what other rules remove.
+    Cleaner(const CleanContext &context, const QJsonObject &object,
+            const FieldEvidence::Cursor &root, CleanResult &result)
+        : m_context(context), m_object(object), m_root(root), m_result(result)
     {
         m_frames.reserve(16);
     }
@@ -457,6 +472,8 @@ private:
     bool apply(QJsonValue &container, int i)
     {
         const Step &step = m_steps->at(i);
+        if (step.deep)
+            return applyDeep(container, i);
         const bool last = i + 1 == m_steps->size();
         if (container.isObject()) {
             QJsonObject object = container.toObject();
@@ -531,6 +548,51 @@ private:
         return false;
     }
 
+    // "**" at steps[i]: the next step applied to container and to every map and list below it.
+    bool applyDeep(QJsonValue &container, int i)
+    {
+        bool changed = apply(container, i + 1);
+        if (container.isObject()) {
+            QJsonObject object = container.toObject();
+            // Collected and put back after the walk: inserting while iterating would detach.
+            QVector<std::pair<QString, QJsonValue>> updates;
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                QJsonValue child = it.value();
+                if (!child.isObject() && !child.isArray())
+                    continue;
+                m_frames.append({it.key(), 0, QJsonValue(), false});
+                if (applyDeep(child, i))
+                    updates.append({m_frames.constLast().key, child});
+                m_frames.removeLast();
+            }
+            for (const auto &update : qAsConst(updates))
+                object.insert(update.first, update.second);
+            if (!updates.isEmpty()) {
+                container = object;
+                changed = true;
+            }
+        } else if (container.isArray()) {
+            QJsonArray array = container.toArray();
+            bool any = false;
+            for (qsizetype j = 0; j < array.size(); ++j) {
+                QJsonValue child = array.at(j);
+                if (!child.isObject() && !child.isArray())
+                    continue;
+                m_frames.append({QString(), j, child, true});
+                if (applyDeep(child, i)) {
+                    array.replace(j, child);
+                    any = true;
+                }
+                m_frames.removeLast();
+            }
+            if (any) {
+                container = array;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     bool shouldRemove(const QJsonValue &value, const QJsonObject &parent)
     {
         const CleanRules::Rule &r = *m_rule;
@@ -567,8 +629,9 @@ private:
             return m_context.objectLeavesHelm;
         if (when == QLatin1String("dynamic-volume")) {
             const QString name = value.toString();
-            return !name.isEmpty() && (m_context.dynamicVolumes.contains(name) ||
-                                       dynamicVolumeName().match(name).hasMatch());
+            return !name.isEmpty() &&
+                   (m_context.dynamicVolumes.contains(name) ||
+                    dynamicVolumeName().match(name).hasMatch() || provisionedForClaim());
         }
         if (when == QLatin1String("image-pull-policy-default")) {
             const QJsonValue image = parent.value(QLatin1String("image"));
@@ -577,8 +640,22 @@ private:
         return false;
     }
 
+    // The PV controller annotates a claim with the provisioner it asks for a volume (and never one
+    // it binds to an existing volume): such a claim's volume was provisioned dynamically, whatever
+    // the provisioner named it. The object as given is asked: volume-annotations removes these.
+    bool provisionedForClaim() const
+    {
+        const QJsonObject annotations = m_object.value(QLatin1String("metadata"))
+                                            .toObject()
+                                            .value(QLatin1String("annotations"))
+                                            .toObject();
+        return annotations.contains(QLatin1String("volume.kubernetes.io/storage-provisioner")) ||
+               annotations.contains(QLatin1String("volume.beta.kubernetes.io/storage-provisioner"));
+    }
+
     const CleanRules::Rule *m_rule = nullptr;
     const CleanContext &m_context;
+    const QJsonObject &m_object;
     const FieldEvidence::Cursor &m_root;
     CleanResult &m_result;
     const QVector<Step> *m_steps = nullptr;
@@ -595,11 +672,12 @@ CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
     const QString kind = object.value(QLatin1String("kind")).toString();
     const QString group = groupOf(apiVersion);
     const int place = int(podPlace(group, kind));
-    const FieldEvidence evidence = FieldEvidence::of(object, rules.personManagers());
+    const FieldEvidence evidence =
+        FieldEvidence::of(object, rules.editingManagers(), rules.personManagers());
     const FieldEvidence::Cursor root = evidence.root();
 
     QJsonValue value(object);
-    Cleaner cleaner(context, root, result);
+    Cleaner cleaner(context, object, root, result);
     const QList<CleanRules::Rule> ruleList = rules.rules();
     const CleanRules::Compiled *compiled = rules.compiled();
     for (qsizetype r = 0; r < ruleList.size(); ++r) {
@@ -633,6 +711,23 @@ CleanResult cleanObjectAt(const QJsonObject &object, const CleanRules &rules,
         p.column = 1;
     }
     return result;
+}
+
+bool isSecret(const QJsonObject &object)
+{
+    // Without an apiVersion it is still taken for one: leaving out too much is the safe side.
+    if (object.value(QLatin1String("kind")).toString() != QLatin1String("Secret"))
+        return false;
+    const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
+    return apiVersion.isEmpty() || apiVersion == QLatin1String("v1");
+}
+
+QString namespacedName(const QJsonObject &object)
+{
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QString name = metadata.value(QLatin1String("name")).toString();
+    const QString ns = metadata.value(QLatin1String("namespace")).toString();
+    return ns.isEmpty() ? name : ns + QLatin1Char('/') + name;
 }
 
 bool mentionsPersistentVolume(const QByteArray &yaml)
@@ -748,12 +843,14 @@ void CleanFindingsInOrder::append(CleanPartFindings &part)
     }
     m_lineOffset += part.lines;
     m_hadComments = m_hadComments || part.hadComments;
+    m_skippedSecrets.append(std::move(part.skippedSecrets));
     part = CleanPartFindings();
 }
 
 namespace {
 
-// The manifests of a document, a List's items unwrapped; false when one is not a map.
+// The manifests of a document, a List's items unwrapped (a typed list's with its apiVersion and
+// kind); false when one is not a map.
 bool manifestsOf(const QJsonValue &document, QList<QJsonObject> &out)
 {
     if (!document.isObject())
@@ -768,7 +865,7 @@ bool manifestsOf(const QJsonValue &document, QList<QJsonObject> &out)
     for (const QJsonValue &item : items.toArray()) {
         if (!item.isObject())
             return false;
-        out.append(item.toObject());
+        out.append(typedListItem(object, item.toObject()));
     }
     return true;
 }
@@ -838,6 +935,11 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
             return;
         }
         for (qsizetype k = 0; k < objects.size(); ++k) {
+            if (context.skipSecrets && isSecret(objects.at(k))) {
+                sl.findings.skippedSecrets.append(namespacedName(objects.at(k)));
+                objects[k] = QJsonObject();
+                continue;
+            }
             CleanResult r = cleanObjectAt(objects.at(k), rules, context, fileName, lines.at(k));
             objects[k] = QJsonObject();
             sl.texts.append(toYaml(r.object));
@@ -867,6 +969,7 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
     }
     out.problems = findings.problems();
     out.hadComments = findings.hadComments();
+    out.skippedSecrets = findings.skippedSecrets();
     if (!context.utf8Text)
         out.text = joinYamlDocuments(texts);
     return out;
@@ -881,6 +984,16 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
         return std::move(*sliced);
     QList<QJsonObject> objects;
     QList<int> lines;
+    QStringList skippedSecrets;
+    // An object read, or left out when it is a Secret and Secrets are skipped.
+    auto take = [&](const QJsonObject &object, int line) {
+        if (context.skipSecrets && isSecret(object)) {
+            skippedSecrets.append(namespacedName(object));
+            return;
+        }
+        objects.append(object);
+        lines.append(line);
+    };
     {
         // The parsed documents go out of scope here: from now on the objects hold the only
         // reference to each tree, so each is freed by the thread that cleans it.
@@ -900,12 +1013,10 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
                 for (const QJsonValue &item : items.toArray()) {
                     if (!item.isObject())
                         return Error(tr("a List item must be a map"), fileName, doc.line, 1);
-                    objects.append(item.toObject());
-                    lines.append(doc.line);
+                    take(typedListItem(object, item.toObject()), doc.line);
                 }
             } else {
-                objects.append(object);
-                lines.append(doc.line);
+                take(object, doc.line);
             }
         }
     }
@@ -915,6 +1026,7 @@ Result<CleanTextResult> cleanYamlText(const QByteArray &yaml, const QString &fil
 
     CleanTextResult out;
     out.hadComments = yamlHasComments(yaml);
+    out.skippedSecrets = std::move(skippedSecrets);
     // Objects are cleaned and written independently: on several threads for a large export, each
     // tree freed where it was cleaned, then collected in order, so the result is the same as one
     // after another.

@@ -46,9 +46,16 @@ public:
     static Result<CleanRules> forRepository(const QString &repoDir);
 
     QList<Rule> rules() const { return m_rules; }
-    // managedFields managers whose fields count as a person's (any manager with operation Apply
-    // counts too).
+    // managedFields managers that are a person's tools (kubectl's commands, Helm, Flux): who made
+    // an object. Their Update entries are evidence of which fields a person set only for a
+    // subresource other than status (kubectl scale), never the creating Update: see
+    // editingManagers().
     QStringList personManagers() const { return m_personManagers; }
+    // managedFields managers whose Update entries are evidence of a field a person set: tools
+    // that change an existing object (kubectl edit, patch, scale, ...). The tools that create
+    // objects are not among them: their entry lists every field the API server defaulted at the
+    // creation too (FieldEvidence). Apply entries count whoever the manager.
+    QStringList editingManagers() const { return m_editingManagers; }
 
     struct Compiled; // the rules' paths, parsed once (cleaner.cpp)
     const Compiled *compiled() const { return m_compiled.get(); }
@@ -56,11 +63,12 @@ public:
 private:
     QList<Rule> m_rules;
     QStringList m_personManagers;
+    QStringList m_editingManagers;
     QList<QJsonObject> m_raw; // each rule as written, for overrides by name
     std::shared_ptr<const Compiled> m_compiled;
 
     static Result<CleanRules> build(const QList<QJsonObject> &raw, const QStringList &managers,
-                                    const QString &fileName);
+                                    const QStringList &editing, const QString &fileName);
 };
 
 // What the cluster knows that a clean needs (e.g. which PVs were provisioned dynamically).
@@ -72,7 +80,15 @@ struct CleanContext
     bool recordRemovals = true;    // false: CleanResult::removals stays empty (nobody reads it)
     bool utf8Text = false; // cleanYamlText fills CleanTextResult::utf8 instead of text (a CLI's
                            // output: each part is encoded on the thread that wrote it)
+    // cleanYamlText leaves Secrets out (CleanTextResult::skippedSecrets names them): their data
+    // would land in Git in plain text.
+    bool skipSecrets = false;
 };
+
+// Whether an object is a core Secret (Helm's release records are Secrets too).
+bool isSecret(const QJsonObject &object);
+// "namespace/name" of an object ("name" without a namespace), as messages name it.
+QString namespacedName(const QJsonObject &object);
 
 // One field the clean removes, with the rule that removes it.
 struct Removal
@@ -116,6 +132,7 @@ struct CleanPartFindings
     QList<Problem> problems;
     qsizetype lines = 0; // line feeds in the part
     bool hadComments = false;
+    QStringList skippedSecrets; // the part's Secrets left out (CleanContext::skipSecrets)
 
     // A part's line count and comments; its problems are added as its objects are cleaned.
     static CleanPartFindings of(const QByteArray &part);
@@ -129,9 +146,11 @@ public:
     void append(CleanPartFindings &part); // part is left empty
     QList<Problem> problems() const { return m_problems; }
     bool hadComments() const { return m_hadComments; }
+    QStringList skippedSecrets() const { return m_skippedSecrets; }
 
 private:
     QList<Problem> m_problems;
+    QStringList m_skippedSecrets;
     qsizetype m_lineOffset = 0; // line feeds before the next part
     bool m_hadComments = false;
 };
@@ -145,9 +164,12 @@ struct CleanTextResult
     QList<Removal> removals;
     QList<Problem> problems;
     bool hadComments = false; // the input had comments a clean would drop: warn before applying
+    // With CleanContext::skipSecrets: the Secrets left out, namespacedName() each, in input order.
+    QStringList skippedSecrets;
 };
 
-// Parses (Lists unwrapped), cleans every object and renders it back. PersistentVolumes in the
+// Parses (Lists unwrapped, a typed list's items given its apiVersion and kind), cleans every object
+// and renders it back. PersistentVolumes in the
 // text annotated pv.kubernetes.io/provisioned-by join context.dynamicVolumes. A document that is
 // not a map is an error at its line; problems carry fileName and the line of their document.
 // Container "resources: {}" goes unless a person set it; data: {}, emptyDir: {} and other empty

@@ -10,14 +10,22 @@ namespace {
 const QString annotationLastApplied =
     QStringLiteral("kubectl.kubernetes.io/last-applied-configuration");
 
-bool isPersonEntry(const QJsonObject &entry, const QStringList &personManagers)
+// Whether an entry's fields show what someone asked for (the class comment says why).
+bool isEvidence(const QJsonObject &entry, const QStringList &editingManagers,
+                const QStringList &personManagers)
 {
     // Status writes are a controller reporting, whoever the manager is.
-    if (!entry.value(QLatin1String("subresource")).toString().isEmpty())
+    const QString subresource = entry.value(QLatin1String("subresource")).toString();
+    if (subresource == QLatin1String("status"))
         return false;
     if (entry.value(QLatin1String("operation")).toString() == QLatin1String("Apply"))
         return true;
-    return personManagers.contains(entry.value(QLatin1String("manager")).toString());
+    const QString manager = entry.value(QLatin1String("manager")).toString();
+    if (editingManagers.contains(manager))
+        return true;
+    // A subresource write (kubectl scale's spec.replicas) changes an existing object: no
+    // creation's defaults in it.
+    return !subresource.isEmpty() && personManagers.contains(manager);
 }
 
 // Item keys that identify a list item in last-applied-configuration, as strategic merge does.
@@ -40,7 +48,8 @@ QJsonObject mergeFieldsV1(const QJsonObject &a, const QJsonObject &b)
     return out;
 }
 
-FieldEvidence FieldEvidence::of(const QJsonObject &object, const QStringList &personManagers)
+FieldEvidence FieldEvidence::of(const QJsonObject &object, const QStringList &editingManagers,
+                                const QStringList &personManagers)
 {
     FieldEvidence evidence;
     const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
@@ -48,7 +57,7 @@ FieldEvidence FieldEvidence::of(const QJsonObject &object, const QStringList &pe
     for (const QJsonValue &e : entries) {
         const QJsonObject entry = e.toObject();
         evidence.m_hasManaged = true;
-        if (!isPersonEntry(entry, personManagers))
+        if (!isEvidence(entry, editingManagers, personManagers))
             continue;
         const QJsonValue fields = entry.value(QLatin1String("fieldsV1"));
         if (fields.isObject())

@@ -7,15 +7,28 @@
 
 namespace Fluxdesk {
 
-// Evidence of what a person asked for: the union of the FieldsV1 sets of metadata.managedFields
-// entries written by a person's tools (or with operation Apply), and the object kubectl recorded
-// in kubectl.kubernetes.io/last-applied-configuration. A cursor walks both alongside the object.
+// Evidence of what a person asked for: the object kubectl recorded in
+// kubectl.kubernetes.io/last-applied-configuration (the declared intent where it exists), and the
+// union of the FieldsV1 sets of metadata.managedFields entries that show intent: every Apply
+// (server-side apply sends exactly what its author declared) and the Update entries of tools that
+// change an existing object (kubectl edit, patch, scale, ...: their entry lists what that change
+// touched). The Update that created an object (kubectl create, client-side kubectl apply, Helm)
+// also lists every field the API server defaulted or allocated at that request, so the creating
+// tools' entries prove nothing by themselves: the same object exported without managedFields must
+// clean to the same text. Entries of the status subresource are a controller reporting. An Update
+// of another subresource (kubectl scale's "scale") never created the object, so a person's tool
+// counts there whatever its name (kubectl before 1.22 called itself plain "kubectl"); a
+// controller's (an autoscaler's) does not. A cursor walks the evidence alongside the object.
 class FieldEvidence
 {
 public:
-    // personManagers: manager names whose Update operations count as a person's.
-    static FieldEvidence of(const QJsonObject &object, const QStringList &personManagers);
+    // editingManagers: managers whose Update entries count (CleanRules::editingManagers());
+    // personManagers: a person's tools, whose Update entries of a subresource other than status
+    // count too (CleanRules::personManagers()).
+    static FieldEvidence of(const QJsonObject &object, const QStringList &editingManagers,
+                            const QStringList &personManagers = {});
 
+    // Whether the object has managedFields at all (whether or not an entry counts).
     bool hasManagedFields() const { return m_hasManaged; }
     bool hasLastApplied() const { return m_hasApplied; }
 
@@ -44,7 +57,7 @@ public:
 
     Cursor root() const;
 
-    // The merged FieldsV1 tree, for tests.
+    // The merged FieldsV1 tree of the entries that count, for tests.
     QJsonObject managedTree() const { return m_managed; }
 
 private:

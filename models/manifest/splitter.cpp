@@ -587,6 +587,31 @@ CleanContext splitCleanContext(const QList<QJsonObject> &objects)
     return context;
 }
 
+// Leaves out the Secrets SplitOptions::skipSecrets asks to skip (and their lines, when given),
+// naming them in skipped.
+void dropSecrets(const SplitOptions &options, QList<QJsonObject> &objects, QList<int> &lines,
+                 QStringList &skipped)
+{
+    if (!options.skipSecrets)
+        return;
+    qsizetype kept = 0;
+    for (qsizetype k = 0; k < objects.size(); ++k) {
+        if (isSecret(objects.at(k))) {
+            skipped.append(namespacedName(objects.at(k)));
+            continue;
+        }
+        if (kept != k) {
+            objects[kept] = std::move(objects[k]);
+            if (!lines.isEmpty())
+                lines[kept] = lines.at(k);
+        }
+        ++kept;
+    }
+    objects.erase(objects.begin() + kept, objects.end());
+    if (!lines.isEmpty())
+        lines.erase(lines.begin() + kept, lines.end());
+}
+
 // A part of a large stream read (Lists unwrapped, every object checked), each object cleaned if
 // asked, named and written out as text, on one thread; false where the part does not read on its
 // own (or holds a PersistentVolume a clean must know of first).
@@ -610,6 +635,7 @@ bool readSlice(const QByteArray &bytes, const QString &fileName, const SplitOpti
             return false;
         findings = CleanPartFindings::of(bytes);
     }
+    dropSecrets(options, objects, lines, findings.skippedSecrets);
     items.reserve(objects.size());
     for (qsizetype k = 0; k < objects.size(); ++k) {
         if (clean) {
@@ -684,6 +710,7 @@ std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &f
     plan.files = splitItems(items, options);
     plan.problems = findings.problems();
     plan.hadComments = findings.hadComments();
+    plan.skippedSecrets = findings.skippedSecrets();
     return plan;
 }
 
@@ -702,6 +729,7 @@ Result<SplitPlan> splitText(const QByteArray &yaml, const QString &fileName,
         objects = *read;
     }
     SplitPlan plan;
+    dropSecrets(options, objects, lines, plan.skippedSecrets);
     if (options.cleanRules) {
         // Cleaned on several threads for a large text, the findings collected in order.
         const CleanContext context = splitCleanContext(objects);
@@ -878,6 +906,7 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
     result.kustomization = *kustomization;
     result.problems = findings.problems();
     result.hadComments = findings.hadComments();
+    result.skippedSecrets = findings.skippedSecrets();
     return Result<SplitWriteResult>(result);
 }
 

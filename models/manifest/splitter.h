@@ -22,6 +22,9 @@ struct SplitOptions
     // Every object cleaned with these rules before it is named and written (split --clean): the
     // files hold what a clean of the whole text and a split of its result would write.
     std::optional<CleanRules> cleanRules;
+    // Secrets left out when read (their data would land in Git in plain text): SplitPlan and
+    // SplitWriteResult name them in skippedSecrets.
+    bool skipSecrets = false;
 };
 
 // kubectl-slice's naming.
@@ -46,6 +49,8 @@ struct SplitPlan
     // and whether the text had comments, which the cleaned files do not keep.
     QList<Problem> problems;
     bool hadComments = false;
+    // With SplitOptions::skipSecrets: the Secrets left out, namespacedName() each, in input order.
+    QStringList skippedSecrets;
 };
 
 // A YAML or JSON text split (Lists unwrapped, every object checked, cleaned first if asked): a
@@ -69,6 +74,7 @@ struct SplitWriteResult
     // splitLargeYamlInto() with SplitOptions::cleanRules: as SplitPlan's.
     QList<Problem> problems;
     bool hadComments = false;
+    QStringList skippedSecrets; // splitLargeYamlInto() with SplitOptions::skipSecrets
 };
 
 // Writes the files into dir (QSaveFile each), refusing any path that would leave dir, and updates

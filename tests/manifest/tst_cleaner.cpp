@@ -70,6 +70,15 @@ private slots:
         const CleanRules rules = CleanRules::defaults();
         QVERIFY(rules.rules().size() > 40);
         QVERIFY(rules.personManagers().contains(QStringLiteral("kubectl-client-side-apply")));
+        // Tools that change existing objects are evidence; the tools that create them are not
+        // (their Update entry lists the API server's defaults too).
+        for (const char *editing :
+             {"kubectl-edit", "kubectl-patch", "kubectl-scale", "kubectl-label", "kubectl-annotate",
+              "kubectl-set", "kubectl-replace"})
+            QVERIFY2(rules.editingManagers().contains(QLatin1String(editing)), editing);
+        for (const char *creating :
+             {"kubectl", "kubectl-create", "kubectl-client-side-apply", "helm"})
+            QVERIFY2(!rules.editingManagers().contains(QLatin1String(creating)), creating);
         QSet<QString> names;
         for (const CleanRules::Rule &r : rules.rules()) {
             QVERIFY2(!r.name.isEmpty() && !r.description.isEmpty(), qPrintable(r.name));
@@ -417,8 +426,38 @@ private slots:
                            QStringLiteral("cronjob-failed-history"),
                            QStringLiteral("cronjob-successful-history"),
                            QStringLiteral("cronjob-suspend"),
-                           QStringLiteral("cronjob-template-timestamp"),
-                           QStringLiteral("dns-policy")};
+                           QStringLiteral("dns-policy"),
+                           QStringLiteral("template-creation-timestamp")};
+        QTest::addRow("creationTimestamp null in a custom resource's template")
+            << QByteArray("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n"
+                          "spec:\n  template:\n    metadata:\n      creationTimestamp: null\n"
+                          "      labels:\n        app: r\n    spec:\n      containers:\n"
+                          "      - image: nginx:1.27\n        name: c\n")
+            << QByteArray("apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n"
+                          "spec:\n  template:\n    metadata:\n      labels:\n        app: r\n"
+                          "    spec:\n      containers:\n      - image: nginx:1.27\n"
+                          "        name: c\n")
+            << list("template-creation-timestamp");
+        QTest::addRow("creationTimestamp null nested deeper, in lists too")
+            << QByteArray("apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata:\n  name: j\n"
+                          "spec:\n  jobTargetRef:\n    template:\n      metadata:\n"
+                          "        creationTimestamp: null\n      spec:\n"
+                          "        restartPolicy: Never\n  pools:\n  - template:\n"
+                          "      metadata:\n        creationTimestamp: null\n"
+                          "        name: p\n")
+            << QByteArray("apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata:\n  name: j\n"
+                          "spec:\n  jobTargetRef:\n    template:\n      metadata: {}\n"
+                          "      spec:\n        restartPolicy: Never\n  pools:\n"
+                          "  - template:\n      metadata:\n        name: p\n")
+            << list("template-creation-timestamp");
+        QTest::addRow("a real timestamp in a template stays")
+            << QByteArray("apiVersion: example.com/v1\nkind: Runner\nmetadata:\n  name: r\n"
+                          "spec:\n  template:\n    metadata:\n"
+                          "      creationTimestamp: '2025-01-01T00:00:00Z'\n")
+            << QByteArray("apiVersion: example.com/v1\nkind: Runner\nmetadata:\n  name: r\n"
+                          "spec:\n  template:\n    metadata:\n"
+                          "      creationTimestamp: '2025-01-01T00:00:00Z'\n")
+            << QStringList();
         QTest::addRow("bare Pod")
             << QByteArray("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
                           "  containers:\n  - image: busybox:1.36\n    imagePullPolicy: "
@@ -594,11 +633,21 @@ private slots:
         QTest::addColumn<bool>("kept");
         const QByteArray ownsDns = "    fieldsV1:\n      f:spec:\n        f:template:\n"
                                    "          f:spec:\n            f:dnsPolicy: {}\n";
-        QTest::addRow("kubectl-edit")
-            << "  - manager: kubectl-edit\n    operation: Update\n" + ownsDns << true;
-        QTest::addRow("helm") << "  - manager: helm\n    operation: Update\n" + ownsDns << true;
+        for (const char *editing : {"kubectl-edit", "kubectl-patch", "kubectl-replace",
+                                    "kubectl-set", "kubectl-label", "kubectl-annotate"})
+            QTest::addRow("%s", editing)
+                << "  - manager: " + QByteArray(editing) + "\n    operation: Update\n" + ownsDns
+                << true;
+        // The Update that created the object lists the API server's defaults too.
+        for (const char *creating :
+             {"kubectl-client-side-apply", "kubectl-create", "helm", "kubectl"})
+            QTest::addRow("%s", creating)
+                << "  - manager: " + QByteArray(creating) + "\n    operation: Update\n" + ownsDns
+                << false;
         QTest::addRow("any manager's Apply")
             << "  - manager: argocd-controller\n    operation: Apply\n" + ownsDns << true;
+        QTest::addRow("kubectl's server-side apply")
+            << "  - manager: kubectl\n    operation: Apply\n" + ownsDns << true;
         QTest::addRow("controller Update")
             << "  - manager: kube-controller-manager\n    operation: Update\n" + ownsDns << false;
         QTest::addRow("k3s Update")
@@ -640,15 +689,15 @@ private slots:
         // Keyed ("k:") and set ("v:") items; the protocol the API server added is not the user's.
         const QJsonObject o = object(
             "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  managedFields:\n"
-            "  - manager: kubectl-client-side-apply\n    operation: Update\n    fieldsV1:\n"
+            "  - manager: kubectl-edit\n    operation: Update\n    fieldsV1:\n"
             "      f:spec:\n        f:ports:\n          k:{\"port\":80,\"protocol\":\"TCP\"}:\n"
             "            .: {}\n            f:port: {}\n            f:targetPort: {}\n"
-            "  - manager: kubectl\n    operation: Update\n    fieldsV1:\n      f:metadata:\n"
+            "  - manager: kubectl-patch\n    operation: Update\n    fieldsV1:\n      f:metadata:\n"
             "        f:finalizers:\n          v:\"kubernetes.io/pvc-protection\": {}\n"
             "spec:\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n"
             "  - port: 443\n    protocol: TCP\n    targetPort: 443\n");
         const FieldEvidence evidence =
-            FieldEvidence::of(o, CleanRules::defaults().personManagers());
+            FieldEvidence::of(o, CleanRules::defaults().editingManagers());
         QVERIFY(evidence.hasManagedFields());
         QVERIFY(!evidence.hasLastApplied());
         const FieldEvidence::Cursor ports =
@@ -699,6 +748,337 @@ private slots:
                  QJsonValue(QStringLiteral("File")));
     }
 
+    // The window and the plan clean objects read from the API (with managedFields); clean reads
+    // what kubectl get -o yaml prints (without them). The same object cleans to the same text:
+    // the creating Update entry's defaults are not evidence, last-applied-configuration is.
+    void createdObjectsCleanLikeTheirExport_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addRow("deployment") << QStringLiteral("deployment-created");
+        QTest::addRow("service") << QStringLiteral("service-created");
+    }
+
+    void createdObjectsCleanLikeTheirExport()
+    {
+        QFETCH(QString, name);
+        const QJsonObject live =
+            object(readFile(dataDir() + QLatin1Char('/') + name + QLatin1String(".in.yaml")));
+        const QByteArray exported = readFile(dataDir() + QLatin1String("/without-managedfields/") +
+                                             name + QLatin1String(".yaml"));
+        const QByteArray expected =
+            readFile(dataDir() + QLatin1Char('/') + name + QLatin1String(".out.yaml"));
+        QVERIFY(!exported.isEmpty() && !expected.isEmpty());
+        // The same object: the export is the live object without its managedFields.
+        QJsonObject withoutManaged = live;
+        QJsonObject metadata = withoutManaged.value(QLatin1String("metadata")).toObject();
+        QVERIFY(metadata.contains(QLatin1String("managedFields")));
+        metadata.remove(QLatin1String("managedFields"));
+        withoutManaged.insert(QStringLiteral("metadata"), metadata);
+        QCOMPARE(object(exported), withoutManaged);
+
+        const CleanResult fromLive = cleanObject(live, CleanRules::defaults());
+        const Result<CleanTextResult> fromExport =
+            cleanYamlText(exported, QStringLiteral("export.yaml"), CleanRules::defaults());
+        QVERIFY(fromExport.ok());
+        QCOMPARE(toYaml(fromLive.object).toUtf8(), expected);
+        QCOMPARE(fromExport->text.toUtf8(), expected);
+        QCOMPARE(fromLive.problems.size(), fromExport->problems.size());
+    }
+
+    // A stock K3s homelab as kubectl get -o yaml --show-managed-fields shows it (tests/data/k3s):
+    // every object whose managedFields hold no Apply and no editing tool's entry cleans to the
+    // same text with them (what the window plans) as without them (what clean of an export
+    // writes), whoever created it: kubectl-client-side-apply, kubectl-create, helm, k3s.
+    void k3sObjectsCleanLikeTheirExport()
+    {
+        const QString path = QStringLiteral(FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml");
+        const Result<QList<QJsonObject>> objects = parseSnapshotData(readFile(path), path);
+        QVERIFY2(objects.ok(), qPrintable(objects.error().toString()));
+        const CleanRules rules = CleanRules::defaults();
+        const CleanContext context = cleanContextFor(*objects);
+        int compared = 0;
+        QSet<QString> creators;
+        for (const QJsonObject &live : *objects) {
+            QJsonObject metadata = live.value(QLatin1String("metadata")).toObject();
+            const QJsonArray entries = metadata.value(QLatin1String("managedFields")).toArray();
+            if (entries.isEmpty())
+                continue;
+            bool intent = false;
+            for (const QJsonValue &e : entries) {
+                const QJsonObject entry = e.toObject();
+                intent =
+                    intent ||
+                    entry.value(QLatin1String("operation")).toString() == QLatin1String("Apply") ||
+                    rules.editingManagers().contains(
+                        entry.value(QLatin1String("manager")).toString());
+            }
+            if (intent)
+                continue;
+            for (const QJsonValue &e : entries)
+                creators.insert(e.toObject().value(QLatin1String("manager")).toString());
+            QJsonObject exported = live;
+            metadata.remove(QLatin1String("managedFields"));
+            exported.insert(QStringLiteral("metadata"), metadata);
+            const QString name = live.value(QLatin1String("kind")).toString() + QLatin1Char(' ') +
+                                 namespacedName(live);
+            QVERIFY2(toYaml(cleanObject(live, rules, context).object) ==
+                         toYaml(cleanObject(exported, rules, context).object),
+                     qPrintable(name));
+            ++compared;
+        }
+        QVERIFY2(compared > 200, qPrintable(QString::number(compared)));
+        for (const char *creator : {"kubectl-client-side-apply", "kubectl-create", "helm", "k3s"})
+            QVERIFY2(creators.contains(QLatin1String(creator)), creator);
+    }
+
+    // Which managedFields entries are evidence: Apply, the editing tools' Update entries (a scale
+    // subresource entry too), never a creating tool's Update, a controller's or a status write.
+    void evidenceEntries()
+    {
+        const QStringList editing = CleanRules::defaults().editingManagers();
+        const QJsonObject created =
+            object(readFile(dataDir() + QLatin1String("/deployment-created.in.yaml")));
+        const FieldEvidence evidence = FieldEvidence::of(created, editing);
+        QVERIFY(evidence.hasManagedFields());
+        const FieldEvidence::Cursor spec = evidence.root().key(QStringLiteral("spec"));
+        // kubectl scale wrote spec.replicas through the scale subresource.
+        QVERIFY(spec.key(QStringLiteral("replicas")).inManagedFields());
+        // Defaults the creating kubectl-client-side-apply entry lists prove nothing.
+        for (const char *field : {"progressDeadlineSeconds", "revisionHistoryLimit", "strategy"})
+            QVERIFY2(!spec.key(QLatin1String(field)).isSet(), field);
+        // The declared imagePullPolicy is in last-applied-configuration.
+        const QJsonValue container = created.value(QLatin1String("spec"))
+                                         .toObject()
+                                         .value(QLatin1String("template"))
+                                         .toObject()
+                                         .value(QLatin1String("spec"))
+                                         .toObject()
+                                         .value(QLatin1String("containers"))
+                                         .toArray()
+                                         .at(0);
+        const FieldEvidence::Cursor first = spec.key(QStringLiteral("template"))
+                                                .key(QStringLiteral("spec"))
+                                                .key(QStringLiteral("containers"))
+                                                .item(0, container);
+        QVERIFY(first.key(QStringLiteral("imagePullPolicy")).inLastApplied());
+        QVERIFY(!first.key(QStringLiteral("imagePullPolicy")).inManagedFields());
+        QVERIFY(!first.key(QStringLiteral("terminationMessagePath")).isSet());
+
+        // kubectl before 1.22 called itself "kubectl" when it scaled: a subresource write never
+        // created the object, so a person's tool counts there.
+        const QJsonObject oldKubectl =
+            object("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  managedFields:\n"
+                   "  - manager: kubectl\n    operation: Update\n    subresource: scale\n"
+                   "    fieldsV1:\n      f:spec:\n        f:replicas: {}\nspec:\n  replicas: 2\n");
+        QVERIFY(FieldEvidence::of(oldKubectl, editing, CleanRules::defaults().personManagers())
+                    .root()
+                    .key(QStringLiteral("spec"))
+                    .key(QStringLiteral("replicas"))
+                    .inManagedFields());
+
+        // An autoscaler writes the scale subresource too, as a controller; a status write is a
+        // report whoever sends it.
+        const QByteArray replicas = "    fieldsV1:\n      f:spec:\n        f:replicas: {}\n";
+        const QJsonObject scaled =
+            object("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  managedFields:\n"
+                   "  - manager: kube-controller-manager\n    operation: Update\n"
+                   "    subresource: scale\n" +
+                   replicas +
+                   "  - manager: kubectl-edit\n    operation: Update\n    subresource: status\n"
+                   "    fieldsV1:\n      f:spec:\n        f:paused: {}\nspec:\n  replicas: 4\n");
+        const FieldEvidence::Cursor scaledSpec =
+            FieldEvidence::of(scaled, editing, CleanRules::defaults().personManagers())
+                .root()
+                .key(QStringLiteral("spec"));
+        QVERIFY(!scaledSpec.key(QStringLiteral("replicas")).isSet());
+        QVERIFY(!scaledSpec.key(QStringLiteral("paused")).isSet());
+    }
+
+    // Values the cluster allocated are never written, whoever's managedFields list them, unless a
+    // person declared them (then they stay, with a warning).
+    void serverAllocated_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<int>("warnings");
+        const QByteArray svc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n";
+        const QByteArray created = "  managedFields:\n  - manager: kubectl-client-side-apply\n"
+                                   "    operation: Update\n    fieldsV1:\n      f:spec:\n";
+        const QByteArray portFields = "        f:ports:\n"
+                                      "          k:{\"port\":80,\"protocol\":\"TCP\"}:\n"
+                                      "            f:nodePort: {}\n            f:port: {}\n";
+        const QByteArray nodePortSpec =
+            "spec:\n  ports:\n  - nodePort: 30080\n    port: 80\n  type: NodePort\n";
+        const QByteArray nodePortKept = svc + nodePortSpec;
+        const QByteArray nodePortGone = svc + "spec:\n  ports:\n  - port: 80\n  type: NodePort\n";
+
+        QTest::addRow("clusterIP and clusterIPs the creation allocated")
+            << svc + created +
+                   "        f:clusterIP: {}\n        f:clusterIPs: {}\n        f:selector: {}\n"
+                   "spec:\n  clusterIP: 10.43.0.9\n  clusterIPs:\n  - 10.43.0.9\n  selector:\n"
+                   "    app: a\n"
+            << svc + "spec:\n  selector:\n    app: a\n"
+            << 0;
+        QTest::addRow("clusterIP declared in last-applied stays, with a warning")
+            << svc +
+                   "  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: "
+                   "'{\"spec\":{\"clusterIP\":\"10.43.0.9\"}}'\n" +
+                   created + "        f:clusterIP: {}\n        f:clusterIPs: {}\n" +
+                   "spec:\n  clusterIP: 10.43.0.9\n  clusterIPs:\n  - 10.43.0.9\n"
+            << svc + "spec:\n  clusterIP: 10.43.0.9\n"
+            << 1;
+        QTest::addRow("headless None stays")
+            << svc + created + "        f:clusterIP: {}\n        f:clusterIPs: {}\n" +
+                   "spec:\n  clusterIP: None\n  clusterIPs:\n  - None\n"
+            << svc + "spec:\n  clusterIP: None\n  clusterIPs:\n  - None\n"
+            << 0;
+        QTest::addRow("nodePort the creation allocated")
+            << svc + created + portFields + nodePortSpec << nodePortGone << 0;
+        QTest::addRow("nodePort declared by a server-side apply")
+            << svc +
+                   "  managedFields:\n  - manager: kubectl\n    operation: Apply\n"
+                   "    fieldsV1:\n      f:spec:\n" +
+                   portFields + nodePortSpec
+            << nodePortKept << 1;
+        QTest::addRow("nodePort set with kubectl patch")
+            << svc +
+                   "  managedFields:\n  - manager: kubectl-patch\n    operation: Update\n"
+                   "    fieldsV1:\n      f:spec:\n" +
+                   portFields + nodePortSpec
+            << nodePortKept << 1;
+        QTest::addRow("healthCheckNodePort the creation allocated")
+            << svc + created + "        f:healthCheckNodePort: {}\n" +
+                   "spec:\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 31234\n"
+                   "  type: LoadBalancer\n"
+            << svc + "spec:\n  externalTrafficPolicy: Local\n  type: LoadBalancer\n"
+            << 0;
+
+        const QByteArray pvc =
+            "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\n";
+        QTest::addRow("dynamic volumeName, even from kubectl edit")
+            << pvc + "  managedFields:\n  - manager: kubectl-edit\n    operation: Update\n"
+                     "    fieldsV1:\n      f:spec:\n        f:volumeName: {}\n"
+                     "spec:\n  volumeName: pvc-0b0c8a4e-7d1f-4c61-8f0e-6a3f7c2d9e11\n"
+            << pvc + "spec: {}\n"
+            << 0;
+        QTest::addRow("a volume provisioned for the claim under its provisioner's name")
+            << pvc + "  annotations:\n    volume.kubernetes.io/storage-provisioner: "
+                     "nfs.csi.k8s.io\nspec:\n  storageClassName: nfs\n  volumeName: nfs-3f2a9c\n"
+            << pvc + "spec:\n  storageClassName: nfs\n"
+            << 0;
+        QTest::addRow("a static volumeName stays")
+            << pvc + created + "        f:volumeName: {}\nspec:\n  volumeName: nas-1\n"
+            << pvc + "spec:\n  volumeName: nas-1\n"
+            << 0;
+        QTest::addRow("PV claimRef identity, even from an Apply")
+            << QByteArray("apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv\n"
+                          "  managedFields:\n  - manager: kubectl\n    operation: Apply\n"
+                          "    fieldsV1:\n      f:spec:\n        f:claimRef:\n"
+                          "          f:name: {}\n          f:namespace: {}\n"
+                          "          f:resourceVersion: {}\n          f:uid: {}\n"
+                          "spec:\n  claimRef:\n    name: data\n    namespace: db\n"
+                          "    resourceVersion: '7'\n    uid: u\n")
+            << QByteArray("apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv\n"
+                          "spec:\n  claimRef:\n    name: data\n    namespace: db\n")
+            << 0;
+    }
+
+    void serverAllocated()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(int, warnings);
+        const Result<CleanTextResult> cleaned =
+            cleanYamlText(before, QStringLiteral("t.yaml"), CleanRules::defaults());
+        QVERIFY2(cleaned.ok(), qPrintable(cleaned.error().toString()));
+        QCOMPARE(parseAll(cleaned->text.toUtf8()), parseAll(after));
+        QCOMPARE(cleaned->problems.size(), warnings);
+        for (const Problem &p : cleaned->problems)
+            QCOMPARE(p.severity, Problem::Severity::Warning);
+    }
+
+    // A typed list straight from the API (DeploymentList, ServiceList) has items without
+    // apiVersion and kind: they are the list's. A plain List's items stay as they are.
+    void typedLists()
+    {
+        const QByteArray json =
+            R"({"apiVersion":"v1","kind":"ServiceList","metadata":{"resourceVersion":"9"},
+                "items":[{"metadata":{"name":"a","namespace":"shop","uid":"u"},
+                          "spec":{"clusterIP":"10.43.0.1","ports":[{"port":80,"protocol":"TCP"}]}},
+                         {"apiVersion":"v1","kind":"Service","metadata":{"name":"b"}}]})";
+        const Result<CleanTextResult> cleaned =
+            cleanYamlText(json, QStringLiteral("services.json"), CleanRules::defaults());
+        QVERIFY2(cleaned.ok(), qPrintable(cleaned.error().toString()));
+        QCOMPARE(cleaned->text, QStringLiteral("apiVersion: v1\nkind: Service\nmetadata:\n"
+                                               "  name: a\n  namespace: shop\nspec:\n  ports:\n"
+                                               "  - port: 80\n---\napiVersion: v1\n"
+                                               "kind: Service\nmetadata:\n  name: b\n"));
+
+        const QJsonObject deploymentList{
+            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+            {QStringLiteral("kind"), QStringLiteral("DeploymentList")}};
+        const QJsonObject item{{QStringLiteral("metadata"),
+                                QJsonObject{{QStringLiteral("name"), QStringLiteral("d")}}}};
+        const QJsonObject typed = typedListItem(deploymentList, item);
+        QCOMPARE(typed.value(QLatin1String("apiVersion")), QJsonValue(QStringLiteral("apps/v1")));
+        QCOMPARE(typed.value(QLatin1String("kind")), QJsonValue(QStringLiteral("Deployment")));
+        const QJsonObject plainList{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                    {QStringLiteral("kind"), QStringLiteral("List")}};
+        QCOMPARE(typedListItem(plainList, item), item);
+        const Result<CleanTextResult> plain =
+            cleanYamlText("apiVersion: v1\nkind: List\nitems:\n- metadata:\n    name: x\n",
+                          QStringLiteral("l.yaml"), CleanRules::defaults());
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->text, QStringLiteral("metadata:\n  name: x\n"));
+    }
+
+    // With skipSecrets, Secrets (a typed SecretList's items and Helm's release records too) are
+    // left out and named in input order, in the whole text and in the slices of a large one.
+    void skipsSecrets_data()
+    {
+        QTest::addColumn<int>("copies");
+        QTest::newRow("small") << 1;
+        QTest::newRow("large, in slices") << 6000;
+    }
+
+    void skipsSecrets()
+    {
+        QFETCH(int, copies);
+        const QByteArray part =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c%1\n  namespace: n\n"
+            "data:\n  k: v\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s%1\n"
+            "  namespace: n\ndata:\n  password: aHVudGVyMg==\n---\n"
+            "apiVersion: v1\nkind: SecretList\nitems:\n- metadata:\n"
+            "    name: sh.helm.release.v1.r%1.v1\n    namespace: n\n"
+            "  type: helm.sh/release.v1\n  data:\n    release: SDRzSUFBQUFBQUFB\n---\n";
+        QByteArray yaml;
+        QStringList expectedSkipped;
+        for (int i = 0; i < copies; ++i) {
+            yaml += QString::fromLatin1(part).arg(i).toUtf8();
+            expectedSkipped << QStringLiteral("n/s%1").arg(i)
+                            << QStringLiteral("n/sh.helm.release.v1.r%1.v1").arg(i);
+        }
+        CleanContext context;
+        context.skipSecrets = true;
+        context.utf8Text = true;
+        const Result<CleanTextResult> skipped =
+            cleanYamlText(yaml, QStringLiteral("s.yaml"), CleanRules::defaults(), context);
+        QVERIFY2(skipped.ok(), qPrintable(skipped.error().toString()));
+        QCOMPARE(skipped->utf8.size() > 1, copies > 1); // the large text went in slices
+        const QByteArray text = skipped->utf8.join();
+        QCOMPARE(text.count("kind: ConfigMap"), copies);
+        QVERIFY(!text.contains("Secret"));
+        QVERIFY(!text.contains("aHVudGVyMg=="));
+        QCOMPARE(skipped->skippedSecrets, expectedSkipped);
+
+        context.skipSecrets = false;
+        const Result<CleanTextResult> kept =
+            cleanYamlText(yaml, QStringLiteral("s.yaml"), CleanRules::defaults(), context);
+        QVERIFY(kept.ok());
+        QCOMPARE(kept->utf8.join().count("kind: Secret\n"), 2 * copies);
+        QVERIFY(kept->skippedSecrets.isEmpty());
+    }
+
     void repositoryOverrides()
     {
         QTemporaryDir repo;
@@ -712,6 +1092,7 @@ private slots:
         QFile file(repo.filePath(QStringLiteral(".fluxdesk/clean-rules.yaml")));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("personManagers: [my-deployer]\n"
+                   "editingManagers: [my-editor]\n"
                    "rules:\n"
                    "  - name: status\n    enabled: false\n"
                    "  - name: termination-grace-period\n    onlyIfEquals: 60\n"
@@ -722,6 +1103,8 @@ private slots:
         QVERIFY2(rules.ok(), qPrintable(rules.error().toString()));
         QCOMPARE(rules->rules().size(), CleanRules::defaults().rules().size() + 1);
         QVERIFY(rules->personManagers().contains(QStringLiteral("my-deployer")));
+        QVERIFY(rules->editingManagers().contains(QStringLiteral("my-editor")));
+        QVERIFY(rules->editingManagers().contains(QStringLiteral("kubectl-edit")));
 
         const QByteArray in =
             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  annotations:\n"

@@ -1,4 +1,7 @@
 // fluxdesk-cli clean as a process (the built binary).
+#include "manifest/cleaner.h"
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
 #include "testfiles.h"
 
 #include <QDir>
@@ -57,7 +60,7 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         for (const char *name : {"deployment-managedfields", "service-clusterip", "list-wrapper",
-                                 "volumes-dynamic", "clusterissuer"})
+                                 "volumes-dynamic", "clusterissuer", "typed-list"})
             QTest::addRow("%s", name) << QString::fromLatin1(name);
     }
 
@@ -169,11 +172,106 @@ private slots:
                  qPrintable(run.err));
     }
 
+    // The window and the plan clean the object read from the API (cleanObject, managedFields and
+    // all); clean reads what kubectl get -o yaml prints (no managedFields). Byte for byte the same.
+    void sameAsTheLiveObject_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("warning");
+        QTest::addRow("deployment") << QStringLiteral("deployment-created") << QString();
+        QTest::addRow("service") << QStringLiteral("service-created")
+                                 << QStringLiteral("spec.ports[0].nodePort: a fixed nodePort");
+    }
+
+    void sameAsTheLiveObject()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, warning);
+        const Fluxdesk::Result<QJsonValue> live = Fluxdesk::parseYamlValue(
+            readFile(data(name + QLatin1String(".in.yaml"))), QStringLiteral("live.yaml"));
+        QVERIFY(live.ok());
+        QVERIFY(live->toObject()
+                    .value(QLatin1String("metadata"))
+                    .toObject()
+                    .contains(QLatin1String("managedFields")));
+        const Fluxdesk::CleanResult planned =
+            Fluxdesk::cleanObject(live->toObject(), Fluxdesk::CleanRules::defaults());
+
+        const QString exported =
+            data(QLatin1String("without-managedfields/") + name + QLatin1String(".yaml"));
+        const Run run = runCli({QStringLiteral("clean"), exported});
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.toUtf8(), Fluxdesk::toYaml(planned.object).toUtf8());
+        QCOMPARE(run.out.toUtf8(), readFile(data(name + QLatin1String(".out.yaml"))));
+        if (!warning.isEmpty())
+            QVERIFY2(run.err.contains(warning), qPrintable(run.err));
+    }
+
+    // Secrets stay out of the output unless asked for (their data would land in Git in plain
+    // text); stderr says how many, which, and how to keep them; the exit code stays 0.
+    void secretsLeftOut()
+    {
+        const QByteArray input =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\n"
+            "data:\n  mode: fast\n---\napiVersion: v1\nkind: Secret\nmetadata:\n"
+            "  name: db-password\n  namespace: shop\n  uid: u\ndata:\n  password: aHVudGVyMg==\n"
+            "type: Opaque\n---\napiVersion: v1\nkind: Secret\nmetadata:\n"
+            "  name: sh.helm.release.v1.shop.v3\n  namespace: shop\n  labels:\n"
+            "    owner: helm\ndata:\n  release: SDRzSUFBQUFBQUFB\ntype: helm.sh/release.v1\n";
+        const Run run = runCli({QStringLiteral("clean")}, input);
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                         "  name: settings\n  namespace: shop\ndata:\n"
+                                         "  mode: fast\n"));
+        QCOMPARE(run.err,
+                 QStringLiteral("fluxdesk-cli: warning: left out 2 Secrets, whose data would land "
+                                "in Git in plain text (--include-secrets writes them): "
+                                "shop/db-password, shop/sh.helm.release.v1.shop.v3\n"));
+
+        const Run kept =
+            runCli({QStringLiteral("clean"), QStringLiteral("--include-secrets")}, input);
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(kept.err, QString());
+        QCOMPARE(kept.out.count(QLatin1String("kind: Secret\n")), 2);
+        QVERIFY(kept.out.contains(QLatin1String("password: aHVudGVyMg==")));
+        QVERIFY(!kept.out.contains(QLatin1String("uid:")));
+
+        // One Secret alone: nothing on stdout, still exit 0.
+        const Run one = runCli({QStringLiteral("clean")},
+                               "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(one.out, QString());
+        QVERIFY2(one.err.contains(QLatin1String("left out 1 Secret, ")), qPrintable(one.err));
+
+        const Run wrong = runCli({QStringLiteral("lint"), QStringLiteral("--repo"),
+                                  QStringLiteral("."), QStringLiteral("--include-secrets")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(QLatin1String("lint does not take --include-secrets")),
+                 qPrintable(wrong.err));
+    }
+
+    // A typed list from the API: its items get the list's apiVersion and kind.
+    void typedListFromTheApi()
+    {
+        const Run run =
+            runCli({QStringLiteral("clean")},
+                   R"({"apiVersion":"v1","kind":"ConfigMapList","metadata":{"resourceVersion":"3"},
+                "items":[{"metadata":{"name":"settings","namespace":"shop","uid":"u"},
+                          "data":{"mode":"fast"}}]})");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                                         "  name: settings\n  namespace: shop\ndata:\n"
+                                         "  mode: fast\n"));
+    }
+
     void helpListsClean()
     {
         const Run run = runCli({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(run.out.contains(QLatin1String("clean [FILE|-] [--repo DIR]")));
+        QVERIFY(run.out.contains(QLatin1String("clean [FILE|-] [--repo DIR] [--include-secrets]")));
+        QVERIFY(run.out.contains(QLatin1String("[--clean [--repo DIR]] [--include-secrets]")));
     }
 };
 

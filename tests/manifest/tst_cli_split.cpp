@@ -218,6 +218,95 @@ private slots:
         QVERIFY(!QFileInfo::exists(unused));
     }
 
+    // split and split --clean leave Secrets out unless --include-secrets (a large stream written
+    // while read too), say so on stderr and exit 0.
+    void secretsLeftOut_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("copies");
+        QTest::addRow("split") << QStringList() << 1;
+        QTest::addRow("split --clean") << QStringList{QStringLiteral("--clean")} << 1;
+        QTest::addRow("large stream") << QStringList() << 4000;
+        QTest::addRow("large stream --clean") << QStringList{QStringLiteral("--clean")} << 4000;
+    }
+
+    void secretsLeftOut()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(int, copies);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QByteArray yaml;
+        QStringList names;
+        for (int i = 0; i < copies; ++i) {
+            yaml +=
+                QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-%1\n"
+                               "  namespace: shop\ndata:\n  mode: fast\n---\napiVersion: v1\n"
+                               "kind: Secret\nmetadata:\n  name: db-%1\n  namespace: shop\ndata:\n"
+                               "  password: aHVudGVyMg==\n---\napiVersion: v1\nkind: SecretList\n"
+                               "items:\n- metadata:\n    name: sh.helm.release.v1.shop.v%1\n"
+                               "    namespace: shop\n  type: helm.sh/release.v1\n---\n")
+                    .arg(i)
+                    .toUtf8();
+            names << QStringLiteral("shop/db-%1").arg(i)
+                  << QStringLiteral("shop/sh.helm.release.v1.shop.v%1").arg(i);
+        }
+        const QString input = tmp.filePath(QStringLiteral("export.yaml"));
+        QVERIFY(writeFile(input, yaml));
+        const QString out = tmp.filePath(QStringLiteral("out"));
+        const Run run = runCli(
+            QStringList{QStringLiteral("split"), input, QStringLiteral("--out"), out} + extra);
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.count(QLatin1Char('\n')), copies);
+        QStringList files = QDir(out).entryList(QDir::Files);
+        files.removeOne(QStringLiteral("kustomization.yaml"));
+        QCOMPARE(files.size(), copies);
+        for (const QString &file : qAsConst(files))
+            QVERIFY2(file.endsWith(QLatin1String("-config-map.yaml")), qPrintable(file));
+        QCOMPARE(run.err, QStringLiteral("fluxdesk-cli: warning: left out %1 Secrets, whose data "
+                                         "would land in Git in plain text (--include-secrets "
+                                         "writes them): %2\n")
+                              .arg(names.size())
+                              .arg(names.join(QLatin1String(", "))));
+
+        const QString all = tmp.filePath(QStringLiteral("all"));
+        const Run kept = runCli(QStringList{QStringLiteral("split"), input, QStringLiteral("--out"),
+                                            all, QStringLiteral("--include-secrets")} +
+                                extra);
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(kept.err, QString());
+        QCOMPARE(kept.out.count(QLatin1Char('\n')), 3 * copies);
+        QVERIFY(QFileInfo::exists(all + QLatin1String("/db-0-secret.yaml")));
+    }
+
+    // A typed list straight from the API splits into files kubectl builds.
+    void typedListBuilds()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString out = tmp.filePath(QStringLiteral("out"));
+        const Run run = runCli(
+            {QStringLiteral("split"), QStringLiteral("-"), QStringLiteral("--out"), out,
+             QStringLiteral("--clean")},
+            R"({"apiVersion":"apps/v1","kind":"DeploymentList","metadata":{"resourceVersion":"7"},
+                "items":[{"metadata":{"name":"web","namespace":"shop","uid":"u"},
+                          "spec":{"selector":{"matchLabels":{"app":"web"}},
+                                  "template":{"metadata":{"creationTimestamp":null,
+                                                          "labels":{"app":"web"}},
+                                              "spec":{"containers":[{"name":"web",
+                                                                     "image":"nginx:1.27"}]}}}}]})");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray text = readFile(out + QLatin1String("/web-deployment.yaml"));
+        QVERIFY2(text.startsWith("apiVersion: apps/v1\nkind: Deployment\n"), text.constData());
+        QVERIFY(!text.contains("creationTimestamp"));
+        QProcess kubectl;
+        kubectl.start(QStringLiteral("/usr/bin/kubectl"), {QStringLiteral("kustomize"), out});
+        QVERIFY(kubectl.waitForFinished(60000));
+        QVERIFY2(kubectl.exitCode() == 0, kubectl.readAllStandardError().constData());
+        QCOMPARE(kubectl.readAllStandardOutput().count("kind: Deployment\n"), 1);
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QStringList>("arguments");

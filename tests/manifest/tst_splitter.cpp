@@ -342,6 +342,106 @@ private slots:
         QCOMPARE((*streamed)->hadComments, cleaned->hadComments);
     }
 
+    // With skipSecrets the Secrets are left out and named in input order, whether the text is
+    // read whole, in slices, written while read, or cleaned first.
+    void skipsSecrets_data()
+    {
+        QTest::addColumn<bool>("clean");
+        QTest::newRow("split") << false;
+        QTest::newRow("split --clean") << true;
+    }
+
+    void skipsSecrets()
+    {
+        QFETCH(bool, clean);
+        const QByteArray yaml = largeStream();
+        const Result<QList<QJsonObject>> whole =
+            parseSnapshotData(yaml, QStringLiteral("big.yaml"));
+        QVERIFY(whole.ok());
+        QList<QJsonObject> kept;
+        QStringList secrets;
+        for (const QJsonObject &o : *whole) {
+            if (isSecret(o))
+                secrets.append(namespacedName(o));
+            else
+                kept.append(o);
+        }
+        QVERIFY(secrets.size() > 1000);
+        QCOMPARE(secrets.first(), QStringLiteral("web/app-0"));
+        SplitOptions options;
+        options.skipSecrets = true;
+        if (clean)
+            options.cleanRules = CleanRules::defaults();
+        SplitOptions keepAll = options;
+        keepAll.skipSecrets = false;
+        const QStringList expected = paths(splitObjects(kept, options));
+
+        const std::optional<SplitPlan> sliced =
+            splitLargeYaml(yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(sliced);
+        QCOMPARE(paths(sliced->files), expected);
+        QCOMPARE(sliced->skippedSecrets, secrets);
+
+        const Result<SplitPlan> all = splitText(yaml, QStringLiteral("big.yaml"), keepAll);
+        QVERIFY(all.ok());
+        QCOMPARE(all->files.size(), whole->size());
+        QVERIFY(all->skippedSecrets.isEmpty());
+
+        // A small text, read whole.
+        const QByteArray small =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n"
+            "apiVersion: v1\nkind: SecretList\nitems:\n- metadata:\n    name: s\n"
+            "    namespace: n\n  data:\n    k: dg==\n---\napiVersion: v1\nkind: Secret\n"
+            "metadata:\n  name: t\n";
+        const Result<SplitPlan> plan = splitText(small, QStringLiteral("small.yaml"), options);
+        QVERIFY2(plan.ok(), qPrintable(plan.error().toString()));
+        QCOMPARE(paths(plan->files), QStringList{QStringLiteral("c-config-map.yaml")});
+        QCOMPARE(plan->skippedSecrets, (QStringList{QStringLiteral("n/s"), QStringLiteral("t")}));
+
+        // Written while read.
+        QTemporaryDir base;
+        QVERIFY(base.isValid());
+        const QString dir = base.filePath(QStringLiteral("out"));
+        const std::optional<Result<SplitWriteResult>> streamed =
+            splitLargeYamlInto(dir, yaml, QStringLiteral("big.yaml"), options);
+        QVERIFY(streamed);
+        QVERIFY2(streamed->ok(), qPrintable(streamed->error().toString()));
+        QCOMPARE((*streamed)->written.size(), expected.size());
+        QCOMPARE((*streamed)->skippedSecrets, secrets);
+        QVERIFY(!QFileInfo::exists(dir + QLatin1String("/app-0-secret.yaml")));
+        QVERIFY(QFileInfo::exists(dir + QLatin1String("/app-0-deployment.yaml")));
+    }
+
+    // A typed list from the API (its items without apiVersion and kind) splits into files that
+    // kubectl accepts: each item is of the list's apiVersion and kind. A plain List's items still
+    // need their own.
+    void typedLists()
+    {
+        const QByteArray json =
+            R"({"apiVersion":"apps/v1","kind":"DeploymentList","metadata":{"resourceVersion":"7"},
+                "items":[{"metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":2}},
+                         {"metadata":{"name":"cache","namespace":"shop"}}]})";
+        const Result<SplitPlan> plan = splitText(json, QStringLiteral("deployments.json"));
+        QVERIFY2(plan.ok(), qPrintable(plan.error().toString()));
+        QCOMPARE(paths(plan->files), (QStringList{QStringLiteral("web-deployment.yaml"),
+                                                  QStringLiteral("cache-deployment.yaml")}));
+        for (const SplitFile &file : plan->files) {
+            QCOMPARE(file.object.value(QLatin1String("apiVersion")),
+                     QJsonValue(QStringLiteral("apps/v1")));
+            QCOMPARE(file.object.value(QLatin1String("kind")),
+                     QJsonValue(QStringLiteral("Deployment")));
+        }
+        const Result<SplitPlan> plain =
+            splitText("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n"
+                      "apiVersion: v1\nkind: List\nitems:\n- metadata:\n    name: x\n",
+                      QStringLiteral("plain.yaml"));
+        QVERIFY(!plain.ok());
+        QCOMPARE(plain.error().file, QStringLiteral("plain.yaml"));
+        QCOMPARE(plain.error().line, 6);
+        QVERIFY2(plain.error().message.contains(QLatin1String("has no apiVersion, kind")),
+                 qPrintable(plain.error().message));
+    }
+
     void kebab_data()
     {
         QTest::addColumn<QString>("text");
