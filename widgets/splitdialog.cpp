@@ -1,5 +1,8 @@
 #include "splitdialog.h"
 
+#include "kube/snapshot.h"
+#include "manifest/cleaner.h"
+
 #include "manifest/yamljson.h"
 
 #include <QCheckBox>
@@ -20,6 +23,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Fluxdesk {
 
 namespace {
@@ -36,8 +41,9 @@ void appendObjects(const QJsonObject &object, QList<QJsonObject> &out)
     if (kind.endsWith(QLatin1String("List")) && object.value(QLatin1String("items")).isArray()) {
         const QJsonArray items = object.value(QLatin1String("items")).toArray();
         for (const QJsonValue &item : items) {
+            // A typed list's items come without apiVersion and kind, as the API sends them.
             if (item.isObject())
-                appendObjects(item.toObject(), out);
+                appendObjects(typedListItem(object, item.toObject()), out);
         }
         return;
     }
@@ -96,6 +102,9 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     m_excludeNames->setPlaceholderText(tr("names, * as wildcard"));
     m_helmOrder = new QCheckBox(tr("Order as Helm installs (Namespaces and CRDs first)"), this);
     m_helmOrder->setObjectName(QStringLiteral("helmOrderToggle"));
+    m_includeSecrets =
+        new QCheckBox(tr("Include Secrets (their data is written as plain text)"), this);
+    m_includeSecrets->setObjectName(QStringLiteral("includeSecretsToggle"));
     m_dropSource = new QCheckBox(this);
     m_dropSource->setObjectName(QStringLiteral("dropSourceToggle"));
     m_dropSource->setChecked(true);
@@ -116,6 +125,7 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     form->addRow(tr("Leave out kinds:"), m_excludeKinds);
     form->addRow(tr("Leave out names:"), m_excludeNames);
     form->addRow(QString(), m_helmOrder);
+    form->addRow(QString(), m_includeSecrets);
     form->addRow(QString(), m_dropSource);
 
     auto *buttons = new QDialogButtonBox(this);
@@ -141,6 +151,7 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     connect(m_excludeKinds, &QLineEdit::textChanged, this, &SplitDialog::updatePreview);
     connect(m_excludeNames, &QLineEdit::textChanged, this, &SplitDialog::updatePreview);
     connect(m_helmOrder, &QCheckBox::toggled, this, &SplitDialog::updatePreview);
+    connect(m_includeSecrets, &QCheckBox::toggled, this, &SplitDialog::updatePreview);
     connect(browse, &QToolButton::clicked, this, &SplitDialog::chooseFolder);
     updatePreview();
     resize(760, 560);
@@ -208,7 +219,13 @@ void SplitDialog::updatePreview()
         m_split->setEnabled(false);
         return;
     }
-    m_files = splitObjects(m_objects, options());
+    QList<QJsonObject> objects = m_objects;
+    if (!m_includeSecrets->isChecked())
+        objects.erase(std::remove_if(objects.begin(), objects.end(),
+                                     [](const QJsonObject &o) { return isSecret(o); }),
+                      objects.end());
+    const qsizetype secrets = m_objects.size() - objects.size();
+    m_files = splitObjects(objects, options());
     const QDir target(dir);
     for (const SplitFile &file : m_files) {
         const QJsonObject metadata = file.object.value(QLatin1String("metadata")).toObject();
@@ -223,7 +240,7 @@ void SplitDialog::updatePreview()
     }
     m_preview->resizeColumnToContents(0);
     m_preview->resizeColumnToContents(1);
-    const int left = int(m_objects.size() - m_files.size());
+    const int left = int(objects.size() - m_files.size());
     if (dir.isEmpty())
         m_status->setText(tr("Choose the folder to write into."));
     else if (left > 0)
@@ -233,6 +250,10 @@ void SplitDialog::updatePreview()
                               .arg(left));
     else
         m_status->setText(tr("Files to write: %1, and kustomization.yaml.").arg(m_files.size()));
+    if (secrets > 0)
+        m_status->setText(
+            m_status->text() + QLatin1Char(' ') +
+            tr("Secrets left out: %1 (their data would land in Git as plain text).").arg(secrets));
     m_split->setEnabled(!m_files.isEmpty() && !dir.isEmpty());
 }
 

@@ -57,6 +57,7 @@ private:
     QLineEdit *m_excludeKinds;
     QLineEdit *m_excludeNames;
     QCheckBox *m_helmOrder;
+    QCheckBox *m_includeSecrets; // off: Secrets are left out, as fluxdesk-cli split does
     QCheckBox *m_dropSource;
     QTreeWidget *m_preview;
     QLabel *m_status;

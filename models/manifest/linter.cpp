@@ -1,5 +1,7 @@
 #include "linter.h"
 
+#include "kube/snapshot.h"
+
 #include "manifest/yamljson.h"
 
 #include <QCoreApplication>
@@ -167,8 +169,9 @@ private:
             items.isArray()) {
             const QJsonArray array = items.toArray();
             for (int i = 0; i < array.size(); ++i) {
+                // A typed list's items take their apiVersion and kind from the list.
                 if (array.at(i).isObject())
-                    lintObject(array.at(i).toObject(),
+                    lintObject(typedListItem(object, array.at(i).toObject()),
                                yamlPathIndex(join(prefix, QStringLiteral("items")), i));
             }
             return;

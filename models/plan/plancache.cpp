@@ -47,6 +47,7 @@ QByteArray PlanCache::cleanFingerprint(const CleanRules &rules, const CleanConte
         addString(hash, QString::number(int(r.keepUserSet)) + QString::number(int(r.enabled)));
     }
     addString(hash, rules.personManagers().join(QLatin1Char('\n')));
+    addString(hash, rules.editingManagers().join(QLatin1Char('\n')));
     QStringList volumes = context.dynamicVolumes.values();
     std::sort(volumes.begin(), volumes.end());
     addString(hash, volumes.join(QLatin1Char('\n')));

@@ -173,11 +173,11 @@ cd "$work"
 # Each split writes into a folder that the untimed preparation just emptied (hyperfine --prepare),
 # for fluxdesk-cli and kubernetes-split-yaml alike: deleting the last run's 10,000 files is neither
 # tool's work.
-fluxdesk_cmd="'$cli' clean big.yaml > cleaned.yaml && '$cli' split cleaned.yaml --out d1 > /dev/null"
+fluxdesk_cmd="'$cli' clean --include-secrets big.yaml > cleaned.yaml && '$cli' split --include-secrets cleaned.yaml --out d1 > /dev/null"
 # The same work in one command: split --clean writes the files clean then split write.
-cleansplit_cmd="'$cli' split big.yaml --clean --out d3 > /dev/null"
-clean_cmd="'$cli' clean big.yaml > cleaned.yaml"
-split_cmd="'$cli' split big.yaml --out d0 > /dev/null"
+cleansplit_cmd="'$cli' split --include-secrets big.yaml --clean --out d3 > /dev/null"
+clean_cmd="'$cli' clean --include-secrets big.yaml > cleaned.yaml"
+split_cmd="'$cli' split --include-secrets big.yaml --out d0 > /dev/null"
 yq_cmd="yq -y 'del(.metadata.creationTimestamp, .metadata.generation, .metadata.resourceVersion, .metadata.uid, .metadata.managedFields, .status)' big.yaml > yq.yaml"
 ksy_cmd="kubernetes-split-yaml --outdir d2 big.yaml > /dev/null"
 

@@ -12,11 +12,13 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
@@ -194,7 +196,9 @@ private slots:
                           "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llama-cpp\n"
                           "  namespace: llm\nspec:\n  replicas: 1\n---\n"
                           "apiVersion: v1\nkind: Service\nmetadata:\n  name: llama-cpp\n"
-                          "  namespace: llm\nspec:\n  ports:\n  - port: 8080\n");
+                          "  namespace: llm\nspec:\n  ports:\n  - port: 8080\n---\n"
+                          "apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n"
+                          "  namespace: llm\nstringData:\n  token: hunter2\n");
         writeFile(repo.filePath(QStringLiteral("kustomization.yaml")),
                   "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
                   "resources:\n- apps.yaml\n");
@@ -213,6 +217,17 @@ private slots:
         QCOMPARE(child<QLineEdit>(dialog, "splitFolderEdit")->text(),
                  QDir::toNativeSeparators(repo.path()));
         auto *preview = child<QTreeWidget>(dialog, "splitPreview");
+        // The Secret is left out unless asked for, as fluxdesk-cli split does.
+        QCOMPARE(preview->topLevelItemCount(), 3);
+        auto *status = child<QLabel>(dialog, "splitStatus");
+        QVERIFY2(status->text().contains(QLatin1String("Secrets left out: 1")),
+                 qPrintable(status->text()));
+        auto *includeSecrets = child<QCheckBox>(dialog, "includeSecretsToggle");
+        QVERIFY(!includeSecrets->isChecked());
+        includeSecrets->setChecked(true);
+        QCOMPARE(preview->topLevelItemCount(), 4);
+        QVERIFY(!status->text().contains(QLatin1String("Secrets left out")));
+        includeSecrets->setChecked(false);
         QCOMPARE(preview->topLevelItemCount(), 3);
         QStringList names;
         for (int i = 0; i < preview->topLevelItemCount(); ++i)

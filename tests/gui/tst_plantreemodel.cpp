@@ -155,18 +155,15 @@ workloads [1 differing, 10 new, 1 on disk only]
     log-analyzer-service.yaml [planned]
     namespace.yaml [planned]
   kustomization.yaml [planned]
-Excluded (77)
-  User objects left out (5)
-    Namespace default [excluded]
-    PersistentVolume pvc-6133ad10-badf-5cda-b0bf-c48e9964ce09 [excluded]
+Excluded (78)
+  User objects left out (2)
     Secret llm/llm-token [excluded]
-    PersistentVolumeClaim logging/storage-loki-0 [excluded]
-    PersistentVolumeClaim logging/storage-tempo-0 [excluded]
+    Secret logging/grafana-values [excluded]
   Created by Helm releases (14)
   Helm release records (6)
   Owned by a controller (15)
-  Generated automatically (11)
-  Kubernetes and K3s internals (26)
+  Generated automatically (14)
+  Kubernetes and K3s internals (27)
 )";
 
 } // namespace

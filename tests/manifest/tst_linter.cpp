@@ -67,6 +67,16 @@ private slots:
             << QByteArray("apiVersion: v1\nkind: \"\"\nmetadata:\n  name: a\n")
             << QStringList{QStringLiteral("2:1 error missing-field")}
             << QStringLiteral("missing kind");
+        // Items of a typed list, as the API sends them, take apiVersion and kind from it.
+        QTest::addRow("typed list items")
+            << QByteArray("apiVersion: v1\nkind: ConfigMapList\nitems:\n"
+                          "- metadata:\n    name: a\n  data:\n    k: v\n")
+            << QStringList() << QString();
+        QTest::addRow("plain list items still need a kind")
+            << QByteArray("apiVersion: v1\nkind: List\nitems:\n"
+                          "- apiVersion: v1\n  metadata:\n    name: a\n")
+            << QStringList{QStringLiteral("4:3 error missing-field")}
+            << QStringLiteral("missing kind");
         QTest::addRow("missing metadata")
             << QByteArray("---\napiVersion: v1\nkind: ConfigMap\ndata: {}\n")
             << QStringList{QStringLiteral("2:1 error missing-field")}
