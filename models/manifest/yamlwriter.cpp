@@ -3,7 +3,6 @@
 #include "manifest/parallel.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QStringList>
 #include <QVarLengthArray>
 #include <QVector>
@@ -255,20 +254,212 @@ public:
 
 namespace {
 
-// Words YAML 1.1 or 1.2 readers take for null or a boolean: written quoted.
-bool isSpecialWord(const QString &s)
+// What decides whether a plain scalar reads back as a string. Fluxdesk's output is read by
+// YAML 1.1 readers (PyYAML; Go's yaml.v2, which sigs.k8s.io/yaml and so kubectl and kustomize
+// use to turn YAML into JSON) and YAML 1.2 ones (yaml.v3 and kyaml, Fluxdesk's own parser), and
+// each types plain scalars its own way. A string is written plain only when none of them would
+// take it for anything but a string; the rules below are the union of their resolvers:
+// PyYAML's resolver.py (YAML 1.1's regular expressions), go-yaml's resolve.go in v2 and v3
+// (a lookup table of words, then timestamps, strconv.ParseInt/ParseUint with base 0 and
+// strconv.ParseFloat on the text with every '_' removed) and YAML 1.2's core schema.
+
+bool isDigit(char16_t c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// null/bool words. PyYAML and yaml.v2 know three spellings of each (yes, Yes, YES), yaml.v2 adds
+// y/Y/n/N and yaml.v3 keeps true/false; a mixed-case "yEs" is a string to all of them, but
+// quoting every case costs nothing and outlives any reader that compares case-insensitively.
+bool isTypedWord(QStringView s)
 {
     if (s.size() > 5)
         return false;
-    static const char *const words[] = {"null",  "Null",  "NULL",  "~",   "true", "True", "TRUE",
-                                        "false", "False", "FALSE", "yes", "Yes",  "YES",  "no",
-                                        "No",    "NO",    "on",    "On",  "ON",   "off",  "Off",
-                                        "OFF",   "y",     "Y",     "n",   "N"};
+    if (s.size() == 1 && s.front() == QLatin1Char('~'))
+        return true;
+    static const char *const words[] = {"null", "true", "false", "yes", "no",
+                                        "on",   "off",  "y",     "n"};
     for (const char *w : words) {
-        if (s == QLatin1String(w))
+        if (s.compare(QLatin1String(w), Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
+}
+
+// A cursor that steps over '_': go-yaml removes every underscore before it tries a number, and
+// PyYAML allows them between digits, so "1_000", "0x_1F" and "1__0" are all numbers.
+class Digits
+{
+public:
+    explicit Digits(QStringView s) : m_s(s) {}
+
+    char16_t peek()
+    {
+        while (m_i < m_s.size() && m_s[m_i] == QLatin1Char('_'))
+            ++m_i;
+        return m_i < m_s.size() ? m_s[m_i].unicode() : u'\0';
+    }
+    void next() { ++m_i; }
+    bool atEnd() { return peek() == u'\0'; }
+    // Skips decimal digits; how many there were.
+    int skipDigits()
+    {
+        int count = 0;
+        while (isDigit(peek())) {
+            next();
+            ++count;
+        }
+        return count;
+    }
+    bool accept(char16_t c)
+    {
+        if (peek() != c)
+            return false;
+        next();
+        return true;
+    }
+    // The raw characters left, underscores included.
+    qsizetype rawLeft() const { return m_s.size() - m_i; }
+
+private:
+    QStringView m_s;
+    qsizetype m_i = 0;
+};
+
+// [eE][-+]?[0-9]+ to the end (go-yaml's and YAML 1.2's exponent; PyYAML's needs the sign).
+bool exponentToEnd(Digits &d)
+{
+    if (!d.accept(u'e') && !d.accept(u'E'))
+        return false;
+    if (!d.accept(u'-'))
+        d.accept(u'+');
+    return d.skipDigits() > 0 && d.atEnd();
+}
+
+// Integers in any base and sign, floats, infinities, NaN and base-60 numbers, with '_' ignored:
+// 0x1F 0X1F +0x1F -0b101 0B1 0o17 0O17 0755 09 1_000 1e5 1E+5 .5 +.5 1. +1.5e-3 .inf -.Inf .NaN
+// 190:20:30 -1:30 1:30.5. s starts with a digit, a sign or '.'.
+bool isTypedNumber(QStringView s)
+{
+    Digits d(s);
+    if (!d.accept(u'-'))
+        d.accept(u'+');
+    if (d.accept(u'.')) {
+        // ".inf" and ".nan" in any case (the readers know three spellings each).
+        if (d.rawLeft() == 3) {
+            const QStringView word = s.right(3);
+            if (word.compare(QLatin1String("inf"), Qt::CaseInsensitive) == 0 ||
+                word.compare(QLatin1String("nan"), Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        // .5, .5e3: strconv.ParseFloat and both float patterns.
+        return d.skipDigits() > 0 && (d.atEnd() || exponentToEnd(d));
+    }
+    if (d.peek() == u'0') {
+        d.next();
+        const char16_t radix = d.peek();
+        if (radix == u'x' || radix == u'X' || radix == u'o' || radix == u'O' || radix == u'b' ||
+            radix == u'B') {
+            d.next();
+            // "0x" alone is a string everywhere, but PyYAML already takes "0x_" and "0b_" for
+            // (broken) numbers: any character after the prefix counts.
+            if (d.rawLeft() == 0)
+                return false;
+            for (char16_t c = d.peek(); c != u'\0'; d.next(), c = d.peek()) {
+                const bool ok =
+                    (radix == u'x' || radix == u'X')
+                        ? (isDigit(c) || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))
+                    : (radix == u'o' || radix == u'O') ? (c >= u'0' && c <= u'7')
+                                                       : (c == u'0' || c == u'1');
+                if (!ok)
+                    return false;
+            }
+            return true;
+        }
+    } else if (d.skipDigits() == 0) {
+        return false; // "-x", "--port", "+": not a number
+    }
+    d.skipDigits();
+    // Every run of digits is a number: an int, a YAML 1.1 octal (0755) or, for go-yaml, a float
+    // when ParseInt refuses it (09, or beyond 64 bits).
+    if (d.atEnd())
+        return true;
+    if (d.peek() == u':') {
+        // Base 60 (YAML 1.1): [0-9]+(:[0-5]?[0-9])+(\.[0-9]*)?, as PyYAML reads it and as
+        // yaml.v3 and kyaml quote it.
+        while (d.accept(u':')) {
+            const char16_t first = d.peek();
+            if (!isDigit(first))
+                return false;
+            d.next();
+            if (isDigit(d.peek())) {
+                if (first > u'5')
+                    return false;
+                d.next();
+            }
+        }
+        if (d.accept(u'.'))
+            d.skipDigits();
+        return d.atEnd();
+    }
+    if (d.accept(u'.')) {
+        d.skipDigits();
+        return d.atEnd() || exponentToEnd(d);
+    }
+    return exponentToEnd(d);
+}
+
+// Dates and times: YAML 1.1's timestamp (PyYAML) and the layouts go-yaml hands to time.Parse
+// ("2006-1-2", "2006-1-2T15:4:5.999999999Z07:00" with 'T' or 't', "2006-1-2 15:4:5.999999999"):
+// one- or two-digit month, day, hour, minute and second, a '.' or ',' fraction, an optional zone
+// (Z, -5, +07:00) after optional blanks. Dates are matched by shape, not checked: go-yaml keeps an
+// impossible "2024-02-30" a string but PyYAML fails to load it.
+bool isTimestamp(QStringView s)
+{
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    // n digits (min..max) at i.
+    auto digits = [&](int min, int max) {
+        int count = 0;
+        while (i < n && count < max && isDigit(s[i].unicode())) {
+            ++i;
+            ++count;
+        }
+        return count >= min;
+    };
+    auto accept = [&](char16_t c) {
+        if (i < n && s[i].unicode() == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    auto blank = [&] { return i < n && (s[i] == QLatin1Char(' ') || s[i] == QLatin1Char('\t')); };
+    if (!digits(4, 4) || !accept(u'-') || !digits(1, 2) || !accept(u'-') || !digits(1, 2))
+        return false;
+    if (i == n)
+        return true;
+    if (!accept(u'T') && !accept(u't')) {
+        if (!blank())
+            return false;
+        while (blank())
+            ++i;
+    }
+    if (!digits(1, 2) || !accept(u':') || !digits(1, 2) || !accept(u':') || !digits(1, 2))
+        return false;
+    if (accept(u'.') || accept(u','))
+        digits(0, int(n));
+    while (blank())
+        ++i;
+    if (accept(u'Z'))
+        return i == n;
+    if (accept(u'+') || accept(u'-')) {
+        if (!digits(1, 2))
+            return false;
+        if (accept(u':') && !digits(2, 2))
+            return false;
+    }
+    return i == n;
 }
 
 } // namespace
@@ -277,21 +468,53 @@ bool isPlainSafe(const QString &s)
 {
     if (s.isEmpty() || s.front().isSpace() || s.back().isSpace())
         return false;
-    static const QRegularExpression numeric(
-        QStringLiteral("^([-+]?[0-9_]+(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+([eE][-+]?[0-9]"
-                       "+)?|0x[0-9a-fA-F_]+|0o[0-7]+|0b[01_]+|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|"
-                       "NAN)|[0-9]+(:[0-5]?[0-9])+(\\.[0-9]*)?)$"));
     const QChar first = s.at(0);
     const char16_t f = first.unicode();
-    // The expressions are only tried where their first character allows a match (most strings
-    // start with a letter neither can begin with).
-    const bool maybeSpecial = f == u'n' || f == u'N' || f == u'~' || f == u't' || f == u'T' ||
-                              f == u'f' || f == u'F' || f == u'y' || f == u'Y' || f == u'o' ||
-                              f == u'O';
-    const bool maybeNumeric =
-        (f >= u'0' && f <= u'9') || f == u'-' || f == u'+' || f == u'.' || f == u'_';
-    if ((maybeSpecial && isSpecialWord(s)) || (maybeNumeric && numeric.match(s).hasMatch()))
-        return false;
+    // Only a few first characters can start a typed scalar, so most strings (names, images,
+    // paths, which start with a letter) never reach the checks below.
+    switch (f) {
+    case u'n':
+    case u'N':
+    case u'~':
+    case u't':
+    case u'T':
+    case u'f':
+    case u'F':
+    case u'y':
+    case u'Y':
+    case u'o':
+    case u'O':
+        if (isTypedWord(s))
+            return false;
+        break;
+    case u'<':
+    case u'=':
+        // YAML 1.1's merge key and value key: PyYAML's safe loader fails on both as values.
+        if (s == QLatin1String("<<") || s == QLatin1String("="))
+            return false;
+        break;
+    case u'0':
+    case u'1':
+    case u'2':
+    case u'3':
+    case u'4':
+    case u'5':
+    case u'6':
+    case u'7':
+    case u'8':
+    case u'9':
+        if (isTimestamp(s))
+            return false;
+        Q_FALLTHROUGH();
+    case u'-':
+    case u'+':
+    case u'.':
+        if (isTypedNumber(s))
+            return false;
+        break;
+    default:
+        break;
+    }
     // "--port", "-v": a '-' followed by a non-space starts a plain scalar (kubectl writes args
     // this way); "---" could read as a document marker, so it stays quoted.
     const bool dashWord = first == QLatin1Char('-') && s.size() > 1 &&

@@ -331,9 +331,152 @@ private slots:
               "FALSE", "yes",  "Yes",  "YES", "no",   "No",   "NO",   "on",    "On",
               "ON",    "off",  "Off",  "OFF", "y",    "Y",    "n",    "N"})
             QVERIFY2(!isPlainSafe(QString::fromLatin1(word)), word);
-        for (const char *word : {"nulls", "nO", "tRUE", "name", "namespace", "offset", "Onion",
-                                 "yaml", "type", "falsey", "~x"})
+        // Mixed case ("nO", "tRUE") is quoted too: see quoting().
+        for (const char *word :
+             {"nulls", "name", "namespace", "offset", "Onion", "yaml", "type", "falsey", "~x"})
             QVERIFY2(isPlainSafe(QString::fromLatin1(word)), word);
+    }
+
+    // Every string a YAML 1.1 or 1.2 reader (PyYAML, go-yaml v2 and v3 as kubectl, kustomize and
+    // Flux use them, Fluxdesk's own parser) types as something else is quoted; look-alikes that
+    // no reader types stay plain. tst_typeroundtrip runs the same strings through the real
+    // kubectl kustomize and PyYAML.
+    void quoting_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("plain");
+        const auto quoted = [](const char *text) {
+            QTest::addRow("quoted %s", text) << QString::fromUtf8(text) << false;
+        };
+        const auto plain = [](const char *text) {
+            QTest::addRow("plain %s", text) << QString::fromUtf8(text) << true;
+        };
+        // YAML 1.1 timestamps (PyYAML) and go-yaml's time.Parse layouts, one-digit fields too.
+        for (const char *t :
+             {"2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2002-12-14",
+              "2024-04-01", "2024-4-1", "2006-1-2", "2006-1-2T15:4:5.999999999Z",
+              "2006-1-2T15:4:5.999999999+07:00", "2006-1-2t15:4:5-07:00",
+              "2006-1-2 15:4:5.999999999", "2006-1-2 15:4:5", "2006-1-2   15:4:5,5",
+              "2024-04-01T00:00:00Z", "2001-12-14T21:59:43.10", "2001-12-14 21:59:43.10 Z",
+              "2001-12-14T21:59:43.", "2024-02-30"})
+            quoted(t);
+        // Base 60, with and without sign or fraction.
+        for (const char *t : {"190:20:30", "-1:30", "+1:30", "1:30.5", "12:30", "0:30", "1_0:30",
+                              "1:2:3:4", "-190:20:30.15"})
+            quoted(t);
+        // null and bool words in any case.
+        for (const char *t : {"yEs", "YeS", "nO", "tRUE", "fAlSe", "oN", "oFf", "OfF", "nuLL",
+                              "NULL", "y", "Y", "n", "N", "~"})
+            quoted(t);
+        // Integers in every base and sign, underscores anywhere after the first character.
+        for (const char *t : {"0x1F",
+                              "0X1F",
+                              "+0x1F",
+                              "-0x1f",
+                              "-0b101",
+                              "+0b101",
+                              "0B1",
+                              "0b1",
+                              "0o17",
+                              "0O17",
+                              "+0o17",
+                              "-0o17",
+                              "0755",
+                              "-0755",
+                              "09",
+                              "0",
+                              "123",
+                              "-1",
+                              "+1",
+                              "1_000",
+                              "0x_1F",
+                              "1__0",
+                              "1_",
+                              "0_",
+                              "0b_",
+                              "-0b_",
+                              "0x_",
+                              "-_1",
+                              "99999999999999999999"})
+            quoted(t);
+        // Floats, infinities and NaN.
+        for (const char *t :
+             {"1e5",   "1E+5",    "1e-5",  "6e13",     ".5",   "+.5",  "-.5",  "1.",
+              "-1.",   "+1.5e-3", "1_0.5", "1.0e+999", ".5e3", ".inf", ".Inf", ".INF",
+              "-.inf", "-.Inf",   "+.INF", ".nan",     ".NaN", ".NAN"})
+            quoted(t);
+        // YAML 1.1's merge key and value key.
+        quoted("<<");
+        quoted("=");
+
+        // Look-alikes no reader types.
+        for (const char *t : {"10Mi",
+                              "500m",
+                              "1.2.3",
+                              "v1",
+                              "nginx:1.25",
+                              "--port=80",
+                              "-v",
+                              "-x1",
+                              "1.0.0-rc1",
+                              "3.3.0",
+                              "10.0.0.1",
+                              "0.0.0.0",
+                              "8080:80",
+                              "1:60",
+                              "0x",
+                              "0b",
+                              "0o",
+                              "0b2",
+                              "0o8",
+                              "0xG",
+                              "0x1G",
+                              "1e",
+                              "1e+",
+                              "e5",
+                              "1e5x",
+                              "0a1b2c3d-e5f6",
+                              "0e1f",
+                              "_1",
+                              "inf",
+                              "nan",
+                              "Infinity",
+                              "+Inf",
+                              "-inf",
+                              ".infinity",
+                              "..5",
+                              "2024-04",
+                              "2024-04-01x",
+                              "24-04-01",
+                              "20240-01-01",
+                              "2024-04-01T10:00",
+                              "2006-1-2T15:4:5.999999999Z07:00",
+                              "2024-04-01T10:00:00+0700",
+                              "yess",
+                              "nope",
+                              "online",
+                              "offline",
+                              "o",
+                              "t",
+                              "f",
+                              "yes-no",
+                              "<",
+                              "<<<",
+                              "==",
+                              "=x",
+                              "a=b"})
+            plain(t);
+    }
+
+    void quoting()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, plain);
+        QCOMPARE(isPlainSafe(text), plain);
+        // Written quoted, it reads back as the same string; plain, as itself too.
+        QCOMPARE(toYaml(QJsonObject{{text, 1}}).startsWith(text + QLatin1Char(':')), plain);
+        const QJsonObject object{{QStringLiteral("v"), text}, {text, text}};
+        QCOMPARE(parseOne(toYaml(object).toUtf8()), QJsonValue(object));
     }
 
     void positions_data()
