@@ -31,7 +31,13 @@ QString number(double d)
 {
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 1e15)
         return QString::number(qint64(d));
-    return QString::number(d, 'g', 17);
+    QString text = QString::number(d, 'g', 17);
+    // YAML 1.1 (PyYAML) takes an exponent for a float only after a '.': "1e+20" would read back
+    // as a string there, "1.0e+20" is a float to every reader.
+    const qsizetype e = text.indexOf(QLatin1Char('e'));
+    if (e > 0 && !QStringView(text).left(e).contains(QLatin1Char('.')))
+        text.insert(e, QLatin1String(".0"));
+    return text;
 }
 
 QString doubleQuoted(const QString &s)

@@ -292,6 +292,8 @@ private slots:
                                                   QJsonObject{{QStringLiteral("c"), 2}}}},
                                      QJsonObject()}}}}};
         const QString yaml = toYaml(object);
+        // An exponent gets a '.' before it: YAML 1.1 (PyYAML) reads "1e+20" as a string.
+        QVERIFY2(yaml.contains(QLatin1String("  big: 1.0e+20\n")), qPrintable(yaml));
         QVERIFY2(yaml.startsWith(QLatin1String("apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                                                "  name: c\n  labels:\n")),
                  qPrintable(yaml));
