@@ -2,8 +2,8 @@
 # Installs what Fluxdesk needs on Debian 12 / Ubuntu, only the packages that are missing.
 #   scripts/setup-deps.sh [build|test]   (default: build)
 # "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting and the
-# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli, a private
-# D-Bus session bus with GNOME Keyring's Secret Service for the keychain test).
+# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli, PyYAML, a
+# private D-Bus session bus with GNOME Keyring's Secret Service for the keychain test).
 set -euo pipefail
 
 profile=${1:-build}
@@ -20,6 +20,8 @@ test_pkgs=(
     desktop-file-utils appstream git
     openssh-server openssh-client lighttpd lighttpd-mod-openssl
     qtkeychain-qt5-dev gnome-keyring dbus-daemon dbus-bin
+    # tst_typeroundtrip reads Fluxdesk's output with PyYAML, a YAML 1.1 reader.
+    python3 python3-yaml
 )
 
 pkgs=("${build_pkgs[@]}")
