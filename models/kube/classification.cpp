@@ -280,13 +280,8 @@ bool isPersonManager(const QString &manager)
 
 bool isKnownReadOnlyType(const QString &group, const QString &kind)
 {
-    if (group == QLatin1String("metrics.k8s.io"))
-        return true; // PodMetrics, NodeMetrics: metrics-server's readings
-    if (group.isEmpty() && kind == QLatin1String("ComponentStatus"))
-        return true;
-    return (group == QLatin1String("authorization.k8s.io") ||
-            group == QLatin1String("authentication.k8s.io")) &&
-           kind.endsWith(QLatin1String("Review"));
+    // The verbs discovery would list where no discovery was read (a snapshot).
+    return !knownVerbs(group, kind).contains(QLatin1String("create"));
 }
 
 Classification classify(const QJsonObject &object, const ClassificationContext &context)

@@ -57,7 +57,8 @@ Classification classify(const QJsonObject &object, const ClassificationContext &
 // dashboard or CLI a person drives), as opposed to a controller.
 bool isPersonManager(const QString &manager);
 
-// Types no one creates: a read-only aggregated API's readings and the API server's reviews.
+// Types no one creates as knownVerbs() tells them: a read-only aggregated API's readings
+// (metrics.k8s.io), ComponentStatus.
 bool isKnownReadOnlyType(const QString &group, const QString &kind);
 
 // Short badge text: "Helm", "Helm record", "Flux", "System", "Owned", "Generated", "Read-only",

@@ -145,8 +145,8 @@ ClassificationContext Inventory::buildContext() const
 {
     ClassificationContext c;
     for (const TypeStatus &status : m_types) {
-        const QStringList &verbs = status.type.verbs;
-        if (!verbs.isEmpty() && !verbs.contains(QLatin1String("create")))
+        // No verbs at all is no news: a type put together by hand.
+        if (!status.type.verbs.isEmpty() && !status.type.creatable())
             c.readOnlyTypes.insert(kindIndexKey(status.type.group, status.type.kind));
     }
 
