@@ -751,7 +751,7 @@ void MainWindow::setUpReleaseView()
     // A chart source named in the release view is kept in the plan file and re-plans.
     connect(m_releaseView, &ReleaseView::sourceChosen, m_plan->session(),
             &PlanSession::setChartSource);
-    // Edited values and moved credentials are kept there too, so the plan writes them.
+    // Edited values and the credentials choice are kept there too, so the plan writes them.
     connect(m_releaseView, &ReleaseView::edited, this, [this] {
         const ReleaseConversion &conversion = m_releaseView->conversion();
         ReleaseEdit edit;
@@ -760,7 +760,7 @@ void MainWindow::setUpReleaseView()
         edit.hasValues = conversion.values() != conversion.release().values;
         if (edit.hasValues)
             edit.values = conversion.values();
-        edit.moveCredentials = conversion.credentialsMoved();
+        edit.credentials = conversion.credentialHandling();
         m_plan->session()->setReleaseEdit(edit);
     });
     // The release tab is no EditorPage, so EditorTabs leaves its close button to us.
@@ -817,13 +817,15 @@ void MainWindow::showRelease(const QString &ns, const QString &name)
         context.userChoices = m_plan->session()->decisions().chartSources;
         m_releaseView->setChartSourceContext(context);
         m_releaseView->setRelease(*it);
-        // The values and credentials move kept in the plan file, as the plan uses them.
+        // The values and credentials choice kept in the plan file, as the plan uses them: the
+        // file keeps no credential value, so those come from the running release.
         const ReleaseEdit edit = m_plan->session()->releaseEdit(ns, name);
-        if (edit.hasValues || edit.moveCredentials)
+        if (edit.hasValues || edit.credentials != CredentialHandling::Secret)
             m_releaseView->applyEdit(edit.hasValues
-                                         ? toYaml(edit.values)
+                                         ? toYaml(withCredentialValuesFrom(
+                                               edit.values, it->values, edit.credentialsInSecret))
                                          : m_releaseView->conversion().originalValuesYaml(),
-                                     edit.moveCredentials);
+                                     edit.credentials);
     }
     int index = m_editorTabs->indexOf(m_releaseView);
     //: Tab title of the Helm release view

@@ -4,6 +4,7 @@
 #include "yamleditor.h"
 #include "yamlview.h"
 
+#include <QButtonGroup>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -97,11 +99,23 @@ ReleaseView::ReleaseView(QWidget *parent) : QWidget(parent)
     auto *credentialsPage = new QWidget(m_details);
     m_credentials = new QListWidget(credentialsPage);
     m_credentials->setObjectName(QStringLiteral("releaseCredentials"));
-    m_moveButton = new QPushButton(tr("Move to a Secret (valuesFrom)"), credentialsPage);
-    m_moveButton->setObjectName(QStringLiteral("releaseMoveToSecretButton"));
-    m_moveButton->setToolTip(
+    m_credentials->setWordWrap(true);
+    // A credential lands in Git in plain text only when the user picks that here.
+    m_credentialsToSecret =
+        new QRadioButton(tr("Move them to a Secret read through valuesFrom"), credentialsPage);
+    m_credentialsToSecret->setObjectName(QStringLiteral("releaseCredentialsToSecret"));
+    m_credentialsToSecret->setToolTip(
         tr("Take the flagged values out of spec.values into a Secret the HelmRelease reads "
-           "through valuesFrom"));
+           "through valuesFrom; the plan writes the Secret only when you include it"));
+    m_credentialsInline =
+        new QRadioButton(tr("Keep them in spec.values as plain text"), credentialsPage);
+    m_credentialsInline->setObjectName(QStringLiteral("releaseCredentialsInline"));
+    m_credentialsInline->setToolTip(
+        tr("The values stay in the HelmRelease and reach Git unencrypted; the plan file keeps "
+           "them too"));
+    auto *credentialsChoice = new QButtonGroup(credentialsPage);
+    credentialsChoice->addButton(m_credentialsToSecret);
+    credentialsChoice->addButton(m_credentialsInline);
     m_secretNote =
         new QLabel(tr("Secret (plain text): encrypt it or keep it out of Git before committing."),
                    credentialsPage);
@@ -113,7 +127,8 @@ ReleaseView::ReleaseView(QWidget *parent) : QWidget(parent)
     auto *credentialsLayout = new QVBoxLayout(credentialsPage);
     credentialsLayout->addWidget(m_credentials, 1);
     m_credentials->setMaximumHeight(m_credentials->fontMetrics().height() * 6);
-    credentialsLayout->addWidget(m_moveButton, 0, Qt::AlignLeft);
+    credentialsLayout->addWidget(m_credentialsToSecret, 0, Qt::AlignLeft);
+    credentialsLayout->addWidget(m_credentialsInline, 0, Qt::AlignLeft);
     credentialsLayout->addWidget(m_secretNote);
     credentialsLayout->addWidget(m_secretView, 2);
     credentialsLayout->addStretch();
@@ -171,7 +186,11 @@ ReleaseView::ReleaseView(QWidget *parent) : QWidget(parent)
     });
     connect(m_updateButton, &QPushButton::clicked, this, &ReleaseView::updateFromEditor);
     connect(m_chooseSourceButton, &QPushButton::clicked, this, &ReleaseView::chooseSource);
-    connect(m_moveButton, &QPushButton::clicked, this, &ReleaseView::moveCredentialsToSecret);
+    // clicked, not toggled: showing a kept choice checks a button without being a new choice.
+    connect(m_credentialsToSecret, &QRadioButton::clicked, this,
+            [this] { setCredentialHandling(CredentialHandling::Secret); });
+    connect(m_credentialsInline, &QRadioButton::clicked, this,
+            [this] { setCredentialHandling(CredentialHandling::Inline); });
     showConversion();
 }
 
@@ -212,27 +231,30 @@ void ReleaseView::updateFromEditor()
         emit edited();
 }
 
-void ReleaseView::moveCredentialsToSecret()
+void ReleaseView::setCredentialHandling(CredentialHandling handling)
 {
-    updateFromEditor(); // the move applies to what the editor holds now
-    if (m_conversion.moveCredentialsToSecret()) {
+    if (!m_conversion.hasRelease())
+        return;
+    // The choice applies to what the editor holds now: typing not applied yet is applied first.
+    if (m_updateTimer->isActive())
+        updateFromEditor();
+    if (m_conversion.setCredentialHandling(handling)) {
         showConversion();
         emit edited();
     }
 }
 
-void ReleaseView::applyEdit(const QString &valuesYaml, bool moveCredentials)
+void ReleaseView::applyEdit(const QString &valuesYaml, CredentialHandling handling)
 {
     if (!m_conversion.hasRelease())
         return;
     m_updateTimer->stop();
-    m_conversion.setRelease(HelmRelease(m_conversion.release())); // starts over: nothing moved
+    m_conversion.setRelease(HelmRelease(m_conversion.release())); // starts over: the defaults
     m_loading = true;
     m_valuesEditor->loadText(valuesYaml);
     m_loading = false;
     m_conversion.setValuesYaml(valuesYaml);
-    if (moveCredentials)
-        m_conversion.moveCredentialsToSecret();
+    m_conversion.setCredentialHandling(handling);
     showConversion();
 }
 
@@ -353,12 +375,26 @@ void ReleaseView::showConversion()
                                    .toObject()
                                    .value(QLatin1String("name"))
                                    .toString();
-    for (const CredentialFinding &finding : moved)
+    for (const CredentialFinding &finding : moved) {
+        // The plan file keeps no credential value, so the plan's Secret gets the running
+        // release's: a value typed here is the user's to put into the Secret.
+        const bool changed = finding.value != valueAtPath(release.values, finding.segments);
         m_credentials->addItem(
-            tr("values.%1 → Secret %2 (valuesFrom)").arg(finding.path, secretName));
+            changed ? tr("values.%1 → Secret %2 (valuesFrom). Changed here: the plan keeps no "
+                         "credential value, so its Secret holds the running release's value; "
+                         "put the new one into the Secret yourself.")
+                          .arg(finding.path, secretName)
+                    : tr("values.%1 → Secret %2 (valuesFrom)").arg(finding.path, secretName));
+    }
     if (credentials.isEmpty() && moved.isEmpty())
         m_credentials->addItem(tr("No value looks like a credential."));
-    m_moveButton->setEnabled(convertible && movable);
+    const bool keptInline = c.credentialHandling() == CredentialHandling::Inline;
+    m_credentialsToSecret->setChecked(!keptInline);
+    m_credentialsInline->setChecked(keptInline);
+    // A choice only matters while some value can move.
+    const bool choosable = convertible && (movable || !moved.isEmpty());
+    m_credentialsToSecret->setEnabled(choosable);
+    m_credentialsInline->setEnabled(choosable);
     m_secretNote->setVisible(!c.secret().isEmpty());
     m_secretView->setVisible(!c.secret().isEmpty());
     m_secretView->setYaml(c.secretYaml());

@@ -8,6 +8,7 @@ class QDialog;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QRadioButton;
 class QSplitter;
 class QTabWidget;
 class QTimer;
@@ -19,7 +20,8 @@ class YamlView;
 
 // One Helm release as Flux will adopt it: the user-supplied values in an editor on the left and,
 // beside them, the chart source (and where it came from), the generated source + HelmRelease,
-// the credential flags with the move to a Secret, problems and the migration checklist. The
+// the credential flags with the choice between a Secret (the default) and keeping them inline,
+// problems and the migration checklist. The
 // state lives in ReleaseConversion; this widget only shows it and forwards edits.
 class ReleaseView : public QWidget
 {
@@ -38,17 +40,19 @@ public:
     void updateFromEditor();
     // Opens the source dialog (window-modal, non-blocking); sourceDialogShown() follows.
     void chooseSource();
-    void moveCredentialsToSecret();
-    // Shows the release with values and the credentials move as kept earlier (the plan file),
+    // The user's choice for the release's credentials (the radio buttons do the same); emits
+    // edited() when it changes.
+    void setCredentialHandling(Fluxdesk::CredentialHandling handling);
+    // Shows the release with values and the credentials choice as kept earlier (the plan file),
     // without emitting edited().
-    void applyEdit(const QString &valuesYaml, bool moveCredentials);
+    void applyEdit(const QString &valuesYaml, Fluxdesk::CredentialHandling handling);
 
 signals:
     void regenerated();
     void sourceDialogShown(QDialog *dialog); // for tests
     // The user named the chart's source for this release (to be kept in the plan file).
     void sourceChosen(const Fluxdesk::ChartSourceChoice &choice);
-    // The user changed the values or moved credentials (conversion() has the result).
+    // The user changed the values or the credentials choice (conversion() has the result).
     void edited();
 
 private:
@@ -67,7 +71,8 @@ private:
     YamlView *m_generated;
     QTabWidget *m_details;
     QListWidget *m_credentials;
-    QPushButton *m_moveButton;
+    QRadioButton *m_credentialsToSecret;
+    QRadioButton *m_credentialsInline;
     QLabel *m_secretNote;
     YamlView *m_secretView;
     QListWidget *m_problems;

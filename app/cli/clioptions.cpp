@@ -25,7 +25,10 @@ QString usageText()
         "  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)\n"
         "  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION "
         "APP-VERSION\n"
-        "  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release\n"
+        "  convert-helm RELEASE -n NAMESPACE [--inline-credentials]\n"
+        "                        the Flux source + HelmRelease for one release; values that look "
+        "like credentials move to a Secret read through valuesFrom (not printed) unless "
+        "--inline-credentials keeps them in spec.values as plain text\n"
         "  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]\n"
         "                        one file per resource (default template {name}-{kind}.yaml, "
         "fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each "
@@ -117,6 +120,7 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption push(QStringLiteral("push"));
     const QCommandLineOption write(QStringLiteral("write"));
     const QCommandLineOption clean(QStringLiteral("clean"));
+    const QCommandLineOption inlineCredentials(QStringLiteral("inline-credentials"));
     const QCommandLineOption includeSecrets(QStringLiteral("include-secrets"));
     const QCommandLineOption accept(QStringLiteral("accept"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption acceptAll(QStringLiteral("accept-all"));
@@ -128,6 +132,7 @@ ParseResult parseArguments(const QStringList &arguments)
         {kubeconfig,     context, snapshot,  demo,    json,           out,   repo,
          nameTemplate,   ns,      message,   cluster, push,           write, clean,
          includeSecrets, accept,  acceptAll, remove,  removeAllStale, help,  version});
+    parser.addOption(inlineCredentials);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -171,6 +176,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.push = parser.isSet(push);
     o.write = parser.isSet(write);
     o.clean = parser.isSet(clean);
+    o.inlineCredentials = parser.isSet(inlineCredentials);
     o.includeSecrets = parser.isSet(includeSecrets);
     o.accept = parser.values(accept);
     o.acceptAll = parser.isSet(acceptAll);
@@ -198,6 +204,9 @@ ParseResult parseArguments(const QStringList &arguments)
         o.command != QLatin1String("split"))
         return usageError(
             Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("include-secrets")));
+    if (o.inlineCredentials && o.command != QLatin1String("convert-helm"))
+        return usageError(
+            Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("inline-credentials")));
     // split reads the repository's clean rules only to clean: refuse --repo rather than ignore it.
     if (o.command == QLatin1String("split") && parser.isSet(repo) && !o.clean)
         return usageError(Text::tr("split takes --repo only with --clean"));

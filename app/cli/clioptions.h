@@ -34,6 +34,9 @@ struct CliOptions
     bool clean = false;          // --clean (split)
     bool includeSecrets = false; // --include-secrets (clean, split): Secrets are written too
 
+    // convert-helm: credential-like values stay in spec.values instead of moving to a Secret
+    bool inlineCredentials = false; // --inline-credentials
+
     // plan --write: the differing files to overwrite and the not-in-plan files to delete
     QStringList accept;          // --accept PATH, repeatable
     bool acceptAll = false;      // --accept-all

@@ -1,4 +1,5 @@
-// fluxdesk-cli convert-helm RELEASE -n NAMESPACE: the Flux source + HelmRelease for one release.
+// fluxdesk-cli convert-helm RELEASE -n NAMESPACE [--inline-credentials]: the Flux source +
+// HelmRelease for one release.
 #include "clitext.h"
 #include "commands.h"
 #include "output.h"
@@ -6,8 +7,13 @@
 
 #include "helm/chartsourceresolver.h"
 #include "helm/helmreleasegenerator.h"
+#include "helm/valuescredentials.h"
 #include "kube/clustersession.h"
 #include "manifest/yamlwriter.h"
+
+#include <QJsonObject>
+
+#include <algorithm>
 
 namespace Fluxdesk::Cli {
 
@@ -84,11 +90,43 @@ int runConvertHelm(const CliOptions &options)
         printError(conversion.error().toString());
         return ExitUsage;
     }
-    for (const Problem &problem : conversion->problems) {
+    QList<Problem> problems = conversion->problems;
+    QList<QJsonObject> documents = conversion->documents();
+    if (!options.inlineCredentials) {
+        // As the plan does by default: credentials leave spec.values for a Secret. The Secret is
+        // not printed, so no credential reaches stdout (and from there a file in Git).
+        const ValuesSecretMove move =
+            moveCredentialsToSecret(conversion->helmRelease, conversion->credentials);
+        documents.last() = move.helmRelease;
+        problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                      [](const Problem &p) {
+                                          return p.rule == QLatin1String("helm-values-credential");
+                                      }),
+                       problems.end());
+        problems += credentialProblems(release, move.kept);
+        if (!move.moved.isEmpty()) {
+            const QJsonObject metadata = move.secret.value(QLatin1String("metadata")).toObject();
+            QStringList paths;
+            for (const CredentialFinding &f : move.moved)
+                paths.append(QLatin1String("values.") + f.path);
+            const QStringList keys =
+                move.secret.value(QLatin1String("stringData")).toObject().keys();
+            printWarning(Text::tr("the HelmRelease reads its credential-like values (%1) from "
+                                  "Secret %2/%3, keys %4, which is not printed: create it in the "
+                                  "cluster before Flux applies the HelmRelease, or plan the "
+                                  "repository and include it; --inline-credentials keeps them in "
+                                  "spec.values as plain text")
+                             .arg(paths.join(QLatin1String(", ")),
+                                  metadata.value(QLatin1String("namespace")).toString(),
+                                  metadata.value(QLatin1String("name")).toString(),
+                                  keys.join(QLatin1String(", "))));
+        }
+    }
+    for (const Problem &problem : std::as_const(problems)) {
         if (problem.severity != Problem::Severity::Info)
             printWarning(problem.message);
     }
-    printOut(toYamlDocuments(conversion->documents()));
+    printOut(toYamlDocuments(documents));
     // A HelmRelease whose source is still to be chosen is not ready to commit.
     return resolution.needsUserChoice() ? ExitProblems : ExitOk;
 }

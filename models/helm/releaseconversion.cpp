@@ -43,7 +43,7 @@ void ReleaseConversion::setRelease(const HelmRelease &release)
 {
     m_release = release;
     m_values = release.values;
-    m_moveCredentials = false;
+    m_credentialHandling = CredentialHandling::Secret;
     m_valuesProblems.clear();
     regenerate();
 }
@@ -141,14 +141,11 @@ Result<ChartSource> ReleaseConversion::chooseSource(const QString &url)
     return source;
 }
 
-bool ReleaseConversion::moveCredentialsToSecret()
+bool ReleaseConversion::setCredentialHandling(CredentialHandling handling)
 {
-    bool movable = false;
-    for (const CredentialFinding &finding : std::as_const(m_credentials))
-        movable = movable || finding.movable();
-    if (!movable)
+    if (handling == m_credentialHandling)
         return false;
-    m_moveCredentials = true;
+    m_credentialHandling = handling;
     regenerate();
     return true;
 }
@@ -179,7 +176,7 @@ void ReleaseConversion::regenerate()
     m_helmRelease = conversion->helmRelease;
     m_credentials = conversion->credentials;
     QList<Problem> problems = conversion->problems;
-    if (m_moveCredentials) {
+    if (m_credentialHandling == CredentialHandling::Secret) {
         const ValuesSecretMove move =
             Fluxdesk::moveCredentialsToSecret(m_helmRelease, m_credentials);
         m_helmRelease = move.helmRelease;

@@ -14,15 +14,15 @@
 namespace Fluxdesk {
 
 // The state behind the window's release view, reachable without a window: one release, the
-// source the user chose for it, the values as edited and whether credentials were moved to a
-// Secret; every change re-generates the Flux objects. A values text that does not parse keeps
-// the last good objects and reports the error in problems().
+// source the user chose for it, the values as edited and what happens to its credentials (moved
+// to a Secret unless the user keeps them inline); every change re-generates the Flux objects. A
+// values text that does not parse keeps the last good objects and reports the error in problems().
 class ReleaseConversion
 {
 public:
     explicit ReleaseConversion(ChartSourceContext context = {}, HelmConversionOptions options = {});
 
-    // Starts over with this release: its own values, no choice of source, nothing moved.
+    // Starts over with this release: its own values, no choice of source, credentials to a Secret.
     void setRelease(const HelmRelease &release);
     const HelmRelease &release() const { return m_release; }
     bool hasRelease() const { return !m_release.name.isEmpty(); }
@@ -44,20 +44,22 @@ public:
     QList<ChartSourceChoice> userChoices() const { return m_context.userChoices; }
     const ChartSourceContext &context() const { return m_context; }
 
-    // Applies moveCredentialsToSecret() now and after every later re-generation.
-    bool moveCredentialsToSecret();
-    bool credentialsMoved() const { return m_moveCredentials; }
+    // Secret (the default) applies moveCredentialsToSecret() to every generation; Inline keeps
+    // the values in spec.values, flagged. False when the handling was already this one.
+    bool setCredentialHandling(CredentialHandling handling);
+    CredentialHandling credentialHandling() const { return m_credentialHandling; }
 
     const ChartSourceResolution &resolution() const { return m_resolution; }
     // A sentence saying where the chart source came from.
     QString originText() const;
-    // The credential-like values still in spec.values (moved ones are gone).
+    // The credential-like values still in spec.values (moved ones are gone): all of them when
+    // kept inline, those that cannot be moved otherwise.
     QList<CredentialFinding> credentials() const { return m_credentials; }
-    // Those moved to the Secret (empty until moveCredentialsToSecret()).
+    // Those moved to the Secret (none when kept inline).
     QList<CredentialFinding> movedCredentials() const { return m_moved; }
     QJsonObject source() const { return m_source; }
     QJsonObject helmRelease() const { return m_helmRelease; }
-    QJsonObject secret() const { return m_secret; } // plain text; empty until moved
+    QJsonObject secret() const { return m_secret; } // plain text; empty when nothing moved
     QString generatedYaml() const;                  // source (when known) then HelmRelease
     QString secretYaml() const;
     QList<Problem> problems() const { return m_problems; }
@@ -70,7 +72,7 @@ private:
     HelmConversionOptions m_options;
     HelmRelease m_release;
     QJsonObject m_values;
-    bool m_moveCredentials = false;
+    CredentialHandling m_credentialHandling = CredentialHandling::Secret;
 
     bool m_convertible = false;
     QString m_stateMessage;

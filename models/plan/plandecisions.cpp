@@ -1,5 +1,6 @@
 #include "plandecisions.h"
 
+#include "helm/valuescredentials.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
 #include "plan/planner.h"
@@ -137,12 +138,17 @@ QByteArray PlanDecisions::toYaml() const
     }
     if (!releases.isEmpty()) {
         QJsonArray edits;
-        for (const ReleaseEdit &e : releases) {
+        for (const ReleaseEdit &edit : releases) {
+            // Whoever built the edit, no credential value of a Secret release is written.
+            const ReleaseEdit e = releaseEditForPlanFile(edit);
             QJsonObject o{{QStringLiteral("namespace"), e.ns}, {QStringLiteral("name"), e.name}};
             if (e.hasValues)
                 o.insert(QStringLiteral("values"), e.values);
-            if (e.moveCredentials)
-                o.insert(QStringLiteral("moveCredentials"), true);
+            if (!e.credentialsInSecret.isEmpty())
+                o.insert(QStringLiteral("credentialsInSecret"),
+                         QJsonArray::fromStringList(e.credentialsInSecret));
+            if (e.credentials == CredentialHandling::Inline)
+                o.insert(QStringLiteral("credentials"), QStringLiteral("inline"));
             edits.append(o);
         }
         document.insert(QStringLiteral("releases"), edits);
@@ -237,7 +243,27 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
             return errorAt(tr("values must be a map"), yamlPathKey(at, QStringLiteral("values")));
         e.hasValues = values.isObject();
         e.values = values.toObject();
-        e.moveCredentials = o.value(QLatin1String("moveCredentials")).toBool();
+        // Moving credentials to a Secret is the default now; an old moveCredentials: true says
+        // the same.
+        const QJsonValue credentials = o.value(QLatin1String("credentials"));
+        if (credentials == QJsonValue(QStringLiteral("inline")))
+            e.credentials = CredentialHandling::Inline;
+        else if (!credentials.isUndefined() && credentials != QJsonValue(QStringLiteral("secret")))
+            return errorAt(tr("credentials must be secret or inline"),
+                           yamlPathKey(at, QStringLiteral("credentials")));
+        const QJsonValue inSecret = o.value(QLatin1String("credentialsInSecret"));
+        const QString inSecretAt = yamlPathKey(at, QStringLiteral("credentialsInSecret"));
+        if (!inSecret.isUndefined() && !inSecret.isArray())
+            return errorAt(tr("credentialsInSecret must be a list of paths into values"),
+                           inSecretAt);
+        const QJsonArray paths = inSecret.toArray();
+        for (int n = 0; n < paths.size(); ++n) {
+            QList<ValuesPathSegment> segments;
+            if (!paths.at(n).isString() || !parseValuesPath(paths.at(n).toString(), &segments))
+                return errorAt(tr("credentialsInSecret must be a list of paths into values"),
+                               yamlPathIndex(inSecretAt, n));
+            e.credentialsInSecret.append(paths.at(n).toString());
+        }
         d.releases.append(e);
     }
 
@@ -331,6 +357,20 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
         }
     }
     return d;
+}
+
+ReleaseEdit releaseEditForPlanFile(const ReleaseEdit &edit)
+{
+    if (!edit.hasValues || edit.credentials != CredentialHandling::Secret)
+        return edit;
+    ReleaseEdit out = edit;
+    const ValuesWithoutCredentials stripped = withoutCredentialValues(edit.values);
+    out.values = stripped.values;
+    for (const QString &path : stripped.paths) {
+        if (!out.credentialsInSecret.contains(path))
+            out.credentialsInSecret.append(path);
+    }
+    return out;
 }
 
 QString planDecisionsPath()

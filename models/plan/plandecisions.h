@@ -34,8 +34,26 @@ struct PlanDecisions
     // Flux Kustomization settings per entry point; empty: the defaults. Saved as
     //   entryPoints: [{name: workloads, interval: 10m, ..., healthChecks: true}]
     QList<EntryPointSettings> entryPoints;
-    // Helm releases whose values the user edited or whose credentials moved to a Secret:
-    //   releases: [{namespace: logging, name: grafana, values: {...}, moveCredentials: true}]
+    // Helm releases whose values the user edited, or whose credentials the user keeps inline:
+    //   releases:
+    //   - namespace: logging
+    //     name: grafana
+    //     values: {replicas: 2}                  # the edited values, without credentials
+    //     credentialsInSecret: [adminPassword]   # left out of values: see below
+    //   - {namespace: apps, name: shop, values: {...}, credentials: inline}
+    //
+    // This file never holds a credential value of a release whose credentials go to a Secret
+    // (the default, also written `credentials: secret`): every credential-like value
+    // (findCredentialValues()) of its edited values is taken out (a map key removed, a list item
+    // set to null) and its path listed under credentialsInSecret. Planning takes the value at
+    // each listed path from the running release, so the plan is the same as before saving; the
+    // value reaches Git only in the Secret, which is written only when included. A listed path
+    // the running release has no value at is still read from the Secret where it can be (a
+    // warning says to put it there).
+    // `credentials: inline` is the user's explicit choice to keep the release's credentials in
+    // the HelmRelease's spec.values as plain text; its values are then kept here whole, as the
+    // credentials are in the HelmRelease (in Git) anyway.
+    // Files of earlier versions said `moveCredentials: true`: read as `credentials: secret`.
     QList<ReleaseEdit> releases;
 
     bool isEmpty() const;
@@ -49,6 +67,12 @@ struct PlanDecisions
     QByteArray toYaml() const;
     static Result<PlanDecisions> parse(const QByteArray &yaml, const QString &fileName);
 };
+
+// The edit as .fluxdesk/plan.yaml keeps it: with credentials to a Secret and edited values, the
+// credential-like values taken out of values and their paths added to credentialsInSecret (see
+// PlanDecisions::releases). Planning with either edit gives the same plan as long as the running
+// release holds the credentials the edit had.
+ReleaseEdit releaseEditForPlanFile(const ReleaseEdit &edit);
 
 // ".fluxdesk/plan.yaml"
 QString planDecisionsPath();

@@ -720,8 +720,11 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
             const ReleaseEdit edit =
                 editIt == options.releaseEdits.cend() ? ReleaseEdit() : *editIt;
             HelmRelease edited = r;
+            // The plan file keeps no credential value: those come from the running release.
+            QStringList unknownCredentials;
             if (edit.hasValues)
-                edited.values = edit.values;
+                edited.values = withCredentialValuesFrom(
+                    edit.values, r.values, edit.credentialsInSecret, &unknownCredentials);
             const Result<HelmConversion> conversion = convertHelmRelease(
                 edited, resolveChartSource(edited, options.chartSources), HelmConversionOptions());
             if (!conversion) {
@@ -746,10 +749,27 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
             QJsonObject helmRelease = conversion->helmRelease;
             QList<Problem> problems = conversion->problems;
             QJsonObject valuesSecret;
-            if (edit.moveCredentials) {
-                // As the release view does it: the values leave spec.values for a Secret.
-                const ValuesSecretMove move =
-                    moveCredentialsToSecret(helmRelease, conversion->credentials);
+            const bool toSecret = edit.credentials == CredentialHandling::Secret;
+            QList<CredentialFinding> credentials = conversion->credentials;
+            QList<CredentialFinding> unknown;
+            for (const QString &credentialPath : std::as_const(unknownCredentials))
+                unknown.append(credentialFindingForPath(credentialPath));
+            if (toSecret) {
+                // Unless the user keeps them inline, as the release view does it: the values
+                // leave spec.values for a Secret. So does every value the plan file keeps out as
+                // a credential, even when the running release's (or none, when it has none)
+                // would not be flagged, so the HelmRelease is the one the user saw.
+                for (const QString &credentialPath : std::as_const(edit.credentialsInSecret)) {
+                    const bool found = std::any_of(credentials.cbegin(), credentials.cend(),
+                                                   [&credentialPath](const CredentialFinding &f) {
+                                                       return f.path == credentialPath;
+                                                   });
+                    CredentialFinding f = credentialFindingForPath(credentialPath);
+                    f.value = valueAtPath(edited.values, f.segments);
+                    if (edit.hasValues && !found && f.movable())
+                        credentials.append(f);
+                }
+                const ValuesSecretMove move = moveCredentialsToSecret(helmRelease, credentials);
                 helmRelease = move.helmRelease;
                 valuesSecret = move.secret;
                 problems.erase(std::remove_if(problems.begin(), problems.end(),
@@ -759,6 +779,26 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                                               }),
                                problems.end());
                 problems += credentialProblems(edited, move.kept);
+            }
+            for (const CredentialFinding &f : std::as_const(unknown)) {
+                Problem p;
+                p.severity = Problem::Severity::Warning;
+                p.rule = QStringLiteral("plan-values-credential-unknown");
+                const QString secretName = valuesSecret.value(QLatin1String("metadata"))
+                                               .toObject()
+                                               .value(QLatin1String("name"))
+                                               .toString();
+                p.message =
+                    toSecret && f.movable()
+                        ? tr("values.%1 is a credential .fluxdesk/plan.yaml does not keep, and "
+                             "the running release has no value there: put it into Secret %2 "
+                             "yourself (targetPath %3).")
+                              .arg(f.path, secretName, f.targetPath)
+                        : tr("values.%1 is a credential .fluxdesk/plan.yaml does not keep, and "
+                             "the running release has no value there: it is left out of the "
+                             "HelmRelease.")
+                              .arg(f.path);
+                problems.append(p);
             }
             const QString written = builder.add(path, PlannedFileKind::HelmRelease, helmRelease,
                                                 releaseObjects.value(id));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "helm/chartsourceresolver.h"
+#include "helm/valuescredentials.h"
 #include "kube/classification.h"
 #include "kube/resourcetype.h"
 #include "manifest/cleaner.h"
@@ -80,19 +81,24 @@ QList<EntryPointSettings> defaultEntryPoints();
 bool isValidFluxDuration(const QString &text);
 
 // The user's edits to one Helm release's conversion (from the release view): the values they
-// edited, and whether credential-like values move to a Secret read through valuesFrom.
+// edited, and what happens to credential-like values (a Secret read through valuesFrom unless the
+// user chose to keep them inline).
 struct ReleaseEdit
 {
     QString ns;
     QString name;
     bool hasValues = false;
     QJsonObject values; // replaces the release's own values when hasValues
-    bool moveCredentials = false;
+    // Paths (CredentialFinding::path) of credential values left out of `values` so that the plan
+    // file holds none: the running release's values at those paths are used (see
+    // withCredentialValuesFrom()).
+    QStringList credentialsInSecret;
+    CredentialHandling credentials = CredentialHandling::Secret;
 
     bool operator==(const ReleaseEdit &o) const
     {
         return ns == o.ns && name == o.name && hasValues == o.hasValues && values == o.values &&
-               moveCredentials == o.moveCredentials;
+               credentialsInSecret == o.credentialsInSecret && credentials == o.credentials;
     }
     bool operator!=(const ReleaseEdit &o) const { return !(*this == o); }
 };

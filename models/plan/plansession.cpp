@@ -324,8 +324,10 @@ bool PlanSession::setReleaseEdit(const ReleaseEdit &edit)
                                            return e.ns == edit.ns && e.name == edit.name;
                                        }),
                         next.releases.end());
-    if (edit.hasValues || edit.moveCredentials)
-        next.releases.append(edit);
+    // Kept as the plan file keeps it (no credential value), so this session plans exactly what
+    // a reopened one will.
+    if (edit.hasValues || edit.credentials != CredentialHandling::Secret)
+        next.releases.append(releaseEditForPlanFile(edit));
     return saveAndReplan(next);
 }
 

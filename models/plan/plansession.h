@@ -59,10 +59,12 @@ public:
     bool setEntryPoints(const QList<EntryPointSettings> &entryPoints);
     // Where one release's chart comes from, as the user said (replaces an earlier choice).
     bool setChartSource(const ChartSourceChoice &choice);
-    // The user's edits of one Helm release (values, credentials moved to a Secret); an edit
-    // equal to the release as it runs is dropped from the plan file.
+    // The user's edits of one Helm release (values, credentials kept inline); an edit equal to
+    // the release as it runs, credentials to a Secret, is dropped from the plan file. Kept as
+    // releaseEditForPlanFile() makes it: credential values are left out of values.
     bool setReleaseEdit(const ReleaseEdit &edit);
-    // The saved edit of a release (ns, name set and nothing else when there is none).
+    // The saved edit of a release (ns, name set and nothing else when there is none). Its values
+    // lack the credentials listed in credentialsInSecret: see withCredentialValuesFrom().
     ReleaseEdit releaseEdit(const QString &ns, const QString &name) const;
 
     // Reads the repository again and re-plans (files changed on disk).

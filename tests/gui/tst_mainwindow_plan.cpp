@@ -14,6 +14,7 @@
 #include "planpane.h"
 #include "releaseview.h"
 #include "writeplandialog.h"
+#include "yamleditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -181,20 +182,46 @@ private Q_SLOTS:
         auto *view = window.findChild<ReleaseView *>();
         QVERIFY(view);
         QCOMPARE(view->releaseKey(), s("logging/grafana"));
-        view->moveCredentialsToSecret();
+        // Credentials go to a Secret by default; keeping them inline is the user's decision.
+        view->setCredentialHandling(CredentialHandling::Inline);
         QVERIFY(ready.wait(30000));
         const ReleaseEdit edit = plan->session()->releaseEdit(s("logging"), s("grafana"));
-        QVERIFY(edit.moveCredentials);
+        QCOMPARE(edit.credentials, CredentialHandling::Inline);
         QVERIFY(!edit.hasValues); // the values themselves are as the release runs
         const PlannedFile *file = plan->session()->snapshot()->plan.file(
             s("infrastructure/logging/grafana-helmrelease.yaml"));
         QVERIFY(file);
-        QVERIFY(file->text.contains(s("valuesFrom")));
+        QVERIFY(!file->text.contains(s("valuesFrom")));
+        QVERIFY(file->text.contains(s("adminPassword: demo-password-change-me")));
 
         // Showing the release again shows it as the plan file keeps it.
         QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("loki")));
         QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("grafana")));
-        QVERIFY(view->conversion().credentialsMoved());
+        QCOMPARE(view->conversion().credentialHandling(), CredentialHandling::Inline);
+
+        // Edited values with the credential back in a Secret: the plan file keeps no credential
+        // value, and showing the release again takes it from the running release.
+        auto *values = view->findChild<YamlEditor *>(s("releaseValuesEditor"));
+        QVERIFY(values);
+        values->setPlainText(view->conversion().originalValuesYaml() + s("replicas: 4\n"));
+        view->setCredentialHandling(CredentialHandling::Secret);
+        const ReleaseEdit expected = releaseEditForPlanFile(
+            {s("logging"), s("grafana"), true, view->conversion().values(), {}});
+        QTRY_VERIFY_WITH_TIMEOUT(!plan->session()->isBusy() &&
+                                     plan->session()->releaseEdit(s("logging"), s("grafana")) ==
+                                         expected,
+                                 30000);
+        QFile saved(repo.filePath(s(".fluxdesk/plan.yaml")));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray savedText = saved.readAll();
+        QVERIFY2(savedText.contains("replicas: 4"), savedText.constData());
+        QVERIFY2(!savedText.contains("demo-password-change-me"), savedText.constData());
+        QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("loki")));
+        QVERIFY(window.clusterPane()->selectRelease(s("logging"), s("grafana")));
+        QVERIFY2(values->toPlainText().contains(s("adminPassword: demo-password-change-me")),
+                 qPrintable(values->toPlainText()));
+        QVERIFY(values->toPlainText().contains(s("replicas: 4")));
+        QCOMPARE(view->conversion().movedCredentials().size(), 1);
     }
 
     void dragFromClusterTreeMovesTheObject()

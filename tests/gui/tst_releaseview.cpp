@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -146,41 +147,70 @@ private slots:
         QVERIFY(regenerated.wait(5000));
         QVERIFY(generated->toPlainText().contains(s("replicas: 9")));
 
-        // grafana: adminPassword is flagged; moving it leaves a valuesFrom and a plain Secret.
+        // grafana: adminPassword goes to a Secret by default (a valuesFrom, a plain Secret); the
+        // user may keep it inline instead, and go back.
         QVERIFY(pane->selectRelease(s("logging"), s("grafana")));
         QVERIFY(generated->toPlainText().contains(s("releaseName: grafana")));
         auto *credentials = child<QListWidget>(view, "releaseCredentials");
-        auto *move = child<QPushButton>(view, "releaseMoveToSecretButton");
-        QVERIFY(credentials && move);
-        QVERIFY2(listTexts(credentials).join(QLatin1Char('\n')).contains(s("adminPassword")),
-                 qPrintable(listTexts(credentials).join(QLatin1Char('\n'))));
-        QVERIFY(move->isEnabled());
-        QVERIFY(!generated->toPlainText().contains(s("valuesFrom")));
-        auto *details = child<QTabWidget>(view, "releaseDetails");
-        QCOMPARE(details->tabText(1), s("Credentials (1)"));
-        details->setCurrentIndex(1);
-        edited.clear();
-        QTest::mouseClick(move, Qt::LeftButton);
-        QVERIFY(edited.size() >= 1);
-        QVERIFY(view->conversion().credentialsMoved());
+        auto *toSecret = child<QRadioButton>(view, "releaseCredentialsToSecret");
+        auto *keepInline = child<QRadioButton>(view, "releaseCredentialsInline");
+        QVERIFY(credentials && toSecret && keepInline);
+        QVERIFY(toSecret->isEnabled() && keepInline->isEnabled());
+        QVERIFY(toSecret->isChecked());
+        QVERIFY(!keepInline->isChecked());
         yaml = generated->toPlainText();
         QVERIFY2(yaml.contains(s("valuesFrom:")), qPrintable(yaml));
         QVERIFY(yaml.contains(s("targetPath: adminPassword")));
         QVERIFY(!yaml.contains(s("demo-password-change-me")));
-        // The flag is gone; the list says where the value went.
+        // Nothing flagged; the list says where the value went.
         QCOMPARE(listTexts(credentials),
                  QStringList{s("values.adminPassword → Secret grafana-values (valuesFrom)")});
-        QVERIFY(!move->isEnabled());
+        auto *details = child<QTabWidget>(view, "releaseDetails");
+        QCOMPARE(details->tabText(1), s("Credentials"));
         auto *secret = child<YamlView>(view, "releaseSecretView");
         QVERIFY(!secret->isHidden());
         QVERIFY(secret->toPlainText().contains(s("kind: Secret")));
         QVERIFY(child<QLabel>(view, "releaseSecretNote")->text().contains(s("plain text")));
 
+        details->setCurrentIndex(1);
+        edited.clear();
+        QTest::mouseClick(keepInline, Qt::LeftButton);
+        QCOMPARE(edited.size(), 1);
+        QCOMPARE(view->conversion().credentialHandling(), CredentialHandling::Inline);
+        QVERIFY(keepInline->isChecked() && !toSecret->isChecked());
+        yaml = generated->toPlainText();
+        QVERIFY2(yaml.contains(s("adminPassword: demo-password-change-me")), qPrintable(yaml));
+        QVERIFY(!yaml.contains(s("valuesFrom")));
+        QVERIFY(secret->isHidden());
+        QCOMPARE(details->tabText(1), s("Credentials (1)"));
+        QVERIFY2(listTexts(credentials).join(QLatin1Char('\n')).contains(s("adminPassword")),
+                 qPrintable(listTexts(credentials).join(QLatin1Char('\n'))));
+        QVERIFY(listTexts(problems).join(QLatin1Char('\n')).contains(s("looks like a credential")));
+
+        QTest::mouseClick(toSecret, Qt::LeftButton);
+        QCOMPARE(edited.size(), 2);
+        QCOMPARE(view->conversion().credentialHandling(), CredentialHandling::Secret);
+        QVERIFY(!generated->toPlainText().contains(s("demo-password-change-me")));
+        QVERIFY(!secret->isHidden());
+        // A click on the choice already made is no edit.
+        QTest::mouseClick(toSecret, Qt::LeftButton);
+        QCOMPARE(edited.size(), 2);
+
+        // A credential typed here is not what the plan's Secret holds (the plan file keeps no
+        // credential value): the list says so.
+        values->setPlainText(s("adminPassword: typed-here\n"));
+        QTest::mouseClick(child<QPushButton>(view, "releaseUpdateButton"), Qt::LeftButton);
+        QVERIFY2(listTexts(credentials).join(QLatin1Char('\n')).contains(s("Changed here")),
+                 qPrintable(listTexts(credentials).join(QLatin1Char('\n'))));
+
         // An edit kept earlier shows again without counting as a new one.
         edited.clear();
-        view->applyEdit(s("replicas: 3\n"), false);
+        view->applyEdit(s("replicas: 3\n"), CredentialHandling::Inline);
         QVERIFY(generated->toPlainText().contains(s("replicas: 3")));
-        QVERIFY(!view->conversion().credentialsMoved());
+        QCOMPARE(view->conversion().credentialHandling(), CredentialHandling::Inline);
+        QVERIFY(keepInline->isChecked());
+        // No credential in these values: nothing to choose.
+        QVERIFY(!keepInline->isEnabled() && !toSecret->isEnabled());
         QCOMPARE(edited.size(), 0);
 
         // The release tab closes like a document tab.

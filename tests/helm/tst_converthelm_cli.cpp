@@ -116,8 +116,16 @@ private slots:
         QVERIFY2(out.contains(pin), qPrintable(out));
         QVERIFY(out.contains(s("\n---\n")));
         QVERIFY(out.contains(s("  releaseName: ") + release + QLatin1Char('\n')));
-        QCOMPARE(run.errText().contains(s("looks like a credential")), credentialWarning);
+        // Credentials move to a Secret read through valuesFrom by default; the Secret is not
+        // printed, a warning names it.
+        QVERIFY(!run.errText().contains(s("looks like a credential")));
+        QCOMPARE(
+            run.errText().contains(s("reads its credential-like values (values.adminPassword) "
+                                     "from Secret logging/grafana-values, keys adminPassword")),
+            credentialWarning);
+        QCOMPARE(out.contains(s("valuesFrom:")), credentialWarning);
         QVERIFY(!run.errText().contains(s("demo-password-change-me")));
+        QVERIFY(!out.contains(s("demo-password-change-me")));
 
         const Result<QList<YamlDocument>> docs = parseYamlDocuments(run.out, s("stdout"));
         QVERIFY2(docs.ok(), qPrintable(docs.error().toString()));
@@ -127,6 +135,49 @@ private slots:
             QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
         }
         QCOMPARE(docs->at(1).value.toObject().value(s("kind")).toString(), s("HelmRelease"));
+    }
+
+    void inlineCredentials()
+    {
+        // The old behaviour on request: the value stays in spec.values, with the warning.
+        const CliRun run = runCli({s("--demo"), s("convert-helm"), s("grafana"), s("-n"),
+                                   s("logging"), s("--inline-credentials")},
+                                  env());
+        QVERIFY2(run.finished, run.err.constData());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.outText().contains(s("    adminPassword: demo-password-change-me\n")),
+                 qPrintable(run.outText()));
+        QVERIFY(!run.outText().contains(s("valuesFrom")));
+        QVERIFY2(run.errText().contains(s("values.adminPassword looks like a credential")),
+                 qPrintable(run.errText()));
+        QVERIFY(!run.errText().contains(s("grafana-values")));
+        const Result<QList<YamlDocument>> docs = parseYamlDocuments(run.out, s("stdout"));
+        QVERIFY(docs.ok());
+        QCOMPARE(docs->size(), 2);
+        for (const YamlDocument &doc : *docs) {
+            const QStringList errors = m_schemas.validate(doc.value.toObject());
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        }
+
+        // The default moves it: the valuesFrom entry Flux's schema accepts, no value anywhere.
+        const CliRun moved =
+            runCli({s("--demo"), s("convert-helm"), s("grafana"), s("-n"), s("logging")}, env());
+        QCOMPARE(moved.exitCode, 0);
+        QVERIFY2(moved.outText().contains(s("  valuesFrom:\n"
+                                            "  - kind: Secret\n"
+                                            "    name: grafana-values\n"
+                                            "    targetPath: adminPassword\n"
+                                            "    valuesKey: adminPassword\n")),
+                 qPrintable(moved.outText()));
+        QVERIFY(!moved.out.contains("demo-password-change-me"));
+        QVERIFY(!moved.err.contains("demo-password-change-me"));
+
+        // Only convert-helm takes it.
+        const CliRun refused =
+            runCli({s("--demo"), s("releases"), s("--inline-credentials")}, env());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.errText().contains(s("releases does not take --inline-credentials")),
+                 qPrintable(refused.errText()));
     }
 
     void unknownRelease()

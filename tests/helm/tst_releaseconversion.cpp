@@ -1,5 +1,6 @@
 // The release view's state without a window: demo releases, edited values (and parse errors),
-// a source chosen by the user, credentials moved to a Secret, and a release that is not deployed.
+// a source chosen by the user, credentials moved to a Secret (or kept inline), and a release that
+// is not deployed.
 #include "helm/releaseconversion.h"
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
@@ -110,23 +111,16 @@ private slots:
 
     void grafanaCredentialsMoveToSecret()
     {
+        // By default the credential leaves spec.values for a Secret read through valuesFrom.
         ReleaseConversion conversion;
         conversion.setRelease(demoRelease(s("logging"), s("grafana")));
         QVERIFY(conversion.isConvertible());
-        QStringList paths;
-        for (const CredentialFinding &finding : conversion.credentials())
-            paths.append(finding.path);
-        QVERIFY2(paths.contains(s("adminPassword")), qPrintable(paths.join(QLatin1Char(','))));
-        QVERIFY(hasRule(conversion.problems(), s("helm-values-credential")));
-        QVERIFY(!conversion.generatedYaml().contains(s("valuesFrom")));
-        QVERIFY(conversion.secret().isEmpty());
-
-        QVERIFY(conversion.moveCredentialsToSecret());
-        QVERIFY(conversion.credentialsMoved());
+        QCOMPARE(conversion.credentialHandling(), CredentialHandling::Secret);
         QVERIFY(conversion.credentials().isEmpty());
         QCOMPARE(conversion.movedCredentials().size(), 1);
         QCOMPARE(conversion.movedCredentials().first().path, s("adminPassword"));
         QVERIFY(!hasRule(conversion.problems(), s("helm-values-credential")));
+        QVERIFY(!conversion.generatedYaml().contains(s("demo-password-change-me")));
         const QJsonArray valuesFrom = at(conversion.helmRelease(), s("spec.valuesFrom")).toArray();
         QCOMPARE(valuesFrom.size(), 1);
         QCOMPARE(valuesFrom.first().toObject().value(s("targetPath")).toString(),
@@ -144,10 +138,21 @@ private slots:
         QCOMPARE(at(conversion.helmRelease(), s("spec.valuesFrom")).toArray().size(), 1);
         QCOMPARE(at(conversion.helmRelease(), s("spec.values.replicas")).toInt(), 2);
 
-        // A release picked again starts over.
+        // Kept inline on the user's word: in spec.values, flagged, no Secret.
+        QVERIFY(conversion.setCredentialHandling(CredentialHandling::Inline));
+        QVERIFY(!conversion.setCredentialHandling(CredentialHandling::Inline));
+        QCOMPARE(conversion.credentials().size(), 1);
+        QVERIFY(conversion.movedCredentials().isEmpty());
+        QVERIFY(hasRule(conversion.problems(), s("helm-values-credential")));
+        QCOMPARE(at(conversion.helmRelease(), s("spec.values.adminPassword")).toString(),
+                 s("another-one"));
+        QVERIFY(!conversion.generatedYaml().contains(s("valuesFrom")));
+        QVERIFY(conversion.secret().isEmpty());
+
+        // A release picked again starts over, with the default.
         conversion.setRelease(demoRelease(s("logging"), s("grafana")));
-        QVERIFY(!conversion.credentialsMoved());
-        QVERIFY(!conversion.credentials().isEmpty());
+        QCOMPARE(conversion.credentialHandling(), CredentialHandling::Secret);
+        QCOMPARE(conversion.movedCredentials().size(), 1);
     }
 
     void sourceFromUrl_data()
@@ -229,7 +234,7 @@ private slots:
                  qPrintable(conversion.stateMessage()));
         QVERIFY(conversion.generatedYaml().isEmpty());
         QVERIFY(conversion.helmRelease().isEmpty());
-        QVERIFY(!conversion.moveCredentialsToSecret());
+        QVERIFY(conversion.secret().isEmpty());
     }
 };
 

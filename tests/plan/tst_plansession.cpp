@@ -4,6 +4,7 @@
 #include "kube/snapshot.h"
 #include "kustomizeprobe.h"
 #include "plan/plansession.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <QtTest>
 
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::readFile;
 
 namespace {
 
@@ -427,26 +429,36 @@ void TestPlanSession::releaseEditsReachThePlan()
     PlanSession session;
     QVERIFY(openDemo(session, repo.path()));
     const QString path = s("infrastructure/logging/grafana-helmrelease.yaml");
-    QVERIFY(session.snapshot()->plan.file(path)->text.contains(s("adminPassword")));
+    // By default the credential is read from a Secret: its value is in no planned file.
+    QVERIFY(session.snapshot()->plan.file(path)->text.contains(s("valuesFrom")));
+    QVERIFY(!session.snapshot()->plan.file(path)->text.contains(s("demo-password-change-me")));
 
     // Edited values replace the release's own in the HelmRelease.
     ReleaseEdit edit = session.releaseEdit(s("logging"), s("grafana"));
-    QVERIFY(!edit.hasValues && !edit.moveCredentials);
+    QVERIFY(!edit.hasValues && edit.credentials == CredentialHandling::Secret);
     edit.hasValues = true;
     edit.values = QJsonObject{{s("replicas"), 2}, {s("adminPassword"), s("hunter2-hunter2")}};
+    edit.credentials = CredentialHandling::Inline;
     QVERIFY(session.setReleaseEdit(edit));
     QVERIFY(waitForPlan(session));
     QString text = session.snapshot()->plan.file(path)->text;
     QVERIFY2(text.contains(s("replicas: 2")), qPrintable(text));
+    // Kept inline on the user's word: in the HelmRelease, and so in the plan file too.
+    QVERIFY(text.contains(s("adminPassword: hunter2-hunter2")));
+    QVERIFY(readFile(repo.filePath(s(".fluxdesk/plan.yaml"))).contains("hunter2-hunter2"));
 
-    // Moved credentials leave spec.values for a Secret, which follows the Secret rules: excluded
-    // (the HelmRelease's file says it must exist) until the user includes it.
-    edit.moveCredentials = true;
+    // Back to the Secret, which follows the Secret rules: excluded (the HelmRelease's file says
+    // it must exist) until the user includes it. The plan file keeps no credential value.
+    edit.credentials = CredentialHandling::Secret;
     QVERIFY(session.setReleaseEdit(edit));
     QVERIFY(waitForPlan(session));
     text = session.snapshot()->plan.file(path)->text;
     QVERIFY2(text.contains(s("valuesFrom")), qPrintable(text));
     QVERIFY(!text.contains(s("hunter2")));
+    const QByteArray saved = readFile(repo.filePath(s(".fluxdesk/plan.yaml")));
+    QVERIFY2(!saved.contains("hunter2") && !saved.contains("demo-password-change-me"),
+             saved.constData());
+    QVERIFY2(saved.contains("credentialsInSecret:"), saved.constData());
     ObjectKey secret;
     for (const ExcludedObject &e : session.snapshot()->plan.excluded) {
         if (e.key.kind == s("Secret") && e.reason.startsWith(s("Holds the credentials")))
@@ -463,20 +475,27 @@ void TestPlanSession::releaseEditsReachThePlan()
     const PlannedFile *secretFile = fileOf(session, secret);
     QVERIFY(secretFile);
     QVERIFY(secretFile->plainTextSecret);
-    QVERIFY(secretFile->text.contains(s("hunter2-hunter2")));
+    // The session plans from what the plan file keeps: the running release's credential.
+    QVERIFY(secretFile->text.contains(s("demo-password-change-me")));
+    QVERIFY(!secretFile->text.contains(s("hunter2")));
     QVERIFY(secretFile->path.startsWith(s("infrastructure/logging/")));
+    const QString secretText = secretFile->text;
 
     // Kept in the plan file: a reopened checkout plans the same.
     PlanSession reopened;
     QVERIFY(openDemo(reopened, repo.path()));
-    QCOMPARE(reopened.releaseEdit(s("logging"), s("grafana")), edit);
+    QCOMPARE(reopened.releaseEdit(s("logging"), s("grafana")), releaseEditForPlanFile(edit));
+    QCOMPARE(reopened.releaseEdit(s("logging"), s("grafana")),
+             session.releaseEdit(s("logging"), s("grafana")));
     QCOMPARE(reopened.snapshot()->plan.file(path)->text, text);
+    QCOMPARE(fileOf(reopened, secret)->text, secretText);
 
     // Back to the release as it runs: the edit leaves the plan file.
-    QVERIFY(reopened.setReleaseEdit(ReleaseEdit{s("logging"), s("grafana"), false, {}, false}));
+    QVERIFY(reopened.setReleaseEdit(
+        ReleaseEdit{s("logging"), s("grafana"), false, {}, {}, CredentialHandling::Secret}));
     QVERIFY(waitForPlan(reopened));
     QVERIFY(reopened.decisions().releases.isEmpty());
-    QVERIFY(reopened.snapshot()->plan.file(path)->text.contains(s("adminPassword")));
+    QVERIFY(reopened.snapshot()->plan.file(path)->text.contains(s("valuesFrom")));
 }
 
 QTEST_GUILESS_MAIN(TestPlanSession)
