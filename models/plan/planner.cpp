@@ -101,57 +101,6 @@ bool isCore(const ObjectKey &key, const char *kind)
     return key.group.isEmpty() && key.kind == QLatin1String(kind);
 }
 
-bool isDefaultStorageClass(const QJsonObject &object)
-{
-    const QJsonObject annotations = object.value(QLatin1String("metadata"))
-                                        .toObject()
-                                        .value(QLatin1String("annotations"))
-                                        .toObject();
-    return annotations.value(QLatin1String("storageclass.kubernetes.io/is-default-class"))
-               .toString() == QLatin1String("true");
-}
-
-// PVCs a StatefulSet creates from its volumeClaimTemplates ("<template>-<set>-<ordinal>"):
-// the StatefulSet re-creates them, so writing them would fight it.
-QHash<QString, QString> statefulSetClaims(const Inventory &inventory)
-{
-    QHash<QString, QString> patterns; // namespace + '\n' + "<template>-<set>-" -> "ns/set"
-    const auto sets =
-        inventory.entriesOfKind(QStringLiteral("apps"), QStringLiteral("StatefulSet"));
-    for (const InventoryEntry *e : sets) {
-        const QJsonArray templates = e->object.value(QLatin1String("spec"))
-                                         .toObject()
-                                         .value(QLatin1String("volumeClaimTemplates"))
-                                         .toArray();
-        for (const QJsonValue &t : templates) {
-            const QString name = t.toObject()
-                                     .value(QLatin1String("metadata"))
-                                     .toObject()
-                                     .value(QLatin1String("name"))
-                                     .toString();
-            if (!name.isEmpty())
-                patterns.insert(e->key.ns + QLatin1Char('\n') + name + QLatin1Char('-') +
-                                    e->key.name + QLatin1Char('-'),
-                                e->key.ns + QLatin1Char('/') + e->key.name);
-        }
-    }
-    return patterns;
-}
-
-QString claimingStatefulSet(const QHash<QString, QString> &patterns, const ObjectKey &key)
-{
-    static const QRegularExpression ordinal(QStringLiteral("^[0-9]+$"));
-    for (auto it = patterns.constBegin(); it != patterns.constEnd(); ++it) {
-        const qsizetype nl = it.key().indexOf(QLatin1Char('\n'));
-        const QString ns = it.key().left(nl);
-        const QString prefix = it.key().mid(nl + 1);
-        if (ns == key.ns && key.name.startsWith(prefix) &&
-            ordinal.match(key.name.mid(prefix.size())).hasMatch())
-            return it.value();
-    }
-    return {};
-}
-
 bool isWorkload(const ObjectKey &key)
 {
     return key.group == QLatin1String("apps") &&
@@ -660,7 +609,6 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
         volumes.append(e->object);
     CleanContext cleanContext = cleanContextFor(volumes);
     cleanContext.recordRemovals = false; // the plan keeps the cleaned objects alone
-    const QHash<QString, QString> claims = statefulSetClaims(inventory);
     const QStringList controllers = controllerCharts();
 
     // 1. Entry points: one Flux Kustomization per root. Their health checks need the rest of
@@ -708,6 +656,8 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
             stackName += QLatin1String("-namespace");
         for (const HelmRelease &r : it.value()) {
             const QString id = r.ns + QLatin1Char('/') + r.name;
+            if (!r.installedByK3s.isEmpty())
+                continue; // K3s keeps it: its objects are excluded as K3s's
             if (options.excludedObjects.contains(ObjectKey{QStringLiteral("helm.toolkit.fluxcd.io"),
                                                            QStringLiteral("HelmRelease"), r.ns,
                                                            r.name})) {
@@ -842,6 +792,10 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
         if (o == Ownership::HelmManaged || o == Ownership::HelmReleaseRecord) {
             const QString id = e->classification.helmRelease;
             const QString target = releasePath.value(id);
+            if (id.isEmpty()) {
+                exclude(e, e->classification.reason);
+                continue;
+            }
             if (excludedReleases.contains(id)) {
                 exclude(e, tr("Part of Helm release %1, which you excluded.").arg(id));
                 continue;
@@ -852,16 +806,9 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                                  .arg(id, target));
             continue;
         }
-        if (o == Ownership::FluxManaged) {
-            exclude(e, tr("Already reconciled by Flux."));
-            continue;
-        }
+        // Everything else that is not the owner's: the cluster tree shows the same reason.
         if (o != Ownership::UserManaged) {
             exclude(e, e->classification.reason);
-            continue;
-        }
-        if (isCore(e->key, "Namespace") && e->key.name == QLatin1String("default")) {
-            exclude(e, tr("The default namespace, which Kubernetes creates itself."));
             continue;
         }
         if (isCore(e->key, "Namespace")) {
@@ -872,23 +819,6 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
             exclude(e, tr("Secrets are written only when included: their data would land in Git "
                           "as plain text."));
             continue;
-        }
-        if (isCore(e->key, "PersistentVolume") &&
-            cleanContext.dynamicVolumes.contains(e->key.name)) {
-            exclude(e, tr("Provisioned dynamically: its claim creates it again."));
-            continue;
-        }
-        if (e->key.group == QLatin1String("storage.k8s.io") &&
-            e->key.kind == QLatin1String("StorageClass") && isDefaultStorageClass(e->object)) {
-            exclude(e, tr("The cluster's default StorageClass, which K3s installs."));
-            continue;
-        }
-        if (isCore(e->key, "PersistentVolumeClaim")) {
-            const QString set = claimingStatefulSet(claims, e->key);
-            if (!set.isEmpty()) {
-                exclude(e, tr("Created by StatefulSet %1 from its volumeClaimTemplates.").arg(set));
-                continue;
-            }
         }
         placed.append(e);
         if (!e->key.ns.isEmpty())
@@ -928,8 +858,16 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
                 (e->key.group == QLatin1String("storage.k8s.io") &&
                  e->key.kind == QLatin1String("StorageClass")))
                 folder = QStringLiteral("infrastructure/storage");
+            else if (e->key.group == QLatin1String("apiextensions.k8s.io") &&
+                     e->key.kind == QLatin1String("CustomResourceDefinition"))
+                folder = QStringLiteral("infrastructure/crds"); // in the layer applied first
             else
                 folder = QStringLiteral("infrastructure/cluster");
+        } else if (e->key.group == QLatin1String("helm.cattle.io")) {
+            // A HelmChartConfig customising one of K3s's charts (it lives in kube-system).
+            folder = QStringLiteral("infrastructure/k3s");
+        } else if (e->key.ns == QLatin1String("kube-system")) {
+            folder = QStringLiteral("infrastructure/kube-system");
         } else {
             folder = nsFolder.value(e->key.ns, QStringLiteral("workloads/") + e->key.ns);
         }
