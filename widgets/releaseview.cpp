@@ -329,10 +329,12 @@ void ReleaseView::showConversion()
 
     const bool convertible = has && c.isConvertible();
     m_state->setVisible(has && !convertible);
-    m_state->setText(
-        has && !convertible
-            ? tr("Not converted — this release is \"%1\": %2").arg(release.status, c.stateMessage())
-            : QString());
+    QString state;
+    if (has && !convertible)
+        state = release.installedByK3s.isEmpty() ? tr("Not converted — this release is \"%1\": %2")
+                                                       .arg(release.status, c.stateMessage())
+                                                 : tr("Not converted — %1").arg(c.stateMessage());
+    m_state->setText(state);
     m_updateButton->setEnabled(convertible);
     m_chooseSourceButton->setEnabled(convertible);
 

@@ -111,6 +111,13 @@ Result<HelmConversion> convertHelmRelease(const HelmRelease &release,
                                           const ChartSourceResolution &resolution,
                                           const HelmConversionOptions &options)
 {
+    if (!release.installedByK3s.isEmpty())
+        return Error(QCoreApplication::translate(
+                         "HelmReleaseGenerator",
+                         "Helm release %1/%2 is K3s's: K3s installs it from its HelmChart %3 and "
+                         "keeps it itself, so it is not converted. Customise it with a "
+                         "HelmChartConfig, which the plan carries.")
+                         .arg(release.ns, release.name, release.installedByK3s));
     if (!isConvertibleStatus(release.status))
         return Error(notDeployedMessage(release));
 

@@ -218,6 +218,38 @@ private slots:
         QVERIFY(tabs->indexOf(view) < 0);
     }
 
+    // K3s's own chart (traefik) is shown as K3s's: the view explains, nothing is generated.
+    void k3sReleaseIsNotOffered()
+    {
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        QSignalSpy finished(window.session(), &ClusterSession::finished);
+        StartupOptions options;
+        options.snapshot = s(FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml");
+        window.start(options);
+        QVERIFY(finished.wait(LoadTimeoutMs));
+
+        auto *pane = child<ClusterPane>(&window, "clusterPane");
+        auto *view = child<ReleaseView>(&window, "releaseView");
+        QVERIFY(pane && view);
+        QVERIFY(pane->selectRelease(s("kube-system"), s("traefik")));
+        QTRY_COMPARE(view->releaseKey(), s("kube-system/traefik"));
+        auto *state = child<QLabel>(view, "releaseState");
+        QVERIFY(!state->isHidden());
+        QVERIFY2(state->text().contains(s("HelmChart kube-system/traefik")),
+                 qPrintable(state->text()));
+        QVERIFY(!child<QPushButton>(view, "releaseChooseSourceButton")->isEnabled());
+        QVERIFY(!child<YamlView>(view, "releaseGeneratedView")
+                     ->toPlainText()
+                     .contains(s("kind: HelmRelease")));
+
+        // The owner's release beside it converts.
+        QVERIFY(pane->selectRelease(s("logging"), s("grafana")));
+        QTRY_COMPARE(view->releaseKey(), s("logging/grafana"));
+        QVERIFY(state->isHidden());
+    }
+
     void unknownChartChooseSource()
     {
         // A snapshot with one release of a chart no catalog knows, and one that failed.

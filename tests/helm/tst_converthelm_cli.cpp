@@ -201,6 +201,29 @@ private slots:
         QCOMPARE(missing.exitCode, 2);
     }
 
+    // K3s installs traefik from its HelmChart and keeps it: never converted.
+    void k3sReleaseIsRefused()
+    {
+        const QString fixture = s(FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml");
+        const CliRun run = runCli(
+            {s("--snapshot"), fixture, s("convert-helm"), s("traefik"), s("-n"), s("kube-system")},
+            env());
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.errText().contains(s("HelmChart kube-system/traefik")),
+                 qPrintable(run.errText()));
+        QVERIFY2(run.errText().contains(s("HelmChartConfig")), qPrintable(run.errText()));
+        // The owner's own release in the same cluster converts.
+        const CliRun eg = runCli({s("--snapshot"), fixture, s("convert-helm"), s("eg"), s("-n"),
+                                  s("envoy-gateway-system")},
+                                 env());
+        QVERIFY2(eg.exitCode == 0 || eg.exitCode == 1, qPrintable(eg.errText()));
+        QVERIFY(eg.outText().contains(s("kind: HelmRelease")));
+        // Its chart's crds/ CRDs follow the chart's version.
+        QVERIFY2(eg.outText().contains(s("crds: CreateReplace")), qPrintable(eg.outText()));
+    }
+
     void withoutNamespaceWhenUnique()
     {
         const CliRun run = runCli({s("--demo"), s("convert-helm"), s("eg")}, env());
