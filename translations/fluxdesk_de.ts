@@ -78,10 +78,6 @@
         <translation>Von K3s aus seinen Server-Manifesten angewendet.</translation>
     </message>
     <message>
-        <source>The API server&apos;s own Service, which it maintains.</source>
-        <translation>Der eigene Service des API-Servers, den dieser selbst verwaltet.</translation>
-    </message>
-    <message>
         <source>A namespace Kubernetes creates itself.</source>
         <translation>Ein Namespace, den Kubernetes selbst anlegt.</translation>
     </message>
@@ -184,6 +180,82 @@
     <message>
         <source>Generated</source>
         <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>Default RBAC the API server creates and keeps.</source>
+        <translation>Standard-RBAC, das der API-Server anlegt und pflegt.</translation>
+    </message>
+    <message>
+        <source>One of K3s&apos;s own CustomResourceDefinitions.</source>
+        <translation>Eine der eigenen CustomResourceDefinitions von K3s.</translation>
+    </message>
+    <message>
+        <source>The kubelet registers it for its node.</source>
+        <translation>Das Kubelet registriert es für seinen Knoten.</translation>
+    </message>
+    <message>
+        <source>The API server&apos;s own Service and endpoints, which it maintains.</source>
+        <translation>Der eigene Service und die Endpunkte des API-Servers, die er selbst pflegt.</translation>
+    </message>
+    <message>
+        <source>Provisioned dynamically by %1 for claim %2: the claim creates it again.</source>
+        <translation>Dynamisch von %1 für den Claim %2 bereitgestellt: Der Claim erzeugt es erneut.</translation>
+    </message>
+    <message>
+        <source>Created by StatefulSet %1 from its volumeClaimTemplates.</source>
+        <translation>Vom StatefulSet %1 aus seinen volumeClaimTemplates erzeugt.</translation>
+    </message>
+    <message>
+        <source>Helm&apos;s record of a release K3s installs from its HelmChart %1.</source>
+        <translation>Helms Eintrag eines Releases, das K3s aus seinem HelmChart %1 installiert.</translation>
+    </message>
+    <message>
+        <source>Served by a read-only API (%1): readings, not an object anyone applies.</source>
+        <translation>Von einer schreibgeschützten API (%1) bereitgestellt: Messwerte, kein Objekt, das jemand anwendet.</translation>
+    </message>
+    <message>
+        <source>Part of Helm release %1, which K3s installs from its HelmChart %2.</source>
+        <translation>Teil des Helm-Releases %1, das K3s aus seinem HelmChart %2 installiert.</translation>
+    </message>
+    <message>
+        <source>An EndpointSlice %1 writes for its Service.</source>
+        <translation>Ein EndpointSlice, den %1 für seinen Service schreibt.</translation>
+    </message>
+    <message>
+        <source>One of Flux&apos;s own CustomResourceDefinitions: bootstrapping Flux installs it.</source>
+        <translation>Eine der eigenen CustomResourceDefinitions von Flux: Das Bootstrapping von Flux installiert sie.</translation>
+    </message>
+    <message>
+        <source>A Helm hook (%1): Helm runs it with its release, which carries it.</source>
+        <translation>Ein Helm-Hook (%1): Helm führt ihn mit seinem Release aus, das ihn mitbringt.</translation>
+    </message>
+    <message>
+        <source>A hook (%1) of Helm release %2: Helm runs it, so the release&apos;s HelmRelease carries it.</source>
+        <translation>Ein Hook (%1) des Helm-Releases %2: Helm führt ihn aus, also bringt das HelmRelease des Releases ihn mit.</translation>
+    </message>
+    <message>
+        <source>Installed from the crds/ folder of Helm release %1&apos;s chart: its HelmRelease carries it (install.crds: CreateReplace).</source>
+        <translation>Aus dem Ordner crds/ des Charts von Helm-Release %1 installiert: Sein HelmRelease bringt sie mit (install.crds: CreateReplace).</translation>
+    </message>
+    <message>
+        <source>Installed by Helm from a chart&apos;s crds/ folder: the chart&apos;s HelmRelease carries it (install.crds: CreateReplace).</source>
+        <translation>Von Helm aus dem Ordner crds/ eines Charts installiert: Das HelmRelease des Charts bringt sie mit (install.crds: CreateReplace).</translation>
+    </message>
+    <message>
+        <source>Labelled as managed by %1, a controller that generates it.</source>
+        <translation>Als von %1 verwaltet gekennzeichnet, einem Controller, der es erzeugt.</translation>
+    </message>
+    <message>
+        <source>Only %1 ever wrote it, never a person&apos;s tool: a controller or a chart&apos;s hook generated it.</source>
+        <translation>Nur %1 hat es je geschrieben, nie das Werkzeug einer Person: Ein Controller oder der Hook eines Charts hat es erzeugt.</translation>
+    </message>
+    <message>
+        <source>Written by %1: created by hand, so the migration must carry it.</source>
+        <translation>Von %1 geschrieben: von Hand angelegt, also muss die Migration es mitnehmen.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
     </message>
 </context>
 <context>
@@ -375,28 +447,8 @@
         <translation>Teil des Helm-Releases %1: Sein HelmRelease (%2) enthält es.</translation>
     </message>
     <message>
-        <source>Already reconciled by Flux.</source>
-        <translation>Wird bereits von Flux abgeglichen.</translation>
-    </message>
-    <message>
-        <source>The default namespace, which Kubernetes creates itself.</source>
-        <translation>Der Namespace default, den Kubernetes selbst anlegt.</translation>
-    </message>
-    <message>
         <source>Secrets are written only when included: their data would land in Git as plain text.</source>
         <translation>Secrets werden nur geschrieben, wenn sie eingeschlossen sind: Ihre Daten würden im Klartext in Git landen.</translation>
-    </message>
-    <message>
-        <source>Provisioned dynamically: its claim creates it again.</source>
-        <translation>Dynamisch bereitgestellt: Sein Claim legt es erneut an.</translation>
-    </message>
-    <message>
-        <source>The cluster&apos;s default StorageClass, which K3s installs.</source>
-        <translation>Die Standard-StorageClass des Clusters, die K3s installiert.</translation>
-    </message>
-    <message>
-        <source>Created by StatefulSet %1 from its volumeClaimTemplates.</source>
-        <translation>Von StatefulSet %1 aus seinen volumeClaimTemplates angelegt.</translation>
     </message>
     <message>
         <source>Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of Git.</source>
@@ -449,6 +501,14 @@
     <message>
         <source>Reads its credentials from Secret %1, which is not in the repository: create it in the cluster before Flux applies this HelmRelease, or include it.</source>
         <translation>Liest seine Zugangsdaten aus dem Secret %1, das nicht im Repository liegt: Legen Sie es im Cluster an, bevor Flux dieses HelmRelease anwendet, oder nehmen Sie es auf.</translation>
+    </message>
+    <message>
+        <source>values.%1 is a credential .fluxdesk/plan.yaml does not keep, and the running release has no value there: put it into Secret %2 yourself (targetPath %3).</source>
+        <translation>values.%1 ist ein Zugangsdatum, das .fluxdesk/plan.yaml nicht speichert, und das laufende Release hat dort keinen Wert: Legen Sie ihn selbst im Secret %2 ab (targetPath %3).</translation>
+    </message>
+    <message>
+        <source>values.%1 is a credential .fluxdesk/plan.yaml does not keep, and the running release has no value there: it is left out of the HelmRelease.</source>
+        <translation>values.%1 ist ein Zugangsdatum, das .fluxdesk/plan.yaml nicht speichert, und das laufende Release hat dort keinen Wert: Es wird im HelmRelease ausgelassen.</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1157,26 @@ Regel %2: %3</translation>
         <translation>die Datei hat sich geändert, während sie gelesen wurde</translation>
     </message>
     <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 akzeptiert kein --%2</translation>
+    </message>
+    <message>
+        <source>split takes --repo only with --clean</source>
+        <translation>split akzeptiert --repo nur zusammen mit --clean</translation>
+    </message>
+    <message>
+        <source>1 Secret</source>
+        <translation>1 Secret</translation>
+    </message>
+    <message>
+        <source>%1 Secrets</source>
+        <translation>%1 Secrets</translation>
+    </message>
+    <message>
+        <source>left out %1, whose data would land in Git in plain text (--include-secrets writes them): %2</source>
+        <translation>%1 ausgelassen, deren Daten im Klartext in Git landen würden (--include-secrets schreibt sie): %2</translation>
+    </message>
+    <message>
         <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
 
 Commands:
@@ -1104,12 +1184,13 @@ Commands:
   inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
   snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
   releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  the Flux source + HelmRelease for one release
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]
-                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; prints each path written
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; Secrets are left out unless --include-secrets; prints each path written
   lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
-  clean [FILE|-] [--repo DIR]
-                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
   plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
                         the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them)
   commit --repo DIR -m MSG [--push]
@@ -1133,12 +1214,13 @@ Befehle:
   inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
   snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
   releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE  die Flux-Quelle + HelmRelease für ein Release
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]]
-                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); --clean bereinigt jede zuvor, wie clean es tut; gibt jeden geschriebenen Pfad aus
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        die Flux-Quelle + HelmRelease für ein Release; Werte, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), außer --inline-credentials behält sie als Klartext in spec.values
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); --clean bereinigt jede zuvor, wie clean es tut; Secrets werden ausgelassen, außer mit --include-secrets; gibt jeden geschriebenen Pfad aus
   lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
-  clean [FILE|-] [--repo DIR]
-                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch Helms Release-Einträge) werden ausgelassen, außer mit --include-secrets, da ihre Daten im Klartext in Git landen würden
   plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
                         das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle)
   commit --repo DIR -m MSG [--push]
@@ -1157,12 +1239,8 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
 </translation>
     </message>
     <message>
-        <source>%1 does not take --%2</source>
-        <translation>%1 akzeptiert kein --%2</translation>
-    </message>
-    <message>
-        <source>split takes --repo only with --clean</source>
-        <translation>split akzeptiert --repo nur zusammen mit --clean</translation>
+        <source>the HelmRelease reads its credential-like values (%1) from Secret %2/%3, keys %4, which is not printed: create it in the cluster before Flux applies the HelmRelease, or plan the repository and include it; --inline-credentials keeps them in spec.values as plain text</source>
+        <translation>das HelmRelease liest seine Werte, die wie Zugangsdaten aussehen (%1), aus dem Secret %2/%3, Schlüssel %4, das nicht ausgegeben wird: Legen Sie es im Cluster an, bevor Flux das HelmRelease anwendet, oder planen Sie das Repository und nehmen Sie es auf; --inline-credentials behält sie als Klartext in spec.values</translation>
     </message>
 </context>
 <context>
@@ -2518,6 +2596,15 @@ Chart %3 %4 (App %5), Revision %6, %7</translation>
         <source>Not deployed: it is not converted until Helm finishes or rolls back.</source>
         <translation>Nicht deployt: Es wird erst konvertiert, wenn Helm fertig ist oder ein Rollback erfolgt ist.</translation>
     </message>
+    <message>
+        <source>K3s</source>
+        <extracomment>Release row badge: K3s installs and keeps this release</extracomment>
+        <translation>K3s</translation>
+    </message>
+    <message>
+        <source>K3s installs it from its HelmChart %1 and keeps it itself: it is never converted. Customise it with a HelmChartConfig.</source>
+        <translation>K3s installiert es aus seinem HelmChart %1 und pflegt es selbst: Es wird nie umgewandelt. Passen Sie es mit einer HelmChartConfig an.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::KubeClient</name>
@@ -2959,6 +3046,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>values must be a map</source>
         <translation>values muss eine Map sein</translation>
     </message>
+    <message>
+        <source>credentials must be secret or inline</source>
+        <translation>credentials muss secret oder inline sein</translation>
+    </message>
+    <message>
+        <source>credentialsInSecret must be a list of paths into values</source>
+        <translation>credentialsInSecret muss eine Liste von Pfaden in values sein</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::PlanDiffDialog</name>
@@ -3211,6 +3306,10 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Read-only API readings (%1)</source>
+        <translation>Messwerte schreibgeschützter APIs (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::ProblemModel</name>
@@ -3299,14 +3398,6 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Enter the chart&apos;s Helm repository URL or its oci:// URL; the plan keeps the choice</source>
         <translation>Geben Sie die URL des Helm-Repositorys des Charts oder seine oci://-URL ein; der Plan merkt sich die Wahl</translation>
-    </message>
-    <message>
-        <source>Move to a Secret (valuesFrom)</source>
-        <translation>In ein Secret verschieben (valuesFrom)</translation>
-    </message>
-    <message>
-        <source>Take the flagged values out of spec.values into a Secret the HelmRelease reads through valuesFrom</source>
-        <translation>Die markierten Values aus spec.values in ein Secret verschieben, das das HelmRelease über valuesFrom liest</translation>
     </message>
     <message>
         <source>Secret (plain text): encrypt it or keep it out of Git before committing.</source>
@@ -3399,6 +3490,30 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Problems (%1)</source>
         <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>Move them to a Secret read through valuesFrom</source>
+        <translation>In ein Secret verschieben, das über valuesFrom gelesen wird</translation>
+    </message>
+    <message>
+        <source>Take the flagged values out of spec.values into a Secret the HelmRelease reads through valuesFrom; the plan writes the Secret only when you include it</source>
+        <translation>Die markierten Werte aus spec.values in ein Secret verschieben, das das HelmRelease über valuesFrom liest; der Plan schreibt das Secret nur, wenn Sie es aufnehmen</translation>
+    </message>
+    <message>
+        <source>Keep them in spec.values as plain text</source>
+        <translation>Als Klartext in spec.values behalten</translation>
+    </message>
+    <message>
+        <source>The values stay in the HelmRelease and reach Git unencrypted; the plan file keeps them too</source>
+        <translation>Die Werte bleiben im HelmRelease und gelangen unverschlüsselt in Git; auch die Plandatei speichert sie</translation>
+    </message>
+    <message>
+        <source>Not converted — %1</source>
+        <translation>Nicht umgewandelt — %1</translation>
+    </message>
+    <message>
+        <source>values.%1 → Secret %2 (valuesFrom). Changed here: the plan keeps no credential value, so its Secret holds the running release&apos;s value; put the new one into the Secret yourself.</source>
+        <translation>values.%1 → Secret %2 (valuesFrom). Hier geändert: Der Plan speichert keine Zugangsdaten, also enthält sein Secret den Wert des laufenden Releases; legen Sie den neuen selbst im Secret ab.</translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3631,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Nothing was written: %1</source>
         <translation>Nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Include Secrets (their data is written as plain text)</source>
+        <translation>Secrets aufnehmen (ihre Daten werden im Klartext geschrieben)</translation>
+    </message>
+    <message>
+        <source>Secrets left out: %1 (their data would land in Git as plain text).</source>
+        <translation>Ausgelassene Secrets: %1 (ihre Daten würden im Klartext in Git landen).</translation>
     </message>
 </context>
 <context>
@@ -3822,6 +3945,10 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>chart &quot;%1&quot; installs its CRDs from templates when the value %2 is set; keep it as it is in the running release</source>
         <translation>Chart &quot;%1&quot; installiert seine CRDs aus den Templates, wenn der Value %2 gesetzt ist; behalten Sie ihn so bei wie im laufenden Release</translation>
     </message>
+    <message>
+        <source>Helm release %1/%2 is K3s&apos;s: K3s installs it from its HelmChart %3 and keeps it itself, so it is not converted. Customise it with a HelmChartConfig, which the plan carries.</source>
+        <translation>Das Helm-Release %1/%2 gehört K3s: K3s installiert es aus seinem HelmChart %3 und pflegt es selbst, daher wird es nicht umgewandelt. Passen Sie es mit einer HelmChartConfig an, die der Plan mitnimmt.</translation>
+    </message>
 </context>
 <context>
     <name>Kubeconfig</name>
@@ -3953,6 +4080,10 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>values.%1 looks like a credential (%2); it cannot be moved to valuesFrom automatically: %3</source>
         <translation>values.%1 sieht nach Zugangsdaten aus (%2); es kann nicht automatisch nach valuesFrom verschoben werden: %3</translation>
+    </message>
+    <message>
+        <source>it is not a path into the values</source>
+        <translation>es ist kein Pfad in die Werte</translation>
     </message>
 </context>
 <context>
