@@ -80,7 +80,6 @@ struct Facts
     QJsonObject annotations;
     QJsonArray ownerReferences;
     QStringList writers; // managedFields managers, status writes left out, in order
-    bool hasManagedFields = false;
 
     bool is(const char *g, const char *k) const
     {
@@ -92,11 +91,8 @@ struct Facts
     {
         return lastApplied() || std::any_of(writers.cbegin(), writers.cend(), isPersonManager);
     }
-    // Only controllers ever wrote it: managedFields present, none of them a person's.
-    bool controllerOnly() const
-    {
-        return hasManagedFields && !writers.isEmpty() && !personEvidence();
-    }
+    // Only controllers ever wrote it: managedFields name writers, none of them a person's.
+    bool controllerOnly() const { return !writers.isEmpty() && !personEvidence(); }
     bool objectset() const
     {
         const QString prefix = QStringLiteral("objectset.rio.cattle.io/");
@@ -238,10 +234,9 @@ std::optional<Classification> generatedRule(const Facts &f, const QJsonObject &o
             for (auto it = context.statefulSetClaims.constBegin();
                  it != context.statefulSetClaims.constEnd(); ++it) {
                 const qsizetype nl = it.key().indexOf(QLatin1Char('\n'));
-                const QStringView ns = QStringView(it.key()).left(nl);
-                const QStringView prefix = QStringView(it.key()).mid(nl + 1);
-                if (ns == f.ns && f.name.startsWith(prefix) &&
-                    ordinal.match(QStringView(f.name).mid(prefix.size())).hasMatch())
+                const QString prefix = it.key().mid(nl + 1);
+                if (it.key().left(nl) == f.ns && f.name.startsWith(prefix) &&
+                    ordinal.match(f.name.mid(prefix.size())).hasMatch())
                     return generated(QCoreApplication::translate(
                                          "Classification",
                                          "Created by StatefulSet %1 from its volumeClaimTemplates.")
@@ -295,10 +290,8 @@ Classification classify(const QJsonObject &object, const ClassificationContext &
             meta.value(QLatin1String("labels")).toObject(),
             meta.value(QLatin1String("annotations")).toObject(),
             meta.value(QLatin1String("ownerReferences")).toArray(),
-            {},
-            false};
+            {}};
     const QJsonArray managedFields = meta.value(QLatin1String("managedFields")).toArray();
-    f.hasManagedFields = !managedFields.isEmpty();
     for (const QJsonValue &entry : managedFields) {
         const QJsonObject e = entry.toObject();
         // Status writes are a controller reporting on the object, whoever the owner is.
