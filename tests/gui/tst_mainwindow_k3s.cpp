@@ -4,7 +4,7 @@
 #include "plan/plansession.h"
 #include "plancontroller.h"
 #include "planpane.h"
-#include "writeplandialog.h"
+#include "writeplandialogtesting.h"
 
 #include <QApplication>
 #include <QFile>
@@ -16,6 +16,7 @@
 #include <QTimer>
 
 using namespace Fluxdesk;
+using Fluxdesk::Testing::acceptWriteDialogSoon;
 
 namespace {
 
@@ -32,24 +33,6 @@ int expectedOwnerObjects()
     if (!file.open(QIODevice::ReadOnly))
         return -1;
     return int(file.readAll().trimmed().split('\n').size());
-}
-
-// Presses the write dialog's Write button as soon as the dialog is up (it runs modally).
-void acceptWriteDialogSoon()
-{
-    QTimer::singleShot(0, qApp, [] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<WritePlanDialog *>(w)) {
-                auto *write = dialog->findChild<QPushButton *>(s("writeButton"));
-                if (write && write->isVisible())
-                    QTest::mouseClick(write, Qt::LeftButton);
-                else
-                    dialog->reject();
-                return;
-            }
-        }
-        acceptWriteDialogSoon(); // not shown yet
-    });
 }
 
 } // namespace

@@ -13,7 +13,7 @@
 #include "plancontroller.h"
 #include "planpane.h"
 #include "releaseview.h"
-#include "writeplandialog.h"
+#include "writeplandialogtesting.h"
 #include "yamleditor.h"
 
 #include <QAction>
@@ -31,6 +31,7 @@
 #include <QTreeView>
 
 using namespace Fluxdesk;
+using Fluxdesk::Testing::acceptWriteDialogSoon;
 
 namespace {
 
@@ -58,24 +59,6 @@ bool startOnDemo(MainWindow &window, const QString &repo)
     options.repo = repo;
     window.start(options);
     return ready.wait(30000);
-}
-
-// Presses the write dialog's Write button as soon as the dialog is up (it runs modally).
-void acceptWriteDialogSoon()
-{
-    QTimer::singleShot(0, qApp, [] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *dialog = qobject_cast<WritePlanDialog *>(w)) {
-                auto *write = dialog->findChild<QPushButton *>(s("writeButton"));
-                if (write && write->isVisible())
-                    QTest::mouseClick(write, Qt::LeftButton);
-                else
-                    dialog->reject();
-                return;
-            }
-        }
-        acceptWriteDialogSoon(); // not shown yet
-    });
 }
 
 } // namespace
