@@ -6,6 +6,7 @@
 #include "planpane.h"
 #include "writeplandialogtesting.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QPushButton>
