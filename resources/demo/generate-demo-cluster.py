@@ -7,12 +7,18 @@ are encoded exactly as Helm 3's Secret driver stores them: the Secret's data.rel
 base64(base64(gzip(release JSON))). Deterministic: fixed uids, timestamps and gzip mtime, so
 re-running it gives the same file.
 
+On top of the owner's work it holds what a real K3s cluster holds besides (realism(), modelled on
+tests/data/k3s, whose README explains each group): managedFields on every object, bootstrap RBAC,
+APF, the system PriorityClasses, CSINodes, metrics readings, K3s's traefik HelmChart and release,
+the owner's HelmChartConfig, Flux's left-over CRDs, Envoy Gateway's CRDs and generated proxy.
+
 Usage: python3 generate-demo-cluster.py > demo-cluster.yaml   (needs PyYAML)
 """
 
 import base64
 import copy
 import gzip
+import hashlib
 import json
 import sys
 import uuid
@@ -197,7 +203,7 @@ def strip_server_fields(obj):
 
 
 def helm_release(name, ns, chart, version, app_version, revision, status, deployed, values,
-                 defaults, objects, description):
+                 defaults, objects, description, files=()):
     manifest = ""
     for obj in objects:
         manifest += "---\n# Source: %s/templates/%s.yaml\n" % (chart, obj["kind"].lower())
@@ -211,7 +217,9 @@ def helm_release(name, ns, chart, version, app_version, revision, status, deploy
             "metadata": {"name": chart, "version": version, "appVersion": app_version,
                          "apiVersion": "v2", "type": "application",
                          "description": "Helm chart for %s" % chart},
-            "lock": None, "templates": [], "values": defaults, "schema": None, "files": []},
+            "lock": None, "templates": [], "values": defaults, "schema": None,
+            "files": [{"name": fname, "data": base64.b64encode(text.encode()).decode()}
+                      for fname, text in files]},
         "config": values,
         "manifest": manifest,
         "version": revision,
@@ -229,6 +237,196 @@ def helm_release(name, ns, chart, version, app_version, revision, status, deploy
         "type": "helm.sh/release.v1",
         "data": {"release": secret_data},
     })
+
+
+# --- fieldsV1 -----------------------------------------------------------------------------------
+# Structs that are Go values (not pointers) in the built-in types: they exist in the zero object,
+# so a create does not add them and the field set has no "." for them.
+VALUE_STRUCTS = {"metadata", "spec", "status", "template", "strategy", "updateStrategy",
+                 "resources", "roleRef", "names", "nodeInfo", "daemonEndpoints",
+                 "kubeletEndpoint", "loadBalancer", "acceptedNames", "priorityLevelConfiguration",
+                 "limitResponse"}
+KEYED = {"containers": ("name",), "initContainers": ("name",), "env": ("name",),
+         "volumeMounts": ("mountPath",), "volumes": ("name",), "conditions": ("type",),
+         "imagePullSecrets": ("name",), "podIPs": ("ip",),
+         "topologySpreadConstraints": ("topologyKey", "whenUnsatisfiable"),
+         "addresses": ("type",), "listeners": ("name",)}
+SETS = {"finalizers", "podCIDRs"}
+ATOMIC_STRUCTS = {"roleRef", "selector"}
+CR_KEYED = {"conditions": ("type",), "listeners": ("name",)}
+
+
+def _key(item, keys):
+    return "k:" + json.dumps({k: item[k] for k in keys}, sort_keys=True, separators=(",", ":"))
+
+
+def fields(node, cr=False, key=None, root=True, apply=False):
+    """The FieldsV1 set for a value, as structured-merge-diff serialises it.
+
+    cr: False for built-in types; True for custom resources whose schema keys conditions and
+    listeners; "atomic" for custom resources whose lists are all atomic. apply: the set of a
+    server-side Apply, which names leaves and list items but never a map's or struct's "."."""
+    if isinstance(node, dict):
+        if not node or (not cr and not root and key in ATOMIC_STRUCTS):
+            return {}
+        out = {}
+        if not root and not apply and (key not in VALUE_STRUCTS if not cr else key != "metadata"):
+            out["."] = {}
+        for k, v in node.items():
+            out["f:" + k] = fields(v, cr, k, False, apply)
+        return out
+    if isinstance(node, list):
+        if not node:
+            return {}
+        head = {} if apply else {".": {}}
+        if key == "ownerReferences":
+            out = dict(head)
+            for item in node:
+                out[_key(item, ("uid",))] = {}
+            return out
+        if key in SETS and (not cr or key == "finalizers"):
+            out = dict(head)
+            for item in node:
+                out["v:" + json.dumps(item)] = {}
+            return out
+        keys = (CR_KEYED if cr is True else {} if cr else KEYED).get(key)
+        if key == "ports" and not cr and isinstance(node[0], dict):
+            keys = ("containerPort", "protocol") if "containerPort" in node[0] else \
+                ("port", "protocol")
+        if not keys:
+            return {}
+        out = dict(head)
+        for item in node:
+            sub = {".": {}}
+            for k, v in item.items():
+                sub["f:" + k] = fields(v, cr, k, False, apply)
+            out[_key(item, keys)] = sub
+        return out
+    return {}
+
+
+META_OWNED = ("labels", "annotations", "ownerReferences", "finalizers", "generateName")
+
+
+def owned_view(obj, drop=(), keep_status=False):
+    """What a creating Update owns: the object minus identity, server fields and status."""
+    o = {}
+    for k, v in obj.items():
+        if k in ("apiVersion", "kind"):
+            continue
+        if k == "status" and not keep_status:
+            continue
+        if k == "metadata":
+            m = {mk: copy.deepcopy(v[mk]) for mk in META_OWNED if mk in v}
+            if m:
+                o["metadata"] = m
+            continue
+        o[k] = copy.deepcopy(v)
+    for path in drop:
+        _drop(o, path)
+    return o
+
+
+def _drop(d, path):
+    cur = d
+    for p in path[:-1]:
+        if isinstance(cur, dict) and p in cur:
+            cur = cur[p]
+        else:
+            return
+    if isinstance(cur, dict):
+        cur.pop(path[-1], None)
+        # an emptied map or struct leaves its parent as it was
+    _prune(d, path[:-1])
+
+
+def _prune(d, path):
+    if not path:
+        return
+    cur = d
+    for p in path[:-1]:
+        cur = cur.get(p, {})
+    if isinstance(cur.get(path[-1]), dict) and not cur[path[-1]] and path[-1] in (
+            "annotations", "labels"):
+        del cur[path[-1]]
+        _prune(d, path[:-1])
+
+
+def pick(obj, *paths):
+    """A view holding only the given paths of obj (for status writers and partial owners)."""
+    out = {}
+    for path in paths:
+        src = obj
+        for p in path:
+            src = src[p]
+        cur = out
+        for p in path[:-1]:
+            cur = cur.setdefault(p, {})
+        cur[path[-1]] = copy.deepcopy(src)
+    return out
+
+
+def mf(manager, time, view, api, op="Update", sub=None, cr=False):
+    e = {"apiVersion": api, "fieldsType": "FieldsV1",
+         "fieldsV1": fields(view, cr, apply=(op == "Apply")),
+         "manager": manager, "operation": op, "time": time}
+    if sub:
+        e["subresource"] = sub
+    return e
+
+
+def merge_fields(a, b):
+    out = copy.deepcopy(a)
+    for k, v in b.items():
+        out[k] = merge_fields(out[k], v) if k in out else copy.deepcopy(v)
+    return out
+
+
+def merge_managed(entries):
+    """The server keeps one entry per manager, operation and subresource."""
+    by = {}
+    for e in entries:
+        k = (e["manager"], e["operation"], e.get("subresource", ""))
+        if k in by:
+            old = by[k]
+            merged = merge_fields(old["fieldsV1"], e["fieldsV1"])
+            newer = e if e["time"] >= old["time"] else old
+            by[k] = dict(newer, fieldsV1=merged)
+        else:
+            by[k] = e
+    return [e for e in by.values() if e["fieldsV1"]]
+
+
+def strip_dots(f, seen):
+    """An Update that adds to a map or list item that already existed does not own its "."."""
+    out = {}
+    for k, v in f.items():
+        if k == "." and seen is not None:
+            continue
+        out[k] = strip_dots(v, seen.get(k) if isinstance(seen, dict) else None)
+    return out
+
+
+def finalize_managed(entries):
+    """entries[0] created the object; later Updates own only what they added."""
+    creator, rest = entries[0], sorted(entries[1:], key=lambda e: e["time"])
+    seen = creator["fieldsV1"]
+    out = [creator]
+    for e in rest:
+        if e["operation"] == "Update":
+            e = dict(e, fieldsV1=strip_dots(e["fieldsV1"], seen))
+        seen = merge_fields(seen, e["fieldsV1"])
+        out.append(e)
+    return sort_managed(out)
+
+
+def sort_managed(entries):
+    """In the order the API server keeps them: Apply before Update, then by time, manager,
+    apiVersion and subresource."""
+    entries = merge_managed(entries)
+    return sorted(entries, key=lambda e: (e["operation"], e["time"], e["manager"],
+                                          e["apiVersion"], e.get("subresource", "")))
+
 
 
 def per_namespace_defaults(ns):
@@ -466,7 +664,10 @@ def build():
                  {"deployment": {"replicas": 1, "envoyGateway": {"image": {"repository": ""}}},
                   "config": {"envoyGateway": {"gateway": {
                       "controllerName": "gateway.envoyproxy.io/gatewayclass-controller"}}}},
-                 eg_objects, "Install complete")
+                 eg_objects, "Install complete",
+                 files=[("crds/generated/gateway.envoyproxy.io_%s.yaml" % plural,
+                         yaml.safe_dump(eg_crd_manifest(plural, kind), sort_keys=False))
+                        for plural, kind in EG_CRDS])
 
     # --- logging: Grafana, Loki, Tempo, Alloy -------------------------------------------------
     lg = "logging"
@@ -769,6 +970,651 @@ def build():
                rs_hash="59b7f6d9c4", pod_suffix="zt6bd")
     service("log-analyzer", la, {"app": "log-analyzer"}, None, {"app": "log-analyzer"},
             [("http", 8000, 8000)], "10.43.55.120")
+
+    # --- everything else a real K3s cluster holds ---------------------------------------------
+    realism()
+
+
+# --- realism: what a real K3s cluster holds besides the owner's work ----------------------------
+# Modelled on tests/data/k3s (its README explains every group). Everything below is additive: the
+# demo's apps, releases and planned repository stay as they were, except the owner's
+# HelmChartConfig for K3s's Traefik, which is the owner's and is planned.
+T_BOOT = "2025-06-14T09:12:48Z"          # K3s installed: API server's bootstrap objects
+T_ADDONS = "2025-06-14T09:13:02Z"        # deploy controller applies the server manifests
+T_FLUX = "2025-06-14T09:16:30Z"          # the owner hand-applies Flux's CRDs (a first try)
+T_HCC = "2025-06-14T09:18:55Z"           # the owner applies the traefik HelmChartConfig
+T_NOW = "2025-12-27T10:02:30Z"           # when the metrics were read
+DEPLOY = "deploy@node1"
+HELMCTL = "helm-controller@node1"
+ADDON_GVK = "k3s.cattle.io/v1, Kind=Addon"
+
+# The owner's kubectl-applied objects (kind, namespace, name), besides llama-cpp's Deployment,
+# which carries its own entries.
+OWNER_APPLIED = {("Namespace", "", "llm"), ("Namespace", "", "log-analyzer"),
+                 ("PersistentVolume", "", "llama-models-pv"), ("PersistentVolume", "", "loki-pv"),
+                 ("PersistentVolume", "", "tempo-pv"),
+                 ("PersistentVolumeClaim", "logging", "tempo-pvc"),
+                 ("PersistentVolumeClaim", "llm", "llama-models-pvc"),
+                 ("Service", "llm", "llama-cpp"),
+                 ("ConfigMap", "log-analyzer", "log-analyzer-config"),
+                 ("Deployment", "log-analyzer", "log-analyzer"),
+                 ("Service", "log-analyzer", "log-analyzer")}
+# Namespaces `helm install --create-namespace` made.
+HELM_NAMESPACES = {"envoy-gateway-system", "logging"}
+
+# What the API server's defaulters add and the owner never wrote: left out of last-applied.
+DEFAULT_PAIRS = {("protocol", "TCP"), ("restartPolicy", "Always"),
+                 ("progressDeadlineSeconds", 600), ("revisionHistoryLimit", 10),
+                 ("sessionAffinity", "None"), ("type", "ClusterIP"),
+                 ("internalTrafficPolicy", "Cluster"), ("ipFamilyPolicy", "SingleStack"),
+                 ("volumeMode", "Filesystem"), ("persistentVolumeReclaimPolicy", "Retain")}
+SERVER_KEYS = {"clusterIP", "clusterIPs", "ipFamilies", "claimRef", "strategy", "finalizers"}
+
+
+def _strip_defaults(node):
+    if isinstance(node, dict):
+        out = {}
+        for k, v in node.items():
+            if k in SERVER_KEYS or (k, v if not isinstance(v, (dict, list)) else None) in \
+                    DEFAULT_PAIRS:
+                continue
+            v = _strip_defaults(v)
+            if isinstance(v, dict) and not v:
+                continue
+            out[k] = v
+        return out
+    if isinstance(node, list):
+        out = [_strip_defaults(x) for x in node]
+        for item in out:
+            # a Service port's targetPort defaults to its port
+            if isinstance(item, dict) and "port" in item and item.get("targetPort") == item["port"]:
+                del item["targetPort"]
+        return out
+    return node
+
+
+def owner_manifest(obj):
+    """The manifest the owner applied: no server fields, no defaults, no status."""
+    m = obj["metadata"]
+    meta_out = {"annotations": {}, "name": m["name"]}
+    if m.get("namespace"):
+        meta_out["namespace"] = m["namespace"]
+    if m.get("labels"):
+        meta_out["labels"] = dict(m["labels"])
+    body = {k: copy.deepcopy(v) for k, v in obj.items()
+            if k not in ("apiVersion", "kind", "metadata", "status")}
+    out = {"apiVersion": obj["apiVersion"], "kind": obj["kind"], "metadata": meta_out}
+    out.update(_strip_defaults(body))
+    return out
+
+
+def last_applied(manifest):
+    """kubectl.kubernetes.io/last-applied-configuration as kubectl writes it."""
+    o = copy.deepcopy(manifest)
+    o["metadata"].setdefault("annotations", {})
+    return json.dumps(o, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def objectset_applied(obj):
+    """objectset.rio.cattle.io/applied: base64(gzip(JSON of what the deploy controller applied))."""
+    o = {k: v for k, v in obj.items() if k != "status"}
+    m = o["metadata"]
+    o["metadata"] = {k: m[k] for k in ("name", "namespace", "labels") if k in m}
+    data = json.dumps(o, sort_keys=True, separators=(",", ":")).encode()
+    return base64.b64encode(gzip.compress(data, mtime=0)).decode()
+
+
+def set_managed(obj, entries):
+    entries = finalize_managed(entries)
+    if entries:
+        obj["metadata"]["managedFields"] = entries
+
+
+def status_entry(obj, manager="k3s", time=CREATED):
+    if obj.get("status"):
+        return [mf(manager, time, pick(obj, ("status",)), obj["apiVersion"], sub="status")]
+    return []
+
+
+def kubectl_applied(obj, created=CREATED, controller_paths=()):
+    """The owner's `kubectl apply`: last-applied plus a kubectl-client-side-apply Update that
+    owns the manifest and what the defaulters added; controllers own what they added later."""
+    m = obj["metadata"]
+    ann = {"kubectl.kubernetes.io/last-applied-configuration":
+           last_applied(owner_manifest(obj))}
+    ann.update(m.get("annotations") or {})
+    m["annotations"] = ann
+    order = ("name", "namespace", "labels", "annotations")
+    obj["metadata"] = dict([(k, m[k]) for k in order if k in m] +
+                           [(k, v) for k, v in m.items() if k not in order])
+    api = obj["apiVersion"]
+    later = created[:-3] + "%02dZ" % (int(created[-3:-1]) + 1)   # the controllers, a second on
+    view = owned_view(obj, drop=tuple(controller_paths) + (REVISION,))
+    view.get("metadata", {}).pop("finalizers", None)   # admission plugins: nobody's
+    entries = [mf("kubectl-client-side-apply", created, view, api)]
+    if controller_paths:
+        fields_later = pick(obj, *[p for p in controller_paths if _has(obj, p)])
+        if fields_later:
+            entries.append(mf("k3s", later, fields_later, api))
+    return entries + status_entry(obj, time=later)
+
+
+def _has(obj, path):
+    cur = obj
+    for p in path:
+        if not isinstance(cur, dict) or p not in cur:
+            return False
+        cur = cur[p]
+    return True
+
+
+REVISION = ("metadata", "annotations", "deployment.kubernetes.io/revision")
+
+
+def fill_managed_fields():
+    """managedFields on the demo's objects, as the API server records them: the manager that
+    created each object, and status writes with subresource status."""
+    for obj in OBJECTS:
+        m = obj["metadata"]
+        kind, ns, name = obj["kind"], m.get("namespace", ""), m["name"]
+        if "managedFields" in m or kind in ("Event", "PodMetrics", "NodeMetrics"):
+            continue
+        if kind == "ServiceAccount" and name == "default":
+            continue          # nothing but a name: the server keeps no entry
+        api = obj["apiVersion"]
+        ann, labels = m.get("annotations") or {}, m.get("labels") or {}
+        view = owned_view(obj, drop=(REVISION,))
+        view.get("metadata", {}).pop("finalizers", None)
+        if (kind, ns, name) in OWNER_APPLIED:
+            ctl = ()
+            if kind == "PersistentVolume":
+                ctl = (("spec", "claimRef"),
+                       ("metadata", "annotations", "pv.kubernetes.io/bound-by-controller"))
+            elif kind == "PersistentVolumeClaim":
+                ctl = (("metadata", "annotations", "pv.kubernetes.io/bind-completed"),)
+            entries = kubectl_applied(obj, controller_paths=ctl)
+        elif obj.get("type") == "helm.sh/release.v1":
+            entries = [mf("helm", CREATED, view, api)]
+        elif "meta.helm.sh/release-name" in ann and not m.get("ownerReferences") and \
+                kind != "Endpoints":
+            entries = [mf("helm", CREATED, view, api)] + status_entry(obj)
+        elif kind == "Namespace" and name in HELM_NAMESPACES:
+            entries = [mf("helm", CREATED, view, api)]
+        elif kind == "Addon" or any(k.startswith("objectset.rio.cattle.io/")
+                                    for k in list(ann) + list(labels)):
+            entries = [mf(DEPLOY, T_ADDONS, view, api)] + status_entry(obj, time=T_ADDONS)
+        elif kind == "PersistentVolume" and "pv.kubernetes.io/provisioned-by" in ann:
+            entries = [mf("local-path-provisioner", CREATED, view, api)] + status_entry(obj)
+        else:
+            created = T_BOOT if (kind == "Namespace" or ns in ("kube-system", "kube-node-lease")
+                                 and kind in ("Lease",)) else CREATED
+            entries = [mf("k3s", created, view, api)] + status_entry(obj, time=created)
+        if _has(obj, REVISION):
+            entries.append(mf("k3s", "2025-06-14T09:21:08Z", pick(obj, REVISION), api))
+        set_managed(obj, entries)
+
+
+def stamp_objectset(obj, owner_name, set_id=""):
+    """The deploy controller's objectset.rio.cattle.io stamps on a server-manifest object."""
+    m = obj["metadata"]
+    ann = dict(m.get("annotations") or {})
+    ann.update({"objectset.rio.cattle.io/id": set_id,
+                "objectset.rio.cattle.io/owner-gvk": ADDON_GVK,
+                "objectset.rio.cattle.io/owner-name": owner_name,
+                "objectset.rio.cattle.io/owner-namespace": "kube-system"})
+    ann["objectset.rio.cattle.io/applied"] = objectset_applied(obj)
+    m["annotations"] = dict(sorted(ann.items()))
+    labels = dict(m.get("labels") or {})
+    labels.setdefault("objectset.rio.cattle.io/hash", None)
+    labels["objectset.rio.cattle.io/hash"] = labels["objectset.rio.cattle.io/hash"] or hashlib.sha1(
+        ("%s/%s/%s" % (obj["kind"], m.get("namespace", ""), m["name"])).encode()).hexdigest()
+    m["labels"] = dict(sorted(labels.items()))
+
+
+def find(kind, ns, name):
+    for o in OBJECTS:
+        m = o["metadata"]
+        if o["kind"] == kind and m.get("namespace", "") == ns and m["name"] == name:
+            return o
+    raise KeyError((kind, ns, name))
+
+
+def k3s_manifest_stamps():
+    """coredns, local-storage and metrics-server objects already in the demo get the full
+    objectset stamps K3s's deploy controller writes."""
+    for kind, ns, name, addon in (
+            ("StorageClass", "", "local-path", "local-storage"),
+            ("ClusterRole", "", "system:coredns", "coredns"),
+            ("APIService", "", "v1beta1.metrics.k8s.io", "metrics-server"),
+            ("Deployment", "kube-system", "coredns", "coredns"),
+            ("Deployment", "kube-system", "local-path-provisioner", "local-storage"),
+            ("Deployment", "kube-system", "metrics-server", "metrics-server"),
+            ("Service", "kube-system", "kube-dns", "coredns"),
+            ("ConfigMap", "kube-system", "coredns", "coredns")):
+        obj = find(kind, ns, name)
+        owner = obj["metadata"].get("annotations", {}).get(
+            "objectset.rio.cattle.io/owner-name", addon)
+        stamp_objectset(obj, owner)
+
+
+RBAC_API = "rbac.authorization.k8s.io/v1"
+BOOT_LABELS = {"kubernetes.io/bootstrapping": "rbac-defaults"}
+BOOT_ANN = {"rbac.authorization.kubernetes.io/autoupdate": "true"}
+RO = ["get", "list", "watch"]
+
+
+def R(groups, resources, verbs):
+    return {"apiGroups": groups, "resources": resources, "verbs": verbs}
+
+
+def bootstrap_rbac():
+    """A representative part of the API server's bootstrap RBAC (reconciled at every start)."""
+    def cluster_role(name, rules=None, aggregate_from=None, labels=None):
+        o = {"apiVersion": RBAC_API, "kind": "ClusterRole",
+             "metadata": meta("ClusterRole", name, labels=dict(BOOT_LABELS, **(labels or {})),
+                              annotations=BOOT_ANN, created=T_BOOT)}
+        if aggregate_from:
+            o["aggregationRule"] = {"clusterRoleSelectors": [
+                {"matchLabels": {"rbac.authorization.k8s.io/aggregate-to-" + aggregate_from:
+                                 "true"}}]}
+        o["rules"] = rules
+        add(o)
+        if aggregate_from:
+            # The aggregation controller owns the rules it gathered (server-side apply).
+            set_managed(o, [mf("k3s", T_BOOT, owned_view(o, drop=(("rules",),)), RBAC_API),
+                            mf("clusterrole-aggregation-controller", T_BOOT,
+                               pick(o, ("rules",)), RBAC_API, op="Apply")])
+        else:
+            set_managed(o, [mf("k3s", T_BOOT, owned_view(o), RBAC_API)])
+        return o
+
+    cluster_role("cluster-admin", [R(["*"], ["*"], ["*"]),
+                                   {"nonResourceURLs": ["*"], "verbs": ["*"]}])
+    view_rules = [R([""], ["configmaps", "endpoints", "persistentvolumeclaims", "pods",
+                           "replicationcontrollers", "serviceaccounts", "services"], RO),
+                  R(["apps"], ["daemonsets", "deployments", "replicasets", "statefulsets"], RO),
+                  R(["batch"], ["cronjobs", "jobs"], RO),
+                  R(["metrics.k8s.io"], ["pods", "nodes"], RO)]
+    edit_rules = [R([""], ["configmaps", "persistentvolumeclaims", "pods", "secrets",
+                           "services"], ["create", "delete", "deletecollection", "patch",
+                                         "update"]),
+                  R(["apps"], ["daemonsets", "deployments", "replicasets", "statefulsets"],
+                    ["create", "delete", "deletecollection", "patch", "update"])] + view_rules
+    admin_rules = [R(["rbac.authorization.k8s.io"], ["rolebindings", "roles"],
+                     ["create", "delete", "deletecollection", "get", "list", "patch", "update",
+                      "watch"])] + edit_rules
+    cluster_role("admin", admin_rules, "admin")
+    cluster_role("edit", edit_rules, "edit",
+                 {"rbac.authorization.k8s.io/aggregate-to-admin": "true"})
+    cluster_role("view", view_rules, "view",
+                 {"rbac.authorization.k8s.io/aggregate-to-edit": "true"})
+    cluster_role("system:basic-user", [R(["authorization.k8s.io"], ["selfsubjectaccessreviews",
+                                                                    "selfsubjectrulesreviews"],
+                                         ["create"])])
+    cluster_role("system:discovery", [{"nonResourceURLs": ["/api", "/api/*", "/apis", "/apis/*",
+                                                           "/healthz", "/livez", "/openapi",
+                                                           "/openapi/*", "/readyz", "/version",
+                                                           "/version/"], "verbs": ["get"]}])
+    cluster_role("system:controller:deployment-controller", [
+        R(["apps", "extensions"], ["deployments"], RO + ["update"]),
+        R(["apps", "extensions"], ["deployments/finalizers", "deployments/status"], ["update"]),
+        R(["apps"], ["replicasets"], ["create", "delete"] + RO + ["patch", "update"]),
+        R([""], ["pods"], ["get", "list", "update", "watch"]),
+        R(["", "events.k8s.io"], ["events"], ["create", "patch", "update"])])
+    crb = {"apiVersion": RBAC_API, "kind": "ClusterRoleBinding",
+           "metadata": meta("ClusterRoleBinding", "cluster-admin", labels=BOOT_LABELS,
+                            annotations=BOOT_ANN, created=T_BOOT),
+           "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                       "name": "cluster-admin"},
+           "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "Group",
+                         "name": "system:masters"}]}
+    add(crb)
+    set_managed(crb, [mf("k3s", T_BOOT, owned_view(crb), RBAC_API)])
+    role = {"apiVersion": RBAC_API, "kind": "Role",
+            "metadata": meta("Role", "system::leader-locking-kube-controller-manager",
+                             "kube-system", BOOT_LABELS, BOOT_ANN, created=T_BOOT),
+            "rules": [R([""], ["configmaps"], ["watch"]),
+                      {"apiGroups": [""], "resourceNames": ["kube-controller-manager"],
+                       "resources": ["configmaps"], "verbs": ["get", "update"]}]}
+    add(role)
+    set_managed(role, [mf("k3s", T_BOOT, owned_view(role), RBAC_API)])
+
+
+FC_API = "flowcontrol.apiserver.k8s.io/v1"
+
+
+def apf():
+    ann = {"apf.kubernetes.io/autoupdate-spec": "true"}
+    plc = add({"apiVersion": FC_API, "kind": "PriorityLevelConfiguration",
+               "metadata": meta("PriorityLevelConfiguration", "exempt", annotations=ann,
+                                created=T_BOOT, extra={"generation": 1}),
+               "spec": {"exempt": {"lendablePercent": 0, "nominalConcurrencyShares": 0},
+                        "type": "Exempt"},
+               "status": {}})
+    set_managed(plc, [mf("api-priority-and-fairness-config-producer-v1", T_BOOT,
+                         owned_view(plc), FC_API)])
+    fs = add({"apiVersion": FC_API, "kind": "FlowSchema",
+              "metadata": meta("FlowSchema", "exempt", annotations=ann, created=T_BOOT,
+                               extra={"generation": 1}),
+              "spec": {"matchingPrecedence": 1, "priorityLevelConfiguration": {"name": "exempt"},
+                       "rules": [{"nonResourceRules": [{"nonResourceURLs": ["*"],
+                                                        "verbs": ["*"]}],
+                                  "resourceRules": [{"apiGroups": ["*"], "clusterScope": True,
+                                                     "namespaces": ["*"], "resources": ["*"],
+                                                     "verbs": ["*"]}],
+                                  "subjects": [{"group": {"name": "system:masters"},
+                                                "kind": "Group"}]}]},
+              "status": {"conditions": [{
+                  "lastTransitionTime": T_BOOT,
+                  "message": "This FlowSchema references the PriorityLevelConfiguration object "
+                             "named \"exempt\" and it exists",
+                  "reason": "Found", "status": "False", "type": "Dangling"}]}})
+    set_managed(fs, [mf("api-priority-and-fairness-config-producer-v1", T_BOOT, owned_view(fs),
+                        FC_API),
+                     mf("api-priority-and-fairness-config-consumer-v1", T_BOOT,
+                        pick(fs, ("status", "conditions")), FC_API, sub="status")])
+
+
+def priority_classes():
+    for name, value, desc in (
+            ("system-cluster-critical", 2000000000,
+             "Used for system critical pods that must run in the cluster, but can be moved to "
+             "another node if necessary."),
+            ("system-node-critical", 2000001000,
+             "Used for system critical pods that must not be moved from their current node.")):
+        o = add({"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass",
+                 "metadata": meta("PriorityClass", name, created=T_BOOT,
+                                  extra={"generation": 1}),
+                 "description": desc, "preemptionPolicy": "PreemptLowerPriority",
+                 "value": value})
+        set_managed(o, [mf("k3s", T_BOOT, owned_view(o), "scheduling.k8s.io/v1")])
+
+
+def csinodes_and_metrics():
+    for node in ("node1", "node2"):
+        o = add({"apiVersion": "storage.k8s.io/v1", "kind": "CSINode",
+                 "metadata": meta("CSINode", node, annotations={
+                     "storage.alpha.kubernetes.io/migrated-plugins":
+                     "kubernetes.io/aws-ebs,kubernetes.io/azure-disk,kubernetes.io/azure-file,"
+                     "kubernetes.io/cinder,kubernetes.io/gce-pd,kubernetes.io/portworx-volume,"
+                     "kubernetes.io/vsphere-volume"}, created=CREATED),
+                 "spec": {"drivers": None}})
+        o["metadata"]["ownerReferences"] = [{"apiVersion": "v1", "kind": "Node", "name": node,
+                                             "uid": uid("Node", "", node)}]
+        set_managed(o, [mf("k3s", CREATED, owned_view(o), "storage.k8s.io/v1")])
+    # `kubectl get nodemetrics,podmetrics -A -o yaml`: readings, no managedFields.
+    for node, cpu, mem in (("node1", "734219112n", "6120448Ki"),
+                           ("node2", "2211803490n", "14662812Ki")):
+        labels = find("Node", "", node)["metadata"]["labels"]
+        add({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "NodeMetrics",
+             "metadata": {"name": node, "creationTimestamp": T_NOW, "labels": dict(labels)},
+             "timestamp": "2025-12-27T10:02:14Z", "window": "20.03s",
+             "usage": {"cpu": cpu, "memory": mem}})
+    for pod, ns, cpu, mem in (("grafana-6c8d9f5b7-mq8rt", "logging", "4187220n", "98344Ki"),
+                              ("loki-0", "logging", "21844510n", "312716Ki"),
+                              ("llama-cpp-7d4b9c8f6-p5x9q", "llm", "1822015377n", "7340192Ki"),
+                              ("log-analyzer-59b7f6d9c4-zt6bd", "log-analyzer", "2013884n",
+                               "61232Ki")):
+        p = find("Pod", ns, pod)
+        add({"apiVersion": "metrics.k8s.io/v1beta1", "kind": "PodMetrics",
+             "metadata": {"name": pod, "namespace": ns, "creationTimestamp": T_NOW,
+                          "labels": dict(p["metadata"].get("labels") or {})},
+             "timestamp": "2025-12-27T10:02:09Z", "window": "15.02s",
+             "containers": [{"name": p["spec"]["containers"][0]["name"],
+                             "usage": {"cpu": cpu, "memory": mem}}]})
+
+
+def kubernetes_endpointslice():
+    o = add({"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
+             "metadata": meta("EndpointSlice", "kubernetes", "default",
+                              {"kubernetes.io/service-name": "kubernetes"}, created=T_BOOT,
+                              extra={"generation": 1}),
+             "addressType": "IPv4",
+             "endpoints": [{"addresses": ["192.168.1.10"], "conditions": {"ready": True}}],
+             "ports": [{"name": "https", "port": 6443, "protocol": "TCP"}]})
+    set_managed(o, [mf("k3s", T_BOOT, owned_view(o), "discovery.k8s.io/v1")])
+
+
+TRAEFIK_CHART = "34.2.1+up34.2.0"
+TRAEFIK_VALUES = ("deployment:\n  podAnnotations:\n    prometheus.io/port: \"8082\"\n"
+                  "    prometheus.io/scrape: \"true\"\nproviders:\n  kubernetesIngress:\n"
+                  "    publishedService:\n      enabled: true\npriorityClassName: "
+                  "\"system-cluster-critical\"\nimage:\n  repository: \"rancher/mirrored-library-"
+                  "traefik\"\n  tag: \"3.3.6\"\ntolerations:\n- key: \"CriticalAddonsOnly\"\n"
+                  "  operator: \"Exists\"\nservice:\n  ipFamilyPolicy: \"PreferDualStack\"\n")
+HCC_VALUES = ("logs:\n  access:\n    enabled: true\nadditionalArguments:\n"
+              "  - \"--serverstransport.insecureskipverify=true\"")
+
+
+def traefik():
+    """K3s's packaged Traefik: the Addon and HelmChart the deploy controller applies, the release
+    the helm-install Job made, a few of its objects; and the owner's HelmChartConfig."""
+    ks = "kube-system"
+    addon = add({"apiVersion": "k3s.cattle.io/v1", "kind": "Addon",
+                 "metadata": meta("Addon", "traefik", ks, created=T_ADDONS),
+                 "spec": {"checksum": uid("checksum", "traefik").replace("-", "") * 2,
+                          "source": "/var/lib/rancher/k3s/server/manifests/traefik.yaml"},
+                 "status": {}})
+    set_managed(addon, [mf(DEPLOY, T_ADDONS, owned_view(addon), "k3s.cattle.io/v1")])
+    chart = {"apiVersion": "helm.cattle.io/v1", "kind": "HelmChart",
+             "metadata": meta("HelmChart", "traefik", ks, created=T_ADDONS,
+                              extra={"finalizers": ["wrangler.cattle.io/on-helm-chart-remove"],
+                                     "generation": 1}),
+             "spec": {"chart": "https://%{KUBERNETES_API}%/static/charts/traefik-"
+                               + TRAEFIK_CHART + ".tgz",
+                      "set": {"global.systemDefaultRegistry": ""},
+                      "valuesContent": TRAEFIK_VALUES},
+             "status": {"jobName": "helm-install-traefik"}}
+    stamp_objectset(chart, "traefik")
+    chart["metadata"]["annotations"]["helmcharts.cattle.io/managed-by"] = "helm-controller"
+    chart["metadata"]["annotations"] = dict(sorted(chart["metadata"]["annotations"].items()))
+    add(chart)
+    api = "helm.cattle.io/v1"
+    deploy_view = owned_view(chart)
+    deploy_view["metadata"]["annotations"].pop("helmcharts.cattle.io/managed-by")
+    deploy_view["metadata"].pop("finalizers")
+    set_managed(chart, [mf(DEPLOY, T_ADDONS, deploy_view, api),
+                        mf(HELMCTL, T_ADDONS, pick(chart, ("metadata", "annotations",
+                                                           "helmcharts.cattle.io/managed-by"),
+                                                   ("metadata", "finalizers")), api),
+                        mf(HELMCTL, T_ADDONS, pick(chart, ("status",)), api, sub="status")])
+
+    # The release's objects (what Helm wrote; managedFields filled in below as manager helm).
+    start = len(OBJECTS)
+    t_labels = helm_labels("traefik", "traefik", "traefik-" + TRAEFIK_CHART, "v3.3.6")
+    t_labels["app.kubernetes.io/instance"] = "traefik-kube-system"
+    t_sel = {"app.kubernetes.io/instance": "traefik-kube-system",
+             "app.kubernetes.io/name": "traefik"}
+    add({"apiVersion": "v1", "kind": "ServiceAccount",
+         "metadata": meta("ServiceAccount", "traefik", ks, t_labels,
+                          helm_annotations("traefik", ks), created=T_ADDONS)})
+    add({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+         "metadata": meta("ClusterRole", "traefik-kube-system", labels=t_labels,
+                          annotations=helm_annotations("traefik", ks), created=T_ADDONS),
+         "rules": [R([""], ["configmaps", "nodes", "services"], RO),
+                   R(["discovery.k8s.io"], ["endpointslices"], ["list", "watch"]),
+                   R(["networking.k8s.io"], ["ingressclasses", "ingresses"], RO),
+                   R(["traefik.io"], ["ingressroutes", "middlewares", "tlsoptions"], RO)]})
+    add({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+         "metadata": meta("ClusterRoleBinding", "traefik-kube-system", labels=t_labels,
+                          annotations=helm_annotations("traefik", ks), created=T_ADDONS),
+         "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                     "name": "traefik-kube-system"},
+         "subjects": [{"kind": "ServiceAccount", "name": "traefik", "namespace": ks}]})
+    add({"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass",
+         "metadata": meta("IngressClass", "traefik", labels=t_labels,
+                          annotations=dict(helm_annotations("traefik", ks), **{
+                              "ingressclass.kubernetes.io/is-default-class": "true"}),
+                          created=T_ADDONS, extra={"generation": 1}),
+         "spec": {"controller": "traefik.io/ingress-controller"}})
+    deployment("traefik", ks, t_labels, helm_annotations("traefik", ks), t_sel,
+               {"serviceAccountName": "traefik", "priorityClassName": "system-cluster-critical",
+                "tolerations": [{"key": "CriticalAddonsOnly", "operator": "Exists"}]},
+               [container("traefik", "rancher/mirrored-library-traefik:3.3.6",
+                          [("metrics", 9100), ("traefik", 8080), ("web", 8000),
+                           ("websecure", 8443)],
+                          args=["--entryPoints.web.address=:8000/tcp",
+                                "--entryPoints.websecure.address=:8443/tcp",
+                                "--providers.kubernetesingress", "--accesslog=true",
+                                "--serverstransport.insecureskipverify=true"])],
+               rs_hash="67c9bd8b5f", pod_suffix="k8wqz", created=T_ADDONS)
+    svc = service("traefik", ks, t_labels, helm_annotations("traefik", ks), t_sel,
+                  [("web", 80, "web"), ("websecure", 443, "websecure")], "10.43.166.21")
+    svc["metadata"]["creationTimestamp"] = T_ADDONS
+    svc["spec"]["type"] = "LoadBalancer"
+    svc["spec"]["ipFamilyPolicy"] = "PreferDualStack"
+    svc["status"] = {"loadBalancer": {"ingress": [{"ip": "192.168.1.10"},
+                                                  {"ip": "192.168.1.11"}]}}
+    released = [o for o in OBJECTS[start:] if o["kind"] not in ("ReplicaSet", "Pod")]
+    helm_release("traefik", ks, "traefik", TRAEFIK_CHART, "v3.3.6", 1, "deployed",
+                 "2025-06-14T09:13:41.302115774Z",
+                 {"additionalArguments": ["--serverstransport.insecureskipverify=true"],
+                  "logs": {"access": {"enabled": True}},
+                  "priorityClassName": "system-cluster-critical",
+                  "global": {"systemDefaultRegistry": ""}},
+                 {"deployment": {"replicas": 1}, "logs": {"access": {"enabled": False}}},
+                 released, "Install complete")
+
+    # The owner's customisation of K3s's Traefik: `kubectl apply -f traefik-config.yaml`.
+    hcc = add({"apiVersion": "helm.cattle.io/v1", "kind": "HelmChartConfig",
+               "metadata": meta("HelmChartConfig", "traefik", ks, created=T_HCC,
+                                extra={"generation": 1}),
+               "spec": {"valuesContent": HCC_VALUES}})
+    set_managed(hcc, kubectl_applied(hcc, created=T_HCC))
+
+
+def crd_spec(group, kind, plural, versions=("v1",), scope="Namespaced"):
+    return {"conversion": {"strategy": "None"}, "group": group,
+            "names": {"kind": kind, "listKind": kind + "List", "plural": plural,
+                      "singular": kind.lower()},
+            "scope": scope,
+            "versions": [{"name": v, "served": True, "storage": i == len(versions) - 1,
+                          "schema": {"openAPIV3Schema": {
+                              "type": "object", "x-kubernetes-preserve-unknown-fields": True}},
+                          "subresources": {"status": {}}} for i, v in enumerate(versions)]}
+
+
+CRD_TOOL = {"controller-gen.kubebuilder.io/version": "v0.16.1"}
+
+
+def eg_crd_manifest(plural, kind):
+    """A CRD file of the gateway-helm chart's crds/ folder, as Helm keeps it in the release."""
+    return {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": {"annotations": dict(CRD_TOOL),
+                         "name": "%s.gateway.envoyproxy.io" % plural},
+            "spec": crd_spec("gateway.envoyproxy.io", kind, plural, ("v1alpha1",))}
+
+
+def crd(group, kind, plural, labels=None, versions=("v1",), scope="Namespaced",
+        created=CREATED, annotations=None):
+    name = "%s.%s" % (plural, group)
+    spec = crd_spec(group, kind, plural, versions, scope)
+    o = {"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+         "metadata": meta("CustomResourceDefinition", name, labels=labels,
+                          annotations=annotations, created=created, extra={"generation": 1}),
+         "spec": spec,
+         "status": {"acceptedNames": dict(spec["names"]),
+                    "conditions": [
+                        {"lastTransitionTime": created, "message": "no conflicts found",
+                         "reason": "NoConflicts", "status": "True", "type": "NamesAccepted"},
+                        {"lastTransitionTime": created,
+                         "message": "the initial names have been accepted",
+                         "reason": "InitialNamesAccepted", "status": "True",
+                         "type": "Established"}],
+                    "storedVersions": [versions[-1]]}}
+    return add(o)
+
+
+def crd_status(o, created):
+    return [mf("k3s", created, pick(o, ("status", "acceptedNames"), ("status", "conditions"),
+                                     ("status", "storedVersions")),
+               "apiextensions.k8s.io/v1", sub="status")]
+
+
+FLUX_CRDS = [("source.toolkit.fluxcd.io", "GitRepository", "gitrepositories", "source-controller"),
+             ("source.toolkit.fluxcd.io", "HelmRepository", "helmrepositories",
+              "source-controller"),
+             ("kustomize.toolkit.fluxcd.io", "Kustomization", "kustomizations",
+              "kustomize-controller"),
+             ("helm.toolkit.fluxcd.io", "HelmRelease", "helmreleases", "helm-controller")]
+
+
+def flux_crds():
+    """Flux's CRDs, left from an abandoned first try: hand-applied from gotk-components.yaml."""
+    for group, kind, plural, component in FLUX_CRDS:
+        o = crd(group, kind, plural,
+                labels={"app.kubernetes.io/component": component,
+                        "app.kubernetes.io/instance": "flux-system",
+                        "app.kubernetes.io/part-of": "flux",
+                        "app.kubernetes.io/version": "v2.5.1"},
+                annotations={"controller-gen.kubebuilder.io/version": "v0.16.1"},
+                versions=("v1",), created=T_FLUX)
+        set_managed(o, kubectl_applied(o, created=T_FLUX)[:1] + crd_status(o, T_FLUX))
+
+
+EG_CRDS = [("backendtrafficpolicies", "BackendTrafficPolicy"),
+           ("clienttrafficpolicies", "ClientTrafficPolicy"),
+           ("envoyproxies", "EnvoyProxy"), ("securitypolicies", "SecurityPolicy")]
+
+
+def envoy_gateway_extras():
+    """Envoy Gateway's crds/ folder CRDs (Helm installs them unlabelled) and what Envoy Gateway
+    generates for a Gateway: the proxy's ServiceAccount, Deployment and Service."""
+    eg_created = "2025-06-14T09:20:38Z"
+    for plural, kind in EG_CRDS:
+        o = crd("gateway.envoyproxy.io", kind, plural, versions=("v1alpha1",),
+                annotations={"controller-gen.kubebuilder.io/version": "v0.16.1"},
+                created=eg_created)
+        set_managed(o, [mf("helm", eg_created, owned_view(o), "apiextensions.k8s.io/v1")]
+                    + crd_status(o, eg_created))
+
+    eg = "envoy-gateway-system"
+    proxy = "envoy-default-homelab-66fbaab8"
+    p_labels = {"app.kubernetes.io/component": "proxy",
+                "app.kubernetes.io/managed-by": "envoy-gateway",
+                "app.kubernetes.io/name": "envoy",
+                "gateway.envoyproxy.io/owning-gateway-name": "homelab",
+                "gateway.envoyproxy.io/owning-gateway-namespace": "default"}
+    gw_created = "2025-06-14T09:24:51Z"
+    start = len(OBJECTS)
+    add({"apiVersion": "v1", "kind": "ServiceAccount",
+         "metadata": meta("ServiceAccount", proxy, eg, p_labels, created=gw_created)})
+    deployment(proxy, eg, p_labels, None, p_labels,
+               {"serviceAccountName": proxy, "terminationGracePeriodSeconds": 360},
+               [container("envoy", "docker.io/envoyproxy/envoy:distroless-v1.34.1",
+                          [("admin", 19000), ("metrics", 19001), ("readiness", 19003)],
+                          args=["--service-cluster", proxy, "--service-node $(ENVOY_POD_NAME)",
+                                "--config-yaml", "admin: {address: {socket_address: "
+                                "{address: 127.0.0.1, port_value: 19000}}}",
+                                "--log-level", "warn"]),
+                container("shutdown-manager", "docker.io/envoyproxy/gateway:v1.4.6",
+                          command=["envoy-gateway"], args=["envoy", "shutdown-manager"])],
+               rs_hash="7c6f9d5b8", pod_suffix="r4t8n", created=gw_created)
+    svc = service(proxy, eg, p_labels, None, p_labels, [("http-8080", 8080, 10080)],
+                  "10.43.210.14")
+    svc["metadata"]["creationTimestamp"] = gw_created
+    for o in OBJECTS[start:]:
+        if o["kind"] in ("ServiceAccount", "Deployment", "Service"):
+            api = o["apiVersion"]
+            entries = [mf("envoy-gateway", gw_created, owned_view(o, drop=(REVISION,)), api,
+                          op="Apply")]
+            if o["kind"] == "Deployment":
+                entries.append(mf("k3s", gw_created, pick(o, REVISION), api))
+            set_managed(o, entries + status_entry(o, time=gw_created))
+
+
+def realism():
+    bootstrap_rbac()
+    apf()
+    priority_classes()
+    csinodes_and_metrics()
+    kubernetes_endpointslice()
+    k3s_manifest_stamps()
+    traefik()
+    flux_crds()
+    envoy_gateway_extras()
+    fill_managed_fields()
+
 
 
 class Dumper(yaml.SafeDumper):

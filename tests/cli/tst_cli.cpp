@@ -264,7 +264,7 @@ void TestCli::releasesTable()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), run.err.constData());
     const QStringList lines = run.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines.size(), 7); // the header, the five releases and K3s's traefik
     QCOMPARE(lines.first().simplified(),
              QStringLiteral("NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION"));
     QStringList row;
@@ -288,7 +288,7 @@ void TestCli::releasesJson()
         {QStringLiteral("--demo"), QStringLiteral("--json"), QStringLiteral("releases")}, m_env);
     QCOMPARE(run.exitCode, 0);
     const QJsonArray array = QJsonDocument::fromJson(run.out).array();
-    QCOMPARE(array.size(), 5);
+    QCOMPARE(array.size(), 6); // with K3s's traefik
     QHash<QString, QJsonObject> byName;
     for (const QJsonValue &v : array)
         byName.insert(v.toObject().value(QLatin1String("name")).toString(), v.toObject());
@@ -320,13 +320,19 @@ void TestCli::inventoryOnDemo()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.isEmpty(), run.err.constData());
 
-    const QStringList expectedFiles = {
-        QStringLiteral("namespaces.txt"),         QStringLiteral("helm-releases.yaml"),
-        QStringLiteral("workloads.yaml"),         QStringLiteral("services.yaml"),
-        QStringLiteral("storage.yaml"),           QStringLiteral("crds.txt"),
-        QStringLiteral("storageclasses.yaml"),    QStringLiteral("helm-values-eg.yaml"),
-        QStringLiteral("helm-values-alloy.yaml"), QStringLiteral("helm-values-grafana.yaml"),
-        QStringLiteral("helm-values-loki.yaml"),  QStringLiteral("helm-values-tempo.yaml")};
+    const QStringList expectedFiles = {QStringLiteral("namespaces.txt"),
+                                       QStringLiteral("helm-releases.yaml"),
+                                       QStringLiteral("workloads.yaml"),
+                                       QStringLiteral("services.yaml"),
+                                       QStringLiteral("storage.yaml"),
+                                       QStringLiteral("crds.txt"),
+                                       QStringLiteral("storageclasses.yaml"),
+                                       QStringLiteral("helm-values-eg.yaml"),
+                                       QStringLiteral("helm-values-traefik.yaml"),
+                                       QStringLiteral("helm-values-alloy.yaml"),
+                                       QStringLiteral("helm-values-grafana.yaml"),
+                                       QStringLiteral("helm-values-loki.yaml"),
+                                       QStringLiteral("helm-values-tempo.yaml")};
     const QStringList printed = run.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(printed.size(), expectedFiles.size());
     for (const QString &file : expectedFiles) {
@@ -394,7 +400,7 @@ void TestCli::inventoryOnDemo()
         parseYamlValue(readFile(QDir(out).filePath(QStringLiteral("helm-releases.yaml"))),
                        QStringLiteral("helm-releases.yaml"));
     QVERIFY2(releases.ok(), qPrintable(releases.error().toString()));
-    QCOMPARE(releases->toArray().size(), 5);
+    QCOMPARE(releases->toArray().size(), 6); // with K3s's traefik
     QCOMPARE(releases->toArray().at(0).toObject().value(QLatin1String("chart")).toString(),
              QStringLiteral("gateway-helm-v1.4.6"));
 
@@ -464,7 +470,7 @@ void TestCli::snapshotRoundTrip()
                                     QStringLiteral("--json"), QStringLiteral("releases")},
                                    m_env);
     QCOMPARE(releases.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(releases.out).array().size(), 5);
+    QCOMPARE(QJsonDocument::fromJson(releases.out).array().size(), 6);
 }
 
 void TestCli::badInput_data()

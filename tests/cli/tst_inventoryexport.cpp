@@ -67,8 +67,9 @@ void TestInventoryExport::fileNamesOnDemo()
             QStringLiteral("workloads.yaml"), QStringLiteral("services.yaml"),
             QStringLiteral("storage.yaml"), QStringLiteral("crds.txt"),
             QStringLiteral("storageclasses.yaml"), QStringLiteral("helm-values-eg.yaml"),
-            QStringLiteral("helm-values-alloy.yaml"), QStringLiteral("helm-values-grafana.yaml"),
-            QStringLiteral("helm-values-loki.yaml"), QStringLiteral("helm-values-tempo.yaml")}));
+            QStringLiteral("helm-values-traefik.yaml"), QStringLiteral("helm-values-alloy.yaml"),
+            QStringLiteral("helm-values-grafana.yaml"), QStringLiteral("helm-values-loki.yaml"),
+            QStringLiteral("helm-values-tempo.yaml")}));
 }
 
 void TestInventoryExport::textFiles()

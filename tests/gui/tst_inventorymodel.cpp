@@ -272,8 +272,8 @@ private slots:
         QCOMPARE(releases.data(InventoryModel::NodeTypeRole).toInt(),
                  int(InventoryModel::ReleaseGroupNode));
         QCOMPARE(releases.data().toString(), QStringLiteral("Helm releases"));
-        QCOMPARE(releases.data(InventoryModel::CountRole).toInt(), 5);
-        QCOMPARE(model.releaseCount(), 5);
+        QCOMPARE(releases.data(InventoryModel::CountRole).toInt(), 6);
+        QCOMPARE(model.releaseCount(), 6);
         QStringList rows;
         for (int row = 0; row < model.rowCount(releases); ++row) {
             const QModelIndex release = model.index(row, 0, releases);
@@ -281,14 +281,16 @@ private slots:
                         release.siblingAtColumn(InventoryModel::BadgeColumn).data().toString() +
                         QLatin1Char(']'));
         }
-        QCOMPARE(rows, (QStringList{
-                           QStringLiteral("envoy-gateway-system/eg · gateway-helm v1.4.6 · rev 1 "
-                                          "[deployed]"),
-                           QStringLiteral("logging/alloy · alloy 1.4.0 · rev 1 [deployed]"),
-                           QStringLiteral("logging/grafana · grafana 10.2.0 · rev 1 [deployed]"),
-                           QStringLiteral("logging/loki · loki 6.21.0 · rev 2 [deployed]"),
-                           QStringLiteral("logging/tempo · tempo 1.24.1 · rev 1 [deployed]"),
-                       }));
+        QCOMPARE(rows,
+                 (QStringList{
+                     QStringLiteral("envoy-gateway-system/eg · gateway-helm v1.4.6 · rev 1 "
+                                    "[deployed]"),
+                     QStringLiteral("kube-system/traefik · traefik 34.2.1+up34.2.0 · rev 1 [K3s]"),
+                     QStringLiteral("logging/alloy · alloy 1.4.0 · rev 1 [deployed]"),
+                     QStringLiteral("logging/grafana · grafana 10.2.0 · rev 1 [deployed]"),
+                     QStringLiteral("logging/loki · loki 6.21.0 · rev 2 [deployed]"),
+                     QStringLiteral("logging/tempo · tempo 1.24.1 · rev 1 [deployed]"),
+                 }));
         const QModelIndex loki =
             model.indexOfRelease(QStringLiteral("logging"), QStringLiteral("loki"));
         QCOMPARE(loki.data(InventoryModel::RevisionRole).toInt(), 2);

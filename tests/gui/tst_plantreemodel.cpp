@@ -113,13 +113,16 @@ const char *const expectedTree = R"(clusters [2 new]
     flux-system [left to flux bootstrap]
     infrastructure.yaml [planned]
     workloads.yaml [planned]
-infrastructure [20 new]
+infrastructure [22 new]
   controllers [4 new]
     eg [3 new]
       helmrelease.yaml [planned]
       kustomization.yaml [planned]
       namespace.yaml [planned]
     kustomization.yaml [planned]
+  k3s [2 new]
+    kustomization.yaml [planned]
+    traefik-helm-chart-config.yaml [planned]
   logging [7 new]
     alloy-helmrelease.yaml [planned]
     grafana-helmrelease.yaml [planned]
@@ -155,15 +158,17 @@ workloads [1 differing, 10 new, 1 on disk only]
     log-analyzer-service.yaml [planned]
     namespace.yaml [planned]
   kustomization.yaml [planned]
-Excluded (78)
+Excluded (124)
   User objects left out (2)
     Secret llm/llm-token [excluded]
     Secret logging/grafana-values [excluded]
-  Created by Helm releases (14)
+  Created by Helm releases (18)
   Helm release records (6)
-  Owned by a controller (15)
-  Generated automatically (14)
-  Kubernetes and K3s internals (27)
+  Already managed by Flux (4)
+  Owned by a controller (17)
+  Generated automatically (17)
+  Kubernetes and K3s internals (54)
+  Read-only API readings (6)
 )";
 
 } // namespace
@@ -322,7 +327,7 @@ private slots:
         QVERIFY(carried.size() > 20);
         QCOMPARE(c.objectsToMigrate, int(carried.size()));
         QCOMPARE(c.plannedFiles, int(m_fixture->plan.files.size()));
-        QCOMPARE(c.plannedFiles, 34); // the demo tree's 33 files and the included Secret
+        QCOMPARE(c.plannedFiles, 36); // the demo tree's 35 files and the included Secret
         QCOMPARE(c.excludedObjects, int(m_fixture->plan.excluded.size()));
         QCOMPARE(c.differingFiles, 1);
         QCOMPARE(c.onDiskOnly, 1);

@@ -278,7 +278,7 @@ private slots:
         const CliRun run = runCli({s("--demo"), s("releases")}, env());
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.outText().startsWith(s("NAME")));
-        QCOMPARE(run.outText().count(QLatin1Char('\n')), 6);
+        QCOMPARE(run.outText().count(QLatin1Char('\n')), 7);
     }
 };
 

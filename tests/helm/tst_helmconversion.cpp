@@ -132,7 +132,7 @@ private slots:
         QFETCH(bool, crds);
         Inventory inventory;
         inventory.addObjects(demoClusterObjects());
-        QCOMPARE(inventory.helmReleases().size(), 5);
+        QCOMPARE(inventory.helmReleases().size(), 6); // the five and K3s's traefik
         const std::optional<HelmRelease> release = releaseIn(inventory, ns, name);
         QVERIFY(release.has_value());
         const HelmConversion c = convertOrFail(*release);

@@ -217,11 +217,12 @@ private slots:
         QCOMPARE(
             summary,
             QStringList({QStringLiteral("envoy-gateway-system/eg gateway-helm-v1.4.6 r1 deployed"),
+                         QStringLiteral("kube-system/traefik traefik-34.2.1+up34.2.0 r1 deployed"),
                          QStringLiteral("logging/alloy alloy-1.4.0 r1 deployed"),
                          QStringLiteral("logging/grafana grafana-10.2.0 r1 deployed"),
                          QStringLiteral("logging/loki loki-6.21.0 r2 deployed"),
                          QStringLiteral("logging/tempo tempo-1.24.1 r1 deployed")}));
-        const HelmRelease &loki = releases.at(3);
+        const HelmRelease &loki = releases.at(4);
         QCOMPARE(loki.storageObject, QStringLiteral("sh.helm.release.v1.loki.v2"));
         QCOMPARE(loki.values.value(QLatin1String("singleBinary"))
                      .toObject()
@@ -232,7 +233,7 @@ private slots:
                  QStringLiteral("200Gi"));
         QVERIFY(loki.manifest.contains(QLatin1String("kind: StatefulSet")));
         QVERIFY(loki.lastDeployed.isValid());
-        QVERIFY(releases.at(2).values.contains(QLatin1String("adminPassword")));
+        QVERIFY(releases.at(3).values.contains(QLatin1String("adminPassword")));
 
         const auto ownershipOf = [&inv](const char *group, const char *kind, const char *ns,
                                         const char *name) {
@@ -275,9 +276,16 @@ private slots:
         // 2 claims of their own, llama-cpp Deployment+Service, log-analyzer ConfigMap+Deployment+
         // Service; generated = default ServiceAccount + kube-root-ca.crt in the 5 non-system
         // namespaces, one Event, the dynamically provisioned PV and the two claims the
-        // StatefulSets made; system gains the default namespace.
+        // StatefulSets made; system gains the default namespace. The K3s realism on top (see the
+        // generator's realism()): user +1 (the owner's HelmChartConfig traefik), helm +4 (eg's
+        // crds/ CRDs), flux 4 (Flux's left-over CRDs), system +27 (9 bootstrap RBAC, 2 APF,
+        // 2 PriorityClasses, 2 CSINodes, the kubernetes EndpointSlice, K3s's traefik: Addon,
+        // HelmChart, its release record and 8 objects of the release), owned +2 and generated +3
+        // (the Envoy proxy's ReplicaSet and Pod; its Deployment, Service and ServiceAccount),
+        // read-only 6 (NodeMetrics and PodMetrics).
         QCOMPARE(countText.join(QLatin1Char(' ')),
-                 QStringLiteral("user=14 helm=14 helm-release=6 system=27 owned=15 generated=14"));
+                 QStringLiteral("user=15 helm=18 helm-release=6 flux=4 system=54 owned=17 "
+                                "generated=17 read-only=6"));
 
         // Demo data mirrors the roadmap: node2 is the tainted heavy node.
         const InventoryEntry *node2 = inv.find(

@@ -464,6 +464,8 @@ private slots:
         const QList<HelmRelease> releases = inventory.helmReleases();
         QVERIFY2(releases.size() >= 5, "the demo cluster lost its Helm releases");
         for (const HelmRelease &release : releases) {
+            if (!release.installedByK3s.isEmpty())
+                continue; // K3s's own (traefik): never converted, the HelmChartConfig is planned
             const Result<HelmConversion> c =
                 convertHelmRelease(release, resolveChartSource(release, ChartSourceContext()));
             QVERIFY2(c.ok(), qPrintable(c.error().toString()));

@@ -48,7 +48,7 @@ private slots:
             qPrintable(before.outText()));
         QVERIFY(before.outText().contains(s("bootstrap     clusters/homelab/flux-system/\n")));
         QVERIFY(before.outText().contains(s("excluded      apps/StatefulSet logging/loki: ")));
-        QVERIFY(before.outText().contains(s("33 planned, 0 up to date, 0 differ")));
+        QVERIFY(before.outText().contains(s("35 planned, 0 up to date, 0 differ")));
         QVERIFY(QDir(repo.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 
         const CliRun write = runCli(plan + QStringList{s("--write")}, env);
@@ -59,7 +59,7 @@ private slots:
         const CliRun after = runCli(plan, env);
         QCOMPARE(after.exitCode, 0);
         QVERIFY(after.outText().contains(s("up to date    workloads/llm/namespace.yaml\n")));
-        QVERIFY(after.outText().contains(s("0 planned, 33 up to date, 0 differ, 0 on disk only")));
+        QVERIFY(after.outText().contains(s("0 planned, 35 up to date, 0 differ, 0 on disk only")));
 
         // A hand edit: reported, exit 1, and kept by --write.
         const QString edited = repo.filePath(s("workloads/llm/llama-cpp-service.yaml"));
@@ -108,7 +108,7 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(run.out, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(root.value(s("cluster")).toString(), s("homelab"));
-        QCOMPARE(root.value(s("counts")).toObject().value(s("planned")).toInt(), 33);
+        QCOMPARE(root.value(s("counts")).toObject().value(s("planned")).toInt(), 35);
         bool found = false;
         for (const QJsonValue &v : root.value(s("files")).toArray()) {
             const QJsonObject f = v.toObject();
@@ -160,7 +160,7 @@ private slots:
         QVERIFY(listed.outText().contains(s("not in plan   workloads/gone/old.yaml\n")));
         QVERIFY(listed.outText().contains(s("on disk only  clusters/other/workloads.yaml\n")));
         QVERIFY(listed.outText().contains(
-            s("0 planned, 31 up to date, 2 differ, 1 on disk only, 2 no longer planned, ")));
+            s("0 planned, 33 up to date, 2 differ, 1 on disk only, 2 no longer planned, ")));
 
         const CliRun json =
             runCli({s("--demo"), s("--json"), s("plan"), s("--repo"), repo.path()}, env);
@@ -180,7 +180,7 @@ private slots:
         QVERIFY(some.outText().contains(s("removed       ") + extra + s("\n")));
         QVERIFY(some.outText().contains(s("not in plan   ") + gone + s("\n")));
         QVERIFY(some.outText().contains(
-            s("0 written, 1 updated, 31 unchanged, 1 kept as edited, 1 removed, 1 no longer "
+            s("0 written, 1 updated, 33 unchanged, 1 kept as edited, 1 removed, 1 no longer "
               "planned\n")));
         QVERIFY(some.outText().contains(s("--accept PATH")));
         QVERIFY(some.outText().contains(s("--remove-all-stale")));
@@ -204,7 +204,7 @@ private slots:
         const CliRun after = runCli(plan, env);
         QCOMPARE(after.exitCode, 0);
         QVERIFY2(after.outText().contains(
-                     s("0 planned, 33 up to date, 0 differ, 1 on disk only, 0 no longer planned")),
+                     s("0 planned, 35 up to date, 0 differ, 1 on disk only, 0 no longer planned")),
                  qPrintable(after.outText()));
         for (const char *folder : {"infrastructure", "workloads"}) {
             if (!kubectlKustomizeReadsFolders())

@@ -353,8 +353,9 @@ private slots:
     void kustomizationsListTheirFolder()
     {
         const Plan plan = demoPlan();
-        QCOMPARE(resourcesOf(plan, s("infrastructure/kustomization.yaml")),
-                 (QStringList{s("controllers"), s("logging"), s("sources"), s("storage")}));
+        QCOMPARE(
+            resourcesOf(plan, s("infrastructure/kustomization.yaml")),
+            (QStringList{s("controllers"), s("k3s"), s("logging"), s("sources"), s("storage")}));
         QCOMPARE(resourcesOf(plan, s("workloads/kustomization.yaml")),
                  (QStringList{s("llm"), s("log-analyzer")}));
         QCOMPARE(resourcesOf(plan, s("workloads/llm/kustomization.yaml")),
