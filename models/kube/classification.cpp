@@ -273,6 +273,27 @@ bool isPersonManager(const QString &manager)
     return manager.startsWith(QLatin1String("pulumi-kubernetes"));
 }
 
+bool installedByHelmAlone(const QJsonObject &object)
+{
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
+    if (annotations.contains(QLatin1String("meta.helm.sh/release-name")) ||
+        annotations.contains(lastAppliedAnnotation) ||
+        meta.value(QLatin1String("labels")).toObject().value(managedByLabel).toString() ==
+            QLatin1String("Helm"))
+        return false;
+    bool helm = false;
+    for (const QJsonValue &entry : meta.value(QLatin1String("managedFields")).toArray()) {
+        const QJsonObject e = entry.toObject();
+        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
+            continue;
+        if (e.value(QLatin1String("manager")).toString() != QLatin1String("helm"))
+            return false;
+        helm = true;
+    }
+    return helm;
+}
+
 bool isKnownReadOnlyType(const QString &group, const QString &kind)
 {
     // The verbs discovery would list where no discovery was read (a snapshot).
@@ -448,10 +469,7 @@ Classification classify(const QJsonObject &object, const ClassificationContext &
                 : QCoreApplication::translate("Classification", "Created by the Helm release %1.")
                       .arg(helmRelease),
             helmRelease};
-    if (crd && !f.writers.isEmpty() &&
-        std::all_of(f.writers.cbegin(), f.writers.cend(),
-                    [](const QString &m) { return m == QLatin1String("helm"); }) &&
-        !f.lastApplied())
+    if (crd && installedByHelmAlone(object))
         return {Ownership::HelmManaged,
                 QCoreApplication::translate(
                     "Classification",

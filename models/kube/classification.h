@@ -57,6 +57,10 @@ Classification classify(const QJsonObject &object, const ClassificationContext &
 // dashboard or CLI a person drives), as opposed to a controller.
 bool isPersonManager(const QString &manager);
 
+// Helm wrote the object and labelled nothing (no release annotation or label, no kubectl
+// apply): what Helm installs from a chart's crds/ folder.
+bool installedByHelmAlone(const QJsonObject &object);
+
 // Types no one creates as knownVerbs() tells them: a read-only aggregated API's readings
 // (metrics.k8s.io), ComponentStatus.
 bool isKnownReadOnlyType(const QString &group, const QString &kind);

@@ -9,34 +9,6 @@
 
 namespace Fluxdesk {
 
-namespace {
-
-// Helm wrote the object and labelled nothing: what Helm installs from a chart's crds/ folder.
-bool installedByHelmAlone(const QJsonObject &object)
-{
-    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
-    const QJsonObject annotations = meta.value(QLatin1String("annotations")).toObject();
-    if (annotations.contains(QLatin1String("meta.helm.sh/release-name")) ||
-        annotations.contains(QLatin1String("kubectl.kubernetes.io/last-applied-configuration")) ||
-        meta.value(QLatin1String("labels"))
-                .toObject()
-                .value(QLatin1String("app.kubernetes.io/managed-by"))
-                .toString() == QLatin1String("Helm"))
-        return false;
-    bool helm = false;
-    for (const QJsonValue &entry : meta.value(QLatin1String("managedFields")).toArray()) {
-        const QJsonObject e = entry.toObject();
-        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
-            continue;
-        if (e.value(QLatin1String("manager")).toString() != QLatin1String("helm"))
-            return false;
-        helm = true;
-    }
-    return helm;
-}
-
-} // namespace
-
 void Inventory::clear()
 {
     invalidateSorted();
