@@ -43,10 +43,10 @@ ReleaseView::ReleaseView(QWidget *parent) : QWidget(parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *identity = new QLabel(helmReleaseIdentityWarning(), this);
-    identity->setObjectName(QStringLiteral("releaseIdentityWarning"));
-    identity->setWordWrap(true);
-    identity->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_identity = new QLabel(helmReleaseIdentityWarning(), this);
+    m_identity->setObjectName(QStringLiteral("releaseIdentityWarning"));
+    m_identity->setWordWrap(true);
+    m_identity->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("releaseState"));
@@ -171,7 +171,7 @@ ReleaseView::ReleaseView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
-    layout->addWidget(identity);
+    layout->addWidget(m_identity);
     layout->addWidget(m_state);
     layout->addWidget(m_splitter, 1);
 
@@ -335,6 +335,8 @@ void ReleaseView::showConversion()
                                                        .arg(release.status, c.stateMessage())
                                                  : tr("Not converted — %1").arg(c.stateMessage());
     m_state->setText(state);
+    // How a HelmRelease adopts a release matters only for one the plan converts.
+    m_identity->setVisible(release.installedByK3s.isEmpty());
     m_updateButton->setEnabled(convertible);
     m_chooseSourceButton->setEnabled(convertible);
 

@@ -60,6 +60,7 @@ private:
 
     ReleaseConversion m_conversion;
     QLabel *m_title;
+    QLabel *m_identity; // how the HelmRelease keeps the release's identity
     QLabel *m_state;
     QSplitter *m_splitter;
     YamlEditor *m_valuesEditor;

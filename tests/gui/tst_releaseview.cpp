@@ -240,6 +240,8 @@ private slots:
         QVERIFY2(state->text().contains(s("HelmChart kube-system/traefik")),
                  qPrintable(state->text()));
         QVERIFY(!child<QPushButton>(view, "releaseChooseSourceButton")->isEnabled());
+        // How a HelmRelease would adopt it does not apply.
+        QVERIFY(child<QLabel>(view, "releaseIdentityWarning")->isHidden());
         QVERIFY(!child<YamlView>(view, "releaseGeneratedView")
                      ->toPlainText()
                      .contains(s("kind: HelmRelease")));
@@ -248,6 +250,7 @@ private slots:
         QVERIFY(pane->selectRelease(s("logging"), s("grafana")));
         QTRY_COMPARE(view->releaseKey(), s("logging/grafana"));
         QVERIFY(state->isHidden());
+        QVERIFY(!child<QLabel>(view, "releaseIdentityWarning")->isHidden());
     }
 
     void unknownChartChooseSource()
