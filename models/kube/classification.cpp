@@ -100,6 +100,22 @@ struct Facts
     }
 };
 
+// The managers of an object's managedFields, in order, each once; status writes are left out:
+// they are a controller reporting on the object, whoever the owner is.
+QStringList writersOf(const QJsonObject &metadata)
+{
+    QStringList writers;
+    for (const QJsonValue &entry : metadata.value(QLatin1String("managedFields")).toArray()) {
+        const QJsonObject e = entry.toObject();
+        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
+            continue;
+        const QString manager = e.value(QLatin1String("manager")).toString();
+        if (!manager.isEmpty() && !writers.contains(manager))
+            writers.append(manager);
+    }
+    return writers;
+}
+
 // The Helm release an object's labels or annotations name, "" when none.
 QString helmReleaseOf(const Facts &f)
 {
@@ -282,16 +298,10 @@ bool installedByHelmAlone(const QJsonObject &object)
         meta.value(QLatin1String("labels")).toObject().value(managedByLabel).toString() ==
             QLatin1String("Helm"))
         return false;
-    bool helm = false;
-    for (const QJsonValue &entry : meta.value(QLatin1String("managedFields")).toArray()) {
-        const QJsonObject e = entry.toObject();
-        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
-            continue;
-        if (e.value(QLatin1String("manager")).toString() != QLatin1String("helm"))
-            return false;
-        helm = true;
-    }
-    return helm;
+    const QStringList writers = writersOf(meta);
+    return !writers.isEmpty() &&
+           std::all_of(writers.cbegin(), writers.cend(),
+                       [](const QString &m) { return m == QLatin1String("helm"); });
 }
 
 bool isKnownReadOnlyType(const QString &group, const QString &kind)
@@ -311,17 +321,7 @@ Classification classify(const QJsonObject &object, const ClassificationContext &
             meta.value(QLatin1String("labels")).toObject(),
             meta.value(QLatin1String("annotations")).toObject(),
             meta.value(QLatin1String("ownerReferences")).toArray(),
-            {}};
-    const QJsonArray managedFields = meta.value(QLatin1String("managedFields")).toArray();
-    for (const QJsonValue &entry : managedFields) {
-        const QJsonObject e = entry.toObject();
-        // Status writes are a controller reporting on the object, whoever the owner is.
-        if (e.value(QLatin1String("subresource")).toString() == QLatin1String("status"))
-            continue;
-        const QString manager = e.value(QLatin1String("manager")).toString();
-        if (!manager.isEmpty() && !f.writers.contains(manager))
-            f.writers.append(manager);
-    }
+            writersOf(meta)};
 
     // 1. Helm's own storage.
     if (isHelmReleaseRecord(object)) {
