@@ -24,12 +24,12 @@ struct Error
     QString toString() const;
 };
 
-// A value or an error.
-template <typename T> class Result
+// A value or an error: the one result type of every area (git's GitResult is Result<T, GitError>).
+template <typename T, typename E = Error> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(E error) : m_error(std::move(error)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -39,11 +39,12 @@ public:
     const T *operator->() const { return &*m_value; }
     T *operator->() { return &*m_value; }
     const T &operator*() const { return *m_value; }
-    const Error &error() const { return m_error; }
+    T &operator*() { return *m_value; }
+    const E &error() const { return m_error; }
 
 private:
     std::optional<T> m_value;
-    Error m_error;
+    E m_error;
 };
 
 } // namespace Fluxdesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/error.h"
+
 #include <QString>
 
 #include <optional>
@@ -44,27 +46,7 @@ GitError lastGitError(int code, const QString &context = {},
                       GitErrorKind kind = GitErrorKind::Failed);
 
 // A value or a GitError.
-template <typename T> class GitResult
-{
-public:
-    GitResult(T value) : m_value(std::move(value)) {}
-    GitResult(GitError error) : m_error(std::move(error)) {}
-
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const & { return *m_value; }
-    T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
-    const T *operator->() const { return &*m_value; }
-    T *operator->() { return &*m_value; }
-    const T &operator*() const { return *m_value; }
-    T &operator*() { return *m_value; }
-    const GitError &error() const { return m_error; }
-
-private:
-    std::optional<T> m_value;
-    GitError m_error;
-};
+template <typename T> using GitResult = Result<T, GitError>;
 
 // For operations that return nothing but may fail.
 struct GitDone
