@@ -1,7 +1,9 @@
 #include "jobrunner.h"
 
+#include <QFutureWatcher>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QtConcurrent>
 #include <QThreadPool>
 
 namespace Fluxdesk {
@@ -63,6 +65,24 @@ JobContext JobRunner::makeContext(quint64 generation)
     context.m_relay = m_relay;
     context.m_generation = generation;
     return context;
+}
+
+void JobRunner::launch(quint64 generation, ErasedWork work, ErasedDone done)
+{
+    // Qt 5's QtConcurrent::run needs a default-constructible result: a pointer is.
+    auto *watcher = new QFutureWatcher<std::shared_ptr<void>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation, done = std::move(done)]() {
+                std::shared_ptr<void> result = watcher->result();
+                watcher->deleteLater();
+                // Delivered before the runner says it is idle; done may start the next job.
+                if (isCurrent(generation) && result)
+                    done(std::move(result));
+                jobFinished(generation);
+            });
+    jobStarted();
+    watcher->setFuture(QtConcurrent::run(pool(), std::move(work)));
+    m_watchers.append(watcher);
 }
 
 void JobRunner::supersede()

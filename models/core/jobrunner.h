@@ -1,16 +1,16 @@
 #pragma once
 
-#include <QFutureWatcher>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QtConcurrent>
 
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <utility>
 
+class QFutureWatcherBase;
 class QThreadPool;
 
 namespace Fluxdesk {
@@ -92,27 +92,24 @@ private:
     JobContext makeContext(quint64 generation);
     QThreadPool *pool() const;
 
+    // Type-erased: the work's result travels as shared_ptr<void> and is cast back for done.
+    using ErasedWork = std::function<std::shared_ptr<void>()>;
+    using ErasedDone = std::function<void(std::shared_ptr<void>)>;
+    void launch(quint64 generation, ErasedWork work, ErasedDone done);
+
     template <typename Work, typename Done> quint64 run(Work work, Done done)
     {
         using R = std::invoke_result_t<Work, const JobContext &>;
         const quint64 generation = m_generation;
         const JobContext context = makeContext(generation);
-        // Qt 5's QtConcurrent::run needs a default-constructible result: carry it in a pointer.
-        auto *watcher = new QFutureWatcher<std::shared_ptr<R>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this,
-                [this, watcher, generation, done = std::move(done)]() mutable {
-                    std::shared_ptr<R> result = watcher->result();
-                    watcher->deleteLater();
-                    // Delivered before the runner says it is idle; done may start the next job.
-                    if (isCurrent(generation) && result)
-                        done(std::move(*result));
-                    jobFinished(generation);
-                });
-        jobStarted();
-        watcher->setFuture(QtConcurrent::run(pool(), [work = std::move(work), context]() mutable {
-            return std::make_shared<R>(work(context));
-        }));
-        m_watchers.append(watcher);
+        launch(
+            generation,
+            [work = std::move(work), context]() mutable -> std::shared_ptr<void> {
+                return std::make_shared<R>(work(context));
+            },
+            [done = std::move(done)](std::shared_ptr<void> result) mutable {
+                done(std::move(*std::static_pointer_cast<R>(result)));
+            });
         return generation;
     }
 

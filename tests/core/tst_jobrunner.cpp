@@ -2,6 +2,8 @@
 
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QThread>
+#include <QThreadPool>
 #include <QTest>
 
 #include <atomic>
