@@ -1,6 +1,6 @@
 #include "cleanpreviewdialog.h"
 
-#include "manifest/textdiff.h"
+#include "git/textdiff.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

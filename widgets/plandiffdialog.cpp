@@ -1,7 +1,7 @@
 #include "plandiffdialog.h"
 
 #include "diffhighlighter.h"
-#include "manifest/textdiff.h"
+#include "git/textdiff.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

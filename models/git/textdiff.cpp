@@ -1,6 +1,6 @@
 #include "textdiff.h"
 
-#include "git/libgit2init.h"
+#include "libgit2init.h"
 
 #include <QCoreApplication>
 

@@ -147,7 +147,7 @@ ClassificationContext Inventory::buildContext() const
             !c.k3sReleases.contains(id))
             c.k3sReleases.insert(id, id);
         for (const QByteArray &file : r.crdFiles) {
-            const Result<QList<QJsonObject>> crds = parseSnapshotData(file, id);
+            const Result<QList<QJsonObject>> crds = parseManifestStream(file, id);
             if (!crds)
                 continue;
             for (const QJsonObject &crd : *crds) {

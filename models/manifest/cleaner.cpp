@@ -1,7 +1,7 @@
 #include "cleaner.h"
 
 #include "core/resources.h"
-#include "kube/snapshot.h"
+#include "manifest/manifeststream.h"
 #include "manifest/managedfields.h"
 #include "manifest/parallel.h"
 #include "manifest/yamljson.h"

@@ -1,6 +1,6 @@
 #include "linter.h"
 
-#include "kube/snapshot.h"
+#include "manifest/manifeststream.h"
 
 #include "manifest/yamljson.h"
 

@@ -1,6 +1,6 @@
 #include "splitter.h"
 
-#include "kube/snapshot.h"
+#include "manifest/manifeststream.h"
 #include "manifest/parallel.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlslices.h"
@@ -623,7 +623,7 @@ bool readSlice(const QByteArray &bytes, const QString &fileName, const SplitOpti
     QList<int> lines;
     {
         const Result<QList<QJsonObject>> read =
-            parseSnapshotData(bytes, fileName, clean ? &lines : nullptr);
+            parseManifestStream(bytes, fileName, clean ? &lines : nullptr);
         if (!read)
             return false;
         objects = *read;
@@ -723,7 +723,7 @@ Result<SplitPlan> splitText(const QByteArray &yaml, const QString &fileName,
     QList<int> lines;
     {
         const Result<QList<QJsonObject>> read =
-            parseSnapshotData(yaml, fileName, options.cleanRules ? &lines : nullptr);
+            parseManifestStream(yaml, fileName, options.cleanRules ? &lines : nullptr);
         if (!read)
             return read.error();
         objects = *read;

@@ -278,7 +278,7 @@ public:
             file.hasKey = true;
             return file;
         }
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(content, path);
+        const Result<QList<QJsonObject>> objects = parseManifestStream(content, path);
         if (objects && objects->size() == 1) {
             file.key = ObjectKey::of(objects->first());
             file.hasKey = true;

@@ -372,7 +372,7 @@ void TestCli::inventoryOnDemo()
         const QString path = QDir(out).filePath(QLatin1String(list.file));
         const QByteArray bytes = readFile(path);
         QVERIFY2(bytes.startsWith("apiVersion: v1") || bytes.contains("\nkind: List"), list.file);
-        const auto parsed = parseSnapshotData(bytes, path);
+        const auto parsed = parseManifestStream(bytes, path);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         QVERIFY2(parsed->size() > 0, list.file);
         QCOMPARE(parsed->size(), countKinds(m_demo, list.kinds));
@@ -380,7 +380,7 @@ void TestCli::inventoryOnDemo()
     }
     // The roadmap's storage: 4 PVCs, each bound to a PV (3 static, 1 provisioned "pvc-...").
     const auto storage =
-        parseSnapshotData(readFile(QDir(out).filePath(QStringLiteral("storage.yaml"))),
+        parseManifestStream(readFile(QDir(out).filePath(QStringLiteral("storage.yaml"))),
                           QStringLiteral("storage.yaml"));
     QVERIFY(storage.ok());
     QCOMPARE(countKinds(*storage, {QStringLiteral("PersistentVolumeClaim")}), 4);
@@ -444,7 +444,7 @@ void TestCli::snapshotRoundTrip()
     } else {
         QVERIFY(firstBytes.contains("kind: List"));
     }
-    const auto parsedFirst = parseSnapshotData(firstBytes, firstPath);
+    const auto parsedFirst = parseManifestStream(firstBytes, firstPath);
     QVERIFY2(parsedFirst.ok(), qPrintable(parsedFirst.error().toString()));
     QCOMPARE(parsedFirst->size(), m_demo.size());
 
@@ -453,7 +453,7 @@ void TestCli::snapshotRoundTrip()
                              QStringLiteral("--out"), secondPath},
                             m_env);
     QCOMPARE(b.exitCode, 0);
-    const auto parsedSecond = parseSnapshotData(readFile(secondPath), secondPath);
+    const auto parsedSecond = parseManifestStream(readFile(secondPath), secondPath);
     QVERIFY2(parsedSecond.ok(), qPrintable(parsedSecond.error().toString()));
     QCOMPARE(parsedSecond->size(), m_demo.size());
     QList<ObjectKey> keysFirst, keysSecond;

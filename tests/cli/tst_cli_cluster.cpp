@@ -143,7 +143,7 @@ void TestCliCluster::snapshotOverTls()
     QVERIFY2(!run.errText().contains(QLatin1String("warning")), run.err.constData());
     // Progress lines are for terminals only; stderr is a pipe here.
     QVERIFY2(!run.errText().contains(QLatin1String("loading")), run.err.constData());
-    const auto parsed = parseSnapshotData(readFile(out), out);
+    const auto parsed = parseManifestStream(readFile(out), out);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
     QCOMPARE(parsed->size(), m_objects.size());
     QCOMPARE(countKind(*parsed, QStringLiteral("Secret")),
@@ -193,7 +193,7 @@ void TestCliCluster::forbiddenSecrets()
                  "\"fluxdesk-test\" cannot list")),
              run.err.constData());
     QVERIFY2(run.errText().contains(QLatin1String("partial results")), run.err.constData());
-    const auto parsed = parseSnapshotData(readFile(out), out);
+    const auto parsed = parseManifestStream(readFile(out), out);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
     QCOMPARE(countKind(*parsed, QStringLiteral("Secret")), 0);
     QCOMPARE(parsed->size(), m_objects.size() - countKind(m_objects, QStringLiteral("Secret")));
@@ -306,7 +306,7 @@ void TestCliCluster::kubectlReadsInventory()
                                QStringLiteral("storageclasses.yaml")};
     for (const QString &file : files) {
         const QString path = QDir(out).filePath(file);
-        const auto parsed = parseSnapshotData(readFile(path), path);
+        const auto parsed = parseManifestStream(readFile(path), path);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         const CliRun check =
             runProgram(kubectl,

@@ -125,7 +125,7 @@ void TestInventoryExport::listFilesHoldOnlyTheirKinds()
     };
     for (const Expect &e : expected) {
         const auto parsed =
-            parseSnapshotData(contentOf(files, QLatin1String(e.file)), QLatin1String(e.file));
+            parseManifestStream(contentOf(files, QLatin1String(e.file)), QLatin1String(e.file));
         QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
         QStringList kinds;
         for (const QJsonObject &o : *parsed)

@@ -1,4 +1,4 @@
-#include "manifest/textdiff.h"
+#include "git/textdiff.h"
 
 #include <QtTest>
 

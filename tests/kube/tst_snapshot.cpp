@@ -72,7 +72,7 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QStringList, keys);
         const Result<QList<QJsonObject>> objects =
-            parseSnapshotData(bytes, QStringLiteral("in.yaml"));
+            parseManifestStream(bytes, QStringLiteral("in.yaml"));
         QVERIFY2(objects.ok(), qPrintable(objects.error().toString()));
         QCOMPARE(keysOf(objects.value()), keys);
     }
@@ -115,7 +115,7 @@ private slots:
         QFETCH(int, line);
         QFETCH(int, column);
         QFETCH(QString, text);
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(bytes, fileName);
+        const Result<QList<QJsonObject>> objects = parseManifestStream(bytes, fileName);
         QVERIFY(!objects.ok());
         const Error &e = objects.error();
         QCOMPARE(e.file, fileName);
@@ -196,7 +196,7 @@ private slots:
         QCOMPARE(snapshotFormatFor(QStringLiteral("a/b.yaml")), SnapshotFormat::Yaml);
         QCOMPARE(snapshotFormatFor(QStringLiteral("a/b")), SnapshotFormat::Yaml);
         const QByteArray empty = renderSnapshot({}, SnapshotFormat::Yaml);
-        const Result<QList<QJsonObject>> back = parseSnapshotData(empty, QStringLiteral("e.yaml"));
+        const Result<QList<QJsonObject>> back = parseManifestStream(empty, QStringLiteral("e.yaml"));
         QVERIFY(back.ok());
         QVERIFY(back->isEmpty());
         const QJsonObject list =
@@ -208,7 +208,7 @@ private slots:
 
     void types()
     {
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(
+        const Result<QList<QJsonObject>> objects = parseManifestStream(
             "- {apiVersion: apps/v1, kind: Deployment, metadata: {name: a, namespace: x}}\n"
             "- {apiVersion: apps/v1, kind: Deployment, metadata: {name: b, namespace: y}}\n"
             "- {apiVersion: v1, kind: Endpoints, metadata: {name: a, namespace: x}}\n"

@@ -1,7 +1,6 @@
 # Splitting, linting and text diffs (issue 3). Included by tests/manifest/CMakeLists.txt.
 fluxdesk_add_test(tst_splitter SOURCES tst_splitter.cpp LABELS manifest kubectl)
 fluxdesk_add_test(tst_linter SOURCES tst_linter.cpp LABELS manifest)
-fluxdesk_add_test(tst_textdiff SOURCES tst_textdiff.cpp LABELS manifest)
 
 # fluxdesk-cli split and lint as processes.
 if(TARGET fluxdesk-cli)

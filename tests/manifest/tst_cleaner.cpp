@@ -792,7 +792,7 @@ private slots:
     void k3sObjectsCleanLikeTheirExport()
     {
         const QString path = QStringLiteral(FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml");
-        const Result<QList<QJsonObject>> objects = parseSnapshotData(readFile(path), path);
+        const Result<QList<QJsonObject>> objects = parseManifestStream(readFile(path), path);
         QVERIFY2(objects.ok(), qPrintable(objects.error().toString()));
         const CleanRules rules = CleanRules::defaults();
         const CleanContext context = cleanContextFor(*objects);

@@ -171,7 +171,7 @@ private slots:
         QVERIFY(plan);
         const QList<SplitFile> &sliced = plan->files;
         const Result<QList<QJsonObject>> whole =
-            parseSnapshotData(yaml, QStringLiteral("big.yaml"));
+            parseManifestStream(yaml, QStringLiteral("big.yaml"));
         QVERIFY(whole.ok());
         const QList<SplitFile> expected = splitObjects(*whole, options);
         QCOMPARE(paths(sliced), paths(expected));
@@ -356,7 +356,7 @@ private slots:
         QFETCH(bool, clean);
         const QByteArray yaml = largeStream();
         const Result<QList<QJsonObject>> whole =
-            parseSnapshotData(yaml, QStringLiteral("big.yaml"));
+            parseManifestStream(yaml, QStringLiteral("big.yaml"));
         QVERIFY(whole.ok());
         QList<QJsonObject> kept;
         QStringList secrets;
