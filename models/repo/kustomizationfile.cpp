@@ -1,0 +1,292 @@
+#include "kustomizationfile.h"
+
+#include "manifest/yamljson.h"
+#include "manifest/yamlwriter.h"
+#include "repo/atomicfile.h"
+#include "repo/repopath.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QList>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("KustomizationFile", text);
+}
+
+const QLatin1String resourcesKey("resources");
+
+QString cleaned(const QString &entry)
+{
+    return QDir::cleanPath(entry);
+}
+
+QByteArray scalar(const QString &entry)
+{
+    if (isPlainSafe(entry))
+        return entry.toUtf8();
+    return toYaml(QJsonValue(entry)).trimmed().toUtf8();
+}
+
+bool isTrailingFiller(const QByteArray &line)
+{
+    const QByteArray t = line.trimmed();
+    return t.isEmpty() || t.startsWith('#') || t == "---" || t == "...";
+}
+
+} // namespace
+
+QStringList kustomizationFileNames()
+{
+    return {QStringLiteral("kustomization.yaml"), QStringLiteral("kustomization.yml"),
+            QStringLiteral("Kustomization")};
+}
+
+bool isKustomizationFileName(const QString &fileName, Qt::CaseSensitivity cs)
+{
+    for (const QLatin1String name :
+         {QLatin1String("kustomization.yaml"), QLatin1String("kustomization.yml"),
+          QLatin1String("Kustomization")}) {
+        if (fileName.compare(name, cs) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool isKustomizationPath(const QString &path, Qt::CaseSensitivity cs)
+{
+    return isKustomizationFileName(RepoPath::baseName(path), cs);
+}
+
+QString kustomizationPathIn(const QString &folder,
+                            const std::function<bool(const QString &path)> &exists)
+{
+    const QString prefix = folder.isEmpty() ? QString() : folder + QLatin1Char('/');
+    const QStringList names = kustomizationFileNames();
+    for (const QString &name : names) {
+        if (exists(prefix + name))
+            return prefix + name;
+    }
+    return prefix + names.first();
+}
+
+QString kustomizationPathOnDisk(const QString &folder)
+{
+    return kustomizationPathIn(folder, [](const QString &path) {
+        const QFileInfo info(path);
+        // The exact name: on a case-insensitive file system "Kustomization" would also find
+        // "kustomization.yaml", which the first look finds anyway.
+        return (info.exists() || info.isSymLink()) &&
+               QDir(info.absolutePath())
+                   .entryList(QDir::AllEntries | QDir::Hidden | QDir::System)
+                   .contains(info.fileName());
+    });
+}
+
+QStringList kustomizationResources(const QByteArray &text, const QString &path)
+{
+    QStringList names;
+    const Result<QJsonValue> value = parseYamlValue(text, path);
+    if (!value)
+        return names;
+    const QJsonArray resources = value->toObject().value(resourcesKey).toArray();
+    for (const QJsonValue &entry : resources)
+        names.append(cleaned(entry.toString()));
+    return names;
+}
+
+KustomizationFile KustomizationFile::create(const QString &path)
+{
+    KustomizationFile file;
+    file.m_path = path;
+    file.m_object = QJsonObject{
+        {QStringLiteral("apiVersion"), QStringLiteral("kustomize.config.k8s.io/v1beta1")},
+        {QStringLiteral("kind"), QStringLiteral("Kustomization")}};
+    return file;
+}
+
+Result<KustomizationFile> KustomizationFile::parse(const QByteArray &text, const QString &path)
+{
+    YamlParseOptions options;
+    options.recordPositions = true;
+    const Result<QList<YamlDocument>> docs = parseYamlDocuments(text, path, options);
+    if (!docs)
+        return docs.error();
+    if (docs->size() > 1)
+        return Error(
+            tr("a kustomization holds one YAML document, this file has %1").arg(docs->size()), path,
+            docs->at(1).line, 1);
+    KustomizationFile file;
+    file.m_path = path;
+    file.m_existed = true;
+    file.m_text = text;
+    if (docs->isEmpty() || docs->first().value.isNull())
+        return file;
+    const YamlDocument &doc = docs->first();
+    if (!doc.value.isObject())
+        return Error(tr("a kustomization must be a map of fields"), path, doc.line, 1);
+    file.m_object = doc.value.toObject();
+    const QJsonValue resources = file.m_object.value(resourcesKey);
+    if (resources.isUndefined() || resources.isNull())
+        return file;
+    const QPair<int, int> at = doc.positionOf(resourcesKey);
+    if (!resources.isArray())
+        return Error(tr("`resources` must be a list of paths"), path, at.first, at.second);
+    const QJsonArray list = resources.toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isString()) {
+            const QPair<int, int> item = doc.positionOf(yamlPathIndex(resourcesKey, i));
+            return Error(tr("`resources` must be a list of paths"), path, item.first, item.second);
+        }
+        file.m_resources.append(list.at(i).toString());
+    }
+    return file;
+}
+
+Result<KustomizationFile> KustomizationFile::read(const QString &folder)
+{
+    const QString path = kustomizationPathOnDisk(folder);
+    if (!QFileInfo::exists(path))
+        return create(path);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error(tr("cannot read: %1").arg(in.errorString()), path);
+    return parse(in.readAll(), path);
+}
+
+QJsonObject KustomizationFile::object() const
+{
+    QJsonObject out = m_object;
+    if (out.contains(resourcesKey) || !m_resources.isEmpty())
+        out.insert(resourcesKey, QJsonArray::fromStringList(m_resources));
+    return out;
+}
+
+bool KustomizationFile::lists(const QString &entry) const
+{
+    const QString wanted = cleaned(entry);
+    return std::any_of(m_resources.cbegin(), m_resources.cend(),
+                       [&](const QString &listed) { return cleaned(listed) == wanted; });
+}
+
+void KustomizationFile::addResources(const QStringList &entries)
+{
+    const bool sorted = std::is_sorted(m_resources.cbegin(), m_resources.cend());
+    bool added = false;
+    for (const QString &entry : entries) {
+        if (entry.isEmpty() || lists(entry))
+            continue;
+        m_resources.append(entry);
+        added = true;
+    }
+    if (!added)
+        return;
+    if (sorted)
+        std::sort(m_resources.begin(), m_resources.end());
+    m_changed = true;
+}
+
+void KustomizationFile::removeResources(const QStringList &entries)
+{
+    QStringList wanted;
+    for (const QString &entry : entries)
+        wanted.append(cleaned(entry));
+    const qsizetype before = m_resources.size();
+    QStringList kept;
+    for (const QString &listed : std::as_const(m_resources)) {
+        if (!wanted.contains(cleaned(listed)))
+            kept.append(listed);
+    }
+    m_resources = kept;
+    m_changed = m_changed || m_resources.size() != before;
+}
+
+QByteArray KustomizationFile::text() const
+{
+    if (!m_existed)
+        return toYaml(object()).toUtf8();
+    if (!m_changed)
+        return m_text;
+
+    // Where the `resources` block sits: its key's line up to the next top-level key (the
+    // comments and blank lines before that key stay with it).
+    YamlParseOptions options;
+    options.recordPositions = true;
+    const Result<QList<YamlDocument>> docs = parseYamlDocuments(m_text, m_path, options);
+    if (!docs || docs->size() > 1)
+        return toYaml(object()).toUtf8(); // parse() refused those: not reached
+    QList<QByteArray> lines = m_text.split('\n');
+    const bool endsWithNewline = m_text.endsWith('\n');
+    if (endsWithNewline || m_text.trimmed().isEmpty())
+        lines.removeLast();
+
+    QByteArray block = "resources:";
+    QByteArray indent;
+    int keyLine = 0; // 1-based; 0 when there is no `resources` key
+    int endLine = 0; // 1-based, exclusive
+    bool byLines = true;
+    if (!docs->isEmpty()) {
+        const YamlDocument &doc = docs->first();
+        const auto key = doc.keyPositions.constFind(resourcesKey);
+        if (key != doc.keyPositions.constEnd()) {
+            keyLine = key->first;
+            block.prepend(QByteArray(std::max(0, key->second - 1), ' '));
+            endLine = int(lines.size()) + 1;
+            for (auto it = doc.keyPositions.cbegin(); it != doc.keyPositions.cend(); ++it) {
+                if (it.key() == resourcesKey || !yamlPathParent(it.key()).isEmpty())
+                    continue;
+                if (it->first == keyLine)
+                    byLines = false; // a flow map on one line: written whole below
+                else if (it->first > keyLine)
+                    endLine = std::min(endLine, it->first);
+            }
+            while (endLine - 1 > keyLine && isTrailingFiller(lines.value(endLine - 2)))
+                --endLine;
+            const QPair<int, int> first =
+                doc.positions.value(yamlPathIndex(resourcesKey, 0), qMakePair(0, 0));
+            if (first.first > keyLine) {
+                const QByteArray line = lines.value(first.first - 1);
+                const qsizetype dash = line.indexOf('-');
+                if (dash >= 0 && line.left(dash).trimmed().isEmpty())
+                    indent = line.left(dash);
+            }
+        }
+    }
+    if (!byLines || keyLine > lines.size())
+        return toYaml(object()).toUtf8();
+
+    if (m_resources.isEmpty()) {
+        block += " []";
+    } else {
+        for (const QString &entry : m_resources)
+            block += '\n' + indent + "- " + scalar(entry);
+    }
+    const QList<QByteArray> blockLines = block.split('\n');
+    if (keyLine == 0) {
+        lines += blockLines;
+    } else {
+        lines.erase(lines.begin() + (keyLine - 1), lines.begin() + (endLine - 1));
+        for (qsizetype i = 0; i < blockLines.size(); ++i)
+            lines.insert(keyLine - 1 + i, blockLines.at(i));
+    }
+    QByteArray out;
+    for (const QByteArray &line : std::as_const(lines))
+        out += line + '\n';
+    return out;
+}
+
+Result<bool> KustomizationFile::write() const
+{
+    return replaceFile(m_path, text());
+}
+
+} // namespace Fluxdesk

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Fluxdesk {
+
+// The names kustomize accepts for a folder's kustomization, in the order it looks for them
+// (kustomize's konfig.RecognizedKustomizationFileNames): kustomization.yaml, kustomization.yml,
+// Kustomization. The one list every reader and writer uses.
+QStringList kustomizationFileNames();
+
+// True when fileName (a name, not a path) is one of kustomizationFileNames(). Case-insensitively
+// for a writer choosing new names: on a case-insensitive file system "KUSTOMIZATION.YAML" is the
+// kustomization.
+bool isKustomizationFileName(const QString &fileName, Qt::CaseSensitivity cs = Qt::CaseSensitive);
+// The same for the last part of a relative or absolute path.
+bool isKustomizationPath(const QString &path, Qt::CaseSensitivity cs = Qt::CaseSensitive);
+
+// The kustomization a folder uses: folder + "/" + the first of kustomizationFileNames() that
+// `exists` says is there, else folder + "/kustomization.yaml" (the name a new one gets). folder
+// may be relative ("" is the top: then the names come without a leading "/").
+QString kustomizationPathIn(const QString &folder,
+                            const std::function<bool(const QString &path)> &exists);
+// kustomizationPathIn() on disk (a symlink counts as there, dangling or not).
+QString kustomizationPathOnDisk(const QString &folder);
+
+// The entries of a kustomization's `resources`, cleaned ("./a.yaml" -> "a.yaml", "sub/" ->
+// "sub"); none when the text does not read (kustomize reports that itself).
+QStringList kustomizationResources(const QByteArray &text, const QString &path);
+
+// One kustomization file read, its resources kept up to date and written back. The user's other
+// fields, their order and comments stay as written: only the `resources` block is rewritten.
+class KustomizationFile
+{
+public:
+    // A new, empty kustomization to be written at path.
+    static KustomizationFile create(const QString &path);
+    // The text of a kustomization at path; an error naming the file, line and column when it is
+    // not YAML, not a map, or its `resources` is not a list of strings.
+    static Result<KustomizationFile> parse(const QByteArray &text, const QString &path);
+    // A folder's kustomization (kustomizationPathOnDisk()), or a new one when it has none.
+    static Result<KustomizationFile> read(const QString &folder);
+
+    QString path() const { return m_path; }
+    bool existed() const { return m_existed; }
+    // The fields as read (resources as they are now).
+    QJsonObject object() const;
+    QStringList resources() const { return m_resources; }
+    // True when entry is listed (compared cleaned).
+    bool lists(const QString &entry) const;
+
+    // Lists entries not listed yet. A sorted list stays sorted; a list the user ordered by hand
+    // keeps that order, the new entries after it.
+    void addResources(const QStringList &entries);
+    // Stops listing entries (compared cleaned).
+    void removeResources(const QStringList &entries);
+
+    // The text to write: the text as read with the `resources` block rewritten (a new file: a
+    // Kustomization with apiVersion, kind and resources).
+    QByteArray text() const;
+    // text() written to path() atomically (QSaveFile).
+    Result<bool> write() const;
+
+private:
+    QString m_path;
+    bool m_existed = false;
+    QByteArray m_text;
+    QJsonObject m_object;
+    QStringList m_resources;
+    bool m_changed = false;
+};
+
+} // namespace Fluxdesk
