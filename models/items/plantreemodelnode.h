@@ -1,0 +1,65 @@
+#pragma once
+
+// PlanTreeModel's node and the path helpers its parts share: private to plantreemodel.cpp and
+// plantreemodeldragdrop.cpp (include it nowhere else).
+
+#include "plantreemodel.h"
+
+#include <QLatin1String>
+#include <QString>
+
+#include <vector>
+
+namespace Fluxdesk {
+
+struct PlanTreeModel::Node
+{
+    NodeType type = Folder;
+    QString name;
+    QString path; // folders, bootstrap and files
+    int parent = -1;
+    int row = 0;
+    std::vector<int> children;
+
+    int status = -1; // int(FileStatus) for files
+    QString kindId;  // plannedFileKindId for planned files
+    QList<ObjectKey> objects;
+    QList<ObjectKey> movable; // what a drag or a move carries
+    bool plainTextSecret = false;
+    bool includable = false; // excluded objects the user may take back
+
+    QString reason;     // excluded objects
+    int ownership = -1; // excluded objects and their groups
+    int differing = 0;  // folders: aggregates of the files below
+    int planned = 0;
+    int onDiskOnly = 0;
+};
+
+namespace PlanTreeDetail {
+
+inline const QLatin1String objectsMime("application/x-fluxdesk-objects");
+
+inline QString parentPath(const QString &path)
+{
+    const int slash = path.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? QString() : path.left(slash);
+}
+
+inline QString baseName(const QString &path)
+{
+    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+inline bool isUnderPlaceableRoot(const QString &path)
+{
+    for (const QLatin1String root : {QLatin1String("infrastructure"), QLatin1String("workloads")}) {
+        if (path == root || (path.startsWith(root) && path.size() > root.size() &&
+                             path.at(root.size()) == QLatin1Char('/')))
+            return true;
+    }
+    return false;
+}
+
+} // namespace PlanTreeDetail
+
+} // namespace Fluxdesk
