@@ -1,3 +1,10 @@
+// The fast YAML reader: one recursive-descent class (FastReader) and its character helpers.
+// Over 600 lines on purpose: its members call one another for every line of a 10,000-object
+// stream, and kept in one translation unit, in an anonymous namespace, the compiler inlines them
+// (split across files they would be out-of-line calls); the grammar it accepts also reads top
+// to bottom in one place. Scalar typing lives in yamlscalars.cpp, the yaml-cpp fallback in
+// yamljson.cpp.
+
 #include "yamlfast.h"
 
 #include "manifest/parallel.h"

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 
 namespace Fluxdesk::YamlDetail {
 
@@ -30,5 +31,8 @@ Result<QList<YamlDocument>> parseYamlDocumentsWithYamlCpp(const QByteArray &byte
 
 // A plain scalar typed as the core schema does (null, bool, int, float, else the text).
 QJsonValue plainScalarValue(const QString &text);
+// A scalar as yaml-cpp reports it, by its tag: "?" (plain) and the core schema's non-string tags
+// are typed as above, "!" (quoted) and any other tag give the text. (yamlscalars.cpp)
+QJsonValue scalarValue(const std::string &tag, const std::string &raw);
 
 } // namespace Fluxdesk::YamlDetail

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -23,6 +22,8 @@
 #endif
 
 namespace Fluxdesk {
+
+using YamlDetail::scalarValue;
 
 namespace {
 
@@ -61,184 +62,6 @@ bool quoteTerminated(const QByteArray &bytes, int pos)
         }
     }
     return false;
-}
-
-QJsonValue integerValue(const QString &text)
-{
-    bool ok = false;
-    const qlonglong v = text.toLongLong(&ok);
-    // Beyond 2^53 a double would change the value; keep the digits as text.
-    if (ok && std::llabs(v) <= (qlonglong(1) << 53))
-        return QJsonValue(double(v));
-    return QJsonValue(text);
-}
-
-// The reference typing of a plain scalar; plain() answers the common cases without regular
-// expressions and falls back to this for everything else, so both always agree.
-QJsonValue plainByRegex(const QString &text)
-{
-    static const QRegularExpression nullRe(QStringLiteral("^(null|Null|NULL|~|)$"));
-    static const QRegularExpression trueRe(QStringLiteral("^(true|True|TRUE)$"));
-    static const QRegularExpression falseRe(QStringLiteral("^(false|False|FALSE)$"));
-    static const QRegularExpression intRe(QStringLiteral("^[-+]?[0-9]+$"));
-    static const QRegularExpression octRe(QStringLiteral("^0o[0-7]+$"));
-    static const QRegularExpression hexRe(QStringLiteral("^0x[0-9a-fA-F]+$"));
-    static const QRegularExpression floatRe(
-        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
-    static const QRegularExpression infRe(QStringLiteral("^[-+]?\\.(inf|Inf|INF)$"));
-    static const QRegularExpression nanRe(QStringLiteral("^\\.(nan|NaN|NAN)$"));
-
-    if (nullRe.match(text).hasMatch())
-        return QJsonValue(QJsonValue::Null);
-    if (trueRe.match(text).hasMatch())
-        return QJsonValue(true);
-    if (falseRe.match(text).hasMatch())
-        return QJsonValue(false);
-    bool ok = false;
-    if (intRe.match(text).hasMatch())
-        return integerValue(text);
-    if (octRe.match(text).hasMatch()) {
-        const qlonglong v = text.mid(2).toLongLong(&ok, 8);
-        return ok ? QJsonValue(double(v)) : QJsonValue(text);
-    }
-    if (hexRe.match(text).hasMatch()) {
-        const qlonglong v = text.mid(2).toLongLong(&ok, 16);
-        return ok ? QJsonValue(double(v)) : QJsonValue(text);
-    }
-    if (floatRe.match(text).hasMatch()) {
-        const double v = text.toDouble(&ok);
-        return ok ? QJsonValue(v) : QJsonValue(text);
-    }
-    // JSON cannot hold infinities or NaN: keep them as the text the user wrote.
-    if (infRe.match(text).hasMatch() || nanRe.match(text).hasMatch())
-        return QJsonValue(text);
-    return QJsonValue(text);
-}
-
-bool isAsciiDigit(ushort u)
-{
-    return u >= '0' && u <= '9';
-}
-
-// ^0o[0-7]+$ (radix 'o') or ^0x[0-9a-fA-F]+$ (radix 'x').
-bool isRadixNumber(const QString &text, char16_t radix)
-{
-    if (text.size() < 3 || text.at(0) != QLatin1Char('0') || text.at(1).unicode() != radix)
-        return false;
-    for (qsizetype i = 2; i < text.size(); ++i) {
-        const ushort u = text.at(i).unicode();
-        const bool digit =
-            radix == u'o' ? (u >= '0' && u <= '7')
-                          : (isAsciiDigit(u) || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F'));
-        if (!digit)
-            return false;
-    }
-    return true;
-}
-
-// ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
-bool isFloatNumber(const QString &text)
-{
-    const qsizetype n = text.size();
-    qsizetype i = 0;
-    auto digitsFrom = [&](qsizetype from) {
-        qsizetype k = from;
-        while (k < n && isAsciiDigit(text.at(k).unicode()))
-            ++k;
-        return k;
-    };
-    if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
-        ++i;
-    if (i < n && text.at(i) == QLatin1Char('.')) {
-        const qsizetype end = digitsFrom(i + 1);
-        if (end == i + 1)
-            return false;
-        i = end;
-    } else {
-        const qsizetype end = digitsFrom(i);
-        if (end == i)
-            return false;
-        i = end;
-        if (i < n && text.at(i) == QLatin1Char('.'))
-            i = digitsFrom(i + 1);
-    }
-    if (i < n && (text.at(i) == QLatin1Char('e') || text.at(i) == QLatin1Char('E'))) {
-        ++i;
-        if (i < n && (text.at(i) == QLatin1Char('-') || text.at(i) == QLatin1Char('+')))
-            ++i;
-        const qsizetype end = digitsFrom(i);
-        if (end == i)
-            return false;
-        i = end;
-    }
-    return i == n;
-}
-
-// Every pattern in plainByRegex() needs its first character to be one of these (or the whole
-// text to be empty, optionally followed by the newline that '$' also accepts).
-QJsonValue plain(const QString &text)
-{
-    if (text.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    const ushort first = text.at(0).unicode();
-    const bool numeric = isAsciiDigit(first) || first == '-' || first == '+' || first == '.';
-    const bool word = first == 'n' || first == 'N' || first == 't' || first == 'T' ||
-                      first == 'f' || first == 'F' || first == '~';
-    if (!numeric && !word) {
-        if (text == QLatin1String("\n"))
-            return plainByRegex(text);
-        return QJsonValue(text);
-    }
-    // '$' also matches before a final newline: leave such texts to the regular expressions.
-    if (text.endsWith(QLatin1Char('\n')))
-        return plainByRegex(text);
-    if (word) {
-        if (text == QLatin1String("null") || text == QLatin1String("Null") ||
-            text == QLatin1String("NULL") || text == QLatin1String("~"))
-            return QJsonValue(QJsonValue::Null);
-        if (text == QLatin1String("true") || text == QLatin1String("True") ||
-            text == QLatin1String("TRUE"))
-            return QJsonValue(true);
-        if (text == QLatin1String("false") || text == QLatin1String("False") ||
-            text == QLatin1String("FALSE"))
-            return QJsonValue(false);
-        return QJsonValue(text); // no numeric pattern starts with a letter or '~'
-    }
-    qsizetype i = (first == '-' || first == '+') ? 1 : 0;
-    bool digits = i < text.size();
-    for (; digits && i < text.size(); ++i)
-        digits = isAsciiDigit(text.at(i).unicode());
-    if (digits)
-        return integerValue(text);
-    // The patterns of plainByRegex() that remain, by hand: a uid or an IP address is tried on
-    // every object of an export. Infinities and NaN stay text there too.
-    bool ok = false;
-    if (isRadixNumber(text, u'o')) {
-        const qlonglong v = text.mid(2).toLongLong(&ok, 8);
-        return ok ? QJsonValue(double(v)) : QJsonValue(text);
-    }
-    if (isRadixNumber(text, u'x')) {
-        const qlonglong v = text.mid(2).toLongLong(&ok, 16);
-        return ok ? QJsonValue(double(v)) : QJsonValue(text);
-    }
-    if (isFloatNumber(text)) {
-        const double v = text.toDouble(&ok);
-        return ok ? QJsonValue(v) : QJsonValue(text);
-    }
-    return QJsonValue(text);
-}
-
-QJsonValue scalarValue(const std::string &tag, const std::string &raw)
-{
-    const QString text = QString::fromStdString(raw);
-    // "!" marks a quoted (non-plain) scalar; explicit !!str tags also stay strings.
-    if (tag == "!" || tag == "tag:yaml.org,2002:str")
-        return QJsonValue(text);
-    if (tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float" ||
-        tag == "tag:yaml.org,2002:bool" || tag == "tag:yaml.org,2002:null" || tag == "?") {
-        return plain(text);
-    }
-    return QJsonValue(text);
 }
 
 // Builds QJsonValues straight from yaml-cpp's parse events instead of loading yaml-cpp's node tree
@@ -669,11 +492,6 @@ std::optional<Error> checkText(const QByteArray &bytes, const QString &fileName)
 
 namespace YamlDetail {
 
-QJsonValue plainScalarValue(const QString &text)
-{
-    return plain(text);
-}
-
 // After checkText().
 Result<QList<YamlDocument>> parseCheckedWithYamlCpp(const QByteArray &bytes,
                                                     const QString &fileName,
@@ -716,80 +534,6 @@ Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QS
     if (std::optional<QList<YamlDocument>> fast = YamlDetail::parseYamlFast(bytes, options))
         return std::move(*fast);
     return YamlDetail::parseCheckedWithYamlCpp(bytes, fileName, options);
-}
-
-QPair<int, int> YamlDocument::positionOf(const QString &path) const
-{
-    QString p = path;
-    for (;;) {
-        const auto node = positions.constFind(p);
-        if (node != positions.constEnd() && node->first > 0)
-            return *node;
-        const auto key = keyPositions.constFind(p);
-        if (key != keyPositions.constEnd() && key->first > 0)
-            return *key;
-        if (p.isEmpty())
-            return qMakePair(0, 0);
-        p = yamlPathParent(p);
-    }
-}
-
-QString yamlPathKey(const QString &parent, const QString &key)
-{
-    bool plain = !key.isEmpty();
-    for (const QChar c : key) {
-        if (c == QLatin1Char('.') || c == QLatin1Char('[') || c == QLatin1Char(']') ||
-            c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-            plain = false;
-            break;
-        }
-    }
-    if (plain)
-        return parent.isEmpty() ? key : parent + QLatin1Char('.') + key;
-    QString escaped = key;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return parent + QLatin1String("[\"") + escaped + QLatin1String("\"]");
-}
-
-QString yamlPathIndex(const QString &parent, int index)
-{
-    return parent + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
-QString yamlPathParent(const QString &path)
-{
-    // Walk back over the last component, respecting ["..."] with escapes.
-    if (path.endsWith(QLatin1Char(']'))) {
-        if (path.endsWith(QLatin1String("\"]"))) {
-            // Find the opening [" scanning forward so escapes are honoured.
-            qsizetype open = -1;
-            for (qsizetype i = 0; i + 1 < path.size(); ++i) {
-                if (path.at(i) == QLatin1Char('[') && path.at(i + 1) == QLatin1Char('"')) {
-                    const qsizetype start = i;
-                    i += 2;
-                    while (i < path.size() && path.at(i) != QLatin1Char('"')) {
-                        if (path.at(i) == QLatin1Char('\\'))
-                            ++i;
-                        ++i;
-                    }
-                    // i is at the closing quote; "]" follows.
-                    if (i + 2 == path.size())
-                        open = start;
-                    ++i;
-                }
-            }
-            return open >= 0 ? path.left(open) : QString();
-        }
-        const qsizetype open = path.lastIndexOf(QLatin1Char('['));
-        return open >= 0 ? path.left(open) : QString();
-    }
-    // A plain key: everything after the last '.' outside brackets; plain keys contain no '.'.
-    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
-    const qsizetype bracket = path.lastIndexOf(QLatin1Char(']'));
-    if (dot > bracket)
-        return path.left(dot);
-    return bracket >= 0 ? path.left(bracket + 1) : QString();
 }
 
 Result<QJsonValue> parseYamlValue(const QByteArray &bytes, const QString &fileName)
