@@ -1,0 +1,35 @@
+#pragma once
+
+#include "plan/plan.h"
+
+#include <QList>
+#include <QString>
+
+namespace Fluxdesk {
+
+// A plan against the checkout it is for: each file planned, up to date, differing, or on disk
+// only.
+enum class FileStatus
+{
+    Planned,    // not on disk yet
+    UpToDate,   // on disk with exactly the planned text
+    Differs,    // on disk with other text
+    OnDiskOnly, // a YAML file of the repository the plan does not produce
+};
+
+// "planned", "up to date", "differs", "on disk only" (the CLI's words, translated).
+QString fileStatusName(FileStatus status);
+// Stable machine name for --json: "planned", "up-to-date", "differs", "on-disk-only".
+QString fileStatusId(FileStatus status);
+
+struct FileState
+{
+    QString path;
+    FileStatus status = FileStatus::Planned;
+    const PlannedFile *file = nullptr; // null for OnDiskOnly; points into the Plan
+};
+
+// Every planned file and every on-disk-only file, sorted by path.
+QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk);
+
+} // namespace Fluxdesk
