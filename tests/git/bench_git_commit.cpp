@@ -1,5 +1,5 @@
 // 2,000 changed manifest files: status, stage all, commit and push to a local sshd through
-// GitWorker, against `git status && git add -A && git commit && git push` on an identical copy.
+// GitSession, against `git status && git add -A && git commit && git push` on an identical copy.
 // Reports both times, the ratio and the longest UI-thread stall (gap between 5 ms ticks) while
 // the worker runs. Run on demand:
 //   cmake --build BUILD --target benchmark_git
@@ -9,8 +9,8 @@
 #include "git/gitcommit.h"
 #include "git/gitremote.h"
 #include "git/gitrepository.h"
+#include "git/gitsession.h"
 #include "git/gitstatus.h"
-#include "git/gitworker.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -79,12 +79,12 @@ int main(int argc, char *argv[])
                       manifest(i));
     }
 
-    // Fluxdesk: the worker on a pool thread, this (UI) thread ticking every 5 ms.
-    GitWorker worker;
-    worker.setRepositoryPath(base + QStringLiteral("/ours"));
+    // Fluxdesk: the session on a pool thread, this (UI) thread ticking every 5 ms.
+    GitSession session;
+    session.setRepositoryPath(base + QStringLiteral("/ours"));
     GitCredentialSettings settings;
     settings.sshDir = sshDir;
-    worker.setSettings(settings);
+    session.setSettings(settings);
     qint64 maxGap = 0;
     QElapsedTimer tick;
     QTimer ticker;
@@ -92,25 +92,27 @@ int main(int argc, char *argv[])
     QObject::connect(&ticker, &QTimer::timeout, &ticker,
                      [&] { maxGap = qMax(maxGap, tick.restart()); });
     QEventLoop loop;
-    GitWorkerResult last;
-    QObject::connect(&worker, &GitWorker::finished, &loop,
-                     [&](quint64, const GitWorkerResult &result) {
-                         last = result;
-                         loop.quit();
-                     });
+    GitOperationResult last;
+    const auto done = [&](const GitOperationResult &result) {
+        last = result;
+        loop.quit();
+    };
     QElapsedTimer ours;
     ours.start();
     tick.start();
     ticker.start();
-    worker.refresh();
+    int changed = 0;
+    session.refresh([&](GitResult<GitRepositoryState> state) {
+        changed = state ? int(state->files.size()) : 0;
+        loop.quit();
+    });
     loop.exec();
-    const int changed = last.files.size();
     const qint64 statusMs = ours.elapsed();
-    worker.commit(QStringLiteral("Add %1 manifests").arg(files), true, false);
+    session.commit(QStringLiteral("Add %1 manifests").arg(files), true, false, done);
     loop.exec();
     const qint64 commitMs = ours.elapsed() - statusMs;
     const bool committed = last.ok;
-    worker.push();
+    session.push(done);
     loop.exec();
     ticker.stop();
     const qint64 oursMs = ours.elapsed();

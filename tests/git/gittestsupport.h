@@ -100,7 +100,7 @@ QString publicKeyLine(const QString &pubPath);
 QByteArray publicKeyBlob(const QString &pubPath);
 
 // Answers libgit2's questions like a user would, counting them. Thread-safe counters: the
-// GitWorker calls it on a pool thread.
+// GitSession calls it on a pool thread.
 class TestPrompter : public GitCredentialPrompter
 {
 public:

@@ -8,8 +8,8 @@
 #include "git/gitkeychainstore.h"
 #include "git/gitremote.h"
 #include "git/gitrepository.h"
+#include "git/gitsession.h"
 #include "git/gitstatus.h"
-#include "git/gitworker.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -319,19 +319,18 @@ private Q_SLOTS:
         QVERIFY2(warning.isEmpty(), qPrintable(warning));
         QCOMPARE(storedPassword(), Token);
 
-        // A fresh transfer, as the window's worker makes for every operation, on a pool thread.
+        // A fresh transfer, as the window's session makes for every operation, on a pool thread.
         addCommit(work, QStringLiteral("b.yaml"));
         TestPrompter nobody;
-        GitWorker worker;
-        worker.setRepositoryPath(work);
-        worker.setPrompter(&nobody);
-        worker.setSecretStore(m_store.get());
-        QSignalSpy finished(&worker, &GitWorker::finished);
-        worker.push();
-        QVERIFY(finished.wait(60000));
-        const GitWorkerResult result = finished.first().at(1).value<GitWorkerResult>();
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QVERIFY(result.warning.isEmpty());
+        GitSession session;
+        session.setRepositoryPath(work);
+        session.setPrompter(&nobody);
+        session.setSecretStore(m_store.get());
+        std::optional<GitOperationResult> result;
+        session.push([&result](const GitOperationResult &r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&result] { return result.has_value(); }, 60000));
+        QVERIFY2(result->ok, qPrintable(result->error.message));
+        QVERIFY(result->warning.isEmpty());
         QCOMPARE(nobody.userPassCalls.load(), 0);
         QVERIFY(samePush(work, remote));
     }

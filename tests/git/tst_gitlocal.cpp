@@ -7,7 +7,6 @@
 #include "git/gitremote.h"
 #include "git/gitrepository.h"
 #include "git/gitstatus.h"
-#include "git/gitworker.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -446,43 +445,6 @@ private Q_SLOTS:
         QCOMPARE(runGit(f->work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}), id);
     }
 
-    void workerCommitAndPushDropsSuperseded()
-    {
-        auto f = makeFixture();
-        writeFile(f->work + QStringLiteral("/a.yaml"), "a: 1\n");
-        GitWorker worker;
-        worker.setRepositoryPath(f->work);
-        QSignalSpy finished(&worker, &GitWorker::finished);
-        QSignalSpy progress(&worker, &GitWorker::progress);
-
-        const quint64 stale = worker.refresh();
-        const quint64 current = worker.refresh();
-        QVERIFY(current > stale);
-        QVERIFY(finished.wait(10000));
-        QTRY_VERIFY(!worker.isBusy());
-        QCOMPARE(finished.size(), 1); // the superseded refresh is dropped
-        QCOMPARE(finished.first().at(0).value<quint64>(), current);
-        GitWorkerResult result = finished.first().at(1).value<GitWorkerResult>();
-        QVERIFY(result.ok);
-        QCOMPARE(result.files.size(), 1);
-        QCOMPARE(result.files.first().unstaged, GitFileStatus::Change::New);
-
-        finished.clear();
-        const quint64 commit = worker.commit(QStringLiteral("from the worker"), true, true);
-        QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.first().at(0).value<quint64>(), commit);
-        result = finished.first().at(1).value<GitWorkerResult>();
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QVERIFY(result.pushed);
-        QVERIFY(result.push.upstreamSet);
-        QCOMPARE(result.branch.upstream, QStringLiteral("origin/main"));
-        QCOMPARE(runGit(f->remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
-                 result.commitId);
-        QVERIFY(!progress.isEmpty());
-        for (const QList<QVariant> &args : qAsConst(progress))
-            QCOMPARE(args.at(0).value<quint64>(), commit);
-    }
-
     void watcherDebouncesChanges()
     {
         auto f = makeFixture();
@@ -511,35 +473,6 @@ private Q_SLOTS:
         writeFile(f->work + QStringLiteral("/after.yaml"), "x: 1\n");
         QTest::qWait(300);
         QCOMPARE(changed.size(), 0);
-    }
-
-    void workerClone()
-    {
-        auto f = makeFixture();
-        writeFile(f->work + QStringLiteral("/a.yaml"), "a: 1\n");
-        commitAll(f->work, QStringLiteral("first"));
-        GitResult<GitRepository> repo = GitRepository::open(f->work);
-        GitTransfer transfer;
-        QVERIFY(gitPush(*repo, transfer).ok());
-
-        GitWorker worker;
-        QSignalSpy finished(&worker, &GitWorker::finished);
-        const QString target = f->dir.filePath(QStringLiteral("cloned"));
-        const quint64 generation = worker.clone(f->remoteUrl, target);
-        QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.first().at(0).value<quint64>(), generation);
-        const GitWorkerResult result = finished.first().at(1).value<GitWorkerResult>();
-        QVERIFY2(result.ok, qPrintable(result.error.message));
-        QCOMPARE(result.branch.branch, QStringLiteral("main"));
-        QCOMPARE(result.branch.upstream, QStringLiteral("origin/main"));
-        QCOMPARE(worker.repositoryPath(), target);
-        QCOMPARE(readFile(target + QStringLiteral("/a.yaml")), QByteArray("a: 1\n"));
-
-        // Cloning into a folder that is not empty fails cleanly.
-        finished.clear();
-        worker.clone(f->remoteUrl, target);
-        QVERIFY(finished.wait(20000));
-        QVERIFY(!finished.first().at(1).value<GitWorkerResult>().ok);
     }
 
 private:
