@@ -1,16 +1,13 @@
 #include "changespanel.h"
 
-#include "clonedialog.h"
 #include "diffhighlighter.h"
 #include "git/gitchangewatcher.h"
-#include "git/gitdiff.h"
 #include "gitprompter.h"
 #include "historypanel.h"
 #include "identitydialog.h"
 #include "items/changesmodel.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -29,33 +26,12 @@
 
 namespace Fluxdesk {
 
-namespace {
-
-QLabel *makeLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QPushButton *makeButton(const QString &text, const QString &objectName, QWidget *parent)
-{
-    auto *button = new QPushButton(text, parent);
-    button->setObjectName(objectName);
-    return button;
-}
-
-} // namespace
-
 ChangesPanel::ChangesPanel(QWidget *parent)
-    : QWidget(parent), m_model(new ChangesModel(this)), m_worker(new GitWorker(this)),
+    : QWidget(parent), m_model(new ChangesModel(this)), m_session(new GitSession(this)),
       m_watcher(new GitChangeWatcher(this)), m_prompter(new GitPrompter(this))
 {
     setObjectName(QStringLiteral("changesPanel"));
-    m_worker->setPrompter(m_prompter);
+    m_session->setPrompter(m_prompter);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(createEmptyPage());
@@ -64,8 +40,7 @@ ChangesPanel::ChangesPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
 
-    connect(m_worker, &GitWorker::progress, this, &ChangesPanel::onProgress);
-    connect(m_worker, &GitWorker::finished, this, &ChangesPanel::onFinished);
+    connect(m_session, &GitSession::progress, this, &ChangesPanel::onProgress);
     connect(m_watcher, &GitChangeWatcher::changed, this, &ChangesPanel::refresh);
     connect(m_model, &ChangesModel::stageRequested, this, &ChangesPanel::stage);
     connect(m_history, &HistoryPanel::revertRequested, this, &ChangesPanel::revert);
@@ -76,60 +51,35 @@ ChangesPanel::ChangesPanel(QWidget *parent)
 
 ChangesPanel::~ChangesPanel()
 {
-    // The worker's destructor waits for its job: unblock a job waiting for an answer first, and
-    // destroy the worker while the prompter it calls still exists.
+    // The session's destructor waits for its jobs: unblock a job waiting for an answer first, and
+    // destroy the session while the prompter it calls (and the views its callbacks reach) exist.
     m_prompter->shutDown();
-    delete m_worker;
+    delete m_session;
+}
+
+QLabel *ChangesPanel::makeLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QPushButton *ChangesPanel::makeButton(const QString &text, const QString &objectName,
+                                      QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    return button;
 }
 
 void ChangesPanel::setSecretStore(std::unique_ptr<GitSecretStore> store)
 {
     m_secretStore = std::move(store);
-    m_worker->setSecretStore(m_secretStore.get());
+    m_session->setSecretStore(m_secretStore.get());
     m_prompter->setRememberOffered(m_secretStore != nullptr);
-}
-
-QWidget *ChangesPanel::createEmptyPage()
-{
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("changesEmptyPage"));
-    m_emptyText = makeLabel(QStringLiteral("changesEmptyText"), page);
-    auto *open = makeButton(tr("Open Repository…"), QStringLiteral("openRepositoryButton"), page);
-    auto *init = makeButton(tr("Initialise a Repository Here…"),
-                            QStringLiteral("initRepositoryButton"), page);
-    init->setToolTip(tr("Creates a new git repository (first branch \"main\") in an empty folder"));
-    auto *clone = makeButton(tr("Clone…"), QStringLiteral("cloneRepositoryButton"), page);
-    clone->setToolTip(tr("Clones a repository from a URL into a new or empty folder"));
-    connect(open, &QPushButton::clicked, this, &ChangesPanel::chooseRepository);
-    connect(init, &QPushButton::clicked, this, &ChangesPanel::initialiseRepository);
-    connect(clone, &QPushButton::clicked, this, &ChangesPanel::cloneRepository);
-    m_openButton = open;
-    m_initButton = init;
-    m_cloneButton = clone;
-    m_cloneStatus = makeLabel(QStringLiteral("cloneStatus"), page);
-    m_cloneStatus->hide();
-    m_cloneProgress = new QProgressBar(page);
-    m_cloneProgress->setObjectName(QStringLiteral("cloneProgress"));
-    m_cloneProgress->setTextVisible(true);
-    m_cloneProgress->hide();
-    m_cloneCancel = makeButton(tr("Cancel"), QStringLiteral("cloneCancelButton"), page);
-    m_cloneCancel->hide();
-    connect(m_cloneCancel, &QPushButton::clicked, this, &ChangesPanel::cancel);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(open);
-    buttons->addWidget(init);
-    buttons->addWidget(clone);
-    buttons->addStretch(1);
-    auto *progress = new QHBoxLayout;
-    progress->addWidget(m_cloneProgress, 1);
-    progress->addWidget(m_cloneCancel);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_emptyText);
-    layout->addLayout(buttons);
-    layout->addWidget(m_cloneStatus);
-    layout->addLayout(progress);
-    layout->addStretch(1);
-    return page;
 }
 
 QWidget *ChangesPanel::createMainPage()
@@ -231,7 +181,7 @@ QWidget *ChangesPanel::createMainPage()
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    m_history = new HistoryPanel(page);
+    m_history = new HistoryPanel(m_session, page);
     m_tabs = new QTabWidget(page);
     m_tabs->setObjectName(QStringLiteral("changesTabs"));
     m_tabs->setDocumentMode(true);
@@ -261,15 +211,13 @@ QString ChangesPanel::statusText() const
 void ChangesPanel::setRepositoryPath(const QString &path)
 {
     m_path = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
-    m_worker->cancel();
-    m_worker->setRepositoryPath(m_path);
-    // The next refresh supersedes the old repository's operation; its result is dropped.
+    // Every request on the old repository is superseded: its result is dropped.
+    m_session->setRepositoryPath(m_path);
     setBusy(false, false);
-    m_sessionIdentity.reset();
+    m_refreshPending = false;
     m_messageEdited = false;
     m_hasBranch = false;
     m_branchInfo = BranchInfo();
-    m_cloneGeneration = 0;
     m_model->setFiles({});
     m_diff->clear();
     setStatus(QString());
@@ -397,65 +345,81 @@ void ChangesPanel::refresh()
     if (m_path.isEmpty())
         return;
     if (m_busy) {
-        // A refresh would supersede (cancel) the running commit or push: do it afterwards.
+        // The refresh would show the index half-way through the commit: do it afterwards.
         m_refreshPending = true;
         return;
     }
-    // Opening and the readiness check are quick local reads; the status walk runs on the worker.
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    if (!repo) {
+    m_session->refresh([this](GitResult<GitRepositoryState> state) { onRefreshed(state); });
+}
+
+void ChangesPanel::onRefreshed(const GitResult<GitRepositoryState> &state)
+{
+    if (!state) {
         m_watcher->setWorkdir(QString());
-        m_refusal = repo.error().message;
+        m_refusal = state.error().message;
         showEmpty(tr("%1 cannot be used: %2")
-                      .arg(QDir::toNativeSeparators(m_path), repo.error().message));
+                      .arg(QDir::toNativeSeparators(m_path), state.error().message));
         Q_EMIT refreshed();
         return;
     }
-    if (m_watcher->workdir() != repo->workdir())
-        m_watcher->setWorkdir(repo->workdir());
+    if (m_watcher->workdir() != state->workdir)
+        m_watcher->setWorkdir(state->workdir);
     m_stack->setCurrentIndex(1);
-    const GitResult<GitDone> ready = repo->checkReady();
-    setRefusal(ready ? QString() : ready.error().message);
+    setRefusal(state->refusal);
     // A commit made elsewhere (the user's git tool) moves HEAD: the history follows.
-    const GitResult<QString> head = gitHeadId(*repo);
-    if (head)
-        m_history->reloadIfHeadChanged(*head);
-    m_worker->refresh();
+    m_history->reloadIfHeadChanged(state->headId);
+    if (state->statusError) {
+        setStatus(state->statusError->message, true);
+        updateButtons();
+        Q_EMIT refreshed();
+        return;
+    }
+    const QList<GitFileStatus> &files = state->files;
+    const QString current = m_view->currentIndex().data(ChangesModel::PathRole).toString();
+    m_model->setFiles(files);
+    updateBranch(state->branch);
+    const int row = m_model->rowOfPath(current);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, ChangesModel::PathColumn));
+    else
+        m_diff->clear();
+    if (!m_messageEdited || m_message->toPlainText().trimmed().isEmpty()) {
+        m_settingMessage = true;
+        m_message->setPlainText(files.isEmpty() ? QString() : defaultCommitMessage(files));
+        m_settingMessage = false;
+        m_messageEdited = false;
+    }
+    if (files.isEmpty() && m_status->text().isEmpty())
+        setStatus(tr("No changes: the work tree matches the last commit."));
+    updateButtons();
+    Q_EMIT refreshed();
 }
 
 void ChangesPanel::stage(const QString &path, bool stageIt)
 {
     if (!m_refusal.isEmpty())
         return; // the refusal above says why; the index stays untouched
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    if (!repo) {
-        setStatus(repo.error().message, true);
-        return;
-    }
-    const GitResult<GitDone> done =
-        stageIt ? stagePaths(*repo, {path}) : unstagePaths(*repo, {path});
-    if (!done)
-        setStatus(done.error().message, true);
-    refresh();
+    const auto done = [this](GitResult<GitDone> result) { afterStaging(result); };
+    if (stageIt)
+        m_session->stage({path}, done);
+    else
+        m_session->unstage({path}, done);
 }
 
 void ChangesPanel::stageAll()
 {
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    const GitResult<GitDone> done =
-        repo ? Fluxdesk::stageAll(*repo) : GitResult<GitDone>(repo.error());
-    if (!done)
-        setStatus(done.error().message, true);
-    refresh();
+    m_session->stageAll([this](GitResult<GitDone> result) { afterStaging(result); });
 }
 
 void ChangesPanel::unstageAll()
 {
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    const GitResult<GitDone> done =
-        repo ? Fluxdesk::unstageAll(*repo) : GitResult<GitDone>(repo.error());
-    if (!done)
-        setStatus(done.error().message, true);
+    m_session->unstageAll([this](GitResult<GitDone> result) { afterStaging(result); });
+}
+
+void ChangesPanel::afterStaging(const GitResult<GitDone> &result)
+{
+    if (!result)
+        setStatus(result.error().message, true);
     refresh();
 }
 
@@ -467,19 +431,12 @@ void ChangesPanel::updateDiff()
         return;
     }
     const QString path = current.data(ChangesModel::PathRole).toString();
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    if (!repo) {
-        m_diff->setPlainText(repo.error().message);
-        return;
-    }
-    // HEAD -> work tree shows the whole change, staged or not; an untracked file has no
-    // HEAD/index entry, so fall back to index -> work tree, which includes new files.
-    GitResult<QString> diff = gitDiffFile(*repo, path, GitDiffScope::All);
-    if (diff && diff->isEmpty())
-        diff = gitDiffFile(*repo, path, GitDiffScope::Unstaged);
-    if (diff && diff->isEmpty())
-        diff = gitDiffFile(*repo, path, GitDiffScope::Staged);
-    m_diff->setPlainText(diff ? *diff : diff.error().message);
+    m_session->diffFile(path, GitDiffScope::All, [this, path](GitResult<QString> diff) {
+        // The session drops a superseded request's diff; the selection may have been cleared.
+        if (m_view->currentIndex().data(ChangesModel::PathRole).toString() != path)
+            return;
+        m_diff->setPlainText(diff ? *diff : diff.error().message);
+    });
 }
 
 std::optional<ChangesPanel::IdentityAnswer> ChangesPanel::askIdentity()
@@ -495,27 +452,40 @@ std::optional<ChangesPanel::IdentityAnswer> ChangesPanel::askIdentity()
     return answer;
 }
 
-bool ChangesPanel::ensureIdentity(GitRepository &repo, const QString &declined)
+void ChangesPanel::withIdentity(const QString &declined, std::function<void()> then)
 {
-    if (m_sessionIdentity)
-        repo.setSessionIdentity(m_sessionIdentity->name, m_sessionIdentity->email);
-    const GitResult<GitIdentity> identity = gitIdentity(repo);
-    if (identity || identity.error().kind != GitErrorKind::IdentityMissing)
-        return true; // another failure shows where it happens, with its own message
-    const std::optional<IdentityAnswer> answer = askIdentity();
-    if (!answer) {
-        setStatus(declined, true);
-        return false;
+    // The session decides (its own identity, git's config, or ask); asking is this view's part.
+    setBusy(true, false);
+    m_session->checkIdentity([this, declined, then](GitResult<GitIdentityCheck> check) {
+        if (!check || !check->mustAsk()) {
+            then(); // another failure shows where it happens, with its own message
+            return;
+        }
+        const std::optional<IdentityAnswer> answer = askIdentity();
+        if (!answer) {
+            endBusy();
+            setStatus(declined, true);
+            return;
+        }
+        m_session->setIdentity(answer->identity, answer->saveInRepository,
+                               [this, then](GitResult<GitDone> saved) {
+                                   if (!saved) {
+                                       endBusy();
+                                       setStatus(saved.error().message, true);
+                                       return;
+                                   }
+                                   then();
+                               });
+    });
+}
+
+void ChangesPanel::endBusy()
+{
+    setBusy(false, false);
+    if (m_refreshPending) {
+        m_refreshPending = false;
+        refresh();
     }
-    const GitResult<GitDone> saved =
-        setGitIdentity(repo, answer->identity, answer->saveInRepository);
-    if (!saved) {
-        setStatus(saved.error().message, true);
-        return false;
-    }
-    if (!answer->saveInRepository)
-        m_sessionIdentity = answer->identity;
-    return true;
 }
 
 void ChangesPanel::commit(bool push)
@@ -527,36 +497,13 @@ void ChangesPanel::commit(bool push)
         setStatus(tr("Write a commit message first."), true);
         return;
     }
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    if (!repo) {
-        setStatus(repo.error().message, true);
-        return;
-    }
-    if (!ensureIdentity(*repo, tr("Not committed: git needs your name and email for the commit.")))
-        return;
-    setStatus(push ? tr("Committing and pushing…") : tr("Committing…"));
-    if (m_sessionIdentity) {
-        // The worker opens its own repository, which would not know this session's identity:
-        // commit here (a local, quick operation) and push on the worker.
-        const GitResult<QString> id = commitIndex(*repo, message);
-        if (!id) {
-            setStatus(explain(id.error()), true);
-            Q_EMIT operationFinished(false);
-            return;
-        }
-        m_messageEdited = false;
-        if (!push) {
-            setStatus(tr("Committed %1.").arg(id->left(7)));
-            Q_EMIT operationFinished(true);
-            refresh();
-            return;
-        }
-        setBusy(true, true);
-        m_worker->push();
-        return;
-    }
-    setBusy(true, push);
-    m_worker->commit(message, false, push);
+    withIdentity(
+        tr("Not committed: git needs your name and email for the commit."), [this, message, push] {
+            setStatus(push ? tr("Committing and pushing…") : tr("Committing…"));
+            setBusy(true, push);
+            m_session->commit(message, false, push,
+                              [this](const GitOperationResult &result) { onFinished(result); });
+        });
 }
 
 void ChangesPanel::fetch()
@@ -565,7 +512,7 @@ void ChangesPanel::fetch()
         return;
     setStatus(tr("Fetching…"));
     setBusy(true, true);
-    m_worker->fetch();
+    m_session->fetch([this](const GitOperationResult &result) { onFinished(result); });
 }
 
 void ChangesPanel::push()
@@ -574,264 +521,27 @@ void ChangesPanel::push()
         return;
     setStatus(tr("Pushing…"));
     setBusy(true, true);
-    m_worker->push();
+    m_session->push([this](const GitOperationResult &result) { onFinished(result); });
 }
 
 void ChangesPanel::revert(const QString &commitId)
 {
     if (m_busy || m_path.isEmpty() || !m_refusal.isEmpty() || commitId.isEmpty())
         return;
-    GitResult<GitRepository> repo = GitRepository::open(m_path);
-    if (!repo) {
-        setStatus(repo.error().message, true);
-        return;
-    }
-    if (!ensureIdentity(*repo,
-                        tr("Not reverted: git needs your name and email for the new commit.")))
-        return;
-    setStatus(tr("Reverting %1…").arg(commitId.left(7)));
-    setBusy(true, false);
-    m_worker->revert(commitId, m_sessionIdentity ? m_sessionIdentity->name : QString(),
-                     m_sessionIdentity ? m_sessionIdentity->email : QString());
-}
-
-void ChangesPanel::cloneRepository()
-{
-    if (m_busy)
-        return;
-    const QString base = m_path.isEmpty() ? QDir::homePath() : QFileInfo(m_path).absolutePath();
-    CloneDialog dialog(base, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    startClone(dialog.url(), dialog.folder());
-}
-
-bool ChangesPanel::startClone(const QString &url, const QString &folder)
-{
-    if (m_busy)
-        return false;
-    const QString problem = CloneDialog::problem(url, folder);
-    if (!problem.isEmpty()) {
-        m_cloneStatus->setText(tr("Not cloned: %1").arg(problem));
-        m_cloneStatus->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
-        m_cloneStatus->show();
-        return false;
-    }
-    const QString target = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-    m_cloneStatus->setText(
-        tr("Cloning %1 into %2…").arg(url.trimmed(), QDir::toNativeSeparators(target)));
-    m_cloneStatus->setStyleSheet(QString());
-    m_cloneStatus->show();
-    m_cloning = true;
-    setBusy(true, true);
-    m_cloneGeneration = m_worker->clone(url.trimmed(), target);
-    return true;
+    withIdentity(
+        tr("Not reverted: git needs your name and email for the new commit."), [this, commitId] {
+            setStatus(tr("Reverting %1…").arg(commitId.left(7)));
+            setBusy(true, false);
+            m_session->revert(commitId,
+                              [this](const GitOperationResult &result) { onFinished(result); });
+        });
 }
 
 void ChangesPanel::cancel()
 {
-    m_worker->cancel();
+    m_session->cancel();
     m_progress->setFormat(tr("Cancelling…"));
     m_cloneProgress->setFormat(tr("Cancelling…"));
-}
-
-void ChangesPanel::chooseRepository()
-{
-    const QString start = m_path.isEmpty() ? QDir::homePath() : m_path;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Repository"), start);
-    if (folder.isEmpty())
-        return;
-    setRepositoryPath(folder);
-    Q_EMIT repositoryChosen(m_path);
-}
-
-void ChangesPanel::initialiseRepository()
-{
-    QString folder = m_path;
-    const auto isEmptyFolder = [](const QString &path) {
-        const QDir dir(path);
-        return !path.isEmpty() && dir.exists() &&
-               dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
-                   .isEmpty();
-    };
-    if (!isEmptyFolder(folder)) {
-        folder = QFileDialog::getExistingDirectory(this,
-                                                   tr("Initialise a Repository in an Empty Folder"),
-                                                   m_path.isEmpty() ? QDir::homePath() : m_path);
-        if (folder.isEmpty())
-            return;
-        if (!isEmptyFolder(folder)) {
-            showEmpty(tr("%1 is not empty. Choose an empty folder to initialise a repository in, "
-                         "or open the repository that folder belongs to.")
-                          .arg(QDir::toNativeSeparators(folder)));
-            return;
-        }
-    }
-    const GitResult<GitRepository> repo = GitRepository::init(folder);
-    if (!repo) {
-        showEmpty(repo.error().message);
-        return;
-    }
-    setRepositoryPath(folder);
-    setStatus(tr("Initialised an empty repository with the branch main."));
-    Q_EMIT repositoryChosen(m_path);
-}
-
-void ChangesPanel::onProgress(quint64, const GitProgress &progress)
-{
-    QString format;
-    switch (progress.stage) {
-    case GitProgress::Stage::Counting:
-        format = tr("Counting objects: %v of %m");
-        break;
-    case GitProgress::Stage::Packing:
-        format = tr("Compressing: %v of %m");
-        break;
-    case GitProgress::Stage::Sending:
-        format = tr("Uploading: %v of %m objects");
-        break;
-    case GitProgress::Stage::Receiving:
-        format = tr("Downloading: %v of %m objects");
-        break;
-    case GitProgress::Stage::Indexing:
-        format = tr("Resolving: %v of %m");
-        break;
-    }
-    // QProgressBar takes int: scale large counts down.
-    const quint64 total = progress.total;
-    const int max = total > 1000000 ? 1000000 : int(total);
-    const int value = total == 0 ? 0 : int(progress.current * quint64(max) / total);
-    setProgress(format, value, max);
-}
-
-QString ChangesPanel::explain(const GitError &error) const
-{
-    switch (error.kind) {
-    case GitErrorKind::NonFastForward:
-        return tr("The remote branch has commits this checkout does not have, so the push was "
-                  "refused. Press Fetch to download them, then merge or rebase with your git tool "
-                  "and push again. Fluxdesk never force-pushes.\n(%1)")
-            .arg(error.message);
-    case GitErrorKind::Rejected:
-        return tr("The remote refused the push: %1").arg(error.message);
-    case GitErrorKind::NothingToCommit:
-        return tr("Nothing is staged: check the files to commit, or press Stage All.");
-    case GitErrorKind::Cancelled:
-        return tr("Cancelled.");
-    default:
-        return error.message;
-    }
-}
-
-void ChangesPanel::onFinished(quint64 generation, const GitWorkerResult &result)
-{
-    using Op = GitWorkerResult::Operation;
-    if (result.operation == Op::Clone) {
-        if (generation != m_cloneGeneration)
-            return; // another repository was opened meanwhile: the clone stays on disk, unused
-        m_cloneGeneration = 0;
-        setBusy(false, false);
-        if (!result.ok) {
-            m_cloneStatus->setText(tr("Not cloned: %1").arg(explain(result.error)));
-            m_cloneStatus->setStyleSheet(QStringLiteral("QLabel { color: #b00020; }"));
-            Q_EMIT operationFinished(false);
-            return;
-        }
-        const QString path = m_worker->repositoryPath();
-        setRepositoryPath(path);
-        QString text = tr("Cloned into %1.").arg(QDir::toNativeSeparators(path));
-        if (!result.warning.isEmpty())
-            text += QLatin1Char(' ') + result.warning;
-        setStatus(text, !result.warning.isEmpty());
-        Q_EMIT repositoryChosen(m_path);
-        Q_EMIT operationFinished(true);
-        return;
-    }
-    if (result.operation == Op::Refresh) {
-        if (result.ok) {
-            const QString current = m_view->currentIndex().data(ChangesModel::PathRole).toString();
-            m_model->setFiles(result.files);
-            updateBranch(result.branch);
-            const int row = m_model->rowOfPath(current);
-            if (row >= 0)
-                m_view->setCurrentIndex(m_model->index(row, ChangesModel::PathColumn));
-            else
-                m_diff->clear();
-            if (!m_messageEdited || m_message->toPlainText().trimmed().isEmpty()) {
-                m_settingMessage = true;
-                m_message->setPlainText(
-                    result.files.isEmpty() ? QString() : defaultCommitMessage(result.files));
-                m_settingMessage = false;
-                m_messageEdited = false;
-            }
-            if (result.files.isEmpty() && m_status->text().isEmpty())
-                setStatus(tr("No changes: the work tree matches the last commit."));
-        } else {
-            setStatus(result.error.message, true);
-        }
-        updateButtons();
-        Q_EMIT refreshed();
-        return;
-    }
-
-    setBusy(false, false);
-    m_fetch->setDefault(false);
-    const QString shortId = result.commitId.left(7);
-    if (!result.commitId.isEmpty())
-        m_messageEdited = false; // the next refresh proposes a message for what is left
-    QString text;
-    if (result.ok) {
-        switch (result.operation) {
-        case Op::Commit:
-            text = result.pushed ? tr("Committed %1 and pushed %2 to %3.")
-                                       .arg(shortId, result.push.branch,
-                                            result.push.remote + QLatin1Char('/') +
-                                                result.push.remoteRef.section(QLatin1Char('/'), 2))
-                                 : tr("Committed %1.").arg(shortId);
-            break;
-        case Op::Push:
-            text = tr("Pushed %1 to %2.")
-                       .arg(result.push.branch,
-                            result.push.remote + QLatin1Char('/') +
-                                result.push.remoteRef.section(QLatin1Char('/'), 2));
-            break;
-        case Op::Fetch:
-            text = tr("Fetched: %1 ahead, %2 behind.")
-                       .arg(result.branch.ahead)
-                       .arg(result.branch.behind);
-            break;
-        case Op::Revert:
-            text = tr("Reverted %1 with the new commit %2 (not pushed yet).")
-                       .arg(result.revertedId.left(7), shortId);
-            break;
-        default:
-            break;
-        }
-        if (result.push.upstreamSet)
-            text += QLatin1Char(' ') + tr("The branch now tracks it.");
-        if (!result.warning.isEmpty())
-            text += QLatin1Char(' ') + result.warning;
-        setStatus(text, !result.warning.isEmpty());
-    } else {
-        const QString why = explain(result.error);
-        if (result.operation == Op::Revert)
-            text = tr("Not reverted: %1").arg(why);
-        else if (!result.commitId.isEmpty())
-            text =
-                tr("Committed %1 (the commit is kept), but the push failed. %2").arg(shortId, why);
-        else
-            text = why;
-        setStatus(text, true);
-        if (result.error.kind == GitErrorKind::NonFastForward)
-            m_fetch->setDefault(true); // the suggested next step
-    }
-    if (!result.branch.branch.isEmpty() || result.branch.detached)
-        updateBranch(result.branch);
-    // Commits, reverts, pushes and fetches all change what the history shows (or its remote).
-    m_history->reload();
-    Q_EMIT operationFinished(result.ok);
-    m_refreshPending = false;
-    refresh();
 }
 
 } // namespace Fluxdesk

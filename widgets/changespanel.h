@@ -2,7 +2,7 @@
 
 #include "git/gitcommit.h"
 #include "git/gitsecretstore.h"
-#include "git/gitworker.h"
+#include "git/gitsession.h"
 
 #include <QWidget>
 
@@ -29,8 +29,8 @@ class HistoryPanel;
 // The Changes panel: branch and upstream, the changed files with stage/unstage, the selected
 // file's diff, the commit message and Commit / Commit & Push / Push with progress and Cancel,
 // and a History tab (HistoryPanel) whose Revert runs here. Without a repository it offers
-// Open, Initialise and Clone. Remote, status and revert work runs on GitWorker; staging and
-// diffs are quick local calls made directly.
+// Open, Initialise and Clone (changespanelstart.cpp). A view over its GitSession, which does all
+// the git work off the UI thread; the panel asks the user (identity, credentials) and shows.
 class ChangesPanel : public QWidget
 {
     Q_OBJECT
@@ -43,7 +43,7 @@ public:
     QString repositoryPath() const { return m_path; }
 
     ChangesModel *model() const { return m_model; }
-    GitWorker *worker() const { return m_worker; }
+    GitSession *session() const { return m_session; }
     GitChangeWatcher *changeWatcher() const { return m_watcher; }
     HistoryPanel *history() const { return m_history; }
     bool isRefused() const { return !m_refusal.isEmpty(); }
@@ -82,7 +82,7 @@ public Q_SLOTS:
     void revert(const QString &commitId);
     // Asks for a URL and an empty folder (CloneDialog), then clones.
     void cloneRepository();
-    // Clones url into folder on the worker; on success the panel opens the clone and emits
+    // Clones url into folder on the session; on success the panel opens the clone and emits
     // repositoryChosen. False (nothing started, the empty page says why) when folder is not
     // new or empty.
     bool startClone(const QString &url, const QString &folder);
@@ -94,7 +94,9 @@ Q_SIGNALS:
     void repositoryChosen(const QString &path);
 
 private:
-    QWidget *createEmptyPage();
+    static QLabel *makeLabel(const QString &objectName, QWidget *parent);
+    static QPushButton *makeButton(const QString &text, const QString &objectName, QWidget *parent);
+    QWidget *createEmptyPage(); // changespanelstart.cpp, with Open, Initialise and Clone
     QWidget *createMainPage();
     void showEmpty(const QString &explanation);
     void setRefusal(const QString &reason);
@@ -104,23 +106,27 @@ private:
     void updateBranch(const BranchInfo &branch);
     void updateDiff();
     void stage(const QString &path, bool stage);
-    void onProgress(quint64 generation, const GitProgress &progress);
-    void onFinished(quint64 generation, const GitWorkerResult &result);
+    void onRefreshed(const GitResult<GitRepositoryState> &state);
+    void afterStaging(const GitResult<GitDone> &result);
+    void onProgress(const GitProgress &progress); // changespanelresults.cpp, with explain()
+    void onFinished(const GitOperationResult &result);
     std::optional<IdentityAnswer> askIdentity();
-    // The session identity on repo, or git's, or one asked for; false when the user declined.
-    bool ensureIdentity(GitRepository &repo, const QString &declined);
+    // Runs then once the session knows who commits (asking the user if git does not); says
+    // declined in the status when the user would not tell. Busy meanwhile.
+    void withIdentity(const QString &declined, std::function<void()> then);
+    // Not busy any more; a refresh asked for meanwhile runs now.
+    void endBusy();
     void setProgress(const QString &format, int value, int max);
     QString explain(const GitError &error) const;
 
     QString m_path;
     QString m_refusal;
     ChangesModel *m_model;
-    GitWorker *m_worker;
+    GitSession *m_session;
     GitChangeWatcher *m_watcher;
     GitPrompter *m_prompter;
-    std::unique_ptr<GitSecretStore> m_secretStore; // outlives m_worker (see the destructor)
+    std::unique_ptr<GitSecretStore> m_secretStore; // outlives m_session (see the destructor)
     std::function<std::optional<IdentityAnswer>()> m_askIdentity;
-    std::optional<GitIdentity> m_sessionIdentity;
 
     QStackedWidget *m_stack;
     QLabel *m_emptyText;
@@ -152,7 +158,6 @@ private:
     BranchInfo m_branchInfo;
     bool m_hasBranch = false;
     bool m_cloning = false;
-    quint64 m_cloneGeneration = 0; // the clone whose result opens the repository
 
     bool m_busy = false;
     bool m_refreshPending = false;

@@ -1,13 +1,11 @@
 #include "historypanel.h"
 
 #include "diffhighlighter.h"
-#include "git/gitcommit.h"
-#include "git/gitdiff.h"
-#include "git/githistorymodel.h"
+#include "git/gitsession.h"
+#include "items/githistorymodel.h"
 
 #include <QAction>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -16,7 +14,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QtConcurrent>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -27,57 +24,12 @@ namespace {
 // A diff longer than this is cut: QPlainTextEdit and the highlighter would take seconds.
 constexpr int MaxDiffChars = 2 * 1024 * 1024;
 
-struct HistoryLoad
+QString cutDiff(const QString &diff)
 {
-    bool ok = true;
-    QString error;
-    QList<GitCommitInfo> commits;
-    bool truncated = false;
-    QString headId;
-    QString branch;
-};
-
-HistoryLoad loadHistory(const QString &path, int limit)
-{
-    HistoryLoad load;
-    const GitResult<GitRepository> repo = GitRepository::open(path);
-    if (!repo) {
-        load.ok = false;
-        load.error = repo.error().message;
-        return load;
-    }
-    const GitResult<BranchInfo> branch = repo->branchInfo();
-    if (branch)
-        load.branch = branch->branch;
-    const GitResult<QString> head = gitHeadId(*repo);
-    if (head)
-        load.headId = *head;
-    // One more than shown tells whether older commits exist.
-    GitResult<QList<GitCommitInfo>> commits = gitHistory(*repo, limit + 1);
-    if (!commits) {
-        load.ok = false;
-        load.error = commits.error().message;
-        return load;
-    }
-    load.commits = std::move(*commits);
-    load.truncated = load.commits.size() > limit;
-    if (load.truncated)
-        load.commits.erase(load.commits.begin() + limit, load.commits.end());
-    return load;
-}
-
-QString loadDiff(const QString &path, const QString &id)
-{
-    const GitResult<GitRepository> repo = GitRepository::open(path);
-    if (!repo)
-        return repo.error().message;
-    const GitResult<QString> diff = gitDiffCommit(*repo, id);
-    if (!diff)
-        return diff.error().message;
-    if (diff->size() <= MaxDiffChars)
-        return *diff;
-    const int cut = int(diff->lastIndexOf(QLatin1Char('\n'), MaxDiffChars));
-    return diff->left(cut > 0 ? cut + 1 : MaxDiffChars) +
+    if (diff.size() <= MaxDiffChars)
+        return diff;
+    const int cut = int(diff.lastIndexOf(QLatin1Char('\n'), MaxDiffChars));
+    return diff.left(cut > 0 ? cut + 1 : MaxDiffChars) +
            HistoryPanel::tr("… (the rest of this diff is not shown: it is longer than %1 MiB; "
                             "your git tool shows it in full)")
                .arg(MaxDiffChars / (1024 * 1024));
@@ -85,7 +37,8 @@ QString loadDiff(const QString &path, const QString &id)
 
 } // namespace
 
-HistoryPanel::HistoryPanel(QWidget *parent) : QWidget(parent), m_model(new GitHistoryModel(this))
+HistoryPanel::HistoryPanel(GitSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_model(new GitHistoryModel(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
 
@@ -154,23 +107,6 @@ HistoryPanel::HistoryPanel(QWidget *parent) : QWidget(parent), m_model(new GitHi
     updateActions();
 }
 
-HistoryPanel::~HistoryPanel()
-{
-    // The jobs hold no pointer to this view, but a test's temporary repository must not vanish
-    // under a running read: they are short (a bounded walk, one diff).
-    for (QFutureWatcherBase *watcher : qAsConst(m_running))
-        watcher->waitForFinished();
-}
-
-void HistoryPanel::track(QFutureWatcherBase *watcher)
-{
-    m_running.append(watcher);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        m_running.removeAll(watcher);
-        watcher->deleteLater();
-    });
-}
-
 void HistoryPanel::setRepositoryPath(const QString &path)
 {
     if (path == m_path && !path.isEmpty())
@@ -208,7 +144,6 @@ void HistoryPanel::updateActions()
 
 void HistoryPanel::reload()
 {
-    const quint64 generation = ++m_generation;
     if (m_path.isEmpty()) {
         m_loading = false;
         m_truncated = false;
@@ -218,51 +153,47 @@ void HistoryPanel::reload()
     }
     m_loading = true;
     m_info->setText(tr("Loading the history…"));
-    auto *watcher = new QFutureWatcher<HistoryLoad>(this);
-    track(watcher);
-    connect(watcher, &QFutureWatcher<HistoryLoad>::finished, this, [this, watcher, generation] {
-        if (generation != m_generation)
-            return; // a newer load (or another repository) supersedes this one
-        m_loading = false;
-        const HistoryLoad load = watcher->result();
-        if (!load.ok) {
-            m_truncated = false;
-            m_model->setCommits({});
-            m_diff->clear();
-            m_info->setText(load.error);
-            Q_EMIT loaded();
-            return;
-        }
-        const QString selected = selectedCommitId();
-        m_loadedHead = load.headId;
-        m_truncated = load.truncated;
-        m_model->setCommits(load.commits);
-        const int row = m_model->rowOfId(selected);
-        if (row >= 0) {
-            m_view->setCurrentIndex(m_model->index(row, GitHistoryModel::HashColumn));
-        } else {
-            m_diff->clear();
-            m_shownDiff.clear();
-        }
-        const QString branch = load.branch.isEmpty() ? QStringLiteral("HEAD") : load.branch;
-        if (load.commits.isEmpty())
-            m_info->setText(tr("No commits yet."));
-        else if (load.truncated)
-            m_info->setText(tr("Showing the newest %1 commits of %2; your git tool shows the "
-                               "older ones.")
-                                .arg(load.commits.size())
-                                .arg(branch));
-        else
-            // Written out per count: the English plural needs no translation file.
-            m_info->setText(load.commits.size() == 1
-                                ? tr("1 commit on %1.").arg(branch)
-                                : tr("%1 commits on %2.").arg(load.commits.size()).arg(branch));
-        updateActions();
+    // A newer load (or another repository) supersedes this one: the session drops its result.
+    m_session->history(m_limit, [this](GitResult<GitHistory> load) { showHistory(load); });
+}
+
+void HistoryPanel::showHistory(const GitResult<GitHistory> &load)
+{
+    m_loading = false;
+    if (!load) {
+        m_truncated = false;
+        m_model->setCommits({});
+        m_diff->clear();
+        m_info->setText(load.error().message);
         Q_EMIT loaded();
-    });
-    const QString path = m_path;
-    const int limit = m_limit;
-    watcher->setFuture(QtConcurrent::run([path, limit] { return loadHistory(path, limit); }));
+        return;
+    }
+    const QString selected = selectedCommitId();
+    m_loadedHead = load->headId;
+    m_truncated = load->truncated;
+    m_model->setCommits(load->commits);
+    const int row = m_model->rowOfId(selected);
+    if (row >= 0) {
+        m_view->setCurrentIndex(m_model->index(row, GitHistoryModel::HashColumn));
+    } else {
+        m_diff->clear();
+        m_shownDiff.clear();
+    }
+    const QString branch = load->branch.isEmpty() ? QStringLiteral("HEAD") : load->branch;
+    if (load->commits.isEmpty())
+        m_info->setText(tr("No commits yet."));
+    else if (load->truncated)
+        m_info->setText(tr("Showing the newest %1 commits of %2; your git tool shows the "
+                           "older ones.")
+                            .arg(load->commits.size())
+                            .arg(branch));
+    else
+        // Written out per count: the English plural needs no translation file.
+        m_info->setText(load->commits.size() == 1
+                            ? tr("1 commit on %1.").arg(branch)
+                            : tr("%1 commits on %2.").arg(load->commits.size()).arg(branch));
+    updateActions();
+    Q_EMIT loaded();
 }
 
 void HistoryPanel::reloadIfHeadChanged(const QString &headId)
@@ -274,7 +205,6 @@ void HistoryPanel::reloadIfHeadChanged(const QString &headId)
 void HistoryPanel::showDiff()
 {
     const QString id = selectedCommitId();
-    const quint64 generation = ++m_diffGeneration;
     if (id.isEmpty()) {
         m_diff->clear();
         m_shownDiff.clear();
@@ -284,18 +214,15 @@ void HistoryPanel::showDiff()
         return; // the reload kept the selection: the diff of a commit never changes
     m_diff->clear();
     m_diff->setPlaceholderText(tr("Loading the diff…"));
-    auto *watcher = new QFutureWatcher<QString>(this);
-    track(watcher);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, generation, id] {
-        if (generation != m_diffGeneration)
+    m_session->commitDiff(id, [this, id](GitResult<QString> diff) {
+        // The session drops a superseded request's diff; the selection may have been cleared.
+        if (id != selectedCommitId())
             return;
         m_diff->setPlaceholderText(tr("Select a commit to see what it changed."));
-        m_diff->setPlainText(watcher->result());
+        m_diff->setPlainText(diff ? cutDiff(*diff) : diff.error().message);
         m_shownDiff = id;
         Q_EMIT diffShown(id);
     });
-    const QString path = m_path;
-    watcher->setFuture(QtConcurrent::run([path, id] { return loadDiff(path, id); }));
 }
 
 void HistoryPanel::revertSelected()

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "git/gitresult.h"
+
 #include <QList>
 #include <QString>
 #include <QWidget>
 
 class QAction;
-class QFutureWatcherBase;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -15,20 +16,23 @@ namespace Fluxdesk {
 
 class DiffHighlighter;
 class GitHistoryModel;
+class GitSession;
+struct GitHistory;
 
 // The History tab of the Changes panel: the branch's newest commits (hash, subject, author,
-// date), the selected commit's diff against its first parent, and Revert… of a commit. The list
-// and the diffs load on a pool thread (a history of many thousands of commits, or a commit that
-// touched thousands of files, must not stall the window); a newer request drops older results.
-// Reverting itself is the panel's job: this view confirms and asks (revertRequested).
+// date), the selected commit's diff against its first parent, and Revert… of a commit. A view over
+// the Changes panel's GitSession, which loads the list and the diffs off the UI thread (a history
+// of many thousands of commits, or a commit that touched thousands of files, must not stall the
+// window) and drops superseded results. Reverting itself is the panel's job: this view confirms
+// and asks (revertRequested).
 class HistoryPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HistoryPanel(QWidget *parent = nullptr);
-    ~HistoryPanel() override;
+    // session stays its owner's (the Changes panel) and outlives this view.
+    explicit HistoryPanel(GitSession *session, QWidget *parent = nullptr);
 
-    // Binds to a checkout (empty: none) and loads its history.
+    // The session was bound to a checkout (empty: none): forgets the old list and loads.
     void setRepositoryPath(const QString &path);
     QString repositoryPath() const { return m_path; }
     // How many commits the list holds at most (the newest ones).
@@ -57,21 +61,19 @@ Q_SIGNALS:
     void revertRequested(const QString &commitId);
 
 private:
+    void showHistory(const GitResult<GitHistory> &load);
     void showDiff();
     void updateActions();
-    void track(QFutureWatcherBase *watcher);
 
     QString m_path;
     int m_limit = 200;
-    quint64 m_generation = 0;
-    quint64 m_diffGeneration = 0;
     bool m_loading = false;
     bool m_truncated = false;
     bool m_actionsEnabled = true;
     QString m_loadedHead;
     QString m_shownDiff;
-    QList<QFutureWatcherBase *> m_running;
 
+    GitSession *m_session;
     GitHistoryModel *m_model;
     QTreeView *m_view;
     QLabel *m_info;

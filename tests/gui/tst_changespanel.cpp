@@ -1,11 +1,11 @@
 #include "changespanel.h"
 #include "diffhighlighter.h"
-#include "git/githistorymodel.h"
 #include "git/gitstatus.h"
 #include "gitprompter.h"
 #include "historypanel.h"
 #include "identitydialog.h"
 #include "items/changesmodel.h"
+#include "items/githistorymodel.h"
 #include "testfiles.h"
 
 #include <QAbstractItemModelTester>
@@ -288,10 +288,10 @@ void TestChangesPanel::stageCommitAndPush()
     QCOMPARE(model->index(0, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     QVERIFY2(branch->text().contains(QLatin1String("main")), qPrintable(branch->text()));
 
-    // The selected file's diff.
+    // The selected file's diff, read by the session off the UI thread.
     view->setCurrentIndex(model->index(0, 0));
-    QVERIFY2(diff->toPlainText().contains(QLatin1String("+kind: HelmRelease")),
-             qPrintable(diff->toPlainText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(diff->toPlainText().contains(QLatin1String("+kind: HelmRelease")),
+                              qPrintable(diff->toPlainText()), TimeoutMs);
 
     // Stage all: both rows become checked.
     QSignalSpy again(&panel, &ChangesPanel::refreshed);
@@ -497,6 +497,7 @@ void TestChangesPanel::emptyFolderInitialises()
     QSignalSpy chosen(&panel, &ChangesPanel::repositoryChosen);
     QSignalSpy again(&panel, &ChangesPanel::refreshed);
     QTest::mouseClick(child<QPushButton>(&panel, "initRepositoryButton"), Qt::LeftButton);
+    QVERIFY(chosen.count() > 0 || chosen.wait(TimeoutMs)); // initialised off the UI thread
     QCOMPARE(chosen.count(), 1);
     QVERIFY(again.count() > 0 || again.wait(TimeoutMs));
     QVERIFY(!empty->isVisible());
@@ -564,7 +565,7 @@ void TestChangesPanel::prompterAsksOnUiThread()
     });
     std::optional<QString> answer;
     Qt::HANDLE askedOn = nullptr;
-    // GitWorker calls the prompter on a pool thread; the question must still show on this one.
+    // GitSession calls the prompter on a pool thread; the question must still show on this one.
     QThread *thread =
         QThread::create([&] { answer = prompter.askPassphrase(QStringLiteral("/k")); });
     connect(
@@ -799,7 +800,7 @@ void TestChangesPanel::cloneIntoNonEmptyFolderRefused()
     // Asked directly, the panel refuses before starting anything.
     QSignalSpy chosen(&panel, &ChangesPanel::repositoryChosen);
     QVERIFY(!panel.startClone(url, target));
-    QVERIFY(!panel.worker()->isBusy());
+    QVERIFY(!panel.session()->isBusy());
     auto *status = child<QLabel>(&panel, "cloneStatus");
     QVERIFY(status->isVisible());
     QVERIFY2(status->text().contains(QLatin1String("not empty")), qPrintable(status->text()));

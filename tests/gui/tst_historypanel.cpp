@@ -1,6 +1,6 @@
 #include "changespanel.h"
 #include "clonedialog.h"
-#include "git/githistorymodel.h"
+#include "items/githistorymodel.h"
 #include "historypanel.h"
 #include "testfiles.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gitcommit.h"
+#include "git/gitcommit.h"
 
 #include <QAbstractTableModel>
 #include <QList>
