@@ -4,7 +4,8 @@
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
 #include "plan/planner.h"
-#include "plan/planwriter.h"
+#include "repo/atomicfile.h"
+#include "repo/repopath.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <utility>
@@ -396,13 +396,7 @@ Result<bool> savePlanDecisions(const QString &repoDir, const PlanDecisions &deci
         return path.error();
     if (!QDir().mkpath(QFileInfo(*path).absolutePath()))
         return Error(tr("cannot create the folder"), QFileInfo(*path).absolutePath());
-    QSaveFile file(*path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(tr("cannot write: %1").arg(file.errorString()), *path);
-    file.write(decisions.toYaml());
-    if (!file.commit())
-        return Error(tr("cannot write: %1").arg(file.errorString()), *path);
-    return true;
+    return replaceFile(*path, decisions.toYaml());
 }
 
 } // namespace Fluxdesk

@@ -1,28 +1,16 @@
 #include "planwriter.h"
 
-#include "manifest/yamljson.h"
+#include "repo/atomicfile.h"
+#include "repo/kustomizationfile.h"
+#include "repo/repopath.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonObject>
-#include <QRandomGenerator>
-#include <QSaveFile>
 
 #include <algorithm>
-
-#ifdef Q_OS_UNIX
-#include <qplatformdefs.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace Fluxdesk {
 
@@ -31,80 +19,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("PlanWriter", text);
-}
-
-#ifdef Q_OS_UNIX
-// All or nothing for each file, like QSaveFile (a temporary file beside it, renamed over it),
-// but without QSaveFile's fsync per file: thousands of files each waiting for the disk made a
-// first write 250 times slower than `cp -r`. syncRepository() flushes once at the end instead.
-bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
-{
-    const QFileInfo target(path);
-    const QByteArray temporary = QFile::encodeName(
-        target.absolutePath() + QLatin1String("/.") + target.fileName() +
-        QLatin1String(".fluxdesk-") + QString::number(QRandomGenerator::global()->generate(), 36));
-    const QByteArray final = QFile::encodeName(path);
-    struct stat existing;
-    // A replaced file keeps its mode; a new one gets 0666 less the umask, as QSaveFile does.
-    const mode_t mode =
-        ::stat(final.constData(), &existing) == 0 ? (existing.st_mode & 07777) : mode_t(0666);
-    const int fd = QT_OPEN(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return false;
-    }
-    qsizetype done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.constData() + done, size_t(data.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-            ::close(fd);
-            ::unlink(temporary.constData());
-            return false;
-        }
-        done += n;
-    }
-    if (::close(fd) != 0 || ::rename(temporary.constData(), final.constData()) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        ::unlink(temporary.constData());
-        return false;
-    }
-    return true;
-}
-
-void syncRepository(const QString &repoDir)
-{
-#ifdef Q_OS_LINUX
-    const int fd = QT_OPEN(QFile::encodeName(repoDir).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::syncfs(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(repoDir);
-    ::sync();
-#endif
-}
-#else
-bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
-        *error = out.errorString();
-        return false;
-    }
-    return true;
-}
-
-void syncRepository(const QString &) {}
-#endif
-
-bool isInside(const QString &canonicalRepo, const QString &canonicalPath)
-{
-    return canonicalPath == canonicalRepo ||
-           canonicalPath.startsWith(canonicalRepo + QLatin1Char('/'));
 }
 
 // The files "Write plan" may delete: YAML under the plan's roots (infrastructure/, workloads/,
@@ -140,78 +54,7 @@ void pruneEmptyFolders(const QString &canonicalRepo, const QString &relativeFile
     }
 }
 
-// The folders and files a kustomization's `resources` names, cleaned ("./a.yaml" -> "a.yaml",
-// "sub/" -> "sub"). An unreadable kustomization names nothing: kustomize reports it itself.
-QSet<QString> resourcesOf(const QByteArray &text, const QString &path)
-{
-    QSet<QString> names;
-    const Result<QJsonValue> value = parseYamlValue(text, path);
-    if (!value)
-        return names;
-    const QJsonArray resources = value->toObject().value(QLatin1String("resources")).toArray();
-    for (const QJsonValue &entry : resources)
-        names.insert(QDir::cleanPath(entry.toString()));
-    return names;
-}
-
-// Checks relative paths against one repository, remembering the folders already found inside
-// it: a plan writes thousands of files into a few hundred folders, and resolving every part of
-// every path again made the checks cost more than the writes.
-class InsideChecker
-{
-public:
-    explicit InsideChecker(const QString &repoDir)
-        : m_repoDir(repoDir), m_repo(QFileInfo(repoDir).canonicalFilePath())
-    {}
-
-    Result<QString> check(const QString &relativePath)
-    {
-        if (m_repo.isEmpty() || !QFileInfo(m_repo).isDir())
-            return Error(tr("the repository folder does not exist"), m_repoDir);
-        const QString outside = tr("refusing a path outside the repository");
-        if (relativePath.isEmpty() || QDir::isAbsolutePath(relativePath) ||
-            relativePath.contains(QLatin1Char('\\')))
-            return Error(outside, relativePath);
-        const QStringList parts = relativePath.split(QLatin1Char('/'));
-        for (const QString &part : parts) {
-            if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
-                return Error(outside, relativePath);
-        }
-        QString prefix;
-        for (const QString &part : parts) {
-            prefix += prefix.isEmpty() ? part : QLatin1Char('/') + part;
-            if (m_inside.contains(prefix))
-                continue;
-            const QFileInfo info(m_repo + QLatin1Char('/') + prefix);
-            if (!info.isSymLink()) {
-                if (!info.exists())
-                    break; // what follows is created by us, inside what was checked
-                // Not a link, in a folder found inside: inside too, without resolving it.
-            } else {
-                // The canonical path resolves every symlink; a dangling one has none.
-                const QString canonical = info.canonicalFilePath();
-                if (canonical.isEmpty() || !isInside(m_repo, canonical))
-                    return Error(outside, relativePath);
-            }
-            m_inside.insert(prefix);
-        }
-        return QString(m_repo + QLatin1Char('/') + relativePath);
-    }
-
-    QString canonicalRepository() const { return m_repo; }
-
-private:
-    QString m_repoDir;
-    QString m_repo;
-    QSet<QString> m_inside; // existing relative paths found inside the repository
-};
-
 } // namespace
-
-Result<QString> pathInsideRepository(const QString &repoDir, const QString &relativePath)
-{
-    return InsideChecker(repoDir).check(relativePath);
-}
 
 PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
                               const WrittenRecord &written)
@@ -251,14 +94,14 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     };
     QList<Pending> pending;
     PlanWriteResult result;
-    InsideChecker inside(repoDir);
-    const Result<QString> recordPath = inside.check(writtenRecordPath());
+    RepositoryPaths inside(repoDir);
+    const Result<QString> recordPath = inside.resolve(writtenRecordPath());
     if (!recordPath)
         return recordPath.error();
     WrittenRecord record = loadWrittenRecord(repoDir);
     const WrittenRecord recordBefore = record;
     for (const PlannedFile &f : plan.files) {
-        const Result<QString> path = inside.check(f.path);
+        const Result<QString> path = inside.resolve(f.path);
         if (!path)
             return path.error();
         const QFileInfo info(*path);
@@ -295,7 +138,7 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     std::sort(toRemove.begin(), toRemove.end());
     const QString repo = QFileInfo(repoDir).canonicalFilePath();
     for (const QString &relative : toRemove) {
-        const Result<QString> path = inside.check(relative);
+        const Result<QString> path = inside.resolve(relative);
         if (!path)
             return path.error();
         if (plan.file(relative))
@@ -336,8 +179,8 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         const QSet<QString> kept(result.kept.begin(), result.kept.end());
         // What a folder's kustomization says after this write ("" when it has none).
         const auto kustomizationAfter = [&](const QString &folder, QString *path) -> QByteArray {
-            for (const char *name : {"kustomization.yaml", "kustomization.yml"}) {
-                *path = folder + QLatin1Char('/') + QLatin1String(name);
+            for (const QString &name : kustomizationFileNames()) {
+                *path = folder + QLatin1Char('/') + name;
                 const PlannedFile *f = plan.file(*path);
                 if (f && !kept.contains(*path))
                     return f->text.toUtf8();
@@ -374,7 +217,7 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
                     break;
                 QString kustomization;
                 const QByteArray text = kustomizationAfter(folder, &kustomization);
-                if (!text.isEmpty() && resourcesOf(text, kustomization).contains(name))
+                if (!text.isEmpty() && kustomizationResources(text, kustomization).contains(name))
                     return Error(tr("still lists \"%1\", which would be deleted: accept the "
                                     "plan's version of this file too, or keep %2")
                                      .arg(name, r.relative),
@@ -390,10 +233,10 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         if (folder != lastFolder && !QDir().mkpath(folder))
             return Error(tr("cannot create the folder"), folder);
         lastFolder = folder;
-        QString error;
         const QByteArray content = p.file->text.toUtf8();
-        if (!writeAtomically(p.absolute, content, &error))
-            return Error(tr("cannot write: %1").arg(error), p.file->path);
+        const Result<bool> saved = replaceFile(p.absolute, content, Durability::SyncLater);
+        if (!saved)
+            return Error(saved.error().message, p.file->path);
         (p.exists ? result.updated : result.created).append(p.file->path);
         record.hashes.insert(p.file->path, WrittenRecord::hashOf(content));
     }
@@ -408,13 +251,14 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         pruneEmptyFolders(repo, r.relative);
     }
     if (record.hashes != recordBefore.hashes) {
-        QString error;
-        if (!QDir().mkpath(QFileInfo(*recordPath).absolutePath()) ||
-            !writeAtomically(*recordPath, record.toYaml(), &error))
-            return Error(tr("cannot write: %1").arg(error), writtenRecordPath());
+        if (!QDir().mkpath(QFileInfo(*recordPath).absolutePath()))
+            return Error(tr("cannot create the folder"), QFileInfo(*recordPath).absolutePath());
+        const Result<bool> saved = replaceFile(*recordPath, record.toYaml(), Durability::SyncLater);
+        if (!saved)
+            return Error(saved.error().message, writtenRecordPath());
     }
     if (!pending.isEmpty() || !removals.isEmpty())
-        syncRepository(repoDir);
+        syncFileSystem(repoDir);
     return result;
 }
 

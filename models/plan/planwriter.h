@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "plan/planner.h"
 #include "plan/writtenrecord.h"
+#include "repo/repopath.h" // pathInsideRepository(), which the plan's callers check paths with
 
 #include <QSet>
 #include <QString>
@@ -45,7 +46,7 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
 // Writes the plan into repoDir: new files, differing files that are exactly as Fluxdesk last
 // wrote them (.fluxdesk/written.yaml, which the write keeps up to date), and other differing
 // files only when `accept` names them (hand edits are kept otherwise). Each file is written
-// atomically (a temporary file renamed over it, as QSaveFile does); nothing is deleted unless named
+// atomically (repo/atomicfile.h, synced to disk once at the end); nothing is deleted unless named
 // in `remove`. `remove` names on-disk-only files to delete: YAML files under infrastructure/,
 // workloads/ or clusters/<plan.cluster>/ (not flux-system/) that the plan does not produce, as
 // listed in PlanWritePreview::removable. A named symlink is deleted itself, never its target.
@@ -60,9 +61,5 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
 Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
                                   const QSet<QString> &accept = {},
                                   const QSet<QString> &remove = {});
-
-// The absolute path of relativePath inside repoDir, or an error when it would leave repoDir
-// (the canonical path of every existing part is checked, so symlinks count).
-Result<QString> pathInsideRepository(const QString &repoDir, const QString &relativePath);
 
 } // namespace Fluxdesk
