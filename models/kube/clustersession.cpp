@@ -4,31 +4,49 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 
-#include <memory>
+#include <utility>
 
 namespace Fluxdesk {
 
 namespace {
 
-// Results carried out of QtConcurrent::run (Qt 5 needs default-constructible result types).
-struct ResolvedConnection
-{
-    ConnectionSettings settings;
-    Error error;
-    bool ok = false;
-};
-
+// What an offline load reads: the objects, and their types.
 struct OfflineObjects
 {
     QList<QJsonObject> objects;
     QList<ResourceType> types;
-    Error error;
-    bool ok = false;
 };
+
+// Reads the kubeconfig files and resolves the context (files, exec plugins: may block).
+Result<ConnectionSettings> resolveConnection(const QStringList &files, const QString &contextName)
+{
+    const Result<Kubeconfig> config = Kubeconfig::load(files);
+    if (!config)
+        return config.error();
+    const QString name = contextName.isEmpty() ? config->currentContext() : contextName;
+    if (name.isEmpty())
+        return Error(QCoreApplication::translate(
+            "Fluxdesk::ClusterSession",
+            "The kubeconfig sets no current-context; choose a context"));
+    return resolveContext(config.value(), name);
+}
+
+Result<OfflineObjects> loadOfflineObjects(const ClusterSource &source)
+{
+    OfflineObjects result;
+    if (source.kind == ClusterSource::Kind::Snapshot) {
+        Result<QList<QJsonObject>> objects = loadSnapshot(source.snapshotPath);
+        if (!objects)
+            return objects.error();
+        result.objects = std::move(objects).value();
+    } else {
+        result.objects = demoClusterObjects();
+    }
+    result.types = typesOfObjects(result.objects);
+    return result;
+}
 
 // Objects added per event-loop turn, so a big snapshot does not freeze the window.
 constexpr int OfflineChunkSize = 500;
@@ -56,7 +74,7 @@ QString ClusterSource::displayName() const
 ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
 {
     // The loader's signals count only while its run belongs to the current connect.
-    auto live = [this]() { return m_busy && m_loaderOwner == m_generation; };
+    auto live = [this]() { return m_busy && m_jobs.isCurrent(m_loaderOwner); };
     connect(&m_loader, &InventoryLoader::discovered, this,
             [this, live](const QList<ResourceType> &types) {
                 if (!live())
@@ -95,7 +113,7 @@ ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
 
 ClusterSession::~ClusterSession()
 {
-    ++m_generation;
+    m_jobs.cancel();
     disconnect(&m_loader, nullptr, this, nullptr);
     m_loader.cancel();
 }
@@ -107,7 +125,7 @@ void ClusterSession::setLoaderOptions(const InventoryLoader::Options &options)
 
 void ClusterSession::connectTo(const ClusterSource &source)
 {
-    const quint64 generation = ++m_generation;
+    m_jobs.cancel();   // a superseded connect's jobs, chunks and loader run are dropped
     m_loader.cancel(); // its finished() belongs to the superseded generation: dropped
     m_source = source;
     m_settings = ConnectionSettings();
@@ -116,111 +134,68 @@ void ClusterSession::connectTo(const ClusterSource &source)
     emit started();
 
     if (source.kind != ClusterSource::Kind::Kubeconfig)
-        return loadOffline(generation);
+        return loadOffline();
 
     // Reading files and running exec plugins may block: keep it off this thread.
     const QStringList files = source.kubeconfigFiles;
     const QString contextName = source.context;
-    auto *watcher = new QFutureWatcher<ResolvedConnection>(this);
-    connect(watcher, &QFutureWatcher<ResolvedConnection>::finished, this,
-            [this, watcher, generation]() {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return;
-                const ResolvedConnection resolved = watcher->result();
-                if (!resolved.ok)
-                    return finish(false, resolved.error.toString());
-                m_settings = resolved.settings;
-                emit connectionResolved(m_settings.warnings);
-                if (generation == m_generation)
-                    startLoader(generation, m_settings);
-            });
-    watcher->setFuture(QtConcurrent::run([files, contextName]() {
-        ResolvedConnection result;
-        const Result<Kubeconfig> config = Kubeconfig::load(files);
-        if (!config) {
-            result.error = config.error();
-            return result;
-        }
-        const QString name = contextName.isEmpty() ? config->currentContext() : contextName;
-        if (name.isEmpty()) {
-            result.error = Error(QCoreApplication::translate(
-                "Fluxdesk::ClusterSession",
-                "The kubeconfig sets no current-context; choose a context"));
-            return result;
-        }
-        Result<ConnectionSettings> settings = resolveContext(config.value(), name);
-        if (!settings) {
-            result.error = settings.error();
-            return result;
-        }
-        result.settings = std::move(settings).value();
-        result.ok = true;
-        return result;
-    }));
+    m_jobs.start(
+        [files, contextName](const JobContext &) { return resolveConnection(files, contextName); },
+        [this](Result<ConnectionSettings> settings) {
+            if (!settings)
+                return finish(false, settings.error().toString());
+            const quint64 generation = m_jobs.generation();
+            m_settings = std::move(settings).value();
+            emit connectionResolved(m_settings.warnings);
+            startLoader(generation, m_settings);
+        });
 }
 
 void ClusterSession::cancel()
 {
     if (!m_busy)
         return;
-    ++m_generation;
+    m_jobs.cancel();
     m_loader.cancel(); // dropped: the generation moved on
     finish(false, tr("Cancelled"));
 }
 
 void ClusterSession::startLoader(quint64 generation, const ConnectionSettings &settings)
 {
+    if (!m_jobs.isCurrent(generation))
+        return; // a slot connected to connectionResolved() started over or cancelled
     m_loaderOwner = generation;
     m_loader.start(settings);
 }
 
-void ClusterSession::loadOffline(quint64 generation)
+void ClusterSession::loadOffline()
 {
     const ClusterSource source = m_source;
-    auto *watcher = new QFutureWatcher<OfflineObjects>(this);
-    connect(watcher, &QFutureWatcher<OfflineObjects>::finished, this,
-            [this, watcher, generation]() {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return;
-                const OfflineObjects loaded = watcher->result();
-                if (!loaded.ok)
-                    return finish(false, loaded.error.toString());
-                m_inventory.setTypes(loaded.types);
-                emit typesDiscovered(loaded.types);
-                emit progress(0, int(loaded.types.size()));
-                if (generation == m_generation)
-                    addOfflineChunk(generation, loaded.objects, 0, loaded.types);
-            });
-    watcher->setFuture(QtConcurrent::run([source]() {
-        OfflineObjects result;
-        if (source.kind == ClusterSource::Kind::Snapshot) {
-            Result<QList<QJsonObject>> objects = loadSnapshot(source.snapshotPath);
-            if (!objects) {
-                result.error = objects.error();
-                return result;
-            }
-            result.objects = std::move(objects).value();
-        } else {
-            result.objects = demoClusterObjects();
-        }
-        result.types = typesOfObjects(result.objects);
-        result.ok = true;
-        return result;
-    }));
+    m_jobs.start([source](const JobContext &) { return loadOfflineObjects(source); },
+                 [this](Result<OfflineObjects> loaded) {
+                     if (!loaded)
+                         return finish(false, loaded.error().toString());
+                     const quint64 generation = m_jobs.generation();
+                     m_inventory.setTypes(loaded->types);
+                     emit typesDiscovered(loaded->types);
+                     if (!m_jobs.isCurrent(generation))
+                         return;
+                     emit progress(0, int(loaded->types.size()));
+                     addOfflineChunk(generation, loaded->objects, 0, loaded->types);
+                 });
 }
 
 void ClusterSession::addOfflineChunk(quint64 generation, const QList<QJsonObject> &objects,
                                      int from, const QList<ResourceType> &types)
 {
-    if (generation != m_generation)
+    // The chunks run on this thread; a newer connect or a cancel supersedes them like the jobs.
+    if (!m_jobs.isCurrent(generation))
         return;
     const int to = qMin(int(objects.size()), from + OfflineChunkSize);
     if (to > from) {
         const QList<ObjectKey> keys = m_inventory.addObjects(objects.mid(from, to - from));
         emit objectsAdded(keys);
-        if (generation != m_generation)
+        if (!m_jobs.isCurrent(generation))
             return;
     }
     if (to < objects.size()) {
@@ -232,7 +207,7 @@ void ClusterSession::addOfflineChunk(quint64 generation, const QList<QJsonObject
     for (const ResourceType &type : types) {
         m_inventory.setTypeState(type, TypeState::Loaded);
         emit typeFinished(type, TypeState::Loaded, QString());
-        if (generation != m_generation)
+        if (!m_jobs.isCurrent(generation))
             return;
     }
     emit progress(int(types.size()), int(types.size()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/jobrunner.h"
 #include "kube/connectionsettings.h"
 #include "kube/inventory.h"
 #include "kube/inventoryloader.h"
@@ -63,7 +64,7 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
-    void loadOffline(quint64 generation);
+    void loadOffline();
     void addOfflineChunk(quint64 generation, const QList<QJsonObject> &objects, int from,
                          const QList<ResourceType> &types);
     void startLoader(quint64 generation, const ConnectionSettings &settings);
@@ -73,7 +74,9 @@ private:
     ConnectionSettings m_settings;
     Inventory m_inventory;
     InventoryLoader m_loader;
-    quint64 m_generation = 0;
+    // The connect's background jobs (resolving, reading a snapshot); its generation is the
+    // connect's: a newer connect or cancel() supersedes the jobs, the chunks and the loader run.
+    JobRunner m_jobs;
     quint64 m_loaderOwner = 0; // the connect generation the loader's current run belongs to
     bool m_busy = false;
 };
