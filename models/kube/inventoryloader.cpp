@@ -3,12 +3,10 @@
 #include "kube/discovery.h"
 #include "kube/kubeclient.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QUrl>
 #include <QVector>
 
@@ -16,19 +14,12 @@
 
 #include <deque>
 #include <functional>
-#include <optional>
 
 namespace Fluxdesk {
 
-namespace {
-
-using ParsedPage = std::optional<Result<Discovery::ListPage>>;
-
-} // namespace
-
-// One load: the client, the queue of requests not yet sent and everything in flight. Destroyed
+// One load: the client, the queue of requests not yet sent and the replies in flight. Destroyed
 // as a whole when the load ends; the client is deleteLater()'d because its replies may be on the
-// stack when that happens.
+// stack when that happens. Pages being parsed belong to the loader's JobRunner, not to the run.
 struct InventoryLoader::Run
 {
     struct Request
@@ -42,7 +33,6 @@ struct InventoryLoader::Run
     KubeClient *client = nullptr;
     std::deque<Request> queue;
     QSet<QNetworkReply *> inFlight;
-    QSet<QFutureWatcher<ParsedPage> *> parsing;
 
     // Discovery: one slot per document so the type order does not depend on reply order.
     QList<QList<ResourceType>> discoverySlots;
@@ -64,10 +54,6 @@ struct InventoryLoader::Run
                 reply->abort();
             reply->deleteLater();
         }
-        for (QFutureWatcher<ParsedPage> *watcher : std::as_const(parsing)) {
-            QObject::disconnect(watcher, nullptr, owner, nullptr);
-            watcher->deleteLater();
-        }
         if (client)
             client->deleteLater();
     }
@@ -77,13 +63,19 @@ InventoryLoader::InventoryLoader(QObject *parent) : QObject(parent) {}
 
 InventoryLoader::~InventoryLoader()
 {
+    endRun();
+}
+
+void InventoryLoader::endRun()
+{
     m_run.reset();
+    m_parser.cancel(); // pages still being parsed are dropped with their run
 }
 
 void InventoryLoader::start(const ConnectionSettings &settings)
 {
     // A superseded run ends silently: its owner asked for the new one.
-    m_run.reset();
+    endRun();
     m_running = true;
     const quint64 generation = ++m_generation;
 
@@ -141,7 +133,7 @@ void InventoryLoader::cancel()
 {
     if (!m_running)
         return;
-    m_run.reset();
+    endRun();
     m_running = false;
     emit finished(false, tr("Cancelled"));
 }
@@ -272,20 +264,11 @@ void InventoryLoader::pageArrived(quint64 generation, int index, QNetworkReply *
 
     // A 500-item page is around a megabyte of JSON: parse it on a worker so the UI thread
     // (where the loader lives) only sees finished objects.
-    auto *watcher = new QFutureWatcher<ParsedPage>(this);
-    run->parsing.insert(watcher);
-    connect(watcher, &QFutureWatcher<ParsedPage>::finished, this,
-            [this, generation, index, watcher]() {
-                watcher->deleteLater();
-                Run *r = current(generation);
-                if (!r)
-                    return;
-                r->parsing.remove(watcher);
-                const ParsedPage parsed = watcher->result();
-                pageParsed(generation, index, parsed.value());
-            });
-    watcher->setFuture(QtConcurrent::run(
-        [body, type]() -> ParsedPage { return Discovery::parseListPage(body, type); }));
+    // Pages of one run are parsed side by side; endRun() drops those still running.
+    m_parser.add([body, type](const JobContext &) { return Discovery::parseListPage(body, type); },
+                 [this, generation, index](const Result<Discovery::ListPage> &page) {
+                     pageParsed(generation, index, page);
+                 });
 }
 
 void InventoryLoader::pageParsed(quint64 generation, int index,
@@ -341,14 +324,14 @@ void InventoryLoader::complete(quint64 generation)
     if (run->failed > 0)
         parts.append(tr("%1 types failed.").arg(run->failed));
     parts += run->discoveryWarnings;
-    m_run.reset();
+    endRun();
     m_running = false;
     emit finished(true, parts.join(QLatin1Char(' ')));
 }
 
 void InventoryLoader::fail(const QString &message)
 {
-    m_run.reset();
+    endRun();
     m_running = false;
     emit finished(false, message);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/jobrunner.h"
 #include "kube/connectionsettings.h"
 #include "kube/inventory.h"
 #include "kube/resourcetype.h"
@@ -25,8 +26,9 @@ struct ListPage;
 // listable resources only, subresources skipped), then every type listed concurrently with paging
 // (limit + continue). Each start() bumps a generation: replies of an older start are dropped.
 // A start() while a load runs supersedes it silently (no finished() for the old run); cancel()
-// and destruction abort every reply. Pages are parsed on a worker thread (QtConcurrent) and
-// delivered on the loader's thread, so a 500-item page never stalls it.
+// and destruction abort every reply. Pages are parsed on a worker thread (a JobRunner) and
+// delivered on the loader's thread, so a 500-item page never stalls it; a run's pages still being
+// parsed when it ends are dropped.
 // Per-type errors (403, 404, 5xx) leave the other types loading; connection-level errors (TLS,
 // refused, 401 on discovery) end the load with finished(false, message); a 401 on any request
 // ends it too. A failing /apis/G/V document (e.g. metrics.k8s.io with its server down) only
@@ -75,11 +77,13 @@ private:
     void finishType(quint64 generation, int index, TypeState state, const QString &message);
     void complete(quint64 generation);
     void fail(const QString &message);
+    void endRun();
 
     Options m_options;
     quint64 m_generation = 0;
     bool m_running = false;
     std::unique_ptr<Run> m_run;
+    JobRunner m_parser; // the current run's pages being parsed
 };
 
 } // namespace Fluxdesk
