@@ -8,8 +8,7 @@
 
 #include "kube/clustersession.h"
 #include "plan/plandecisions.h"
-#include "plan/planner.h"
-#include "plan/planwriter.h"
+#include "plan/planjob.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -114,17 +113,6 @@ int runPlan(const CliOptions &options)
     if (!options.cluster.isEmpty())
         decisions.cluster = options.cluster;
 
-    PlanOptions planOptions;
-    const Result<CleanRules> rules = CleanRules::forRepository(repo);
-    if (!rules) {
-        printError(rules.error().toString());
-        return ExitUsage;
-    }
-    planOptions.cleanRules = *rules;
-    planOptions.chartSources.helmClient =
-        HelmClientConfig::load(HelmClientPaths::fromEnvironment());
-    decisions.applyTo(planOptions);
-
     const Result<ClusterSource> source = sourceFor(options);
     if (!source) {
         printError(source.error().toString());
@@ -137,41 +125,34 @@ int runPlan(const CliOptions &options)
     for (const Error &error : session.inventory().releaseErrors())
         printWarning(error.toString());
 
-    const RepositoryFiles before = readRepositoryFiles(repo);
-    const Plan plan = planRepository(session.inventory(), planOptions, before);
+    // The window's plan job: a malformed clean-rules file is a warning here as there.
+    const std::shared_ptr<const PlanSnapshot> snapshot =
+        makePlanSnapshot(session.inventory(), repo, decisions);
+    for (const Error &warning : snapshot->warnings)
+        printWarning(warning.toString());
+    const Plan &plan = snapshot->plan;
     for (const Problem &problem : plan.problems)
         printWarning(problem.file.isEmpty() ? problem.message
                                             : problem.file + QLatin1String(": ") + problem.message);
 
     if (options.write) {
-        const PlanWritePreview preview = previewWrite(plan, before);
-        QSet<QString> remove;
+        PlanWriteRequest request;
+        request.acceptAllDiffering = options.acceptAll;
         if (options.removeAllStale)
-            remove = QSet<QString>(preview.removable.begin(), preview.removable.end());
+            request.remove = QSet<QString>(snapshot->preview.removable.begin(),
+                                           snapshot->preview.removable.end());
         // writePlan checks each --remove path (on disk, not planned, inside the roots).
         for (const QString &path : options.remove)
-            remove.insert(repositoryPath(repo, path));
-        // Planned as if the deleted files were gone already, so the kustomizations that listed
-        // them (kept as "hand-listed" while they exist) stop listing them.
-        RepositoryFiles remaining = before;
-        for (const QString &path : remove)
-            remaining.remove(path);
-        const Plan written =
-            remove.isEmpty() ? plan : planRepository(session.inventory(), planOptions, remaining);
-        QSet<QString> accept;
-        if (options.acceptAll) {
-            const QStringList differing = previewWrite(written, before).differing;
-            accept = QSet<QString>(differing.begin(), differing.end());
-        }
+            request.remove.insert(repositoryPath(repo, path));
         for (const QString &path : options.accept) {
             const QString relative = repositoryPath(repo, path);
-            if (!written.file(relative)) {
+            if (!plan.file(relative)) {
                 printError(Error(Text::tr("--accept: not a file of the plan"), path).toString());
                 return ExitUsage;
             }
-            accept.insert(relative);
+            request.accept.insert(relative);
         }
-        const Result<PlanWriteResult> result = writePlan(written, repo, accept, remove);
+        const Result<PlanWriteResult> result = writePlanSnapshot(*snapshot, repo, request);
         if (!result) {
             printError(result.error().toString());
             return ExitUsage;
@@ -185,15 +166,15 @@ int runPlan(const CliOptions &options)
             }
         }
         QStringList stale;
-        for (const QString &path : preview.removable) {
-            if (!remove.contains(path))
+        for (const QString &path : snapshot->preview.removable) {
+            if (!request.remove.contains(path))
                 stale.append(path);
         }
         return printWritten(*result, stale, options.json);
     }
 
-    const QList<FileState> states = compareWithRepository(plan, before);
-    const QStringList removable = previewWrite(plan, before).removable;
+    const QList<FileState> &states = snapshot->states;
+    const QStringList &removable = snapshot->preview.removable;
     const QSet<QString> removableSet(removable.begin(), removable.end());
     int planned = 0, upToDate = 0, differs = 0, onDiskOnly = 0;
     for (const FileState &s : states) {

@@ -1,93 +1,13 @@
 #include "plansession.h"
 
-#include "helm/helmclientconfig.h"
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
 
-#include <QFutureWatcher>
-
 #include <algorithm>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Fluxdesk {
 
-// What a plan is made from, carried to the worker thread by value.
-struct PlanInputs
-{
-    std::shared_ptr<const Inventory> inventory;
-    QString repo;
-    PlanDecisions decisions;
-    std::shared_ptr<PlanCache> cache;
-};
-
 namespace {
-
-// Results carried out of QtConcurrent::run (Qt 5 needs default-constructible result types).
-struct WriteOutcome
-{
-    bool ok = false;
-    PlanWriteResult result;
-    Error error;
-};
-
-PlanOptions planOptions(const PlanInputs &inputs, QList<Error> *warnings)
-{
-    PlanOptions options;
-    options.cache = inputs.cache.get();
-    const Result<CleanRules> rules = CleanRules::forRepository(inputs.repo);
-    if (rules)
-        options.cleanRules = *rules;
-    else
-        warnings->append(rules.error());
-    options.chartSources.helmClient = HelmClientConfig::load(HelmClientPaths::fromEnvironment());
-    inputs.decisions.applyTo(options);
-    return options;
-}
-
-std::shared_ptr<const PlanSnapshot> makeSnapshot(const PlanInputs &inputs)
-{
-    auto snapshot = std::make_shared<PlanSnapshot>();
-    const PlanOptions options = planOptions(inputs, &snapshot->warnings);
-    snapshot->onDisk = readRepositoryFiles(inputs.repo);
-    snapshot->plan = planRepository(*inputs.inventory, options, snapshot->onDisk);
-    snapshot->states = compareWithRepository(snapshot->plan, snapshot->onDisk);
-    snapshot->preview =
-        previewWrite(snapshot->plan, snapshot->onDisk, loadWrittenRecord(inputs.repo));
-    return snapshot;
-}
-
-// Deleting files the plan no longer produces: a kustomization on disk may still list them (the
-// plan keeps what existing kustomizations list while it exists), so plan again without them and
-// take the new kustomizations where the old ones were the plan's own text; one edited by hand
-// stays, and writePlan then refuses the deletion, saying which kustomization lists the file.
-WriteOutcome writeJob(const PlanSnapshot &snapshot, const PlanInputs &inputs, QSet<QString> accept,
-                      const QSet<QString> &remove)
-{
-    WriteOutcome outcome;
-    Plan plan = snapshot.plan;
-    if (!remove.isEmpty() && inputs.inventory) {
-        RepositoryFiles remaining = snapshot.onDisk;
-        for (const QString &path : remove)
-            remaining.remove(path);
-        QList<Error> warnings;
-        plan = planRepository(*inputs.inventory, planOptions(inputs, &warnings), remaining);
-        for (const PlannedFile &file : std::as_const(plan.files)) {
-            const PlannedFile *before = snapshot.plan.file(file.path);
-            if (file.kind == PlannedFileKind::Kustomization && before &&
-                before->text != file.text &&
-                snapshot.onDisk.value(file.path) == before->text.toUtf8())
-                accept.insert(file.path);
-        }
-    }
-    const Result<PlanWriteResult> result = writePlan(plan, inputs.repo, accept, remove);
-    if (result) {
-        outcome.ok = true;
-        outcome.result = *result;
-    } else {
-        outcome.error = result.error();
-    }
-    return outcome;
-}
 
 QString baseName(const QString &path)
 {
@@ -120,9 +40,13 @@ bool isCoreSecret(const ObjectKey &key)
 
 } // namespace
 
-PlanSession::PlanSession(QObject *parent) : QObject(parent), m_cache(std::make_shared<PlanCache>())
+PlanSession::PlanSession(QObject *parent)
+    : QObject(parent), m_cache(std::make_shared<PlanCache>()), m_plans(new JobRunner(this)),
+      m_writes(new JobRunner(this))
 {
     qRegisterMetaType<PlanWriteResult>();
+    connect(m_plans, &JobRunner::busyChanged, this, &PlanSession::updateBusy);
+    connect(m_writes, &JobRunner::busyChanged, this, &PlanSession::updateBusy);
 }
 
 PlanSession::~PlanSession() = default;
@@ -130,16 +54,18 @@ PlanSession::~PlanSession() = default;
 Result<bool> PlanSession::setRepository(const QString &path)
 {
     if (path.isEmpty()) {
-        ++m_generation;
+        m_plans->cancel();
+        m_writes->cancel(); // its outcome was for the repository closed now
         m_repo.clear();
         m_decisions = {};
         m_snapshot.reset();
-        setPlanning(false);
         return true;
     }
     Result<PlanDecisions> decisions = loadPlanDecisions(path);
     if (!decisions)
         return decisions.error();
+    if (path != m_repo)
+        m_writes->cancel(); // its outcome was for another repository
     m_repo = path;
     m_decisions = std::move(decisions).value();
     m_snapshot.reset();
@@ -161,19 +87,19 @@ void PlanSession::replan()
 {
     if (m_repo.isEmpty() || !m_inventory)
         return;
-    const quint64 generation = ++m_generation;
-    setPlanning(true);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const PlanSnapshot>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const PlanSnapshot>>::finished, this,
-            [this, watcher, generation]() {
-                watcher->deleteLater();
-                if (generation != m_generation)
-                    return; // a later change started another plan
-                m_snapshot = watcher->result();
-                setPlanning(false);
-                emit planReady();
-            });
-    watcher->setFuture(QtConcurrent::run(makeSnapshot, inputs()));
+    // A plan started before this change is superseded: its result is dropped.
+    m_startingPlan = true; // the moment between the two is not announced as idle
+    m_plans->start(
+        [inventory = m_inventory, repo = m_repo, decisions = m_decisions,
+         cache = m_cache](const JobContext &) {
+            return makePlanSnapshot(*inventory, repo, decisions, cache.get());
+        },
+        [this](std::shared_ptr<const PlanSnapshot> snapshot) {
+            m_snapshot = std::move(snapshot);
+            emit planReady();
+        });
+    m_startingPlan = false;
+    updateBusy();
 }
 
 bool PlanSession::saveAndReplan(const PlanDecisions &decisions)
@@ -363,48 +289,33 @@ void PlanSession::acceptFile(const QString &path)
 void PlanSession::startWrite(const std::shared_ptr<const PlanSnapshot> &snapshot,
                              const QSet<QString> &accept, const QSet<QString> &remove)
 {
-    if (m_writing || m_repo.isEmpty())
+    if (m_writes->isBusy() || m_repo.isEmpty())
         return;
-    setWriting(true);
-    const PlanInputs planInputs = inputs();
-    const QString repo = m_repo;
-    auto *watcher = new QFutureWatcher<WriteOutcome>(this);
-    connect(watcher, &QFutureWatcher<WriteOutcome>::finished, this, [this, watcher, repo]() {
-        watcher->deleteLater();
-        const WriteOutcome outcome = watcher->result();
-        setWriting(false);
-        if (repo != m_repo)
-            return; // another repository was opened meanwhile
-        if (outcome.ok)
-            emit written(outcome.result);
-        else
-            emit failed(outcome.error.toString());
-        replan();
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot, planInputs, accept, remove]() {
-        return writeJob(*snapshot, planInputs, accept, remove);
-    }));
+    PlanWriteRequest request;
+    request.accept = accept;
+    request.remove = remove;
+    m_writes->start([snapshot, repo = m_repo, request](
+                        const JobContext &) { return writePlanSnapshot(*snapshot, repo, request); },
+                    [this](const Result<PlanWriteResult> &outcome) {
+                        if (outcome)
+                            emit written(*outcome);
+                        else
+                            emit failed(outcome.error().toString());
+                        replan();
+                    });
 }
 
-PlanInputs PlanSession::inputs() const
+bool PlanSession::isBusy() const
 {
-    return PlanInputs{m_inventory, m_repo, m_decisions, m_cache};
+    return m_plans->isBusy() || m_writes->isBusy();
 }
 
-void PlanSession::setPlanning(bool planning)
+void PlanSession::updateBusy()
 {
-    const bool wasBusy = isBusy();
-    m_planning = planning;
-    if (wasBusy != isBusy())
-        emit busyChanged(isBusy());
-}
-
-void PlanSession::setWriting(bool writing)
-{
-    const bool wasBusy = isBusy();
-    m_writing = writing;
-    if (wasBusy != isBusy())
-        emit busyChanged(isBusy());
+    if (m_startingPlan || isBusy() == m_busy)
+        return;
+    m_busy = isBusy();
+    emit busyChanged(m_busy);
 }
 
 } // namespace Fluxdesk

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/jobrunner.h"
 #include "kube/inventory.h"
 #include "plan/plancache.h"
 #include "plan/plandecisions.h"
+#include "plan/planjob.h"
 #include "plan/planner.h"
 #include "plan/planwriter.h"
 
@@ -14,23 +16,11 @@
 
 namespace Fluxdesk {
 
-// One plan as the window shows it: the plan, the repository it was compared with, each file's
-// status and what a write would do. Immutable once made, so it can be built on a worker thread
-// and shared: `states` point into `plan`.
-struct PlanSnapshot
-{
-    Plan plan;
-    RepositoryFiles onDisk;
-    QList<FileState> states;
-    PlanWritePreview preview;
-    QList<Error> warnings; // e.g. a malformed clean-rules override, read but not fatal
-};
-
 // The planned repository of one checkout for the live inventory: holds the user's decisions
 // (.fluxdesk/plan.yaml), re-plans off the UI thread whenever the inventory, the repository or a
 // decision changes, and writes the plan. Only the newest request's result is kept: a plan
-// started before a later change is dropped.
-struct PlanInputs;
+// started before a later change is dropped. Planning and writing are the plan job's
+// (plan/planjob.h), run through JobRunners.
 
 class PlanSession : public QObject
 {
@@ -69,7 +59,7 @@ public:
 
     // Reads the repository again and re-plans (files changed on disk).
     void replan();
-    bool isBusy() const { return m_planning || m_writing; }
+    bool isBusy() const;
     // The newest finished plan; null before the first one.
     std::shared_ptr<const PlanSnapshot> snapshot() const { return m_snapshot; }
 
@@ -89,9 +79,7 @@ private:
     bool saveAndReplan(const PlanDecisions &decisions);
     void startWrite(const std::shared_ptr<const PlanSnapshot> &snapshot,
                     const QSet<QString> &accept, const QSet<QString> &remove);
-    PlanInputs inputs() const;
-    void setPlanning(bool planning);
-    void setWriting(bool writing);
+    void updateBusy();
 
     QString m_repo;
     PlanDecisions m_decisions;
@@ -100,9 +88,10 @@ private:
     // Cleaned, rendered objects kept across re-plans: a decision re-renders nothing that did not
     // change. Shared with running plans (it is thread-safe), so it outlives a dropped one.
     std::shared_ptr<PlanCache> m_cache;
-    quint64 m_generation = 0;
-    bool m_planning = false;
-    bool m_writing = false;
+    JobRunner *m_plans;  // one plan at a time: a new one supersedes the running one
+    JobRunner *m_writes; // one write at a time
+    bool m_busy = false; // as last announced by busyChanged
+    bool m_startingPlan = false;
 };
 
 } // namespace Fluxdesk
