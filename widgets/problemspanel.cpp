@@ -1,9 +1,9 @@
 #include "problemspanel.h"
 
 #include "items/problemmodel.h"
+#include "items/severityiconproxy.h"
 
 #include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QStyle>
 #include <QTreeView>
@@ -11,39 +11,13 @@
 
 namespace Fluxdesk {
 
-namespace {
-
-// Adds the severity icons the model (which stays free of QtGui) does not carry.
-class SeverityIconProxy : public QIdentityProxyModel
-{
-public:
-    SeverityIconProxy(QStyle *style, QObject *parent) : QIdentityProxyModel(parent), m_style(style)
-    {}
-
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role == Qt::DecorationRole && index.column() == ProblemModel::SeverityColumn) {
-            switch (Problem::Severity(index.data(ProblemModel::SeverityRole).toInt())) {
-            case Problem::Severity::Error:
-                return m_style->standardIcon(QStyle::SP_MessageBoxCritical);
-            case Problem::Severity::Warning:
-                return m_style->standardIcon(QStyle::SP_MessageBoxWarning);
-            case Problem::Severity::Info:
-                return m_style->standardIcon(QStyle::SP_MessageBoxInformation);
-            }
-        }
-        return QIdentityProxyModel::data(index, role);
-    }
-
-private:
-    QStyle *m_style;
-};
-
-} // namespace
-
 ProblemsPanel::ProblemsPanel(ProblemModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
-    auto *proxy = new SeverityIconProxy(style(), this);
+    auto *proxy = new SeverityIconProxy(this);
+    proxy->setIcon(Problem::Severity::Error, style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    proxy->setIcon(Problem::Severity::Warning, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    proxy->setIcon(Problem::Severity::Info,
+                   style()->standardIcon(QStyle::SP_MessageBoxInformation));
     proxy->setSourceModel(model);
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("problemsView"));
