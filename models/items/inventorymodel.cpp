@@ -86,10 +86,7 @@ void InventoryModel::fillObject(Node *node, const ObjectKey &key) const
     node->ownership = entry->classification.ownership;
     node->reason = entry->classification.reason;
     node->helmRelease = entry->classification.helmRelease;
-    node->labels = entry->object.value(QLatin1String("metadata"))
-                       .toObject()
-                       .value(QLatin1String("labels"))
-                       .toObject();
+    node->labels = entry->labels; // shared with the entry, not decoded from the object
 }
 
 void InventoryModel::addObjects(const QList<ObjectKey> &keys)
@@ -111,7 +108,7 @@ void InventoryModel::addObjects(const QList<ObjectKey> &keys)
         const InventoryEntry *entry = m_inventory->find(key);
         if (!entry)
             continue;
-        releaseRecords = releaseRecords || isHelmReleaseRecord(entry->object);
+        releaseRecords = releaseRecords || m_inventory->isReleaseRecord(key);
         const QString nsKey = namespaceSortKey(key.ns);
         Node *nsNode = m_root->child(nsKey);
         bool nsIsNew = false;

@@ -1,6 +1,7 @@
 #include "inventory.h"
 
 #include "kube/snapshot.h"
+#include "manifest/parallel.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>
@@ -75,7 +76,11 @@ QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
         if (entry.key.kind.isEmpty() || entry.key.name.isEmpty())
             continue; // not an object a cluster could hold
         entry.apiVersion = object.value(QLatin1String("apiVersion")).toString();
-        entry.object = object;
+        entry.object = CompactObject(object);
+        entry.labels = object.value(QLatin1String("metadata"))
+                           .toObject()
+                           .value(QLatin1String("labels"))
+                           .toObject();
         entry.classification = classify(object, m_context);
         context = context || shapesContext(entry.key, object);
         // By the object, not its ownership: the records of K3s's releases are System yet still
@@ -126,7 +131,8 @@ ClassificationContext Inventory::buildContext() const
     // spec.targetNamespace (default: the HelmChart's own namespace).
     for (const InventoryEntry *e :
          entriesOfKind(QStringLiteral("helm.cattle.io"), QStringLiteral("HelmChart"))) {
-        QString target = e->object.value(QLatin1String("spec"))
+        QString target = e->object.toObject()
+                             .value(QLatin1String("spec"))
                              .toObject()
                              .value(QLatin1String("targetNamespace"))
                              .toString();
@@ -163,12 +169,13 @@ ClassificationContext Inventory::buildContext() const
     // brought it.
     for (const InventoryEntry *e : entriesOfKind(QStringLiteral("apiextensions.k8s.io"),
                                                  QStringLiteral("CustomResourceDefinition"))) {
-        if (c.chartCrds.contains(e->key.name) || !installedByHelmAlone(e->object))
+        if (c.chartCrds.contains(e->key.name))
             continue;
-        const QString group = e->object.value(QLatin1String("spec"))
-                                  .toObject()
-                                  .value(QLatin1String("group"))
-                                  .toString();
+        const QJsonObject crd = e->object.toObject();
+        if (!installedByHelmAlone(crd))
+            continue;
+        const QString group =
+            crd.value(QLatin1String("spec")).toObject().value(QLatin1String("group")).toString();
         for (const HelmRelease &r : releases) {
             if (!group.isEmpty() && r.manifest.contains(group)) {
                 c.chartCrds.insert(e->key.name, r.ns + QLatin1Char('/') + r.name);
@@ -179,7 +186,8 @@ ClassificationContext Inventory::buildContext() const
 
     for (const InventoryEntry *e :
          entriesOfKind(QStringLiteral("apps"), QStringLiteral("StatefulSet"))) {
-        const QJsonArray templates = e->object.value(QLatin1String("spec"))
+        const QJsonArray templates = e->object.toObject()
+                                         .value(QLatin1String("spec"))
                                          .toObject()
                                          .value(QLatin1String("volumeClaimTemplates"))
                                          .toArray();
@@ -205,8 +213,18 @@ QList<ObjectKey> Inventory::refreshClassification()
     if (context == m_context)
         return changed;
     m_context = std::move(context);
-    for (InventoryEntry &entry : m_entries) {
-        Classification c = classify(entry.object, m_context);
+    // Every object is decoded to be classified again: on all cores, each writing its own slot.
+    std::vector<InventoryEntry *> entries;
+    entries.reserve(size_t(m_entries.size()));
+    for (InventoryEntry &entry : m_entries)
+        entries.push_back(&entry);
+    std::vector<Classification> classifications(entries.size());
+    Detail::parallelFor(qsizetype(entries.size()), 256, [&](qsizetype i) {
+        classifications[size_t(i)] = classify(entries[size_t(i)]->object.toObject(), m_context);
+    });
+    for (size_t i = 0; i < entries.size(); ++i) {
+        InventoryEntry &entry = *entries[i];
+        Classification &c = classifications[i];
         if (c.ownership != entry.classification.ownership ||
             c.helmRelease != entry.classification.helmRelease ||
             c.reason != entry.classification.reason) {
@@ -345,7 +363,7 @@ QList<QJsonObject> Inventory::objects() const
     const QList<const InventoryEntry *> sorted = entries();
     out.reserve(sorted.size());
     for (const InventoryEntry *entry : sorted)
-        out.append(entry->object);
+        out.append(entry->object.toObject());
     return out;
 }
 
@@ -360,7 +378,8 @@ void Inventory::decodeReleases() const
     QList<HelmRelease> revisions;
     for (const ObjectKey &key : keys) {
         // One bad record fails alone: it is reported and the others still decode.
-        Result<HelmRelease> release = decodeHelmReleaseObject(m_entries.value(key).object);
+        Result<HelmRelease> release =
+            decodeHelmReleaseObject(m_entries.value(key).object.toObject());
         if (release)
             revisions.append(std::move(release).value());
         else

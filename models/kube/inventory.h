@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/classification.h"
+#include "kube/compactobject.h"
 #include "kube/helmrelease.h"
 #include "kube/resourcetype.h"
 
@@ -32,16 +33,20 @@ struct TypeStatus
     QString message; // the server's words for Forbidden/Failed
 };
 
+// One live object. The object is held compactly and decoded on demand (see CompactObject); what
+// listing reads of every object (its key, classification and labels) is kept decoded beside it.
 struct InventoryEntry
 {
     ObjectKey key;
     QString apiVersion;
-    QJsonObject object;
+    CompactObject object;
+    QJsonObject labels; // metadata.labels
     Classification classification;
 };
 
 // Every live object once, indexed by group/kind, namespace and name. Not thread-safe: fill it on
-// one thread (the loader delivers pages through queued signals).
+// one thread (the loader delivers pages through queued signals). A copy shares the entries (an
+// implicitly shared hash of compact objects) until one side changes.
 class Inventory
 {
 public:
@@ -64,6 +69,8 @@ public:
     QList<const InventoryEntry *> entries() const;                    // sorted by key
     QList<const InventoryEntry *> entriesIn(const QString &ns) const; // "" = cluster-scoped
     QList<const InventoryEntry *> entriesOfKind(const QString &group, const QString &kind) const;
+    // Whether the object is a Helm release record (a Secret or ConfigMap Helm keeps a revision in).
+    bool isReleaseRecord(const ObjectKey &key) const { return m_releaseRecords.contains(key); }
     // How many entries have each ownership.
     QMap<Ownership, int> ownershipCounts() const;
     QStringList namespaces() const; // namespaces that hold objects or exist as Namespace objects
