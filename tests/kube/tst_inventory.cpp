@@ -100,6 +100,57 @@ private slots:
         QCOMPARE(ObjectKey::of(inv.objects().at(2)), key);
     }
 
+    // Each object is held once as compact JSON and decodes to exactly what was added: every kind
+    // of value, managedFields, non-ASCII text; labels are kept decoded beside it.
+    void objectsAreHeldCompactlyAndDecodeUnchanged()
+    {
+        const QJsonObject labels{{QStringLiteral("app.kubernetes.io/name"), QStringLiteral("web")}};
+        QJsonObject deployment = object(QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
+                                        QStringLiteral("media"), QStringLiteral("web"), labels);
+        QJsonObject meta = deployment.value(QLatin1String("metadata")).toObject();
+        meta.insert(
+            QStringLiteral("managedFields"),
+            QJsonArray{QJsonObject{
+                {QStringLiteral("manager"), QStringLiteral("kubectl-client-side-apply")},
+                {QStringLiteral("operation"), QStringLiteral("Update")},
+                {QStringLiteral("fieldsV1"),
+                 QJsonObject{{QStringLiteral("f:spec"),
+                              QJsonObject{{QStringLiteral("f:replicas"), QJsonObject()}}}}}}});
+        meta.insert(
+            QStringLiteral("annotations"),
+            QJsonObject{{QStringLiteral("note"), QStringLiteral("caf\u00e9 \u2713 \"q\"\n")}});
+        deployment.insert(QStringLiteral("metadata"), meta);
+        deployment.insert(QStringLiteral("spec"),
+                          QJsonObject{{QStringLiteral("replicas"), 3},
+                                      {QStringLiteral("ratio"), 0.25},
+                                      {QStringLiteral("big"), qint64(9007199254740993)},
+                                      {QStringLiteral("paused"), false},
+                                      {QStringLiteral("nothing"), QJsonValue()},
+                                      {QStringLiteral("list"),
+                                       QJsonArray{1, QStringLiteral("two"), QJsonArray()}},
+                                      {QStringLiteral("empty"), QJsonObject()}});
+
+        Inventory inv;
+        inv.addObjects({deployment});
+        const InventoryEntry *entry = inv.entries().value(0);
+        QVERIFY(entry);
+        QCOMPARE(entry->object.toObject(), deployment);
+        const QJsonObject converted = entry->object; // code written for QJsonObject still reads it
+        QCOMPARE(converted, deployment);
+        QCOMPARE(entry->object.value(QLatin1String("spec")),
+                 deployment.value(QLatin1String("spec")));
+        QCOMPARE(entry->object.json(), QJsonDocument(deployment).toJson(QJsonDocument::Compact));
+        QCOMPARE(entry->labels, labels);
+        QCOMPARE(inv.objects(), QList<QJsonObject>{deployment});
+
+        // A copy of the inventory shares the compact text, it does not copy it.
+        const Inventory copy = inv;
+        QCOMPARE(copy.entries().value(0)->object.json().constData(),
+                 entry->object.json().constData());
+        QVERIFY(CompactObject().isEmpty());
+        QCOMPARE(CompactObject().toObject(), QJsonObject());
+    }
+
     void replaceKeepsOneEntryAndReclassifies()
     {
         Inventory inv;
