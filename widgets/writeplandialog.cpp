@@ -9,11 +9,13 @@
 #include <QFont>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QStyledItemDelegate>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace Fluxdesk {
@@ -22,12 +24,33 @@ namespace {
 
 const QColor DangerColor(0xcf, 0x22, 0x2e);
 
+// How the choices read: group rows in bold, the Delete action in the danger colour.
+class WriteChoicesDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (!index.parent().isValid()) {
+            option->font.setBold(true);
+        } else if (index.column() == WriteChoicesModel::ActionColumn &&
+                   WriteChoicesModel::Group(index.data(WriteChoicesModel::GroupRole).toInt()) ==
+                       WriteChoicesModel::Group::Removable) {
+            option->palette.setColor(QPalette::Text, DangerColor);
+        }
+    }
+};
+
 } // namespace
 
 WritePlanDialog::WritePlanDialog(const PlanWritePreview &preview, const Plan &plan,
                                  const RepositoryFiles &onDisk, const QString &repoPath,
                                  QWidget *parent)
-    : QDialog(parent), m_preview(preview), m_plan(plan), m_onDisk(onDisk), m_repoPath(repoPath)
+    : QDialog(parent), m_plan(plan), m_onDisk(onDisk), m_repoPath(repoPath),
+      m_choices(new WriteChoicesModel(this))
 {
     setObjectName(QStringLiteral("writePlanDialog"));
     setWindowTitle(tr("Write Plan into %1").arg(QDir::toNativeSeparators(repoPath)));
@@ -60,23 +83,20 @@ WritePlanDialog::WritePlanDialog(const PlanWritePreview &preview, const Plan &pl
                            //: Write plan summary, then the number of files already up to date
                            : tr("%1 (%2 already up to date)").arg(withUpdated).arg(unchanged));
 
-    m_tree = new QTreeWidget(this);
+    m_choices->setPreview(preview);
+    m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("writePlanTree"));
-    m_tree->setHeaderLabels({tr("File"), tr("Action")});
     m_tree->setUniformRowHeights(true);
+    m_tree->setItemDelegate(new WriteChoicesDelegate(m_tree));
+    m_tree->setModel(m_choices);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    addGroup(Group::New, tr("New (%1)").arg(created), tr("Create"), preview.created);
-    addGroup(Group::Updated, tr("Updated by the plan (%1)").arg(updated), tr("Update"),
-             preview.outdated);
-    addGroup(Group::Changed, tr("Changed on disk (%1)").arg(changed),
-             tr("Replace with the plan's version"), preview.differing);
-    addGroup(Group::Removable, tr("No longer planned (%1)").arg(removable), tr("Delete"),
-             preview.removable);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this,
-            [this](QTreeWidgetItem *item) { showFile(item); });
-    connect(m_tree, &QTreeWidget::itemChanged, this, [this] { updateActions(); });
+    m_tree->header()->setSectionResizeMode(WriteChoicesModel::FileColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(WriteChoicesModel::ActionColumn,
+                                           QHeaderView::ResizeToContents);
+    m_tree->expandAll();
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showFile(current); });
+    connect(m_choices, &WriteChoicesModel::choicesChanged, this, [this] { updateActions(); });
 
     m_diff = new QPlainTextEdit(this);
     m_diff->setObjectName(QStringLiteral("writePlanDiff"));
@@ -132,117 +152,38 @@ WritePlanDialog::WritePlanDialog(const PlanWritePreview &preview, const Plan &pl
 
     updateActions();
     // Open on the first file that needs a decision, else the first new one.
-    const auto firstOf = [this](Group group) -> QTreeWidgetItem * {
-        for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *top = m_tree->topLevelItem(i);
-            if (top->data(0, GroupRole).toInt() == int(group) && top->childCount() > 0)
-                return top->child(0);
-        }
-        return nullptr;
-    };
-    for (Group group : {Group::Changed, Group::Removable, Group::Updated, Group::New}) {
-        if (QTreeWidgetItem *first = firstOf(group)) {
-            m_tree->setCurrentItem(first);
-            break;
-        }
-    }
+    const QModelIndex first =
+        m_choices->firstFileOf({Group::Changed, Group::Removable, Group::Updated, Group::New});
+    if (first.isValid())
+        m_tree->setCurrentIndex(first);
     resize(1100, 650);
 }
 
 WritePlanDialog::~WritePlanDialog() = default;
 
-QTreeWidgetItem *WritePlanDialog::addGroup(Group group, const QString &title, const QString &action,
-                                           const QStringList &paths)
-{
-    if (paths.isEmpty())
-        return nullptr;
-    auto *top = new QTreeWidgetItem(m_tree, {title});
-    top->setData(0, GroupRole, int(group));
-    top->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    QFont bold = top->font(0);
-    bold.setBold(true);
-    top->setFont(0, bold);
-    switch (group) {
-    case Group::New:
-        top->setToolTip(0, tr("Files the plan adds to the repository."));
-        break;
-    case Group::Updated:
-        top->setToolTip(0, tr("Files nobody edited since Fluxdesk wrote them, whose plan "
-                              "changed (a setting, a move, a changed object): they are "
-                              "replaced."));
-        break;
-    case Group::Changed:
-        top->setToolTip(0, tr("Files edited since Fluxdesk wrote them (or written by hand): "
-                              "they keep your edits unless you tick them."));
-        break;
-    case Group::Removable:
-        top->setToolTip(0, tr("YAML files the plan no longer produces. They stay unless you "
-                              "tick them; deleting is permanent unless the file is committed."));
-        break;
-    }
-    for (const QString &path : paths) {
-        auto *item = new QTreeWidgetItem(top, {path, action});
-        item->setData(0, PathRole, path);
-        item->setData(0, GroupRole, int(group));
-        item->setToolTip(0, path);
-        if (group == Group::New || group == Group::Updated) {
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            continue;
-        }
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-        item->setCheckState(1, Qt::Unchecked);
-        if (group == Group::Removable) {
-            item->setForeground(1, DangerColor);
-            item->setToolTip(1, tr("Deletes %1 from the checkout. This is permanent unless the "
-                                   "file is committed in Git.")
-                                    .arg(path));
-        } else {
-            item->setToolTip(1, tr("Unticked, %1 keeps your edits.").arg(path));
-        }
-    }
-    top->setExpanded(true);
-    return top;
-}
-
-QSet<QString> WritePlanDialog::checkedPaths(Group group) const
-{
-    QSet<QString> paths;
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *top = m_tree->topLevelItem(i);
-        if (top->data(0, GroupRole).toInt() != int(group))
-            continue;
-        for (int j = 0; j < top->childCount(); ++j) {
-            const QTreeWidgetItem *item = top->child(j);
-            if (item->checkState(1) == Qt::Checked)
-                paths.insert(item->data(0, PathRole).toString());
-        }
-    }
-    return paths;
-}
-
 QSet<QString> WritePlanDialog::acceptedPaths() const
 {
-    return checkedPaths(Group::Changed);
+    return m_choices->acceptedPaths();
 }
 
 QSet<QString> WritePlanDialog::removedPaths() const
 {
-    return checkedPaths(Group::Removable);
+    return m_choices->removedPaths();
 }
 
 int WritePlanDialog::writeCount() const
 {
-    return int(m_preview.created.size() + m_preview.outdated.size() + acceptedPaths().size());
+    return m_choices->writeCount();
 }
 
 int WritePlanDialog::deleteCount() const
 {
-    return int(removedPaths().size());
+    return m_choices->deleteCount();
 }
 
-void WritePlanDialog::showFile(QTreeWidgetItem *item)
+void WritePlanDialog::showFile(const QModelIndex &index)
 {
-    const QString path = item ? item->data(0, PathRole).toString() : QString();
+    const QString path = index.data(PathRole).toString();
     if (path.isEmpty()) {
         m_diff->clear();
         return;
@@ -251,7 +192,7 @@ void WritePlanDialog::showFile(QTreeWidgetItem *item)
     const auto diskIt = m_onDisk.constFind(path);
     const QString disk =
         diskIt == m_onDisk.constEnd() ? QString() : QString::fromUtf8(diskIt.value());
-    const auto group = Group(item->data(0, GroupRole).toInt());
+    const auto group = Group(index.data(GroupRole).toInt());
     // YAML list items start with '-': only a real diff is coloured as one.
     const bool isDiff = group == Group::Changed || group == Group::Updated;
     m_highlighter->setDocument(isDiff ? m_diff->document() : nullptr);

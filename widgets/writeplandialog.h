@@ -1,5 +1,6 @@
 #pragma once
 
+#include "items/writechoicesmodel.h"
 #include "plan/planner.h"
 #include "plan/planwriter.h"
 
@@ -11,8 +12,8 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSplitter;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QModelIndex;
+class QTreeView;
 
 namespace Fluxdesk {
 
@@ -20,7 +21,8 @@ class DiffHighlighter;
 
 // What "Write plan" is about to do, before it writes anything: the new files, the files changed
 // on disk (kept unless the user ticks "Replace with the plan's version") and the files the plan
-// no longer produces (kept unless the user ticks "Delete"). Selecting a file shows its diff
+// no longer produces (kept unless the user ticks "Delete"). The tree is a view over a
+// WriteChoicesModel, which holds those ticks. Selecting a file shows its diff
 // against the disk, or the new file's text. With nothing to do the dialog says so and offers
 // only Close.
 //
@@ -30,17 +32,10 @@ class WritePlanDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // Which group of the tree an item belongs to (the group rows and their files alike).
-    enum class Group
-    {
-        New,
-        Updated, // differing, but as Fluxdesk wrote them: replaced without asking
-        Changed,
-        Removable
-    };
+    using Group = WriteChoicesModel::Group;
     // Item data: the file's relative path (files only) and its Group, as int.
-    static constexpr int PathRole = Qt::UserRole;
-    static constexpr int GroupRole = Qt::UserRole + 1;
+    static constexpr int PathRole = WriteChoicesModel::PathRole;
+    static constexpr int GroupRole = WriteChoicesModel::GroupRole;
 
     WritePlanDialog(const PlanWritePreview &preview, const Plan &plan,
                     const RepositoryFiles &onDisk, const QString &repoPath,
@@ -55,22 +50,20 @@ public:
     int writeCount() const;
     int deleteCount() const;
 
-    QTreeWidget *tree() const { return m_tree; }
+    WriteChoicesModel *choices() const { return m_choices; }
+    QTreeView *tree() const { return m_tree; }
     QPlainTextEdit *diffView() const { return m_diff; }
 
 private:
-    QTreeWidgetItem *addGroup(Group group, const QString &title, const QString &action,
-                              const QStringList &paths);
-    QSet<QString> checkedPaths(Group group) const;
-    void showFile(QTreeWidgetItem *item);
+    void showFile(const QModelIndex &index);
     void updateActions();
 
-    PlanWritePreview m_preview;
     Plan m_plan;
     RepositoryFiles m_onDisk;
     QString m_repoPath;
+    WriteChoicesModel *m_choices;
     QLabel *m_summary;
-    QTreeWidget *m_tree;
+    QTreeView *m_tree;
     QPlainTextEdit *m_diff;
     DiffHighlighter *m_highlighter;
     QSplitter *m_splitter;

@@ -7,7 +7,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using namespace Fluxdesk;
 using Fluxdesk::TestFiles::child;
@@ -85,30 +85,42 @@ PlanWritePreview samplePreview()
 }
 
 // The tree as it reads: groups, then "path | action [x]" per file.
-QString dump(const QTreeWidget *tree)
+QString dump(const QTreeView *tree)
 {
+    const QAbstractItemModel *model = tree->model();
     QStringList lines;
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *top = tree->topLevelItem(i);
-        lines.append(top->text(0));
-        for (int j = 0; j < top->childCount(); ++j) {
-            const QTreeWidgetItem *item = top->child(j);
-            QString line =
-                QLatin1String("  ") + item->text(0) + QLatin1String(" | ") + item->text(1);
-            if (item->flags() & Qt::ItemIsUserCheckable)
-                line += item->checkState(1) == Qt::Checked ? QLatin1String(" [x]")
-                                                           : QLatin1String(" [ ]");
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QModelIndex top = model->index(i, 0);
+        lines.append(top.data().toString());
+        for (int j = 0; j < model->rowCount(top); ++j) {
+            const QModelIndex file = model->index(j, 0, top);
+            const QModelIndex action = file.siblingAtColumn(1);
+            QString line = QLatin1String("  ") + file.data().toString() + QLatin1String(" | ") +
+                           action.data().toString();
+            if (action.flags() & Qt::ItemIsUserCheckable)
+                line += action.data(Qt::CheckStateRole).toInt() == Qt::Checked
+                            ? QLatin1String(" [x]")
+                            : QLatin1String(" [ ]");
             lines.append(line);
         }
     }
     return lines.join(QLatin1Char('\n'));
 }
 
-QTreeWidgetItem *fileItem(QTreeWidget *tree, const QString &path)
+// A file's row in the tree (column 0: the path; column 1: the action and its box).
+QModelIndex fileIndex(const QTreeView *tree, const QString &path, int column = 0)
 {
-    const QList<QTreeWidgetItem *> found =
-        tree->findItems(path, Qt::MatchExactly | Qt::MatchRecursive, 0);
-    return found.size() == 1 ? found.first() : nullptr;
+    const QModelIndexList found =
+        tree->model()->match(tree->model()->index(0, 0), Qt::DisplayRole, path, -1,
+                             Qt::MatchExactly | Qt::MatchRecursive);
+    return found.size() == 1 ? found.first().siblingAtColumn(column) : QModelIndex();
+}
+
+// Ticks or unticks a file's action as a click on its box does.
+bool tick(QTreeView *tree, const QString &path, Qt::CheckState state)
+{
+    const QModelIndex action = fileIndex(tree, path, 1);
+    return action.isValid() && tree->model()->setData(action, int(state), Qt::CheckStateRole);
 }
 
 } // namespace
@@ -161,24 +173,26 @@ void TestWritePlanDialog::checkboxesMapToPaths()
 {
     WritePlanDialog dialog(samplePreview(), samplePlan(), sampleDisk(), QStringLiteral("/repo"));
     auto *write = child<QPushButton>(&dialog, "writeButton");
-    QTreeWidgetItem *service = fileItem(dialog.tree(), ServicePath);
-    QTreeWidgetItem *old = fileItem(dialog.tree(), OldPath);
-    QVERIFY(service && old);
+    QVERIFY(fileIndex(dialog.tree(), ServicePath).isValid());
+    QVERIFY(fileIndex(dialog.tree(), OldPath).isValid());
     // New files are informational only.
-    QVERIFY(!(fileItem(dialog.tree(), DeploymentPath)->flags() & Qt::ItemIsUserCheckable));
+    QVERIFY(!(fileIndex(dialog.tree(), DeploymentPath, 1).flags() & Qt::ItemIsUserCheckable));
+    QVERIFY(!tick(dialog.tree(), DeploymentPath, Qt::Checked));
 
-    service->setCheckState(1, Qt::Checked);
+    // Space on a file's action ticks it, as in the view.
+    dialog.tree()->setCurrentIndex(fileIndex(dialog.tree(), ServicePath, 1));
+    QTest::keyClick(dialog.tree(), Qt::Key_Space);
     QCOMPARE(dialog.acceptedPaths(), QSet<QString>{ServicePath});
     QCOMPARE(dialog.removedPaths(), QSet<QString>());
     QCOMPARE(dialog.writeCount(), 3);
     QCOMPARE(write->text(), QStringLiteral("Write 3 Files"));
 
-    old->setCheckState(1, Qt::Checked);
+    QVERIFY(tick(dialog.tree(), OldPath, Qt::Checked));
     QCOMPARE(dialog.removedPaths(), QSet<QString>{OldPath});
     QCOMPARE(dialog.deleteCount(), 1);
     QCOMPARE(write->text(), QStringLiteral("Write 3, Delete 1"));
 
-    service->setCheckState(1, Qt::Unchecked);
+    QVERIFY(tick(dialog.tree(), ServicePath, Qt::Unchecked));
     QCOMPARE(dialog.acceptedPaths(), QSet<QString>());
     QCOMPARE(dialog.removedPaths(), QSet<QString>{OldPath});
     QCOMPARE(write->text(), QStringLiteral("Write 2, Delete 1"));
@@ -188,9 +202,8 @@ void TestWritePlanDialog::diffPaneShowsChangedFile()
 {
     WritePlanDialog dialog(samplePreview(), samplePlan(), sampleDisk(), QStringLiteral("/repo"));
     // The first file that needs a decision is selected on open.
-    QVERIFY(dialog.tree()->currentItem());
-    QCOMPARE(dialog.tree()->currentItem()->data(0, WritePlanDialog::PathRole).toString(),
-             ServicePath);
+    QVERIFY(dialog.tree()->currentIndex().isValid());
+    QCOMPARE(dialog.tree()->currentIndex().data(WritePlanDialog::PathRole).toString(), ServicePath);
     auto *diff = child<QPlainTextEdit>(&dialog, "writePlanDiff");
     QVERIFY(diff);
     QVERIFY(diff->isReadOnly());
@@ -209,15 +222,15 @@ void TestWritePlanDialog::newFileShowsPlanText()
 {
     WritePlanDialog dialog(samplePreview(), samplePlan(), sampleDisk(), QStringLiteral("/repo"));
     auto *diff = child<QPlainTextEdit>(&dialog, "writePlanDiff");
-    dialog.tree()->setCurrentItem(fileItem(dialog.tree(), KustomizationPath));
+    dialog.tree()->setCurrentIndex(fileIndex(dialog.tree(), KustomizationPath));
     QCOMPARE(diff->toPlainText(), KustomizationText);
     // "  - deployment.yaml" is YAML, not a removed line: no diff colours here.
     QVERIFY(!diff->findChild<DiffHighlighter *>()->document());
 
-    dialog.tree()->setCurrentItem(fileItem(dialog.tree(), OldPath));
+    dialog.tree()->setCurrentIndex(fileIndex(dialog.tree(), OldPath));
     QCOMPARE(diff->toPlainText(), QStringLiteral("apiVersion: v1\nkind: ConfigMap\n"));
 
-    dialog.tree()->setCurrentItem(dialog.tree()->topLevelItem(0));
+    dialog.tree()->setCurrentIndex(dialog.tree()->model()->index(0, 0));
     QCOMPARE(diff->toPlainText(), QString());
 }
 
@@ -226,7 +239,7 @@ void TestWritePlanDialog::writeAccepts()
     WritePlanDialog dialog(samplePreview(), samplePlan(), sampleDisk(), QStringLiteral("/repo"));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    fileItem(dialog.tree(), ServicePath)->setCheckState(1, Qt::Checked);
+    QVERIFY(tick(dialog.tree(), ServicePath, Qt::Checked));
     QTest::mouseClick(child<QPushButton>(&dialog, "writeButton"), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.acceptedPaths(), QSet<QString>{ServicePath});
@@ -239,7 +252,7 @@ void TestWritePlanDialog::nothingToWrite()
     WritePlanDialog dialog(preview, samplePlan(), sampleDisk(), QStringLiteral("/repo"));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QCOMPARE(dialog.tree()->topLevelItemCount(), 0);
+    QCOMPARE(dialog.tree()->model()->rowCount(), 0);
     QVERIFY(!dialog.tree()->isVisible());
     auto *nothing = child<QLabel>(&dialog, "nothingToWrite");
     QVERIFY(nothing->isVisible());
@@ -274,7 +287,7 @@ void TestWritePlanDialog::onlyKeptEditsStartsAsNothingToWrite()
     QVERIFY(!write->isVisible());
     QVERIFY(child<QPushButton>(&dialog, "closeButton")->isVisible());
 
-    fileItem(dialog.tree(), ServicePath)->setCheckState(1, Qt::Checked);
+    QVERIFY(tick(dialog.tree(), ServicePath, Qt::Checked));
     QVERIFY(!nothing->isVisible());
     QVERIFY(write->isVisible());
     QCOMPARE(write->text(), QStringLiteral("Write 1 File"));
