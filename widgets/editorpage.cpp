@@ -1,22 +1,21 @@
 #include "editorpage.h"
 
 #include "findbar.h"
-#include "manifest/linter.h"
+#include "manifest/editorjobs.h"
 #include "yamleditor.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QtConcurrent>
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <atomic>
 #include <memory>
+#include <utility>
 
 namespace Fluxdesk {
 
@@ -34,7 +33,7 @@ QString untitledKey(const QString &name)
 
 } // namespace
 
-EditorPage::EditorPage(QWidget *parent) : QWidget(parent)
+EditorPage::EditorPage(QWidget *parent) : QWidget(parent), m_jobs(new EditorJobs(this))
 {
     m_editor = new YamlEditor(this);
     m_editor->setObjectName(QStringLiteral("yamlEditor"));
@@ -80,10 +79,8 @@ EditorPage::EditorPage(QWidget *parent) : QWidget(parent)
     setFocusProxy(m_editor);
 }
 
-EditorPage::~EditorPage()
-{
-    ++m_lintGeneration; // a lint still running finds no one to report to
-}
+// A read or lint still running is dropped with m_jobs.
+EditorPage::~EditorPage() = default;
 
 void EditorPage::openFile(const QString &path)
 {
@@ -95,38 +92,20 @@ void EditorPage::openFile(const QString &path)
     m_reading = true;
     m_editor->setReadOnly(true);
     m_editor->setPlaceholderText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    // Reading and decoding megabytes belongs off the UI thread. (QFuture<T> needs a
-    // default-constructible T on Qt 5, which Result<T> is not.)
-    struct ReadOutcome
-    {
-        FileSnapshot snapshot;
-        QString error;
-    };
-    auto *watcher = new QFutureWatcher<ReadOutcome>(this);
-    connect(watcher, &QFutureWatcher<ReadOutcome>::finished, this, [this, watcher, absolute] {
-        watcher->deleteLater();
+    // Reading and decoding megabytes belongs off the UI thread; a newer open of this tab wins.
+    m_jobs->read(absolute, [this, absolute](Result<FileSnapshot> snapshot) {
         m_reading = false;
         m_editor->setPlaceholderText(QString());
-        const ReadOutcome outcome = watcher->result();
-        if (!outcome.error.isEmpty()) {
-            emit opened(false, outcome.error);
+        if (!snapshot) {
+            emit opened(false, snapshot.error().toString());
             return;
         }
-        m_document = EditorDocument::fromSnapshot(absolute, outcome.snapshot);
+        m_document = EditorDocument::fromSnapshot(absolute, *snapshot);
         m_editor->setReadOnly(false);
-        m_editor->loadText(outcome.snapshot.text);
+        m_editor->loadText(snapshot->text);
         emit titleChanged();
         emit opened(true, QString());
     });
-    watcher->setFuture(QtConcurrent::run([absolute] {
-        Result<FileSnapshot> snapshot = readTextFile(absolute);
-        ReadOutcome outcome;
-        if (snapshot)
-            outcome.snapshot = std::move(snapshot).value();
-        else
-            outcome.error = snapshot.error().toString();
-        return outcome;
-    }));
 }
 
 void EditorPage::setUntitled(const QString &suggestedName, const QString &text)
@@ -256,7 +235,7 @@ void EditorPage::lintNow()
     }
     // Copying megabytes out of the document at once would stall the UI thread: collect the lines
     // a few thousand per event-loop turn, and start over if the text changes meanwhile.
-    const int generation = ++m_lintGeneration;
+    const quint64 generation = m_jobs->supersedeLint();
     auto lines = std::make_shared<QStringList>();
     lines->reserve(document->blockCount());
     auto block = std::make_shared<QTextBlock>(document->begin());
@@ -265,7 +244,7 @@ void EditorPage::lintNow()
     timer->setInterval(0);
     connect(timer, &QTimer::timeout, this, [this, timer, lines, block, revision, generation] {
         const QTextDocument *doc = m_editor->document();
-        if (generation != m_lintGeneration || doc->revision() != revision) {
+        if (!m_jobs->isLintCurrent(generation) || doc->revision() != revision) {
             timer->deleteLater(); // superseded; the edit scheduled another lint
             return;
         }
@@ -294,21 +273,16 @@ void EditorPage::lintText(const QString &text)
 void EditorPage::startLint(std::function<QByteArray()> bytes)
 {
     m_lintTimer->stop();
-    const int generation = ++m_lintGeneration;
     const QString key = m_problemKey;
-    auto *watcher = new QFutureWatcher<QList<Problem>>(this);
-    connect(watcher, &QFutureWatcher<QList<Problem>>::finished, this,
-            [this, watcher, generation, key] {
-                watcher->deleteLater();
-                // A newer edit (or rename) superseded this run.
-                if (generation != m_lintGeneration || key != m_problemKey)
-                    return;
-                m_problems = watcher->result();
-                m_editor->setProblems(m_problems);
-                emit problemsChanged(m_problemKey, m_problems);
-                emit linted();
-            });
-    watcher->setFuture(QtConcurrent::run([bytes, key] { return lintYaml(bytes(), key); }));
+    // A newer lint supersedes this one; a rename meanwhile makes its problems someone else's.
+    m_jobs->lint(std::move(bytes), key, [this, key](QList<Problem> problems) {
+        if (key != m_problemKey)
+            return;
+        m_problems = std::move(problems);
+        m_editor->setProblems(m_problems);
+        emit problemsChanged(m_problemKey, m_problems);
+        emit linted();
+    });
 }
 
 } // namespace Fluxdesk

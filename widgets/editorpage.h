@@ -12,11 +12,12 @@ class QTimer;
 
 namespace Fluxdesk {
 
+class EditorJobs;
 class FindBar;
 class YamlEditor;
 
 // One editor tab: the YamlEditor, its find bar, the document's file state, and linting on edit
-// (debounced, off the UI thread, stale results dropped by a generation counter).
+// (debounced; reading and linting run as EditorJobs, so a newer read or lint drops an older one).
 class EditorPage : public QWidget
 {
     Q_OBJECT
@@ -73,6 +74,7 @@ private:
     void showDiskBanner(bool show);
 
     EditorDocument m_document;
+    EditorJobs *m_jobs;
     YamlEditor *m_editor;
     FindBar *m_findBar;
     QWidget *m_diskBanner;
@@ -81,7 +83,6 @@ private:
     QString m_problemKey;
     QList<Problem> m_problems;
     QString m_lastError;
-    int m_lintGeneration = 0;
     bool m_reading = false;
 };
 

@@ -4,6 +4,7 @@
 #include "editorpage.h"
 #include "findbar.h"
 #include "items/problemmodel.h"
+#include "manifest/editorjobs.h"
 #include "splitdialog.h"
 #include "yamleditor.h"
 
@@ -12,31 +13,23 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QTabBar>
-#include <QtConcurrent>
 
 namespace Fluxdesk {
 
 namespace {
-
-// QFuture<T> needs a default-constructible T on Qt 5, which Result<T> is not.
-struct CleanOutcome
-{
-    CleanTextResult result;
-    QString error;
-};
 
 constexpr int openWrittenLimit = 5; // a split into more files is announced, not opened
 
 } // namespace
 
 EditorTabs::EditorTabs(ProblemModel *problems, QWidget *parent)
-    : QTabWidget(parent), m_problems(problems), m_watcher(new QFileSystemWatcher(this))
+    : QTabWidget(parent), m_problems(problems), m_watcher(new QFileSystemWatcher(this)),
+      m_jobs(new EditorJobs(this))
 {
     setObjectName(QStringLiteral("editorTabs"));
     setTabsClosable(true);
@@ -466,61 +459,50 @@ void EditorTabs::clean()
     const QString name = page->document().displayName();
     const QString repo = m_defaultFolder;
     const CleanContext context = m_cleanContext ? m_cleanContext() : CleanContext();
-    const int generation = ++m_cleanGeneration;
     QPointer<EditorPage> guard(page);
     emit statusMessage(tr("Cleaning %1…").arg(name));
-    auto *watcher = new QFutureWatcher<CleanOutcome>(this);
-    connect(
-        watcher, &QFutureWatcher<CleanOutcome>::finished, this,
-        [this, watcher, guard, before, name, generation] {
-            watcher->deleteLater();
-            if (generation != m_cleanGeneration || !guard)
-                return;
-            const CleanOutcome outcome = watcher->result();
-            if (!outcome.error.isEmpty()) {
-                emit statusMessage(tr("Clean failed: %1").arg(outcome.error));
-                auto *box =
-                    new QMessageBox(QMessageBox::Warning, tr("Clean"),
-                                    tr("%1 cannot be cleaned.").arg(name), QMessageBox::Ok, this);
-                box->setObjectName(QStringLiteral("cleanErrorBox"));
-                box->setInformativeText(outcome.error);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-                return;
-            }
-            if (guard->text() != before) {
-                emit statusMessage(tr("The text changed while it was cleaned: press Clean "
-                                      "again"));
-                return;
-            }
-            auto *dialog = new CleanPreviewDialog(name, before, outcome.result, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &QDialog::accepted, this, [this, dialog, guard, before] {
-                if (!guard || guard->text() != before)
-                    return;
-                guard->editor()->replaceAllText(dialog->cleanedText());
-                emit statusMessage(
-                    tr("Cleaned %1: Undo restores the text").arg(guard->document().displayName()));
-            });
-            dialog->open();
-            emit statusMessage(QString());
-            emit cleanPreviewShown(dialog);
-        });
-    watcher->setFuture(QtConcurrent::run([before, name, repo, context] {
-        CleanOutcome outcome;
-        Result<CleanRules> rules = repo.isEmpty() ? Result<CleanRules>(CleanRules::defaults())
-                                                  : CleanRules::forRepository(repo);
-        if (!rules) {
-            outcome.error = rules.error().toString();
-            return outcome;
-        }
-        Result<CleanTextResult> result = cleanYamlText(before.toUtf8(), name, *rules, context);
-        if (result)
-            outcome.result = std::move(result).value();
-        else
-            outcome.error = result.error().toString();
-        return outcome;
-    }));
+    // A newer clean supersedes this one: its result is dropped.
+    m_jobs->clean(before, name, repo, context,
+                  [this, guard, before, name](Result<CleanTextResult> result) {
+                      if (!guard)
+                          return;
+                      if (!result) {
+                          const QString error = result.error().toString();
+                          emit statusMessage(tr("Clean failed: %1").arg(error));
+                          auto *box = new QMessageBox(QMessageBox::Warning, tr("Clean"),
+                                                      tr("%1 cannot be cleaned.").arg(name),
+                                                      QMessageBox::Ok, this);
+                          box->setObjectName(QStringLiteral("cleanErrorBox"));
+                          box->setInformativeText(error);
+                          box->setAttribute(Qt::WA_DeleteOnClose);
+                          box->open();
+                          return;
+                      }
+                      if (guard->text() != before) {
+                          emit statusMessage(tr("The text changed while it was cleaned: press "
+                                                "Clean again"));
+                          return;
+                      }
+                      showCleanPreview(guard, name, before, *result);
+                  });
+}
+
+void EditorTabs::showCleanPreview(EditorPage *page, const QString &name, const QString &before,
+                                  const CleanTextResult &result)
+{
+    QPointer<EditorPage> guard(page);
+    auto *dialog = new CleanPreviewDialog(name, before, result, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, guard, before] {
+        if (!guard || guard->text() != before)
+            return;
+        guard->editor()->replaceAllText(dialog->cleanedText());
+        emit statusMessage(
+            tr("Cleaned %1: Undo restores the text").arg(guard->document().displayName()));
+    });
+    dialog->open();
+    emit statusMessage(QString());
+    emit cleanPreviewShown(dialog);
 }
 
 void EditorTabs::split()

@@ -12,6 +12,7 @@ class QFileSystemWatcher;
 
 namespace Fluxdesk {
 
+class EditorJobs;
 class EditorPage;
 class ProblemModel;
 
@@ -101,6 +102,8 @@ private:
     void watch(EditorPage *page);
     void removePage(EditorPage *page);
     QString folderFor(EditorPage *page) const;
+    void showCleanPreview(EditorPage *page, const QString &name, const QString &before,
+                          const CleanTextResult &result);
 
     ProblemModel *m_problems;
     QVector<QAction *> m_actions;
@@ -108,7 +111,7 @@ private:
     QString m_defaultFolder;
     QFileSystemWatcher *m_watcher;
     std::function<CleanContext()> m_cleanContext;
-    int m_cleanGeneration = 0;
+    EditorJobs *m_jobs; // the clean: a newer one supersedes the running one
 };
 
 } // namespace Fluxdesk
