@@ -1,9 +1,8 @@
 #include "existinglayout.h"
 
 #include "manifest/manifeststream.h"
-#include "manifest/yamljson.h"
-
-#include <QJsonArray>
+#include "repo/kustomizationfile.h"
+#include "repo/repopath.h"
 
 namespace Fluxdesk {
 
@@ -82,29 +81,12 @@ bool quickObjectKey(const QByteArray &text, ObjectKey *key)
     return true;
 }
 
-bool isKustomizationPath(const QString &path)
-{
-    // pathFileName(path) is one of the two names, without building it (asked for every file).
-    for (const QLatin1String name :
-         {QLatin1String("kustomization.yaml"), QLatin1String("kustomization.yml")}) {
-        if (path.endsWith(name) && (path.size() == name.size() ||
-                                    path.at(path.size() - name.size() - 1) == QLatin1Char('/')))
-            return true;
-    }
-    return false;
-}
-
 PlanCache::ExistingFile readExistingFile(const QString &path, const QByteArray &content)
 {
     PlanCache::ExistingFile file;
     if (isKustomizationPath(path)) {
         file.kustomization = true;
-        const Result<QJsonValue> k = parseYamlValue(content, path);
-        if (k && k->isObject()) {
-            const QJsonArray resources = k->toObject().value(QLatin1String("resources")).toArray();
-            for (const QJsonValue &r : resources)
-                file.resources.append(r.toString());
-        }
+        file.resources = kustomizationResources(content, path);
         return file;
     }
     if (quickObjectKey(content, &file.key)) {
@@ -133,7 +115,7 @@ ExistingLayout readExistingLayout(const RepositoryFiles &files, PlanCache *cache
         }
         if (file.kustomization) {
             if (!file.resources.isEmpty())
-                layout.resources[pathFolder(it.key())].append(file.resources);
+                layout.resources[RepoPath::folderOf(it.key())].append(file.resources);
         } else if (file.hasKey) {
             // Objects already in single-document files keep their place.
             layout.paths.insert(file.key, it.key());

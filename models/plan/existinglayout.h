@@ -30,9 +30,6 @@ ExistingLayout readExistingLayout(const RepositoryFiles &files, PlanCache *cache
 // kustomization's resources, or the identity of the one object a manifest holds.
 PlanCache::ExistingFile readExistingFile(const QString &path, const QByteArray &content);
 
-// True for ".../kustomization.yaml" and ".../kustomization.yml" (and the bare names).
-bool isKustomizationPath(const QString &path);
-
 // The identity of a one-document manifest in block style, read from its top-level apiVersion and
 // kind and metadata's name and namespace without a YAML parse: re-planning a repository of
 // thousands of files reads every one. False when unsure (the caller parses then).

@@ -2,6 +2,8 @@
 
 #include "plan/fluxobjects.h"
 #include "plan/plancache.h"
+#include "repo/kustomizationfile.h"
+#include "repo/repopath.h"
 
 #include <QSet>
 
@@ -17,11 +19,11 @@ QMap<QString, QSet<QString>> folderEntries(const QMap<QString, PlannedFile> &fil
     QMap<QString, QSet<QString>> children;
     const auto note = [&children](const QString &path) {
         QString child = path;
-        QString folder = pathFolder(child);
+        QString folder = RepoPath::folderOf(child);
         while (!folder.isEmpty()) {
-            children[folder].insert(pathFileName(child));
+            children[folder].insert(RepoPath::baseName(child));
             child = folder;
-            folder = pathFolder(child);
+            folder = RepoPath::folderOf(child);
         }
     };
     children[infrastructureRoot()];
@@ -33,9 +35,9 @@ QMap<QString, QSet<QString>> folderEntries(const QMap<QString, PlannedFile> &fil
         const QString &path = it.key();
         if (!isUnderPlanRoots(path) || it->kind == PlannedFileKind::Kustomization)
             continue;
-        const QString folder = pathFolder(path);
+        const QString folder = RepoPath::folderOf(path);
         if (lastChildren && folder == lastFolder) {
-            lastChildren->insert(pathFileName(path));
+            lastChildren->insert(RepoPath::baseName(path));
             continue;
         }
         note(path);
@@ -100,18 +102,16 @@ void addFolderKustomizations(QMap<QString, PlannedFile> &files, const ExistingLa
                 listed.insert(entry);
         }
         QStringList entries = listed.values();
-        entries.removeAll(QStringLiteral("kustomization.yaml"));
-        entries.removeAll(QStringLiteral("kustomization.yml"));
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [](const QString &e) { return isKustomizationFileName(e); }),
+                      entries.end());
         sortEntries(entries);
         PlannedFile file;
         file.text = kustomizationText(entries, cache);
         // A folder whose kustomization is spelled .yml keeps that name: kustomize refuses a
         // folder with both.
-        const QString yml = folder + QLatin1String("/kustomization.yml");
-        file.path = existing.files.contains(yml) &&
-                            !existing.files.contains(folder + QLatin1String("/kustomization.yaml"))
-                        ? yml
-                        : folder + QLatin1String("/kustomization.yaml");
+        file.path = kustomizationPathIn(
+            folder, [&existing](const QString &path) { return existing.files.contains(path); });
         file.kind = PlannedFileKind::Kustomization;
         files.insert(file.path, file);
     }
@@ -130,7 +130,7 @@ Plan withKustomizationsFor(const Plan &plan, const RepositoryFiles &existing)
             continue;
         const QStringList resources = readExistingFile(it.key(), it.value()).resources;
         if (!resources.isEmpty())
-            layout.resources[pathFolder(it.key())].append(resources);
+            layout.resources[RepoPath::folderOf(it.key())].append(resources);
     }
     addFolderKustomizations(files, layout);
     Plan out = plan;

@@ -3,7 +3,7 @@
 #include "kube/helmrelease.h"
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
-#include "plan/existinglayout.h"
+#include "repo/kustomizationfile.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -61,15 +61,4 @@ bool isUnderPlanRoots(const QString &path)
            path.startsWith(QLatin1String("workloads/"));
 }
 
-QString pathFolder(const QString &path)
-{
-    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : path.left(slash);
-}
-
-QString pathFileName(const QString &path)
-{
-    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-}
-
 } // namespace Fluxdesk

@@ -3,6 +3,7 @@
 #include "kube/classification.h"
 #include "kube/resourcetype.h"
 #include "manifest/problem.h"
+#include "repo/repositorytree.h"
 
 #include <QByteArray>
 #include <QList>
@@ -46,9 +47,9 @@ struct ExcludedObject
     QString reason; // one sentence for the tree and the CLI, translated
 };
 
-// The repository's YAML files the plan cares about (under clusters/, infrastructure/, workloads/),
-// relative path -> content. Read from a checkout with readRepositoryFiles().
-using RepositoryFiles = QMap<QString, QByteArray>;
+// RepositoryFiles (repo/repositorytree.h): the repository's YAML files the plan cares about
+// (under clusters/, infrastructure/, workloads/), relative path -> content. Read from a checkout
+// with readRepositoryFiles().
 
 struct Plan
 {
@@ -75,9 +76,5 @@ inline QLatin1String workloadsRoot()
 }
 // True for a path under infrastructure/ or workloads/.
 bool isUnderPlanRoots(const QString &path);
-
-// "a/b" of "a/b/c.yaml" ("" for a bare name), and "c.yaml".
-QString pathFolder(const QString &path);
-QString pathFileName(const QString &path);
 
 } // namespace Fluxdesk

@@ -2,6 +2,7 @@
 
 #include "plan/fluxobjects.h"
 #include "plan/placement.h"
+#include "repo/kustomizationfile.h"
 
 #include <algorithm>
 #include <utility>

@@ -4,8 +4,7 @@
 #include "plan/placement.h"            // what is written, where, and what is left out
 #include "plan/plan.h"                 // the plan's files and excluded objects
 #include "plan/planoptions.h"          // the user's decisions and settings
-#include "plan/repositorycomparison.h" // a plan against a checkout
-#include "plan/repositorytree.h"       // reading a checkout's YAML files
+#include "plan/repositorycomparison.h" // a checkout read, and a plan against it
 
 namespace Fluxdesk {
 

@@ -6,6 +6,7 @@
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
 #include "plan/plannedfiles.h"
+#include "repo/repopath.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -126,7 +127,7 @@ void addValuesSecret(Plan &plan, PlannedFiles &files, const PlanOptions &options
     Problem p;
     p.severity = Problem::Severity::Warning;
     if (options.includedSecrets.contains(key) && !options.excludedObjects.contains(key)) {
-        p.file = files.add(pathFolder(helmReleasePath) + QLatin1Char('/') +
+        p.file = files.add(RepoPath::folderOf(helmReleasePath) + QLatin1Char('/') +
                                fileNameFor(secret, QStringLiteral("{name}-{kind}.yaml")),
                            PlannedFileKind::Manifest, secret, {key}, true);
         p.rule = QStringLiteral("plan-plain-text-secret");
@@ -190,7 +191,7 @@ ReleasePlacement planHelmReleases(const Inventory &inventory, const PlanOptions 
             const QString path = defaultHelmReleasePath(r);
             // A namespace's objects follow its first controller release into its folder.
             if (controllers.contains(r.chartName) && !out.nsFolder.contains(ns))
-                out.nsFolder.insert(ns, pathFolder(path));
+                out.nsFolder.insert(ns, RepoPath::folderOf(path));
             const QString written = files.add(path, PlannedFileKind::HelmRelease,
                                               converted->helmRelease, releaseObjects.value(id));
             out.releasePath.insert(id, written);

@@ -42,7 +42,22 @@ bool sameText(const QByteArray &bytes, const QString &text)
     return (high & Q_UINT64_C(0x8080808080808080)) == 0;
 }
 
+// clusters/<cluster>/flux-system/ belongs to flux bootstrap.
+bool isBootstrapFile(const QString &relative)
+{
+    return relative.startsWith(QLatin1String("clusters/")) &&
+           relative.section(QLatin1Char('/'), 2, 2) == QLatin1String("flux-system") &&
+           relative.count(QLatin1Char('/')) >= 2;
+}
+
 } // namespace
+
+RepositoryFiles readRepositoryFiles(const QString &repoDir)
+{
+    return readYamlTree(repoDir,
+                        {QStringLiteral("clusters"), infrastructureRoot(), workloadsRoot()},
+                        isBootstrapFile);
+}
 
 QString fileStatusName(FileStatus status)
 {

@@ -7,8 +7,8 @@
 
 namespace Fluxdesk {
 
-// A plan against the checkout it is for: each file planned, up to date, differing, or on disk
-// only.
+// A plan against the checkout it is for: the checkout's files, and each of the plan's planned,
+// up to date, differing, or on disk only.
 enum class FileStatus
 {
     Planned,    // not on disk yet
@@ -28,6 +28,10 @@ struct FileState
     FileStatus status = FileStatus::Planned;
     const PlannedFile *file = nullptr; // null for OnDiskOnly; points into the Plan
 };
+
+// Every *.yaml / *.yml file under clusters/, infrastructure/ and workloads/ of repoDir, except
+// clusters/*/flux-system/ (flux bootstrap's). A missing folder reads as empty.
+RepositoryFiles readRepositoryFiles(const QString &repoDir);
 
 // Every planned file and every on-disk-only file, sorted by path.
 QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk);
