@@ -230,6 +230,10 @@ void ChangesPanel::setRepositoryPath(const QString &path)
                      "changes here."));
         return;
     }
+    // The main page and its actions at once, before the first result: a folder that is no
+    // repository comes back to the empty page with the reason.
+    m_stack->setCurrentIndex(1);
+    updateButtons();
     refresh();
 }
 

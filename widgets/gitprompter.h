@@ -10,7 +10,7 @@
 
 namespace Fluxdesk {
 
-// The credential prompter for the window: GitWorker calls it on its own thread, and each
+// The credential prompter for the window: GitSession calls it on a job thread, and each
 // question is asked on the UI thread (blocking queued invocation) with a dialog parented to
 // parentWidget. Called on the UI thread itself (tests), it asks directly.
 class GitPrompter : public QObject, public GitCredentialPrompter

@@ -109,8 +109,7 @@ HistoryPanel::HistoryPanel(GitSession *session, QWidget *parent)
 
 void HistoryPanel::setRepositoryPath(const QString &path)
 {
-    if (path == m_path && !path.isEmpty())
-        return;
+    // Even for the same path: binding the session again dropped the loads in flight.
     m_path = path;
     m_loadedHead.clear();
     m_model->setCommits({});
