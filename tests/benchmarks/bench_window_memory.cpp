@@ -8,6 +8,9 @@
 // Run on demand:
 //   cmake --build BUILD --target benchmark_memory
 //   BUILD/tests/benchmarks/bench_window_memory [OBJECTS] [LATENCY_MS]
+// Builds many QJsonObjects from concatenated strings: QStringBuilder's lazy types do not convert
+// to QJsonValue, so this file uses plain QString concatenation.
+#undef QT_USE_QSTRINGBUILDER
 #include "core/resources.h"
 #include "fakeapiserver.h"
 #include "kube/clustersession.h"
