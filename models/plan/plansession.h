@@ -21,7 +21,6 @@ namespace Fluxdesk {
 // decision changes, and writes the plan. Only the newest request's result is kept: a plan
 // started before a later change is dropped. Planning and writing are the plan job's
 // (plan/planjob.h), run through JobRunners.
-
 class PlanSession : public QObject
 {
     Q_OBJECT
@@ -88,10 +87,10 @@ private:
     // Cleaned, rendered objects kept across re-plans: a decision re-renders nothing that did not
     // change. Shared with running plans (it is thread-safe), so it outlives a dropped one.
     std::shared_ptr<PlanCache> m_cache;
-    JobRunner *m_plans;  // one plan at a time: a new one supersedes the running one
-    JobRunner *m_writes; // one write at a time
-    bool m_busy = false; // as last announced by busyChanged
-    bool m_startingPlan = false;
+    JobRunner *m_plans;          // one plan at a time: a new one supersedes the running one
+    JobRunner *m_writes;         // one write at a time
+    bool m_busy = false;         // as last announced by busyChanged
+    bool m_startingPlan = false; // a superseded plan's idle moment is not announced
 };
 
 } // namespace Fluxdesk
