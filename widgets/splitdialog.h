@@ -1,6 +1,6 @@
 #pragma once
 
-#include "manifest/splitter.h"
+#include "repo/splitwriter.h"
 
 #include <QDialog>
 #include <QJsonObject>

@@ -6,7 +6,7 @@
 #include "inputfile.h"
 #include "output.h"
 
-#include "manifest/splitter.h"
+#include "repo/splitwriter.h"
 
 #include <QDir>
 #include <QFileInfo>

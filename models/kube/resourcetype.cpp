@@ -157,12 +157,6 @@ QStringList knownVerbs(const QString &group, const QString &kind)
     return verbsOf(readOnlyGroup(group) ? Access::ReadOnly : Access::Stored);
 }
 
-QString groupOfApiVersion(const QString &apiVersion)
-{
-    const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : apiVersion.left(slash);
-}
-
 ObjectKey ObjectKey::of(const QJsonObject &object)
 {
     const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "manifest/apiversion.h" // groupOfApiVersion(), used with ObjectKey
+
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -63,9 +65,6 @@ struct ObjectKey
 };
 
 size_t qHash(const ObjectKey &key, size_t seed = 0);
-
-// "apps/v1" -> "apps", "v1" -> "".
-QString groupOfApiVersion(const QString &apiVersion);
 
 // What discovery would say of a type, for objects seen without it (a snapshot), by group and kind
 // together: a custom resource may reuse a built-in kind's name in its own group (Traefik's

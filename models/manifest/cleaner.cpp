@@ -6,6 +6,7 @@
 #include "cleaner.h"
 
 #include "core/resources.h"
+#include "manifest/apiversion.h"
 #include "manifest/managedfields.h"
 #include "manifest/manifeststream.h"
 #include "manifest/parallel.h"
@@ -194,12 +195,6 @@ QString podSpecPrefix(PodPlace place)
 }
 
 constexpr int placeCount = 5;
-
-QString groupOf(const QString &apiVersion)
-{
-    const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : apiVersion.left(slash);
-}
 
 bool kindMatches(const QString &pattern, const QString &group, const QString &kind)
 {
@@ -585,7 +580,7 @@ CleanResult cleanObject(const QJsonObject &object, const CleanRules &rules,
     CleanResult result;
     const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
     const QString kind = object.value(QLatin1String("kind")).toString();
-    const QString group = groupOf(apiVersion);
+    const QString group = groupOfApiVersion(apiVersion);
     const int place = int(podPlace(group, kind));
     const FieldEvidence evidence =
         FieldEvidence::of(object, rules.editingManagers(), rules.personManagers());
@@ -633,7 +628,7 @@ CleanContext cleanContextFor(const QList<QJsonObject> &objects)
     CleanContext context;
     for (const QJsonObject &o : objects) {
         if (o.value(QLatin1String("kind")).toString() != QLatin1String("PersistentVolume") ||
-            groupOf(o.value(QLatin1String("apiVersion")).toString()) != QString())
+            groupOfApiVersion(o.value(QLatin1String("apiVersion")).toString()) != QString())
             continue;
         const QJsonObject metadata = o.value(QLatin1String("metadata")).toObject();
         if (metadata.value(QLatin1String("annotations"))

@@ -1,7 +1,8 @@
 #include "linter.h"
 
+#include "manifest/apiversion.h"
+#include "manifest/manifestnaming.h"
 #include "manifest/manifeststream.h"
-
 #include "manifest/yamljson.h"
 
 #include <QCoreApplication>
@@ -80,16 +81,10 @@ const Deprecation *deprecationFor(const QString &apiVersion, const QString &kind
     return nullptr;
 }
 
-QString groupOf(const QString &apiVersion)
-{
-    const int slash = apiVersion.indexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : apiVersion.left(slash);
-}
-
 // Where a workload keeps its pod spec, for the built-in workload kinds.
 QStringList podSpecPath(const QString &apiVersion, const QString &kind)
 {
-    const QString group = groupOf(apiVersion);
+    const QString group = groupOfApiVersion(apiVersion);
     if (kind == QLatin1String("Pod") && group.isEmpty())
         return {QStringLiteral("spec")};
     const bool builtIn = group.isEmpty() || group == QLatin1String("apps") ||
@@ -228,7 +223,7 @@ private:
                                       : tr("%1 was removed; use %2").arg(what, replacement));
         }
         if (kind == QLatin1String("HelmRepository") &&
-            groupOf(apiVersion) == QLatin1String("source.toolkit.fluxcd.io")) {
+            groupOfApiVersion(apiVersion) == QLatin1String("source.toolkit.fluxcd.io")) {
             const QJsonObject spec = object.value(QLatin1String("spec")).toObject();
             if (spec.value(QLatin1String("type")).toString() == QLatin1String("oci")) {
                 const QString typePath =
@@ -328,9 +323,7 @@ private:
 
 bool isKustomizationFile(const QString &fileName)
 {
-    const QString base = QFileInfo(fileName).fileName();
-    return base == QLatin1String("kustomization.yaml") ||
-           base == QLatin1String("kustomization.yml") || base == QLatin1String("Kustomization");
+    return isKustomizationFileName(QFileInfo(fileName).fileName());
 }
 
 void collectFiles(const QString &dir, QStringList &out, int depth)

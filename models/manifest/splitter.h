@@ -2,12 +2,14 @@
 
 #include "core/error.h"
 #include "manifest/cleaner.h"
+#include "manifest/manifestnaming.h" // fileNameFor(), kebabCase(), kubectlSliceTemplate()
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Fluxdesk {
@@ -27,9 +29,6 @@ struct SplitOptions
     bool skipSecrets = false;
 };
 
-// kubectl-slice's naming.
-QString kubectlSliceTemplate(); // "{kind}-{name}.yaml"
-
 struct SplitFile
 {
     QString relativePath; // sanitised, kebab-case, never absolute, never containing ".."
@@ -39,7 +38,6 @@ struct SplitFile
 
 // One file per object; clashes get a predictable "-2", "-3" suffix (never two objects in one file).
 QList<SplitFile> splitObjects(const QList<QJsonObject> &objects, const SplitOptions &options = {});
-QString fileNameFor(const QJsonObject &object, const QString &nameTemplate);
 
 // A split worked out, not yet written.
 struct SplitPlan
@@ -65,36 +63,29 @@ Result<SplitPlan> splitText(const QByteArray &yaml, const QString &fileName,
 // that does not read on its own, e.g. an error to report): then read the whole text.
 std::optional<SplitPlan> splitLargeYaml(const QByteArray &yaml, const QString &fileName,
                                         const SplitOptions &options = {});
-QString kebabCase(const QString &text);
 
-struct SplitWriteResult
+// Receives each file of a streamed split in input order (on a thread of its own, one file after
+// another); false stops the split.
+using SplitFileSink = std::function<bool(const QString &relativePath, const QByteArray &text)>;
+
+// What a streamed split found besides its files: as SplitPlan's.
+struct StreamedSplit
 {
-    QStringList written;   // absolute paths
-    QString kustomization; // the kustomization.yaml updated or created ("" when none)
-    // splitLargeYamlInto() with SplitOptions::cleanRules: as SplitPlan's.
     QList<Problem> problems;
     bool hadComments = false;
-    QStringList skippedSecrets; // splitLargeYamlInto() with SplitOptions::skipSecrets
+    QStringList skippedSecrets;
+    bool stopped = false; // the sink said stop
 };
 
-// Writes the files into dir (QSaveFile each), refusing any path that would leave dir, and updates
-// dir/kustomization.yaml: the new files listed, removedSource (a file name in dir that was split)
-// no longer listed.
-// files is taken by value: a caller that moves its list in has each object freed on the thread
-// that wrote it.
-Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
-                                    const QString &removedSource = {});
-
-// splitLargeYaml() and writeSplit() at once, for a large YAML stream split in input order into a
-// folder that is empty or does not exist yet: each slice's files are written as soon as it and
-// every slice before it have been read, while the later slices are still being read. Nothing can
-// stand in the way in such a folder, so writeSplit()'s checks are made file by file (and a file
-// that appears meanwhile is refused). std::nullopt where that does not apply (as for
-// splitLargeYaml(), with Helm's order, or with anything in the folder) or where a slice does not
-// read on its own; the files written by then are removed again (and the folder, if it was made),
-// so the caller can go the usual way, which reports the error.
-std::optional<Result<SplitWriteResult>>
-splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
-                   const SplitOptions &options = {}, const QString &removedSource = {});
+// splitLargeYaml() handing each file (relative path, text) to sink as soon as it and every slice
+// before it have been read, while the later slices are still being read: a large split is written
+// as it is read (repo/splitwriter.h's splitLargeYamlInto()). std::nullopt where splitLargeYaml()
+// does not apply, with Helm's order (which needs every object first), or where a slice does not
+// read on its own: the files handed over by then are the caller's to take back.
+// True when streamLargeYaml() would stream this text (it may still find a slice unreadable).
+bool canStreamLargeYaml(const QByteArray &yaml, const SplitOptions &options);
+std::optional<StreamedSplit> streamLargeYaml(const QByteArray &yaml, const QString &fileName,
+                                             const SplitOptions &options,
+                                             const SplitFileSink &sink);
 
 } // namespace Fluxdesk

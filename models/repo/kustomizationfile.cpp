@@ -45,28 +45,6 @@ bool isTrailingFiller(const QByteArray &line)
 
 } // namespace
 
-QStringList kustomizationFileNames()
-{
-    return {QStringLiteral("kustomization.yaml"), QStringLiteral("kustomization.yml"),
-            QStringLiteral("Kustomization")};
-}
-
-bool isKustomizationFileName(const QString &fileName, Qt::CaseSensitivity cs)
-{
-    for (const QLatin1String name :
-         {QLatin1String("kustomization.yaml"), QLatin1String("kustomization.yml"),
-          QLatin1String("Kustomization")}) {
-        if (fileName.compare(name, cs) == 0)
-            return true;
-    }
-    return false;
-}
-
-bool isKustomizationPath(const QString &path, Qt::CaseSensitivity cs)
-{
-    return isKustomizationFileName(RepoPath::baseName(path), cs);
-}
-
 QString kustomizationPathIn(const QString &folder,
                             const std::function<bool(const QString &path)> &exists)
 {

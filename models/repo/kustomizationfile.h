@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "manifest/manifestnaming.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,17 +12,8 @@
 
 namespace Fluxdesk {
 
-// The names kustomize accepts for a folder's kustomization, in the order it looks for them
-// (kustomize's konfig.RecognizedKustomizationFileNames): kustomization.yaml, kustomization.yml,
-// Kustomization. The one list every reader and writer uses.
-QStringList kustomizationFileNames();
-
-// True when fileName (a name, not a path) is one of kustomizationFileNames(). Case-insensitively
-// for a writer choosing new names: on a case-insensitive file system "KUSTOMIZATION.YAML" is the
-// kustomization.
-bool isKustomizationFileName(const QString &fileName, Qt::CaseSensitivity cs = Qt::CaseSensitive);
-// The same for the last part of a relative or absolute path.
-bool isKustomizationPath(const QString &path, Qt::CaseSensitivity cs = Qt::CaseSensitive);
+// kustomizationFileNames(), isKustomizationFileName() and isKustomizationPath(): the one set of
+// names, in manifest/manifestnaming.h (the linter knows them too).
 
 // The kustomization a folder uses: folder + "/" + the first of kustomizationFileNames() that
 // `exists` says is there, else folder + "/kustomization.yaml" (the name a new one gets). folder

@@ -2,6 +2,7 @@
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
+#include "repo/splitwriter.h"
 #include "testfiles.h"
 
 #include <QDir>

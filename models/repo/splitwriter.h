@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/error.h"
+#include "manifest/splitter.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Fluxdesk {
+
+// A split written into a folder: the part of splitting that touches the disk (the slicing and
+// naming are manifest/splitter.h's and manifest/manifestnaming.h's).
+
+struct SplitWriteResult
+{
+    QStringList written;   // absolute paths
+    QString kustomization; // the kustomization updated or created ("" when none)
+    // splitLargeYamlInto() with SplitOptions::cleanRules: as SplitPlan's.
+    QList<Problem> problems;
+    bool hadComments = false;
+    QStringList skippedSecrets; // splitLargeYamlInto() with SplitOptions::skipSecrets
+};
+
+// Writes the files into dir (a new file created exclusively, an existing one replaced
+// atomically), refusing any path that would leave dir, and updates dir's kustomization (any of
+// kustomize's names; kustomization.yaml when there is none): the new files listed, removedSource
+// (a file name in dir that was split) no longer listed, the user's other fields kept.
+// files is taken by value: a caller that moves its list in has each object freed on the thread
+// that wrote it.
+Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
+                                    const QString &removedSource = {});
+
+// streamLargeYaml() and writeSplit() at once, for a large YAML stream split in input order into a
+// folder that is empty or does not exist yet: each slice's files are written as soon as it and
+// every slice before it have been read, while the later slices are still being read. Nothing can
+// stand in the way in such a folder, so writeSplit()'s checks are made file by file (and a file
+// that appears meanwhile is refused). std::nullopt where that does not apply (as for
+// splitLargeYaml(), with Helm's order, or with anything in the folder) or where a slice does not
+// read on its own; the files written by then are removed again (and the folder, if it was made),
+// so the caller can go the usual way, which reports the error.
+std::optional<Result<SplitWriteResult>>
+splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
+                   const SplitOptions &options = {}, const QString &removedSource = {});
+
+} // namespace Fluxdesk
