@@ -2,14 +2,16 @@
 
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
+#include "manifest/manifestnaming.h"
 #include "manifest/yamlwriter.h"
+#include "repo/atomicfile.h"
+#include "repo/repopath.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace Fluxdesk {
 
@@ -66,9 +68,11 @@ QString helmTime(const QDateTime &time)
 
 QString valuesFileName(const HelmRelease &release, const QHash<QString, int> &nameCounts)
 {
+    // Names come from the cluster: made safe by the one sanitiser, never a path.
     if (nameCounts.value(release.name) > 1)
-        return QStringLiteral("helm-values-%1-%2.yaml").arg(release.ns, release.name);
-    return QStringLiteral("helm-values-%1.yaml").arg(release.name);
+        return sanitiseFileName(
+            QStringLiteral("helm-values-%1-%2.yaml").arg(release.ns, release.name));
+    return sanitiseFileName(QStringLiteral("helm-values-%1.yaml").arg(release.name));
 }
 
 } // namespace
@@ -133,16 +137,21 @@ Result<QStringList> writeInventoryFiles(const QString &dir, const QList<Inventor
             QCoreApplication::translate("Fluxdesk::InventoryExport", "cannot create the folder"),
             dir);
     }
-    const QDir target(dir);
-    QStringList written;
+    // Every path checked before any is written: each lands in dir itself, not through a link.
+    RepositoryPaths inside(dir);
+    QStringList paths;
     for (const InventoryFile &file : files) {
-        const QString path = QFileInfo(target.filePath(file.fileName)).absoluteFilePath();
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size() ||
-            !out.commit()) {
-            return Error(out.errorString(), path);
-        }
-        written.append(path);
+        const Result<QString> path = inside.resolve(file.fileName);
+        if (!path)
+            return path.error();
+        paths.append(*path);
+    }
+    QStringList written;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const Result<bool> saved = replaceFile(paths.at(i), files.at(i).content);
+        if (!saved)
+            return saved.error();
+        written.append(paths.at(i));
     }
     return written;
 }

@@ -50,6 +50,7 @@ private slots:
     void sameReleaseNameInTwoNamespaces();
     void writeCreatesFolder();
     void writeFailsOnAFile();
+    void writeRefusesPathsOutside();
 };
 
 void TestInventoryExport::fileNamesOnDemo()
@@ -236,6 +237,24 @@ void TestInventoryExport::writeFailsOnAFile()
     const auto written = writeInventoryFiles(file, {{QStringLiteral("one.txt"), "1\n"}});
     QVERIFY(!written.ok());
     QCOMPARE(written.error().file, file);
+}
+
+void TestInventoryExport::writeRefusesPathsOutside()
+{
+    QTemporaryDir dir;
+    const QString target = dir.filePath(QStringLiteral("inventory"));
+    QVERIFY(QDir().mkpath(target));
+    QVERIFY(QFile::link(dir.path(), target + QStringLiteral("/up")));
+    for (const QString &name :
+         {QStringLiteral("../escaped.yaml"), QStringLiteral("up/escaped.yaml"),
+          QStringLiteral("/tmp/escaped.yaml")}) {
+        const auto written =
+            writeInventoryFiles(target, {{QStringLiteral("one.txt"), "1\n"}, {name, "x\n"}});
+        QVERIFY2(!written.ok(), qPrintable(name));
+        // Checked before anything is written.
+        QVERIFY(!QFileInfo::exists(target + QStringLiteral("/one.txt")));
+    }
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("escaped.yaml"))));
 }
 
 QTEST_GUILESS_MAIN(TestInventoryExport)
