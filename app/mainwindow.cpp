@@ -597,7 +597,7 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
                                            entry->classification.reason));
     m_yamlReason->show();
     updatePlanDecision();
-    m_yamlView->setYaml(toYaml(entry->object));
+    m_yamlView->setYaml(toYaml(entry->object.toObject()));
 }
 
 void MainWindow::openFileInEditor(const QString &path)
@@ -620,7 +620,7 @@ bool MainWindow::openObjectInEditor(const ObjectKey &key)
             return true;
         }
     }
-    m_editorTabs->openText(name, toYaml(entry->object));
+    m_editorTabs->openText(name, toYaml(entry->object.toObject()));
     //: Status bar after opening a live object in the editor
     statusBar()->showMessage(tr("Editing a copy of %1: Clean removes what the cluster wrote, "
                                 "Save writes it to the repository")
