@@ -66,8 +66,8 @@ int PlanTreeModel::folderNode(const QString &path)
         return it.value();
     Node node;
     node.type = Folder;
-    node.parent = folderNode(parentPath(path));
-    node.name = baseName(path);
+    node.parent = folderNode(RepoPath::folderOf(path));
+    node.name = RepoPath::baseName(path);
     node.path = path;
     const int id = addNode(std::move(node));
     m_byPath.insert(path, id);
@@ -143,9 +143,9 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
         Node node;
         node.type = File;
         node.path = state.path;
-        node.name = baseName(state.path);
+        node.name = RepoPath::baseName(state.path);
         node.status = int(state.status);
-        node.parent = folderNode(parentPath(state.path));
+        node.parent = folderNode(RepoPath::folderOf(state.path));
         if (state.status == FileStatus::Differs)
             ++m_counts.differingFiles;
         else if (state.status == FileStatus::OnDiskOnly)
@@ -199,8 +199,8 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
         Node node;
         node.type = Bootstrap;
         node.path = path;
-        node.name = baseName(path);
-        node.parent = folderNode(parentPath(path));
+        node.name = RepoPath::baseName(path);
+        node.parent = folderNode(RepoPath::folderOf(path));
         m_byPath.insert(path, addNode(std::move(node)));
     }
 

@@ -116,7 +116,7 @@ QString PlanTreeModel::dropTarget(const QModelIndex &parent, bool *excluded) con
     case Folder:
         return isUnderPlaceableRoot(node->path) ? node->path : QString();
     case File: {
-        const QString folder = parentPath(node->path);
+        const QString folder = RepoPath::folderOf(node->path);
         return isUnderPlaceableRoot(folder) ? folder : QString();
     }
     case ExcludedGroup:
@@ -165,7 +165,7 @@ bool PlanTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
             // Already excluded: nothing to do.
             if (!node || node->type != ExcludedObject)
                 keys.append(key);
-        } else if (!node || node->type != File || parentPath(node->path) != folder) {
+        } else if (!node || node->type != File || RepoPath::folderOf(node->path) != folder) {
             keys.append(key); // dropping where it already lies changes nothing
         }
     }

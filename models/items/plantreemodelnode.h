@@ -4,6 +4,7 @@
 // plantreemodeldragdrop.cpp (include it nowhere else).
 
 #include "plantreemodel.h"
+#include "repo/repopath.h" // RepoPath::folderOf() and baseName(), the path helpers
 
 #include <QLatin1String>
 #include <QString>
@@ -38,17 +39,6 @@ struct PlanTreeModel::Node
 namespace PlanTreeDetail {
 
 inline const QLatin1String objectsMime("application/x-fluxdesk-objects");
-
-inline QString parentPath(const QString &path)
-{
-    const int slash = path.lastIndexOf(QLatin1Char('/'));
-    return slash < 0 ? QString() : path.left(slash);
-}
-
-inline QString baseName(const QString &path)
-{
-    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-}
 
 inline bool isUnderPlaceableRoot(const QString &path)
 {

@@ -2,17 +2,13 @@
 
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
+#include "repo/repopath.h"
 
 #include <algorithm>
 
 namespace Fluxdesk {
 
 namespace {
-
-QString baseName(const QString &path)
-{
-    return path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-}
 
 // The key a file's placement is saved under: the object it holds, or for a HelmRelease the
 // HelmRelease itself (its file lists the release's objects, which move with it).
@@ -141,7 +137,7 @@ bool PlanSession::moveObjects(const QList<ObjectKey> &objects, const QString &fo
         ObjectKey placed = key;
         if (file) {
             placed = placementKey(*file, key);
-            name = baseName(file->path);
+            name = RepoPath::baseName(file->path);
         } else if (const InventoryEntry *entry = m_inventory ? m_inventory->find(key) : nullptr) {
             name = fileNameFor(entry->object, QStringLiteral("{name}-{kind}.yaml"));
         } else {
