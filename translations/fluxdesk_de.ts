@@ -1930,6 +1930,13 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::FolderHandles</name>
+    <message>
+        <source>cannot open the folder: %1</source>
+        <translation>der Ordner kann nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::Git</name>
     <message>
         <source>invalid name or email</source>
@@ -2466,17 +2473,6 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
     </message>
 </context>
 <context>
-    <name>Fluxdesk::InsideChecker</name>
-    <message>
-        <source>the repository folder does not exist</source>
-        <translation>der Repository-Ordner existiert nicht</translation>
-    </message>
-    <message>
-        <source>refusing a path outside the repository</source>
-        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
-    </message>
-</context>
-<context>
     <name>Fluxdesk::InventoryExport</name>
     <message>
         <source>cannot create the folder</source>
@@ -2651,6 +2647,25 @@ Chart %3 %4 (App %5), Revision %6, %7</translation>
     <message>
         <source>The server sent malformed JSON for %1: %2 at offset %3</source>
         <translation>Der Server hat für %1 fehlerhaftes JSON gesendet: %2 an Offset %3</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::KustomizationFile</name>
+    <message>
+        <source>a kustomization holds one YAML document, this file has %1</source>
+        <translation>eine Kustomization enthält ein YAML-Dokument, diese Datei hat %1</translation>
+    </message>
+    <message>
+        <source>a kustomization must be a map of fields</source>
+        <translation>eine Kustomization muss eine Zuordnung von Feldern sein</translation>
+    </message>
+    <message>
+        <source>`resources` must be a list of paths</source>
+        <translation>`resources` muss eine Liste von Pfaden sein</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3532,17 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::RepositoryPaths</name>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation>der Repository-Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>refusing a path outside the repository</source>
+        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::SplitDialog</name>
     <message>
         <source>the document</source>
@@ -3673,6 +3699,73 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::WriteChoicesModel</name>
+    <message>
+        <source>New (%1)</source>
+        <translation>Neu (%1)</translation>
+    </message>
+    <message>
+        <source>Updated by the plan (%1)</source>
+        <translation>Vom Plan aktualisiert (%1)</translation>
+    </message>
+    <message>
+        <source>Changed on disk (%1)</source>
+        <translation>Auf der Festplatte geändert (%1)</translation>
+    </message>
+    <message>
+        <source>No longer planned (%1)</source>
+        <translation>Nicht mehr geplant (%1)</translation>
+    </message>
+    <message>
+        <source>Files the plan adds to the repository.</source>
+        <translation>Dateien, die der Plan dem Repository hinzufügt.</translation>
+    </message>
+    <message>
+        <source>Files nobody edited since Fluxdesk wrote them, whose plan changed (a setting, a move, a changed object): they are replaced.</source>
+        <translation>Dateien, die seit dem Schreiben durch Fluxdesk niemand bearbeitet hat und deren Plan sich geändert hat (eine Einstellung, eine Verschiebung, ein geändertes Objekt): Sie werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Files edited since Fluxdesk wrote them (or written by hand): they keep your edits unless you tick them.</source>
+        <translation>Dateien, die seit dem Schreiben durch Fluxdesk bearbeitet (oder von Hand geschrieben) wurden: Sie behalten Ihre Änderungen, sofern Sie sie nicht ankreuzen.</translation>
+    </message>
+    <message>
+        <source>YAML files the plan no longer produces. They stay unless you tick them; deleting is permanent unless the file is committed.</source>
+        <translation>YAML-Dateien, die der Plan nicht mehr erzeugt. Sie bleiben erhalten, sofern Sie sie nicht ankreuzen; das Löschen ist endgültig, sofern die Datei nicht committet ist.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Replace with the plan&apos;s version</source>
+        <translation>Durch die Version des Plans ersetzen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deletes %1 from the checkout. This is permanent unless the file is committed in Git.</source>
+        <translation>Löscht %1 aus dem Checkout. Das ist endgültig, sofern die Datei nicht in Git committet ist.</translation>
+    </message>
+    <message>
+        <source>Unticked, %1 keeps your edits.</source>
+        <translation>Nicht angekreuzt behält %1 Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::WritePlanDialog</name>
     <message>
         <source>Write Plan into %1</source>
@@ -3726,46 +3819,6 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <translation>%1 (%2 bereits aktuell)</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Datei</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>New (%1)</source>
-        <translation>Neu (%1)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Anlegen</translation>
-    </message>
-    <message>
-        <source>Updated by the plan (%1)</source>
-        <translation>Vom Plan aktualisiert (%1)</translation>
-    </message>
-    <message>
-        <source>Update</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Changed on disk (%1)</source>
-        <translation>Auf der Festplatte geändert (%1)</translation>
-    </message>
-    <message>
-        <source>Replace with the plan&apos;s version</source>
-        <translation>Durch die Version des Plans ersetzen</translation>
-    </message>
-    <message>
-        <source>No longer planned (%1)</source>
-        <translation>Nicht mehr geplant (%1)</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <source>Select a file to see what will be written.</source>
         <translation>Wählen Sie eine Datei aus, um zu sehen, was geschrieben wird.</translation>
     </message>
@@ -3784,30 +3837,6 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Write</source>
         <translation>Schreiben</translation>
-    </message>
-    <message>
-        <source>Files the plan adds to the repository.</source>
-        <translation>Dateien, die der Plan dem Repository hinzufügt.</translation>
-    </message>
-    <message>
-        <source>Files nobody edited since Fluxdesk wrote them, whose plan changed (a setting, a move, a changed object): they are replaced.</source>
-        <translation>Dateien, die seit dem Schreiben durch Fluxdesk niemand bearbeitet hat und deren Plan sich geändert hat (eine Einstellung, eine Verschiebung, ein geändertes Objekt): Sie werden ersetzt.</translation>
-    </message>
-    <message>
-        <source>Files edited since Fluxdesk wrote them (or written by hand): they keep your edits unless you tick them.</source>
-        <translation>Dateien, die seit dem Schreiben durch Fluxdesk bearbeitet (oder von Hand geschrieben) wurden: Sie behalten Ihre Änderungen, sofern Sie sie nicht ankreuzen.</translation>
-    </message>
-    <message>
-        <source>YAML files the plan no longer produces. They stay unless you tick them; deleting is permanent unless the file is committed.</source>
-        <translation>YAML-Dateien, die der Plan nicht mehr erzeugt. Sie bleiben erhalten, sofern Sie sie nicht ankreuzen; das Löschen ist endgültig, sofern die Datei nicht committet ist.</translation>
-    </message>
-    <message>
-        <source>Deletes %1 from the checkout. This is permanent unless the file is committed in Git.</source>
-        <translation>Löscht %1 aus dem Checkout. Das ist endgültig, sofern die Datei nicht in Git committet ist.</translation>
-    </message>
-    <message>
-        <source>Unticked, %1 keeps your edits.</source>
-        <translation>Nicht angekreuzt behält %1 Ihre Änderungen.</translation>
     </message>
     <message>
         <source>The plan has no file %1.</source>
@@ -3999,6 +4028,13 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>none of the kubeconfig files exist: %1</source>
         <translation>keine der Kubeconfig-Dateien existiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanJob</name>
+    <message>
+        <source>%1 (the default clean rules were used)</source>
+        <translation>%1 (die Standard-Bereinigungsregeln wurden verwendet)</translation>
     </message>
 </context>
 <context>
