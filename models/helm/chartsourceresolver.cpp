@@ -1,6 +1,6 @@
 #include "chartsourceresolver.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #include "migrationguide.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 
 #include <QCoreApplication>
 

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "helm/chartsourceresolver.h"
 #include "helm/helmreleasegenerator.h"
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "manifest/problem.h"
 
 #include <QJsonObject>

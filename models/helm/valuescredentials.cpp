@@ -1,6 +1,6 @@
 #include "valuescredentials.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "manifest/yamljson.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "classification.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "kube/resourcetype.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 
 #include "kube/classification.h"
 #include "kube/compactobject.h"
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "kube/resourcetype.h"
 
 #include <QHash>

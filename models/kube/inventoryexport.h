@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/error.h"
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 
 #include <QByteArray>
 #include <QJsonObject>

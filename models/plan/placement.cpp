@@ -1,6 +1,6 @@
 #include "placement.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
 #include "repo/kustomizationfile.h"

@@ -2,7 +2,7 @@
 
 #include "helm/helmreleasegenerator.h"
 #include "helm/valuescredentials.h"
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
 #include "plan/plannedfiles.h"

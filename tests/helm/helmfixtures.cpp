@@ -1,6 +1,6 @@
 #include "helmfixtures.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 
 #include <zlib.h>
 

@@ -3,7 +3,7 @@
 #include "clirunner.h"
 #include "schemacheck.h"
 
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 #include "manifest/yamljson.h"
 
 #include <QDir>

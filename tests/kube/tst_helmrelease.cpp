@@ -1,4 +1,4 @@
-#include "kube/helmrelease.h"
+#include "kube/helmreleaserecord.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,5 +1,10 @@
 #pragma once
 
+// Helm 3 release records as the cluster keeps them (Secrets or ConfigMaps owned by Helm), decoded
+// into values. They sit in kube/, below helm/, because the Inventory reads them to classify the
+// cluster's objects (whose release made them, a chart's CRDs, K3s's own releases); helm/ builds
+// its conversions on the decoded releases.
+
 #include "core/error.h"
 
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "helmrelease.h"
+#include "helmreleaserecord.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
