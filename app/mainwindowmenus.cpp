@@ -1,0 +1,199 @@
+// MainWindow's actions, menus and About box (the window itself is composed in mainwindow.cpp).
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "changespanel.h"
+#include "clusterpane.h"
+#include "connectionbar.h"
+#include "editorpage.h"
+#include "editortabs.h"
+#include "helm/helmclientconfig.h"
+#include "items/inventoryfiltermodel.h"
+#include "items/inventorymodel.h"
+#include "items/problemmodel.h"
+#include "kube/clustersession.h"
+#include "manifest/splitter.h"
+#include "manifest/yamlwriter.h"
+#include "messagebanner.h"
+#include "plan/plansession.h"
+#include "plancontroller.h"
+#include "planpane.h"
+#include "problemspanel.h"
+#include "releaseview.h"
+#include "yamleditor.h"
+#include "yamlview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Fluxdesk {
+
+void MainWindow::createActions()
+{
+    m_openKubeconfigAction = new QAction(tr("Open &Kubeconfig…"), this);
+    m_openKubeconfigAction->setObjectName(QStringLiteral("openKubeconfigAction"));
+    m_openKubeconfigAction->setShortcut(QKeySequence::Open);
+    connect(m_openKubeconfigAction, &QAction::triggered, this, &MainWindow::chooseKubeconfig);
+
+    m_openFileAction = new QAction(tr("Open &File…"), this);
+    m_openFileAction->setObjectName(QStringLiteral("openFileAction"));
+    m_openFileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openFileAction->setToolTip(tr("Open a YAML file (of the repository) in the editor"));
+    connect(m_openFileAction, &QAction::triggered, this, &MainWindow::chooseFilesToOpen);
+
+    m_openInEditorAction = new QAction(tr("Open Object in &Editor"), this);
+    m_openInEditorAction->setObjectName(QStringLiteral("openInEditorAction"));
+    m_openInEditorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_openInEditorAction->setEnabled(false);
+    connect(m_openInEditorAction, &QAction::triggered, this,
+            [this] { openObjectInEditor(m_selected); });
+    m_clusterPane->treeView()->addAction(m_openInEditorAction);
+    m_clusterPane->treeView()->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_openSnapshotAction = new QAction(tr("Open &Snapshot…"), this);
+    m_openSnapshotAction->setObjectName(QStringLiteral("openSnapshotAction"));
+    connect(m_openSnapshotAction, &QAction::triggered, this, &MainWindow::chooseSnapshot);
+
+    m_demoAction = new QAction(tr("Connect to the &Demo Cluster"), this);
+    m_demoAction->setObjectName(QStringLiteral("demoAction"));
+    connect(m_demoAction, &QAction::triggered, this, [this] {
+        m_connectionBar->selectDemo();
+        connectToSource(m_connectionBar->currentSource());
+    });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction = new QAction(tr("&Connect / Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    m_cancelAction = new QAction(tr("C&ancel Loading"), this);
+    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setEnabled(false);
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancel);
+
+    m_showOwnedAction = new QAction(tr("Show &Owned and Generated Objects"), this);
+    m_showOwnedAction->setObjectName(QStringLiteral("showOwnedAction"));
+    m_showOwnedAction->setCheckable(true);
+    connect(m_showOwnedAction, &QAction::toggled, m_clusterPane, &ClusterPane::setShowOwned);
+
+    m_focusFilterAction = new QAction(tr("&Filter Objects"), this);
+    m_focusFilterAction->setObjectName(QStringLiteral("focusFilterAction"));
+    // Ctrl+F finds in the editor (and focuses the filter when no document is open).
+    m_focusFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_focusFilterAction, &QAction::triggered, m_clusterPane, &ClusterPane::focusFilter);
+
+    m_aboutAction = new QAction(tr("&About Fluxdesk"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openFileAction);
+    file->addAction(m_openInEditorAction);
+    file->addAction(m_editorTabs->action(EditorTabs::Save));
+    file->addAction(m_editorTabs->action(EditorTabs::SaveAs));
+    file->addAction(m_editorTabs->action(EditorTabs::CloseTab));
+    file->addSeparator();
+    file->addAction(m_openKubeconfigAction);
+    file->addAction(m_openSnapshotAction);
+    file->addAction(m_openRepoAction);
+    file->addMenu(m_recentReposMenu);
+    file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    const auto editorAction = [this](EditorTabs::ActionId id) { return m_editorTabs->action(id); };
+    edit->addAction(editorAction(EditorTabs::Undo));
+    edit->addAction(editorAction(EditorTabs::Redo));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Cut));
+    edit->addAction(editorAction(EditorTabs::Copy));
+    edit->addAction(editorAction(EditorTabs::Paste));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Find));
+    edit->addAction(editorAction(EditorTabs::Replace));
+    edit->addAction(editorAction(EditorTabs::FindNext));
+    edit->addAction(editorAction(EditorTabs::FindPrevious));
+    edit->addAction(editorAction(EditorTabs::GoToLine));
+    edit->addSeparator();
+    edit->addAction(editorAction(EditorTabs::Clean));
+    edit->addAction(editorAction(EditorTabs::Split));
+
+    m_editorToolBar->addAction(m_openFileAction);
+    m_editorToolBar->addAction(editorAction(EditorTabs::Save));
+    m_editorToolBar->addSeparator();
+    m_editorToolBar->addAction(editorAction(EditorTabs::Clean));
+    m_editorToolBar->addAction(editorAction(EditorTabs::Split));
+    m_editorToolBar->widgetForAction(m_openFileAction)
+        ->setObjectName(QStringLiteral("openFileButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Save))
+        ->setObjectName(QStringLiteral("saveButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Clean))
+        ->setObjectName(QStringLiteral("cleanButton"));
+    m_editorToolBar->widgetForAction(editorAction(EditorTabs::Split))
+        ->setObjectName(QStringLiteral("splitButton"));
+
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    cluster->addAction(m_refreshAction);
+    cluster->addAction(m_cancelAction);
+
+    QMenu *plan = menuBar()->addMenu(tr("&Plan"));
+    plan->addAction(m_openRepoAction);
+    plan->addAction(m_plan->writeAction());
+    plan->addAction(m_plan->settingsAction());
+    plan->addAction(m_plan->replanAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showOwnedAction);
+    view->addAction(m_focusFilterAction);
+    view->addSeparator();
+    view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(m_changesDock->toggleViewAction());
+    view->addAction(m_editorTabs->action(EditorTabs::NextTab));
+    view->addAction(m_editorTabs->action(EditorTabs::PreviousTab));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Fluxdesk"),
+        tr("<h3>Fluxdesk %1</h3><p>Move a hand-managed Kubernetes homelab into Flux GitOps.</p>"
+           "<p>YAML highlighting: %2</p><p>Licensed under the Apache License 2.0.</p>")
+            .arg(QApplication::applicationVersion(), YamlView::highlighterName()));
+}
+
+} // namespace Fluxdesk
