@@ -2,7 +2,8 @@
 // it through Fluxdesk::JobRunner (models/core/jobrunner.h) and hand back values. This test reads
 // every source under widgets/ and app/ and fails naming the file and line of anything that starts
 // or waits on a thread (QtConcurrent, QFuture*, QThread, QThreadPool, QRunnable, std::thread,
-// std::async). Asking which thread runs (QThread::currentThread()) is allowed.
+// std::async), or calls libgit2 (its header, any git_* call: git work is models/git's GitSession).
+// Asking which thread runs (QThread::currentThread()) is allowed.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -118,7 +119,9 @@ QList<Use> threadUses(const QString &text)
 {
     static const QRegularExpression forbidden(QStringLiteral(
         R"(\b(QtConcurrent|QFuture\w*|QThreadPool|QRunnable|QThread(?!::currentThread\b)\w*)"
-        R"(|std::j?thread|std::async|pthread_create)\b)"));
+        R"(|std::j?thread|std::async|pthread_create)\b)"
+        // libgit2: its header and any of its calls (git work goes through models/git).
+        R"(|(git2\.h|\bgit_[a-z0-9_]+(?=\s*\()))"));
     // The header QThread::currentThread() needs.
     static const QRegularExpression threadInclude(
         QStringLiteral(R"(^\s*#\s*include\s*<(QtCore/)?QThread>\s*$)"));
@@ -128,8 +131,11 @@ QList<Use> threadUses(const QString &text)
         if (threadInclude.match(lines.at(i)).hasMatch())
             continue;
         auto matches = forbidden.globalMatch(lines.at(i));
-        while (matches.hasNext())
-            uses.append({i + 1, matches.next().captured(1)});
+        while (matches.hasNext()) {
+            const QRegularExpressionMatch match = matches.next();
+            uses.append(
+                {i + 1, match.captured(1).isEmpty() ? match.captured(2) : match.captured(1)});
+        }
     }
     return uses;
 }
@@ -169,6 +175,13 @@ private slots:
             << QStringList{QStringLiteral("1:std::thread"), QStringLiteral("2:std::jthread")};
         QTest::addRow("std async") << QStringLiteral("auto f = std::async(work);")
                                    << QStringList{QStringLiteral("1:std::async")};
+        QTest::addRow("libgit2 include")
+            << QStringLiteral("#include <git2.h>\n") << QStringList{QStringLiteral("1:git2.h")};
+        QTest::addRow("libgit2 call")
+            << QStringLiteral("int a;\nif (git_repository_open(&repo, path) < 0) {}")
+            << QStringList{QStringLiteral("2:git_repository_open")};
+        QTest::addRow("a name that only starts like git")
+            << QStringLiteral("int git_count = 1;") << QStringList();
         QTest::addRow("after a block comment")
             << QStringLiteral("/* a\n comment */ QtConcurrent::run(f);")
             << QStringList{QStringLiteral("2:QtConcurrent")};
