@@ -83,10 +83,11 @@ ClusterSession::ClusterSession(QObject *parent) : QObject(parent)
                 emit typesDiscovered(types);
             });
     connect(&m_loader, &InventoryLoader::objectsLoaded, this,
-            [this, live](const ResourceType &, const QList<QJsonObject> &objects) {
+            [this, live](const ResourceType &, const QList<QJsonObject> &objects,
+                         const QList<CompactObject> &compact) {
                 if (!live())
                     return;
-                const QList<ObjectKey> keys = m_inventory.addObjects(objects);
+                const QList<ObjectKey> keys = m_inventory.addObjects(objects, compact);
                 emit objectsAdded(keys);
             });
     connect(&m_loader, &InventoryLoader::typeFinished, this,

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLatin1String>
+#include <QMetaType>
 #include <QString>
 
 namespace Fluxdesk {
@@ -46,3 +47,5 @@ private:
 };
 
 } // namespace Fluxdesk
+
+Q_DECLARE_METATYPE(Fluxdesk::CompactObject)

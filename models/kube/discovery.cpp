@@ -142,6 +142,14 @@ Result<QList<ResourceType>> parseResourceList(const QByteArray &json, const QStr
     return types;
 }
 
+void ListPage::encodeCompact()
+{
+    compact.clear();
+    compact.reserve(items.size());
+    for (const QJsonObject &item : std::as_const(items))
+        compact.append(CompactObject(item));
+}
+
 Result<ListPage> parseListPage(const QByteArray &json, const ResourceType &type)
 {
     const auto object = parseObject(json, type.listPath());

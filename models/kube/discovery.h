@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "kube/compactobject.h"
 #include "kube/resourcetype.h"
 
 #include <QByteArray>
@@ -40,7 +41,12 @@ Result<QList<ResourceType>> parseResourceList(const QByteArray &json,
 struct ListPage
 {
     QList<QJsonObject> items;
+    // items as the Inventory holds them, encoded with the page off the UI thread (empty when not
+    // asked for: encodeCompact()).
+    QList<CompactObject> compact;
     QString continueToken;
+
+    void encodeCompact();
 };
 Result<ListPage> parseListPage(const QByteArray &json, const ResourceType &type);
 

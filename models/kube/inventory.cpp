@@ -65,18 +65,21 @@ QString Inventory::kindIndexKey(const QString &group, const QString &kind)
     return group + QLatin1Char('/') + kind;
 }
 
-QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects)
+QList<ObjectKey> Inventory::addObjects(const QList<QJsonObject> &objects,
+                                       const QList<CompactObject> &compact)
 {
     QList<ObjectKey> keys;
     keys.reserve(objects.size());
     bool context = false;
-    for (const QJsonObject &object : objects) {
+    const bool encoded = compact.size() == objects.size();
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        const QJsonObject &object = objects.at(i);
         InventoryEntry entry;
         entry.key = ObjectKey::of(object);
         if (entry.key.kind.isEmpty() || entry.key.name.isEmpty())
             continue; // not an object a cluster could hold
         entry.apiVersion = object.value(QLatin1String("apiVersion")).toString();
-        entry.object = CompactObject(object);
+        entry.object = encoded ? compact.at(i) : CompactObject(object);
         entry.labels = object.value(QLatin1String("metadata"))
                            .toObject()
                            .value(QLatin1String("labels"))

@@ -59,7 +59,10 @@ public:
     // Adds or replaces objects (by key), classifying each. Returns the keys added or replaced, and
     // those of objects already held whose classification the new ones changed (the first
     // HelmChart makes its release's objects K3s's).
-    QList<ObjectKey> addObjects(const QList<QJsonObject> &objects);
+    // compact, when given, holds each object's compact form already encoded (off the UI thread),
+    // in the same order; otherwise they are encoded here.
+    QList<ObjectKey> addObjects(const QList<QJsonObject> &objects,
+                                const QList<CompactObject> &compact = {});
     // Removes objects (e.g. deleted while watching); unknown keys are ignored. Returns those
     // removed.
     QList<ObjectKey> removeObjects(const QList<ObjectKey> &keys);

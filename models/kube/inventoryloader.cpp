@@ -265,10 +265,17 @@ void InventoryLoader::pageArrived(quint64 generation, int index, QNetworkReply *
     // A 500-item page is around a megabyte of JSON: parse it on a worker so the UI thread
     // (where the loader lives) only sees finished objects.
     // Pages of one run are parsed side by side; endRun() drops those still running.
-    m_parser.add([body, type](const JobContext &) { return Discovery::parseListPage(body, type); },
-                 [this, generation, index](const Result<Discovery::ListPage> &page) {
-                     pageParsed(generation, index, page);
-                 });
+    // The objects' compact form (what the Inventory keeps) is encoded here too.
+    m_parser.add(
+        [body, type](const JobContext &) {
+            Result<Discovery::ListPage> page = Discovery::parseListPage(body, type);
+            if (page)
+                page->encodeCompact();
+            return page;
+        },
+        [this, generation, index](const Result<Discovery::ListPage> &page) {
+            pageParsed(generation, index, page);
+        });
 }
 
 void InventoryLoader::pageParsed(quint64 generation, int index,
@@ -283,7 +290,7 @@ void InventoryLoader::pageParsed(quint64 generation, int index,
     run->objectCounts[index] += int(page->items.size());
     run->objects += int(page->items.size());
     if (!page->items.isEmpty()) {
-        emit objectsLoaded(type, page->items);
+        emit objectsLoaded(type, page->items, page->compact);
         if (!current(generation))
             return;
     }

@@ -56,7 +56,9 @@ public:
 signals:
     void discovered(const QList<Fluxdesk::ResourceType> &types);
     // One page of one type (items carry apiVersion and kind filled in from the list).
-    void objectsLoaded(const Fluxdesk::ResourceType &type, const QList<QJsonObject> &objects);
+    // compact: the objects as the Inventory keeps them, encoded off the UI thread.
+    void objectsLoaded(const Fluxdesk::ResourceType &type, const QList<QJsonObject> &objects,
+                       const QList<Fluxdesk::CompactObject> &compact);
     void typeFinished(const Fluxdesk::ResourceType &type, Fluxdesk::TypeState state,
                       const QString &message);
     void progress(int typesDone, int typesTotal);
