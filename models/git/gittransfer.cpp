@@ -11,7 +11,6 @@
 #include <QFileInfo>
 #include <QUrl>
 
-
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>

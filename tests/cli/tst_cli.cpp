@@ -381,7 +381,7 @@ void TestCli::inventoryOnDemo()
     // The roadmap's storage: 4 PVCs, each bound to a PV (3 static, 1 provisioned "pvc-...").
     const auto storage =
         parseManifestStream(readFile(QDir(out).filePath(QStringLiteral("storage.yaml"))),
-                          QStringLiteral("storage.yaml"));
+                            QStringLiteral("storage.yaml"));
     QVERIFY(storage.ok());
     QCOMPARE(countKinds(*storage, {QStringLiteral("PersistentVolumeClaim")}), 4);
     QStringList pvNames;

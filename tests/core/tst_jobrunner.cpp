@@ -2,9 +2,9 @@
 
 #include <QSemaphore>
 #include <QSignalSpy>
+#include <QTest>
 #include <QThread>
 #include <QThreadPool>
-#include <QTest>
 
 #include <atomic>
 #include <memory>

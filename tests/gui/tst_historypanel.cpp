@@ -1,7 +1,7 @@
 #include "changespanel.h"
 #include "clonedialog.h"
-#include "items/githistorymodel.h"
 #include "historypanel.h"
+#include "items/githistorymodel.h"
 #include "testfiles.h"
 
 #include <QAbstractItemModelTester>

@@ -196,7 +196,8 @@ private slots:
         QCOMPARE(snapshotFormatFor(QStringLiteral("a/b.yaml")), SnapshotFormat::Yaml);
         QCOMPARE(snapshotFormatFor(QStringLiteral("a/b")), SnapshotFormat::Yaml);
         const QByteArray empty = renderSnapshot({}, SnapshotFormat::Yaml);
-        const Result<QList<QJsonObject>> back = parseManifestStream(empty, QStringLiteral("e.yaml"));
+        const Result<QList<QJsonObject>> back =
+            parseManifestStream(empty, QStringLiteral("e.yaml"));
         QVERIFY(back.ok());
         QVERIFY(back->isEmpty());
         const QJsonObject list =
