@@ -1,10 +1,10 @@
 #include "inventoryexport.h"
 
+#include "core/privatefile.h"
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
 #include "manifest/manifestnaming.h"
 #include "manifest/yamlwriter.h"
-#include "repo/atomicfile.h"
 #include "repo/repopath.h"
 
 #include <QCoreApplication>
@@ -148,7 +148,8 @@ Result<QStringList> writeInventoryFiles(const QString &dir, const QList<Inventor
     }
     QStringList written;
     for (qsizetype i = 0; i < files.size(); ++i) {
-        const Result<bool> saved = replaceFile(paths.at(i), files.at(i).content);
+        // Helm values hold passwords, the workloads their env: every file the owner's alone.
+        const Result<bool> saved = writePrivateFile(paths.at(i), files.at(i).content);
         if (!saved)
             return saved.error();
         written.append(paths.at(i));

@@ -39,8 +39,9 @@ QJsonObject helmListEntry(const HelmRelease &release);
 //     get helm-values-NAMESPACE-RELEASE.yaml.
 QList<InventoryFile> inventoryFiles(const Inventory &inventory);
 
-// Writes the files into dir (created when missing), each with QSaveFile. Returns the absolute
-// paths written, in order; stops at the first failure.
+// Writes the files into dir (created when missing), each all or nothing and readable by the owner
+// alone (0600, writePrivateFile): Helm values hold passwords. Returns the absolute paths written,
+// in order; stops at the first failure.
 Result<QStringList> writeInventoryFiles(const QString &dir, const QList<InventoryFile> &files);
 
 } // namespace Fluxdesk

@@ -1,5 +1,6 @@
 #include "snapshot.h"
 
+#include "core/privatefile.h"
 #include "core/resources.h"
 #include "kube/discovery.h"
 #include "manifest/manifeststream.h"
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMap>
-#include <QSaveFile>
 #include <QSet>
 #include <QtDebug>
 
@@ -170,17 +170,8 @@ QByteArray renderSnapshot(const QList<QJsonObject> &objects, SnapshotFormat form
 
 Result<bool> writeSnapshot(const QString &path, const QList<QJsonObject> &objects)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(
-            QCoreApplication::translate("Snapshot", "cannot write: %1").arg(file.errorString()),
-            path);
-    const QByteArray bytes = renderSnapshot(objects, snapshotFormatFor(path));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error(
-            QCoreApplication::translate("Snapshot", "cannot write: %1").arg(file.errorString()),
-            path);
-    return true;
+    // Every object, Secrets included: the owner's alone (0600) from its first byte.
+    return writePrivateFile(path, renderSnapshot(objects, snapshotFormatFor(path)));
 }
 
 } // namespace Fluxdesk

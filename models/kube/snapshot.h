@@ -32,7 +32,7 @@ enum class SnapshotFormat
 // "kind: List" with every object; format from the extension (.json -> JSON, else YAML).
 QByteArray renderSnapshot(const QList<QJsonObject> &objects, SnapshotFormat format);
 SnapshotFormat snapshotFormatFor(const QString &path);
-// Written with QSaveFile: all or nothing.
+// All or nothing, readable by the owner alone (0600): it holds the Secrets (writePrivateFile).
 Result<bool> writeSnapshot(const QString &path, const QList<QJsonObject> &objects);
 
 } // namespace Fluxdesk
