@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "core/terminaltext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +32,7 @@ void write(std::FILE *stream, const QString &text)
 
 void printOut(const QString &text)
 {
-    write(stdout, text);
+    write(stdout, printableForTerminal(text));
 }
 
 void printOut(const QByteArray &utf8)
@@ -49,16 +51,28 @@ void printJson(const QJsonValue &value)
 
 void printError(const QString &message)
 {
-    write(stderr, QLatin1String("fluxdesk-cli: ") + message + QLatin1Char('\n'));
+    write(stderr,
+          QLatin1String("fluxdesk-cli: ") + printableForTerminal(message) + QLatin1Char('\n'));
 }
 
 void printWarning(const QString &message)
 {
-    write(stderr, QLatin1String("fluxdesk-cli: warning: ") + message + QLatin1Char('\n'));
+    write(stderr, QLatin1String("fluxdesk-cli: warning: ") + printableForTerminal(message) +
+                      QLatin1Char('\n'));
 }
 
-QString formatTable(const QStringList &header, const QList<QStringList> &rows)
+QString formatTable(const QStringList &header, const QList<QStringList> &rowsAsGiven)
 {
+    // Cells come from the cluster: escaped before measuring, so the columns stay aligned.
+    QList<QStringList> rows;
+    rows.reserve(rowsAsGiven.size());
+    for (const QStringList &row : rowsAsGiven) {
+        QStringList cells;
+        cells.reserve(row.size());
+        for (const QString &cell : row)
+            cells.append(printableForTerminal(cell));
+        rows.append(cells);
+    }
     constexpr int minWidth = 10;
     constexpr int padding = 3;
     QList<int> widths;

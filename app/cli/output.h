@@ -8,15 +8,19 @@
 
 namespace Fluxdesk::Cli {
 
-void printOut(const QString &text);        // stdout, UTF-8, as is
-void printOut(const QByteArray &utf8);     // stdout, bytes as they are
+// Text for people (tables, paths, messages) holds names and errors from clusters, snapshots, Helm
+// records and remotes: its control characters are printed as escapes (printableForTerminal), so
+// an object name cannot drive the terminal. Documents (YAML, JSON) keep their bytes: their writers
+// escape control characters themselves, and a redirected document must stay byte for byte.
+void printOut(const QString &text);        // stdout, UTF-8, controls escaped
+void printOut(const QByteArray &utf8);     // stdout, a document's bytes as they are
 void printJson(const QJsonValue &value);   // stdout, indented, with a final newline
-void printError(const QString &message);   // stderr: "fluxdesk-cli: message"
-void printWarning(const QString &message); // stderr: "fluxdesk-cli: warning: message"
+void printError(const QString &message);   // stderr: "fluxdesk-cli: message", controls escaped
+void printWarning(const QString &message); // stderr: "fluxdesk-cli: warning: message", the same
 
 // Columns padded like kubectl's tabwriter (min width 10, 3 spaces of padding); the last column
 // is not padded (so an empty last cell leaves the padding, byte for byte like kubectl). Each row
-// must have as many cells as the header.
+// must have as many cells as the header. Cells are escaped like printOut's text.
 QString formatTable(const QStringList &header, const QList<QStringList> &rows);
 
 bool stderrIsTerminal();
