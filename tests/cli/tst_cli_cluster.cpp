@@ -5,6 +5,7 @@
 
 #include "core/resources.h"
 #include "fakeapiserver.h"
+#include "kube/helmreleaserecord.h"
 #include "kube/snapshot.h"
 
 #include <QDir>
@@ -38,6 +39,20 @@ int countKind(const QList<QJsonObject> &objects, const QString &kind)
     return n;
 }
 
+// True when bytes hold a C0 control other than newline and tab, DEL, or a C1 control in UTF-8:
+// something a terminal would act on.
+bool holdsControls(const QByteArray &bytes)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto c = uchar(bytes.at(i));
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            return true;
+        if (c == 0xc2 && i + 1 < bytes.size() && (uchar(bytes.at(i + 1)) & 0xe0) == 0x80)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 class TestCliCluster : public QObject
@@ -54,6 +69,8 @@ private slots:
     void insecureSkipTlsVerifyWarns();
     void interruptCancels();
     void kubectlReadsInventory();
+    void serverTextReachesNoTerminal_data();
+    void serverTextReachesNoTerminal();
 
 private:
     std::unique_ptr<FakeApiServerThread> startServer(int latencyMs = 0);
@@ -318,6 +335,74 @@ void TestCliCluster::kubectlReadsInventory()
         QCOMPARE(check.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(),
                  parsed->size());
     }
+}
+
+void TestCliCluster::serverTextReachesNoTerminal_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("faultPath"); // empty: no fault
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("expected"); // on stdout or stderr, escaped
+    QTest::addRow("type forbidden, its message hostile")
+        << "snapshot"
+        << "/api/v1/secrets" << 403 << "forbidden: \\x1b]0;pwned\\x07no\\x1b[2J";
+    QTest::addRow("connection refused, the server's message hostile")
+        << "snapshot"
+        << "/api" << 401 << "\\x1b]0;pwned\\x07no\\x1b[2J";
+    QTest::addRow("release names from the cluster")
+        << "releases" << QString() << 0 << "evil\\x1b]0;pwned\\x07";
+}
+
+void TestCliCluster::serverTextReachesNoTerminal()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, faultPath);
+    QFETCH(int, status);
+    QFETCH(QString, expected);
+    auto server = startServer();
+    QVERIFY(server);
+    const QString kubeconfig =
+        writeKubeconfig(server.get(), FakeApiServer::Credentials::ClientCertificate);
+    const QString hostile = QStringLiteral("\x1b]0;pwned\x07no\x1b[2J");
+    if (!faultPath.isEmpty()) {
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = faultPath;
+        rule.fault = FakeApiServer::Fault::Status;
+        rule.status = status;
+        rule.message = hostile;
+        addFault(server.get(), rule);
+    }
+    // A Helm release whose name and chart hold escape sequences, beside the demo's objects.
+    const QJsonObject release{
+        {QStringLiteral("name"), QStringLiteral("evil\x1b]0;pwned\x07")},
+        {QStringLiteral("namespace"), QStringLiteral("default")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("info"), QJsonObject{{QStringLiteral("status"), hostile}}},
+        {QStringLiteral("chart"),
+         QJsonObject{{QStringLiteral("metadata"),
+                      QJsonObject{{QStringLiteral("name"), hostile},
+                                  {QStringLiteral("version"), QStringLiteral("1\u009b2J")}}}}}};
+    QJsonObject record{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Secret")},
+        {QStringLiteral("type"), QStringLiteral("helm.sh/release.v1")},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("sh.helm.release.v1.evil.v1")},
+                     {QStringLiteral("namespace"), QStringLiteral("default")}}},
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("release"),
+                      QString::fromLatin1(encodeHelmReleasePayload(release).toBase64())}}}};
+    server->server()->setObjects(QList<QJsonObject>(m_objects) << record);
+
+    QStringList arguments{QStringLiteral("--kubeconfig"), kubeconfig, command};
+    if (command == QLatin1String("snapshot"))
+        arguments << QStringLiteral("--out") << m_dir.filePath(QStringLiteral("hostile.yaml"));
+    const CliRun run = runCli(arguments, m_env);
+    QVERIFY2(run.finished, run.err.constData());
+    QVERIFY2(!holdsControls(run.out), run.out.toPercentEncoding(" \n:/.-_[];").constData());
+    QVERIFY2(!holdsControls(run.err), run.err.toPercentEncoding(" \n:/.-_[];").constData());
+    QVERIFY2(run.errText().contains(expected) || run.outText().contains(expected),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliCluster)
