@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #ifdef __SSE2__
@@ -57,8 +58,9 @@ bool isIndicator(char c)
     }
 }
 
-// Below the yaml-cpp reader's limit (512): deeper documents go there, and it reports the error.
-constexpr int maxDepth = 500;
+// A map with more keys than this gets a hash index of them, so that a map of 200,000 keys is
+// checked for duplicates in linear time; smaller ones are scanned, which is faster for them.
+constexpr std::size_t scannedKeys = 16;
 // yaml-cpp may refuse long implicit keys; such rare keys are left to it.
 constexpr qsizetype maxKeyLength = 1000;
 
@@ -286,7 +288,9 @@ private:
     {
         if (!charge())
             return false;
-        return ++m_depth <= maxDepth;
+        // Deeper documents go to yaml-cpp, and it reports the error (a collection here at level
+        // maxNesting holds nodes deeper than that, an error there).
+        return ++m_depth <= YamlLimits::maxNesting;
     }
 
     bool document(QList<YamlDocument> &out)
@@ -440,12 +444,30 @@ private:
         emitString(p, n);
         const qsizetype length = m_json.size() - at;
         const std::size_t hash = qHash(QByteArray::fromRawData(m_json.constData() + at, length));
-        for (std::size_t k = base; k < m_keys.size(); ++k) {
-            const Key &other = m_keys[k];
-            if (other.hash == hash && other.length == length &&
-                std::memcmp(m_json.constData() + other.at, m_json.constData() + at,
-                            std::size_t(length)) == 0)
-                return false;
+        const auto same = [&](const Key &other) {
+            return other.hash == hash && other.length == length &&
+                   std::memcmp(m_json.constData() + other.at, m_json.constData() + at,
+                               std::size_t(length)) == 0;
+        };
+        if (m_keys.size() - base < scannedKeys) {
+            for (std::size_t k = base; k < m_keys.size(); ++k) {
+                if (same(m_keys[k]))
+                    return false;
+            }
+        } else {
+            if (m_indexes.empty() || m_indexes.back().base != base) {
+                KeyIndex index{base, {}};
+                for (std::size_t k = base; k < m_keys.size(); ++k)
+                    index.byHash.emplace(m_keys[k].hash, k);
+                m_indexes.push_back(std::move(index));
+            }
+            auto &byHash = m_indexes.back().byHash;
+            const auto [first, last] = byHash.equal_range(hash);
+            for (auto it = first; it != last; ++it) {
+                if (same(m_keys[it->second]))
+                    return false;
+            }
+            byHash.emplace(hash, m_keys.size());
         }
         m_keys.push_back({at, length, hash});
         m_json.append(':');
@@ -715,7 +737,7 @@ private:
                 return false;
             break;
         }
-        m_keys.resize(base);
+        closeKeys(base);
         m_json.append('}');
         --m_depth;
         return true;
@@ -1044,7 +1066,7 @@ private:
                 break;
             }
         }
-        m_keys.resize(base);
+        closeKeys(base);
         m_json.append(close);
         --m_depth;
         return true;
@@ -1056,9 +1078,25 @@ private:
         std::size_t hash;
     };
 
-    QByteArray m_json;       // the document being read, as JSON
-    QByteArray m_scratch;    // a decoded quoted scalar
-    std::vector<Key> m_keys; // the keys of the maps being read, innermost last
+    // The keys of a large map (more than scannedKeys) by their hash: indexes into m_keys.
+    struct KeyIndex
+    {
+        std::size_t base; // the map's first key in m_keys
+        std::unordered_multimap<std::size_t, std::size_t> byHash;
+    };
+
+    // A map or flow mapping whose keys start at m_keys[base] is done.
+    void closeKeys(std::size_t base)
+    {
+        m_keys.resize(base);
+        if (!m_indexes.empty() && m_indexes.back().base == base)
+            m_indexes.pop_back();
+    }
+
+    QByteArray m_json;               // the document being read, as JSON
+    QByteArray m_scratch;            // a decoded quoted scalar
+    std::vector<Key> m_keys;         // the keys of the maps being read, innermost last
+    std::vector<KeyIndex> m_indexes; // of those maps with many keys, innermost last
     const char *m_p;
     const char *m_end;
     const char *m_lineStart = nullptr;
@@ -1073,7 +1111,7 @@ private:
 std::optional<QList<YamlDocument>> parseYamlFast(const QByteArray &bytes,
                                                  const YamlParseOptions &options)
 {
-    if (options.recordPositions)
+    if (options.recordPositions || bytes.size() > options.maxInputBytes)
         return std::nullopt;
     const char *const begin = bytes.constData();
     const char *const end = begin + bytes.size();

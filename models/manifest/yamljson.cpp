@@ -6,10 +6,14 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
+#include <QSet>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -31,6 +35,28 @@ QString tooLargeMessage()
 {
     return QCoreApplication::translate("Yaml",
                                        "document too large (alias expansion or size limit)");
+}
+
+QString aliasBytesMessage(qsizetype budget)
+{
+    return QCoreApplication::translate(
+               "Yaml", "document too large: aliases expand to more than %1 MiB (a 'billion "
+                       "laughs' document?)")
+        .arg(budget / (1024 * 1024));
+}
+
+QString aliasNodesMessage(qsizetype budget)
+{
+    return QCoreApplication::translate(
+               "Yaml", "document too large: aliases expand to more than %1 nodes (a 'billion "
+                       "laughs' document?)")
+        .arg(budget);
+}
+
+QString nestingMessage()
+{
+    return QCoreApplication::translate("Yaml", "nesting deeper than %1 levels")
+        .arg(YamlLimits::maxNesting);
 }
 
 QPair<int, int> position(const YAML::Mark &mark)
@@ -69,13 +95,18 @@ bool quoteTerminated(const QByteArray &bytes, int pos)
 // are those of a node tree walk in document order: every node costs one unit of the budget, an
 // alias of a collection costs what converting the anchored collection cost, an alias of a scalar
 // is converted again (and recorded at the anchor's position), errors point at the node (for an
-// alias, at the anchored node).
+// alias, at the anchored node). Aliases are also charged by the bytes they expand to (a scalar's
+// text, a byte per node), so that a large string aliased many times fails as early as many nodes
+// do; that error names the alias that crossed the budget.
 class JsonBuilder final : public YAML::EventHandler
 {
 public:
     JsonBuilder(const QString &fileName, const QByteArray &source, const YamlParseOptions &options)
         : m_file(fileName), m_source(source), m_budget(options.maxNodes),
-          m_recordPositions(options.recordPositions)
+          m_maxNodes(options.maxNodes),
+          m_aliasBudget(options.maxAliasBytes > 0 ? options.maxAliasBytes
+                                                  : YamlLimits::aliasBudget(source.size())),
+          m_sharedAliasBytes(options.sharedAliasBytes), m_recordPositions(options.recordPositions)
     {}
 
     // The first conversion error; parsing goes on without building so that a syntax error later in
@@ -86,6 +117,10 @@ public:
     // yaml-cpp 0.7 can keep starting documents without consuming anything (a stray top-level ',');
     // LoadAll() then grew its list until memory ran out.
     const std::optional<Error> &stuck() const { return m_stuck; }
+
+    // Where collections first nested deeper than YamlLimits::maxNesting, counted even after
+    // another error: yaml-cpp's own limit throws with only "bad file", and this says why.
+    const std::optional<Error> &tooDeep() const { return m_tooDeep; }
 
     void OnDocumentStart(const YAML::Mark &mark) override
     {
@@ -98,6 +133,7 @@ public:
         m_lastDocumentStart = mark.pos;
         m_stack.clear();
         m_anchors.clear();
+        m_openCollections = 0;
         m_haveRoot = false;
         m_rootIsNull = false;
         m_current = YamlDocument();
@@ -124,6 +160,7 @@ public:
             Anchored &a = anchorSlot(anchor);
             a.kind = Kind::Null;
             a.mark = mark;
+            a.bytes = 1;
         }
         if (expectingKey()) {
             onlyScalarKeys(mark);
@@ -150,6 +187,7 @@ public:
             a.mark = mark;
             a.tag = tag;
             a.raw = value;
+            a.bytes = qsizetype(value.size()) + 1;
         }
         if (expectingKey()) {
             key(mark, tag, value);
@@ -157,6 +195,7 @@ public:
         }
         if (!beginNode(mark) || !checkQuote(mark, tag))
             return;
+        m_bytes += qsizetype(value.size());
         addValue(scalarValue(tag, value), false, mark);
     }
 
@@ -170,6 +209,10 @@ public:
             return;
         }
         const Anchored &a = m_anchors[anchor - 1];
+        if (a.kind != Kind::Collection || a.done) {
+            if (!chargeAlias(mark, a.bytes))
+                return;
+        }
         if (expectingKey()) {
             if (a.kind == Kind::Scalar)
                 key(a.mark, a.tag, a.raw);
@@ -186,9 +229,10 @@ public:
             }
             m_budget -= a.nodes;
             if (m_budget < 0) {
-                fail(a.mark, tooLargeMessage());
+                fail(mark, aliasNodesMessage(m_maxNodes));
                 return;
             }
+            m_bytes += a.bytes;
             // Nodes reached through an alias are not recorded again.
             addValue(a.value, false, a.mark);
             return;
@@ -197,8 +241,10 @@ public:
                 addValue(QJsonValue(QJsonValue::Null), true, a.mark);
             return;
         case Kind::Scalar:
-            if (beginNode(a.mark) && checkQuote(a.mark, a.tag))
+            if (beginNode(a.mark) && checkQuote(a.mark, a.tag)) {
+                m_bytes += qsizetype(a.raw.size());
                 addValue(scalarValue(a.tag, a.raw), false, a.mark);
+            }
             return;
         }
     }
@@ -236,6 +282,7 @@ private:
         std::string raw;
         QJsonValue value;
         qsizetype nodes = 0;
+        qsizetype bytes = 0; // what an alias of it expands to
     };
 
     struct Frame
@@ -244,10 +291,15 @@ private:
         bool haveKey = false;
         int depth = 0;
         qsizetype budgetBefore = 0;
+        qsizetype bytesBefore = 0;
         YAML::anchor_t anchor = YAML::NullAnchor;
         YAML::Mark mark;
         QJsonArray array;
-        QJsonObject object;
+        // A map's members as read, made a QJsonObject at its end in key order: a QJsonObject
+        // keeps its keys sorted, so inserting 200,000 keys in any other order moved the ones
+        // after each insert (quadratic), as did looking for duplicates in it.
+        std::vector<std::pair<QString, QJsonValue>> members;
+        QSet<QString> keys;
         QString key;
         QString path;      // only when recording positions
         QString childPath; // path of the value for key
@@ -259,6 +311,17 @@ private:
             m_anchors.resize(anchor);
         m_anchors[anchor - 1] = Anchored();
         return m_anchors[anchor - 1];
+    }
+
+    // Charges an alias that expands to bytes; false (and the error at the alias) past the budget.
+    bool chargeAlias(const YAML::Mark &mark, qsizetype bytes)
+    {
+        qsizetype total = m_aliasBytes += bytes;
+        if (m_sharedAliasBytes)
+            total = m_sharedAliasBytes->fetch_add(bytes, std::memory_order_relaxed) + bytes;
+        if (total <= m_aliasBudget)
+            return true;
+        return fail(mark, aliasBytesMessage(m_aliasBudget));
     }
 
     bool fail(const YAML::Mark &mark, const QString &message)
@@ -290,8 +353,9 @@ private:
         if (!checkQuote(mark, tag))
             return;
         Frame &frame = m_stack.back();
+        m_bytes += qsizetype(raw.size()) + 1;
         QString name = QString::fromStdString(raw);
-        if (frame.object.contains(name)) {
+        if (frame.keys.contains(name)) {
             fail(mark, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
             return;
         }
@@ -320,8 +384,9 @@ private:
             m_current.positions.insert(path, position(mark));
         if (--m_budget < 0)
             return fail(mark, tooLargeMessage());
-        if (depth > 512)
-            return fail(mark, QCoreApplication::translate("Yaml", "nesting too deep"));
+        ++m_bytes;
+        if (depth > YamlLimits::maxNesting)
+            return fail(mark, nestingMessage());
         if (depthOut)
             *depthOut = depth;
         if (pathOut)
@@ -331,6 +396,10 @@ private:
 
     void startCollection(const YAML::Mark &mark, YAML::anchor_t anchor, bool isMap)
     {
+        if (m_openCollections > YamlLimits::maxNesting && !m_tooDeep)
+            m_tooDeep =
+                Error(nestingMessage(), m_file, position(mark).first, position(mark).second);
+        ++m_openCollections;
         if (m_error)
             return;
         if (anchor != YAML::NullAnchor) {
@@ -347,6 +416,7 @@ private:
         frame.anchor = anchor;
         frame.mark = mark;
         frame.budgetBefore = m_budget;
+        frame.bytesBefore = m_bytes;
         if (!beginNode(mark, &frame.depth, &frame.path))
             return;
         m_stack.push_back(std::move(frame));
@@ -354,19 +424,31 @@ private:
 
     void endCollection()
     {
+        --m_openCollections;
         if (m_error || m_stack.empty())
             return;
         Frame frame = std::move(m_stack.back());
         m_stack.pop_back();
         const QJsonValue value =
-            frame.isMap ? QJsonValue(std::move(frame.object)) : QJsonValue(std::move(frame.array));
+            frame.isMap ? QJsonValue(objectOf(frame.members)) : QJsonValue(std::move(frame.array));
         if (frame.anchor != YAML::NullAnchor && frame.anchor <= m_anchors.size()) {
             Anchored &a = m_anchors[frame.anchor - 1];
             a.value = value;
             a.nodes = frame.budgetBefore - m_budget;
+            a.bytes = m_bytes - frame.bytesBefore;
             a.done = true;
         }
         addValue(value, false, frame.mark);
+    }
+
+    static QJsonObject objectOf(std::vector<std::pair<QString, QJsonValue>> &members)
+    {
+        std::sort(members.begin(), members.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        QJsonObject object;
+        for (auto &member : members)
+            object.insert(member.first, std::move(member.second));
+        return object;
     }
 
     void addValue(const QJsonValue &value, bool isNull, const YAML::Mark &mark)
@@ -380,7 +462,8 @@ private:
         }
         Frame &frame = m_stack.back();
         if (frame.isMap) {
-            frame.object.insert(frame.key, value);
+            frame.keys.insert(frame.key);
+            frame.members.emplace_back(std::move(frame.key), value);
             frame.haveKey = false;
         } else {
             frame.array.append(value);
@@ -390,6 +473,11 @@ private:
     QString m_file;
     const QByteArray &m_source;
     qsizetype m_budget;
+    qsizetype m_maxNodes;
+    qsizetype m_aliasBudget;
+    qsizetype m_aliasBytes = 0;                 // what this stream's aliases expanded to
+    qsizetype m_bytes = 0;                      // the stream's size as expanded (see chargeAlias)
+    std::atomic<qsizetype> *m_sharedAliasBytes; // see YamlParseOptions::sharedAliasBytes
     bool m_recordPositions;
     std::optional<Error> m_error;
     std::vector<Frame> m_stack;
@@ -401,6 +489,8 @@ private:
     bool m_haveRoot = false;
     bool m_rootIsNull = false;
     std::optional<Error> m_stuck;
+    std::optional<Error> m_tooDeep;
+    int m_openCollections = 0; // in the document, whether built or not
     int m_lastDocumentStart = -1;
     qsizetype m_documentStarts = 0;
 };
@@ -430,6 +520,22 @@ std::pair<int, int> placeOf(const unsigned char *p, qsizetype offset)
             ++column;
     }
     return {line, column};
+}
+
+// Offsets, lines and columns are ints in both readers (yaml-cpp's Mark too): a stream that large
+// is refused before reading.
+std::optional<Error> checkSize(const QByteArray &bytes, const QString &fileName,
+                               const YamlParseOptions &options)
+{
+    if (bytes.size() <= options.maxInputBytes)
+        return std::nullopt;
+    const QLocale locale;
+    return Error(QCoreApplication::translate("Yaml",
+                                             "%1 of YAML is more than the %2 read at once; split "
+                                             "it into smaller files")
+                     .arg(locale.formattedDataSize(bytes.size()),
+                          locale.formattedDataSize(options.maxInputBytes)),
+                 fileName);
 }
 
 // yaml-cpp accepts bytes that are not UTF-8; refuse them with the position of the first bad byte.
@@ -497,10 +603,10 @@ Result<QList<YamlDocument>> parseCheckedWithYamlCpp(const QByteArray &bytes,
                                                     const QString &fileName,
                                                     const YamlParseOptions &options)
 {
+    JsonBuilder builder(fileName, bytes, options);
     try {
         std::istringstream stream(bytes.toStdString());
         YAML::Parser parser(stream);
-        JsonBuilder builder(fileName, bytes, options);
         while (!builder.stuck() && parser.HandleNextDocument(builder)) {
         }
         if (builder.stuck())
@@ -508,6 +614,13 @@ Result<QList<YamlDocument>> parseCheckedWithYamlCpp(const QByteArray &bytes,
         if (builder.error())
             return *builder.error();
         return builder.takeDocuments();
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp gives up deeper than the builder does, with only "bad file": the builder knows
+        // where the nesting crossed the limit.
+        if (builder.tooDeep())
+            return *builder.tooDeep();
+        const QPair<int, int> at = position(e.mark);
+        return Error(nestingMessage(), fileName, at.first, at.second);
     } catch (const YAML::Exception &e) {
         return fromException(e, fileName);
     }
@@ -517,6 +630,8 @@ Result<QList<YamlDocument>> parseYamlDocumentsWithYamlCpp(const QByteArray &byte
                                                           const QString &fileName,
                                                           const YamlParseOptions &options)
 {
+    if (auto big = checkSize(bytes, fileName, options))
+        return *big;
     if (auto bad = checkText(bytes, fileName))
         return *bad;
     return parseCheckedWithYamlCpp(bytes, fileName, options);
@@ -527,6 +642,8 @@ Result<QList<YamlDocument>> parseYamlDocumentsWithYamlCpp(const QByteArray &byte
 Result<QList<YamlDocument>> parseYamlDocuments(const QByteArray &bytes, const QString &fileName,
                                                const YamlParseOptions &options)
 {
+    if (auto big = checkSize(bytes, fileName, options))
+        return *big;
     if (auto bad = checkText(bytes, fileName))
         return *bad;
     // yaml-cpp's tokenizer was most of a large clean's time: the common block style is read by

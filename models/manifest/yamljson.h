@@ -9,6 +9,8 @@
 #include <QPair>
 #include <QString>
 
+#include <atomic>
+
 namespace Fluxdesk {
 
 // One YAML document converted to JSON, with the 1-based line where it starts.
@@ -28,10 +30,38 @@ struct YamlDocument
     QPair<int, int> positionOf(const QString &path) const;
 };
 
+// The limits on what a YAML stream may cost, in one place. Every reader refuses past them with
+// the file, line and column where the limit was crossed.
+namespace YamlLimits {
+// Collections nested deeper than this (the root being level 0) are refused; yaml-cpp itself
+// gives up at 500 with only "bad file".
+constexpr int maxNesting = 256;
+// Aliases may expand to this many bytes (scalars' text plus a byte per node), or to
+// aliasBytesPerInputByte times the input's size where that is more: a "billion laughs" document
+// expands a few kilobytes to gigabytes.
+constexpr qsizetype minAliasBytes = qsizetype(64) * 1024 * 1024;
+constexpr qsizetype aliasBytesPerInputByte = 10;
+// Larger streams are refused before any offset or line number can overflow an int.
+constexpr qsizetype maxInputBytes = qsizetype(1024) * 1024 * 1024;
+
+constexpr qsizetype aliasBudget(qsizetype inputBytes)
+{
+    return inputBytes > minAliasBytes / aliasBytesPerInputByte ? inputBytes * aliasBytesPerInputByte
+                                                               : minAliasBytes;
+}
+} // namespace YamlLimits
+
 struct YamlParseOptions
 {
     // Upper bound on converted nodes, so alias bombs ("billion laughs") fail instead of growing.
     qsizetype maxNodes = 5'000'000;
+    // Upper bound on the bytes aliases expand to; 0: YamlLimits::aliasBudget(the input's size).
+    qsizetype maxAliasBytes = 0;
+    // Where several parts of one stream are read apart (on several threads), one counter of the
+    // bytes their aliases expanded to, so that the budget holds for the stream; else nullptr.
+    std::atomic<qsizetype> *sharedAliasBytes = nullptr;
+    // Larger inputs are refused (a seam for tests; see YamlLimits::maxInputBytes).
+    qsizetype maxInputBytes = YamlLimits::maxInputBytes;
     // Record YamlDocument::positions (costs time and memory; snapshots and kubeconfigs skip it).
     bool recordPositions = false;
 };
