@@ -4,6 +4,7 @@
 #include "kube/kubeclient.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QPointer>
 #include <QSet>
@@ -26,6 +27,18 @@ struct InventoryLoader::Run
     {
         QString path;
         Handler handler;
+        qint64 maxBodyBytes = -1; // -1: the client's cap
+    };
+
+    // One type's listing so far: for its byte cap, loop detection and a restart after a 410.
+    struct Listing
+    {
+        int objects = 0;
+        qint64 bytes = 0;
+        int pages = 0;
+        QSet<QString> tokens;  // continue tokens followed
+        QString continueToken; // of the page asked for now ("" for the first)
+        bool restarted = false;
     };
 
     quint64 generation = 0;
@@ -40,7 +53,7 @@ struct InventoryLoader::Run
     QStringList discoveryWarnings;
 
     QList<ResourceType> types;
-    QVector<int> objectCounts;
+    QVector<Listing> listings; // one per type
     int typesDone = 0;
     int forbidden = 0;
     int failed = 0;
@@ -84,6 +97,8 @@ void InventoryLoader::start(const ConnectionSettings &settings)
     m_run->owner = this;
     m_run->client = new KubeClient(settings);
     m_run->client->setTimeout(m_options.requestTimeoutMs);
+    m_run->client->setDeadline(m_options.requestDeadlineMs);
+    m_run->client->setMaxBodyBytes(qMax<qint64>(0, m_options.maxBytesPerType));
 
     // Slot 0: the core group; the /apis groups follow in the server's order.
     m_run->discoverySlots.append(QList<ResourceType>());
@@ -143,12 +158,13 @@ InventoryLoader::Run *InventoryLoader::current(quint64 generation) const
     return m_run && m_run->generation == generation ? m_run.get() : nullptr;
 }
 
-void InventoryLoader::enqueue(quint64 generation, const QString &path, Handler handler, bool urgent)
+void InventoryLoader::enqueue(quint64 generation, const QString &path, Handler handler, bool urgent,
+                              qint64 maxBodyBytes)
 {
     Run *run = current(generation);
     if (!run)
         return;
-    Run::Request request{path, std::move(handler)};
+    Run::Request request{path, std::move(handler), maxBodyBytes};
     if (urgent)
         run->queue.push_front(std::move(request));
     else
@@ -163,7 +179,7 @@ void InventoryLoader::pump(quint64 generation)
     while (run && !run->queue.empty() && run->inFlight.size() < limit) {
         Run::Request request = std::move(run->queue.front());
         run->queue.pop_front();
-        QNetworkReply *reply = run->client->get(request.path);
+        QNetworkReply *reply = run->client->get(request.path, request.maxBodyBytes);
         run->inFlight.insert(reply);
         auto handler = std::move(request.handler);
         connect(reply, &QNetworkReply::finished, this, [this, generation, reply, handler]() {
@@ -212,7 +228,7 @@ void InventoryLoader::discoveryStepDone(quint64 generation)
         return;
     for (const QList<ResourceType> &slotTypes : std::as_const(run->discoverySlots))
         run->types += slotTypes;
-    run->objectCounts.fill(0, int(run->types.size()));
+    run->listings.fill(Run::Listing(), int(run->types.size()));
     emit discovered(run->types);
     if (!current(generation))
         return; // a slot connected to discovered() cancelled or restarted the load
@@ -233,13 +249,20 @@ void InventoryLoader::requestPage(quint64 generation, int index, const QString &
     if (!continueToken.isEmpty())
         path += QStringLiteral("&continue=") +
                 QString::fromLatin1(QUrl::toPercentEncoding(continueToken));
-    // Follow-up pages jump the queue so started types finish (and show up complete) first.
+    Run::Listing &listing = run->listings[index];
+    listing.continueToken = continueToken;
+    // What is left of the type's byte cap is this page's cap (0: none).
+    const qint64 remaining = m_options.maxBytesPerType > 0
+                                 ? qMax<qint64>(1, m_options.maxBytesPerType - listing.bytes)
+                                 : 0;
+    // Follow-up pages (and a restarted listing) jump the queue so started types finish (and show
+    // up complete) first.
     enqueue(
         generation, path,
         [this, generation, index](QNetworkReply *reply, const QByteArray &body) {
             pageArrived(generation, index, reply, body);
         },
-        !continueToken.isEmpty());
+        !continueToken.isEmpty() || listing.restarted, remaining);
 }
 
 void InventoryLoader::pageArrived(quint64 generation, int index, QNetworkReply *reply,
@@ -249,6 +272,13 @@ void InventoryLoader::pageArrived(quint64 generation, int index, QNetworkReply *
     if (!run)
         return;
     const ResourceType type = run->types.at(index);
+    Run::Listing &listing = run->listings[index];
+    if (KubeClient::bodyLimitExceeded(reply))
+        return finishType(
+            generation, index, TypeState::Failed,
+            tr("The list of %1 is larger than %2, the most Fluxdesk reads for one "
+               "resource type: it was not loaded completely")
+                .arg(type.qualifiedName(), KubeClient::sizeText(m_options.maxBytesPerType)));
     const bool transferOk =
         reply->error() == QNetworkReply::NoError &&
         reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() < 300;
@@ -258,9 +288,30 @@ void InventoryLoader::pageArrived(quint64 generation, int index, QNetworkReply *
         const Error error = KubeClient::replyError(reply, body, &status);
         if (status == 401)
             return fail(error.message);
+        // A continue token outlives etcd's compaction only so long (5 minutes by default); the
+        // server says 410 Expired and a consistent list must start again without it. Once: a
+        // second expiry means the type cannot be listed in time now.
+        const bool expired =
+            status == 410 && !listing.continueToken.isEmpty() &&
+            QJsonDocument::fromJson(body).object().value(QLatin1String("reason")).toString() ==
+                QLatin1String("Expired");
+        if (expired && !listing.restarted) {
+            run->objects -= listing.objects;
+            listing = Run::Listing();
+            listing.restarted = true;
+            return requestPage(generation, index, QString());
+        }
+        if (expired)
+            return finishType(generation, index, TypeState::Failed,
+                              tr("The listing of %1 was started again after its continue token "
+                                 "expired, and the new token expired too: it was not loaded "
+                                 "completely; try again later (%2)")
+                                  .arg(type.qualifiedName(), error.message));
         return finishType(generation, index,
                           status == 403 ? TypeState::Forbidden : TypeState::Failed, error.message);
     }
+    listing.bytes += body.size();
+    ++listing.pages;
 
     // A 500-item page is around a megabyte of JSON: parse it on a worker so the UI thread
     // (where the loader lives) only sees finished objects.
@@ -287,15 +338,27 @@ void InventoryLoader::pageParsed(quint64 generation, int index,
     if (!page)
         return finishType(generation, index, TypeState::Failed, page.error().message);
     const ResourceType type = run->types.at(index);
-    run->objectCounts[index] += int(page->items.size());
+    run->listings[index].objects += int(page->items.size());
     run->objects += int(page->items.size());
     if (!page->items.isEmpty()) {
         emit objectsLoaded(type, page->items, page->compact);
         if (!current(generation))
             return;
     }
-    if (!page->continueToken.isEmpty())
+    if (!page->continueToken.isEmpty()) {
+        // A token seen before leads where the listing has been: following it never ends.
+        Run::Listing &listing = run->listings[index];
+        if (listing.tokens.contains(page->continueToken))
+            return finishType(
+                generation, index, TypeState::Failed,
+                tr("The server sent a continue token for %1 that it had sent before: following "
+                   "it would list the same pages for ever, so the listing stopped after %n "
+                   "page(s) and is incomplete",
+                   nullptr, listing.pages)
+                    .arg(type.qualifiedName()));
+        listing.tokens.insert(page->continueToken);
         return requestPage(generation, index, page->continueToken);
+    }
     finishType(generation, index, TypeState::Loaded, QString());
 }
 

@@ -33,15 +33,23 @@ struct ListPage;
 // refused, 401 on discovery) end the load with finished(false, message); a 401 on any request
 // ends it too. A failing /apis/G/V document (e.g. metrics.k8s.io with its server down) only
 // drops that group: the load goes on and finished(true, message)'s message names the group.
+// A cluster that is hostile or broken cannot hold the load for ever: each request has a deadline
+// besides its idle timeout, each type's pages together have a byte cap, and a continue token seen
+// before in a type's listing stops that type (each a Failed type naming it). A 410 Expired on a
+// continued page (the token outlived etcd's compaction) lists that type again from its start,
+// once; objects come again and replace those of the first try (the Inventory keys them).
 class InventoryLoader : public QObject
 {
     Q_OBJECT
 public:
+    // The limits of a load, in this one place; tests lower them.
     struct Options
     {
         int pageSize = 500;
         int maxConcurrentRequests = 12;
-        int requestTimeoutMs = 30000;
+        int requestTimeoutMs = 30000;   // idle: no byte for this long
+        int requestDeadlineMs = 120000; // one request (page) in all, however steady its bytes
+        qint64 maxBytesPerType = qint64(256) * 1024 * 1024; // a type's pages together
     };
 
     explicit InventoryLoader(QObject *parent = nullptr);
@@ -68,7 +76,8 @@ private:
     struct Run;
     using Handler = std::function<void(QNetworkReply *, const QByteArray &)>;
     Run *current(quint64 generation) const;
-    void enqueue(quint64 generation, const QString &path, Handler handler, bool urgent = false);
+    void enqueue(quint64 generation, const QString &path, Handler handler, bool urgent = false,
+                 qint64 maxBodyBytes = -1);
     void pump(quint64 generation);
     void discoveredDocument(quint64 generation, int slot, const QString &groupVersion,
                             QNetworkReply *reply, const QByteArray &body, bool core);

@@ -9,6 +9,7 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QStringList>
+#include <QTimer>
 
 #ifndef FLUXDESK_VERSION
 #define FLUXDESK_VERSION "0.1.0"
@@ -21,6 +22,19 @@ namespace {
 // Reply properties: what the client knows about a request that replyError() needs later.
 const char SslErrorsProperty[] = "fluxdesk_sslErrors";
 const char TimeoutProperty[] = "fluxdesk_timeoutMs";
+const char DeadlineProperty[] = "fluxdesk_deadlineMs";
+const char DeadlinePassedProperty[] = "fluxdesk_deadlinePassed";
+const char BodyLimitProperty[] = "fluxdesk_bodyLimit";
+const char BodyLimitExceededProperty[] = "fluxdesk_bodyLimitExceeded";
+
+// Stops a reply whose body passed its cap; the bytes already buffered are dropped with it.
+void refuseBody(QNetworkReply *reply)
+{
+    if (!reply->isRunning() || reply->property(BodyLimitExceededProperty).toBool())
+        return;
+    reply->setProperty(BodyLimitExceededProperty, true);
+    reply->abort();
+}
 
 QString hostOf(const QUrl &url)
 {
@@ -38,7 +52,7 @@ KubeClient::KubeClient(ConnectionSettings settings, QObject *parent)
     m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
-QNetworkReply *KubeClient::get(const QString &pathAndQuery)
+QNetworkReply *KubeClient::get(const QString &pathAndQuery, qint64 maxBodyBytes)
 {
     QUrl url = m_settings.server;
     QString basePath = url.path();
@@ -86,6 +100,37 @@ QNetworkReply *KubeClient::get(const QString &pathAndQuery)
 
     QNetworkReply *reply = m_nam.get(request);
     reply->setProperty(TimeoutProperty, m_timeoutMs);
+
+    // The idle timeout above never fires for a server that sends a byte now and then.
+    if (m_deadlineMs > 0) {
+        reply->setProperty(DeadlineProperty, m_deadlineMs);
+        QTimer::singleShot(m_deadlineMs, reply, [reply]() {
+            if (!reply->isRunning())
+                return;
+            reply->setProperty(DeadlinePassedProperty, true);
+            reply->abort();
+        });
+    }
+
+    // A body is refused as soon as its announced length, or what arrived of it, passes the cap,
+    // so a hostile server cannot make the client buffer without end.
+    const qint64 cap = maxBodyBytes >= 0 ? maxBodyBytes : m_maxBodyBytes;
+    if (cap > 0) {
+        reply->setProperty(BodyLimitProperty, cap);
+        connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, cap]() {
+            if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > cap)
+                refuseBody(reply);
+        });
+        connect(reply, &QNetworkReply::downloadProgress, reply,
+                [reply, cap](qint64 received, qint64 total) {
+                    if (received > cap || total > cap)
+                        refuseBody(reply);
+                });
+        connect(reply, &QNetworkReply::readyRead, reply, [reply, cap]() {
+            if (reply->bytesAvailable() > cap)
+                refuseBody(reply);
+        });
+    }
     // The reasons are only available from this signal; keep them for replyError().
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         QStringList reasons;
@@ -96,6 +141,24 @@ QNetworkReply *KubeClient::get(const QString &pathAndQuery)
     return reply;
 }
 
+bool KubeClient::bodyLimitExceeded(const QNetworkReply *reply)
+{
+    return reply->property(BodyLimitExceededProperty).toBool();
+}
+
+QString KubeClient::sizeText(qint64 bytes)
+{
+    constexpr qint64 KiB = 1024;
+    constexpr qint64 MiB = 1024 * KiB;
+    if (bytes >= MiB && bytes % MiB == 0)
+        return tr("%1 MiB").arg(bytes / MiB);
+    if (bytes >= MiB)
+        return tr("%1 MiB").arg(double(bytes) / double(MiB), 0, 'f', 1);
+    if (bytes >= KiB && bytes % KiB == 0)
+        return tr("%1 KiB").arg(bytes / KiB);
+    return tr("%1 bytes").arg(bytes);
+}
+
 Error KubeClient::replyError(QNetworkReply *reply, const QByteArray &body, int *httpStatus)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -103,6 +166,19 @@ Error KubeClient::replyError(QNetworkReply *reply, const QByteArray &body, int *
         *httpStatus = 0;
     const QString host = hostOf(reply->url());
     const QNetworkReply::NetworkError error = reply->error();
+
+    // The client's own aborts come first: they end the reply with OperationCanceledError.
+    if (bodyLimitExceeded(reply))
+        return Error(tr("The response of %1 to %2 is larger than %3, the most Fluxdesk reads for "
+                        "one request: refused")
+                         .arg(host, reply->url().path(),
+                              sizeText(reply->property(BodyLimitProperty).toLongLong())));
+    if (reply->property(DeadlinePassedProperty).toBool()) {
+        const int ms = reply->property(DeadlineProperty).toInt();
+        return Error(tr("The response of %1 to %2 did not complete within %3 seconds (the server "
+                        "sends too slowly, or without end): cut off")
+                         .arg(host, reply->url().path(), QString::number(ms / 1000.0, 'g', 3)));
+    }
 
     // Transport errors (0-199: connection and proxy) come before any HTTP status.
     switch (error) {

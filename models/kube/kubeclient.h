@@ -20,11 +20,24 @@ public:
     explicit KubeClient(ConnectionSettings settings, QObject *parent = nullptr);
 
     const ConnectionSettings &settings() const { return m_settings; }
+    // Idle timeout: a request with no byte for this long is aborted.
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Overall deadline of one request however steadily its bytes come (a server that trickles a
+    // byte a second is never idle); 0: none.
+    void setDeadline(int milliseconds) { m_deadlineMs = milliseconds; }
+    // The most body bytes one request may bring (announced or received); 0: no cap.
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
     // GET pathAndQuery (e.g. "/api/v1/pods?limit=500"), Accept: application/json. The caller owns
-    // the reply (deleteLater it). Authorization headers are never logged.
-    QNetworkReply *get(const QString &pathAndQuery);
+    // the reply (deleteLater it). Authorization headers are never logged. maxBodyBytes overrides
+    // the client's cap for this request (-1: the client's). A reply past its cap or its deadline
+    // is aborted and finishes with the reason replyError() gives.
+    QNetworkReply *get(const QString &pathAndQuery, qint64 maxBodyBytes = -1);
+
+    // Whether the reply was aborted because its body passed its cap.
+    static bool bodyLimitExceeded(const QNetworkReply *reply);
+    // Bytes as a user reads them: "256 MiB", "64 KiB", "100 bytes".
+    static QString sizeText(qint64 bytes);
 
     // The error of a finished reply, in the server's words where it sent a Status object
     // ("secrets is forbidden: User ... cannot list ..."), else a plain description of the
@@ -38,6 +51,8 @@ private:
     ConnectionSettings m_settings;
     QNetworkAccessManager m_nam;
     int m_timeoutMs = 30000;
+    int m_deadlineMs = 0;
+    qint64 m_maxBodyBytes = 0;
 };
 
 } // namespace Fluxdesk

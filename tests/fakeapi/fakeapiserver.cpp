@@ -380,6 +380,8 @@ struct Response
     QByteArray body;
     FakeApiServer::Fault fault = FakeApiServer::Fault::None;
     int delayMs = 0;
+    bool withoutContentLength = false; // the body ends when the connection closes
+    int intervalMs = 0;                // Fault::Trickle: between two bytes
 };
 
 Response status(int code, const QString &message, const StatusDetails &details = {})
@@ -413,6 +415,7 @@ struct ServerCore
     QVector<TypeEntry> types;
     QHash<QString, int> typeByPath; // "v1/pods", "apps/v1/deployments"
     QList<FakeApiServer::FaultRule> faults;
+    QList<int> faultHits; // per rule: how many requests it applied to
     QStringList log;
     int requestCount = 0;
     qint64 resourceVersion = 1000;
@@ -516,6 +519,7 @@ private:
         }
     }
 
+    // length < 0: no Content-Length (the body ends when the connection closes).
     QByteArray head(int code, qsizetype length, bool close) const
     {
         QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + httpReason(code) +
@@ -527,7 +531,9 @@ private:
                          QDateTime::currentDateTimeUtc()
                              .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
                              .toLatin1() +
-                         "\r\nContent-Length: " + QByteArray::number(length) + "\r\n";
+                         "\r\n";
+        if (length >= 0)
+            out += "Content-Length: " + QByteArray::number(length) + "\r\n";
         if (close)
             out += "Connection: close\r\n";
         return out + "\r\n";
@@ -545,6 +551,20 @@ private:
             abortWhenFlushed(0);
             return;
         }
+        if (response.fault == FakeApiServer::Fault::Trickle) {
+            m_busy = true; // the next request waits until this body is out
+            m_socket->write(head(response.code,
+                                 response.withoutContentLength ? -1 : response.body.size(),
+                                 close || response.withoutContentLength));
+            trickle(response.body, 0, response.intervalMs, close || response.withoutContentLength);
+            return;
+        }
+        if (response.withoutContentLength) {
+            m_socket->write(head(response.code, -1, true));
+            m_socket->write(response.body);
+            sendAndClose(0, {});
+            return;
+        }
         QByteArray body = response.body;
         if (response.fault == FakeApiServer::Fault::MalformedJson) {
             // Cut in the middle and append a stray token, so no JSON parser accepts it.
@@ -558,6 +578,26 @@ private:
         }
         if (!m_buffer.isEmpty())
             QTimer::singleShot(0, this, [this] { processBuffer(); });
+    }
+
+    // One byte of body now, the next after intervalMs, until the client goes away.
+    void trickle(const QByteArray &body, qsizetype at, int intervalMs, bool close)
+    {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        if (at >= body.size()) {
+            m_busy = false;
+            if (close)
+                sendAndClose(0, {});
+            else if (!m_buffer.isEmpty())
+                QTimer::singleShot(0, this, [this] { processBuffer(); });
+            return;
+        }
+        m_socket->write(body.mid(at, 1));
+        m_socket->flush();
+        QTimer::singleShot(intervalMs, this, [this, body, at, intervalMs, close] {
+            trickle(body, at + 1, intervalMs, close);
+        });
     }
 
     // Answers (when code != 0) and closes gracefully once everything is written.
@@ -846,6 +886,17 @@ bool matchesLabels(const QJsonObject &labels, const QString &selector)
     return true;
 }
 
+// The continue token of a LIST: the list's resourceVersion and where the next page starts.
+QByteArray makeContinueToken(qint64 resourceVersion, qsizetype offset)
+{
+    const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
+                            {QStringLiteral("rv"), QString::number(resourceVersion)},
+                            {QStringLiteral("offset"), double(offset)}};
+    return QJsonDocument(token)
+        .toJson(QJsonDocument::Compact)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
 const char ContinueTooOld[] =
     "The provided continue parameter is too old to display a consistent list result. You can "
     "start a new list without the continue parameter, or use the continue token in this response "
@@ -957,13 +1008,7 @@ Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QStrin
            ",\"apiVersion\":" + jsonString(type.groupVersion()) +
            ",\"metadata\":{\"resourceVersion\":\"" + QByteArray::number(resourceVersion) + '"';
     if (last < total) {
-        const QJsonObject token{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
-                                {QStringLiteral("rv"), QString::number(resourceVersion)},
-                                {QStringLiteral("offset"), double(last)}};
-        out += ",\"continue\":\"" +
-               QJsonDocument(token)
-                   .toJson(QJsonDocument::Compact)
-                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+        out += ",\"continue\":\"" + makeContinueToken(resourceVersion, last) +
                "\",\"remainingItemCount\":" + QByteArray::number(total - last);
     }
     out += "},\"items\":[";
@@ -998,9 +1043,50 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
     int delayMs = 0;
     const QList<FakeApiServer::FaultRule> rules =
         applyFaults ? faults : QList<FakeApiServer::FaultRule>();
-    for (const FakeApiServer::FaultRule &rule : rules) {
+    const QString continueParameter =
+        query.queryItemValue(QStringLiteral("continue"), QUrl::FullyDecoded);
+    for (int i = 0; i < rules.size(); ++i) {
+        const FakeApiServer::FaultRule &rule = rules.at(i);
         if (!path.startsWith(rule.pathPrefix))
             continue;
+        if (rule.fault == FakeApiServer::Fault::ExpiredContinue && continueParameter.isEmpty())
+            continue; // only a request that continues a list can carry an expired token
+        if (rule.times > 0 && faultHits.value(i) >= rule.times)
+            continue;
+        if (i < faultHits.size())
+            ++faultHits[i];
+        if (rule.fault == FakeApiServer::Fault::ExpiredContinue) {
+            // What the API server sends: 410, reason Expired, and in the Status's list metadata
+            // a token for the rest of the list at the current revision (an inconsistent list;
+            // a client that wants a consistent one starts over without it).
+            const QJsonObject token =
+                QJsonDocument::fromJson(QByteArray::fromBase64(continueParameter.toLatin1(),
+                                                               QByteArray::Base64UrlEncoding |
+                                                                   QByteArray::OmitTrailingEquals))
+                    .object();
+            const qsizetype offset =
+                qsizetype(qMax(0.0, token.value(QLatin1String("offset")).toDouble()));
+            Response r = status(410, QString::fromLatin1(ContinueTooOld));
+            const QByteArray metadata = "\"metadata\":{\"continue\":\"" +
+                                        makeContinueToken(resourceVersion, offset) + "\"}";
+            r.body.replace(QByteArrayLiteral("\"metadata\":{}"), metadata);
+            r.delayMs = delayMs;
+            return r;
+        }
+        if (rule.fault == FakeApiServer::Fault::RepeatContinue) {
+            // Always the first page: its token leads back to the first page, for ever.
+            QUrlQuery first = query;
+            first.removeAllQueryItems(QStringLiteral("continue"));
+            const QString firstQuery = first.query(QUrl::FullyEncoded);
+            QByteArray firstTarget = path.toLatin1();
+            if (!firstQuery.isEmpty())
+                firstTarget += '?' + firstQuery.toLatin1();
+            locker.unlock();
+            Response r = handle(method, firstTarget, headers, authorized, false);
+            locker.relock();
+            r.delayMs += delayMs;
+            return r;
+        }
         if (rule.fault == FakeApiServer::Fault::Delay) {
             delayMs += rule.delayMs;
             continue;
@@ -1025,6 +1111,13 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
             locker.relock();
             r.fault = rule.fault;
             r.delayMs += delayMs;
+            if (rule.fault == FakeApiServer::Fault::Oversized && r.body.startsWith('{'))
+                r.body.insert(1, QByteArray(rule.padBytes, ' ')); // whitespace: still valid JSON
+            if (rule.fault == FakeApiServer::Fault::Oversized ||
+                rule.fault == FakeApiServer::Fault::Trickle) {
+                r.withoutContentLength = rule.withoutContentLength;
+                r.intervalMs = qMax(1, rule.intervalMs);
+            }
             return r;
         }
     }
@@ -1166,12 +1259,14 @@ void FakeApiServer::addFault(const FaultRule &rule)
 {
     QMutexLocker locker(&d->mutex);
     d->faults.append(rule);
+    d->faultHits.append(0);
 }
 
 void FakeApiServer::clearFaults()
 {
     QMutexLocker locker(&d->mutex);
     d->faults.clear();
+    d->faultHits.clear();
 }
 
 QStringList FakeApiServer::requestLog() const

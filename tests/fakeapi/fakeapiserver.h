@@ -65,15 +65,27 @@ public:
         Status,
         Delay,
         ResetMidBody,
-        MalformedJson
+        MalformedJson,
+        // Hostile or unlucky servers, for the client's limits:
+        RepeatContinue,  // every page of a LIST is the first, with the same continue token
+        Oversized,       // the body padded with padBytes of JSON whitespace (valid, just big)
+        Trickle,         // the body sent one byte every intervalMs: never idle, never done
+        ExpiredContinue, // a LIST carrying a continue token gets 410 Expired, as the real
+                         // server answers once etcd compacted the token's revision
     };
     struct FaultRule
     {
         QString pathPrefix; // matched against the request path (without query)
         Fault fault = Fault::None;
-        int status = 500; // for Fault::Status (401, 403, 404, 500 ...)
-        QString message;  // Status.message for Fault::Status
-        int delayMs = 0;  // for Fault::Delay
+        int status = 500;       // for Fault::Status (401, 403, 404, 500 ...)
+        QString message;        // Status.message for Fault::Status
+        int delayMs = 0;        // for Fault::Delay
+        int times = 0;          // applies to the first `times` requests it matches; 0: to every one
+        qsizetype padBytes = 0; // for Fault::Oversized
+        int intervalMs = 100;   // for Fault::Trickle: between two bytes of the body
+        // Oversized and Trickle: no Content-Length, the body ends when the server closes (as
+        // HTTP/1.1 allows), so a client cannot tell the size up front.
+        bool withoutContentLength = false;
     };
 
     explicit FakeApiServer(const Options &options, QObject *parent = nullptr);

@@ -85,7 +85,9 @@ int main(int argc, char *argv[])
         QStringLiteral("fault"),
         QStringLiteral(
             "Inject a fault for paths starting with PREFIX: PREFIX=status:CODE[:MESSAGE], "
-            "PREFIX=delay:MS, PREFIX=reset or PREFIX=malformed. Repeatable."),
+            "PREFIX=delay:MS, PREFIX=reset, PREFIX=malformed, PREFIX=repeat-continue, "
+            "PREFIX=oversized:BYTES, PREFIX=trickle:MS or PREFIX=expired-continue[:TIMES]. "
+            "Repeatable."),
         QStringLiteral("RULE"));
     parser.addOptions({portOption, plainOption, pkiOption, objectsOption, generateOption,
                        latencyOption, tokenOption, kubeconfigOption, faultOption});
@@ -141,6 +143,17 @@ int main(int argc, char *argv[])
             rule.fault = FakeApiServer::Fault::ResetMidBody;
         } else if (kind == QLatin1String("malformed")) {
             rule.fault = FakeApiServer::Fault::MalformedJson;
+        } else if (kind == QLatin1String("repeat-continue")) {
+            rule.fault = FakeApiServer::Fault::RepeatContinue;
+        } else if (kind == QLatin1String("oversized")) {
+            rule.fault = FakeApiServer::Fault::Oversized;
+            rule.padBytes = spec.section(QLatin1Char(':'), 1, 1).toLongLong();
+        } else if (kind == QLatin1String("trickle")) {
+            rule.fault = FakeApiServer::Fault::Trickle;
+            rule.intervalMs = qMax(1, spec.section(QLatin1Char(':'), 1, 1).toInt());
+        } else if (kind == QLatin1String("expired-continue")) {
+            rule.fault = FakeApiServer::Fault::ExpiredContinue;
+            rule.times = spec.section(QLatin1Char(':'), 1, 1).toInt();
         }
         if (rule.pathPrefix.isEmpty() || rule.fault == FakeApiServer::Fault::None ||
             (rule.fault == FakeApiServer::Fault::Status && rule.status < 100))

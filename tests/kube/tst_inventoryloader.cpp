@@ -493,6 +493,159 @@ private slots:
         QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods")), 3);
     }
 
+    // Hostile servers (issue 17): each stops only the type it hits, with a message naming it.
+
+    void repeatedContinueTokenStopsTheType()
+    {
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/configmaps");
+        rule.fault = FakeApiServer::Fault::RepeatContinue;
+        m_server->addFault(rule);
+        InventoryLoader loader;
+        InventoryLoader::Options options;
+        options.pageSize = 2;
+        loader.setOptions(options);
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(int(rec.states.value(QStringLiteral("configmaps"))), int(TypeState::Failed));
+        const QString message = rec.messages.value(QStringLiteral("configmaps"));
+        QVERIFY2(message.contains(QLatin1String("configmaps")) &&
+                     message.contains(QLatin1String("continue token")),
+                 qPrintable(message));
+        // The token came back on the second page: two requests, not thousands.
+        int requests = 0;
+        const QStringList log = m_server->requestLog();
+        for (const QString &line : log)
+            requests += line.startsWith(QLatin1String("GET /api/v1/configmaps?")) ? 1 : 0;
+        QCOMPARE(requests, 2);
+        QCOMPARE(int(rec.states.value(QStringLiteral("pods"))), int(TypeState::Loaded));
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods")), 3);
+        QVERIFY(rec.message.contains(QLatin1String("1 types failed")));
+    }
+
+    void oversizedTypeIsRefused_data()
+    {
+        QTest::addColumn<qsizetype>("padBytes");
+        QTest::addColumn<bool>("withoutContentLength");
+        QTest::addColumn<int>("pageSize");
+        // One page over the cap: refused from its Content-Length, or as it arrives.
+        QTest::addRow("announced") << qsizetype(1024 * 1024) << false << 500;
+        QTest::addRow("unannounced") << qsizetype(1024 * 1024) << true << 500;
+        // Four pages of 20 KiB: each under the cap, together over it.
+        QTest::addRow("pages add up") << qsizetype(20 * 1024) << false << 2;
+    }
+
+    void oversizedTypeIsRefused()
+    {
+        QFETCH(qsizetype, padBytes);
+        QFETCH(bool, withoutContentLength);
+        QFETCH(int, pageSize);
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/configmaps");
+        rule.fault = FakeApiServer::Fault::Oversized;
+        rule.padBytes = padBytes;
+        rule.withoutContentLength = withoutContentLength;
+        m_server->addFault(rule);
+        InventoryLoader loader;
+        InventoryLoader::Options options;
+        options.pageSize = pageSize;
+        options.maxBytesPerType = 64 * 1024; // the default is 256 MiB
+        loader.setOptions(options);
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(int(rec.states.value(QStringLiteral("configmaps"))), int(TypeState::Failed));
+        const QString message = rec.messages.value(QStringLiteral("configmaps"));
+        QVERIFY2(message.contains(QLatin1String("configmaps")) &&
+                     message.contains(QLatin1String("64 KiB")),
+                 qPrintable(message));
+        QCOMPARE(int(rec.states.value(QStringLiteral("pods"))), int(TypeState::Loaded));
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods")), 3);
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("secrets")), 2);
+    }
+
+    void tricklingServerIsCutOff()
+    {
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/pods");
+        rule.fault = FakeApiServer::Fault::Trickle;
+        rule.intervalMs = 100; // never idle for the 30 s idle timeout; a minute or more in all
+        m_server->addFault(rule);
+        InventoryLoader loader;
+        InventoryLoader::Options options;
+        options.requestDeadlineMs = 1500; // the default is 120 s
+        loader.setOptions(options);
+        Recorder rec(loader);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QVERIFY2(timer.elapsed() < 20000, QByteArray::number(timer.elapsed()).constData());
+        QCOMPARE(int(rec.states.value(QStringLiteral("pods"))), int(TypeState::Failed));
+        const QString message = rec.messages.value(QStringLiteral("pods"));
+        QVERIFY2(message.contains(QLatin1String("/api/v1/pods")) &&
+                     message.contains(QLatin1String("within 1.5 seconds")),
+                 qPrintable(message));
+        QCOMPARE(rec.objects.size(), smallCluster().size() - 3);
+    }
+
+    void expiredContinueRestartsTheTypeOnce()
+    {
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/configmaps");
+        rule.fault = FakeApiServer::Fault::ExpiredContinue;
+        rule.times = 1;
+        m_server->addFault(rule);
+        InventoryLoader loader;
+        InventoryLoader::Options options;
+        options.pageSize = 2;
+        loader.setOptions(options);
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(int(rec.states.value(QStringLiteral("configmaps"))), int(TypeState::Loaded));
+        QCOMPARE(rec.keys(), keysOf(smallCluster()));
+        // The first page came twice (before and after the restart); the total counts it once.
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("configmaps")), 2 + 7);
+        QVERIFY2(
+            rec.message.startsWith(QStringLiteral("Loaded %1 objects").arg(smallCluster().size())),
+            qPrintable(rec.message));
+        QStringList firstPages;
+        const QStringList log = m_server->requestLog();
+        for (const QString &line : log) {
+            if (line.startsWith(QLatin1String("GET /api/v1/configmaps?")) &&
+                !line.contains(QLatin1String("continue=")))
+                firstPages.append(line);
+        }
+        QCOMPARE(firstPages.size(), 2);
+    }
+
+    void expiredContinueTwiceFailsTheType()
+    {
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/configmaps");
+        rule.fault = FakeApiServer::Fault::ExpiredContinue;
+        rule.times = 2;
+        m_server->addFault(rule);
+        InventoryLoader loader;
+        InventoryLoader::Options options;
+        options.pageSize = 2;
+        loader.setOptions(options);
+        Recorder rec(loader);
+        QVERIFY(run(loader, settings()));
+        QVERIFY2(rec.ok, qPrintable(rec.message));
+        QCOMPARE(int(rec.states.value(QStringLiteral("configmaps"))), int(TypeState::Failed));
+        const QString message = rec.messages.value(QStringLiteral("configmaps"));
+        QVERIFY2(message.contains(QLatin1String("configmaps")) &&
+                     message.contains(QLatin1String("expired")),
+                 qPrintable(message));
+        for (const char *type : {"pods", "secrets", "namespaces"})
+            QCOMPARE(int(rec.states.value(QLatin1String(type))), int(TypeState::Loaded));
+        QCOMPARE(rec.objectsPerType.value(QStringLiteral("pods")), 3);
+        QVERIFY(rec.message.contains(QLatin1String("1 types failed")));
+    }
+
     void loadsAGeneratedCluster()
     {
         const QList<QJsonObject> cluster = generateCluster(2000);
