@@ -1,5 +1,7 @@
 #include "atomicfile.h"
 
+#include "repo/repopath.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -60,19 +62,20 @@ Result<bool> createAt(int dirFd, const QByteArray &name, const QString &path,
                       const QByteArray &data)
 {
     // Straight system calls: QFile's engine costs more than the write for a small file.
-    const int fd = ::openat(dirFd, name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    const int fd = ::openat(dirFd, name.constData(),
+                            O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int openError = errno;
         if (openError == EEXIST)
             return false;
-        return cannotWrite(qt_error_string(openError), path);
+        return cannotWrite(writeErrorText(openError), path);
     }
     int error = writeAll(fd, data);
     if (::close(fd) != 0 && !error && errno != EINTR)
         error = errno;
     if (error) {
         ::unlinkat(dirFd, name.constData(), 0);
-        return cannotWrite(qt_error_string(error), path);
+        return cannotWrite(writeErrorText(error), path);
     }
     return true;
 }
@@ -167,42 +170,147 @@ void syncFileSystem(const QString &path)
 #endif
 }
 
+QString writeErrorText(int error)
+{
+#ifdef Q_OS_UNIX
+    switch (error) {
+    case ENOSPC:
+        return tr("the disk is full");
+    case EDQUOT:
+        return tr("the disk quota is used up");
+    case EFBIG:
+        return tr("the file is too large (for the file system or a file size limit)");
+    default:
+        break;
+    }
+#endif
+    return qt_error_string(error);
+}
+
+Error symlinkRefused(const QString &linkPath, const QString &path)
+{
+    return Error(tr("refusing a symbolic link in the path: %1").arg(linkPath), path);
+}
+
+FolderHandles::FolderHandles(const QString &root) : m_root(root)
+{
+#ifdef Q_OS_UNIX
+    m_rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_rootFd < 0)
+        m_rootError = errno;
+#endif
+}
+
 FolderHandles::~FolderHandles()
 {
 #ifdef Q_OS_UNIX
     for (auto it = m_fds.cbegin(); it != m_fds.cend(); ++it)
         ::close(it.value());
+    if (m_rootFd >= 0)
+        ::close(m_rootFd);
 #endif
 }
 
-int FolderHandles::handle(const QString &folder)
+Result<int> FolderHandles::open(const QString &relFolder, bool create, QStringList *made)
 {
 #ifdef Q_OS_UNIX
-    const auto known = m_fds.constFind(folder);
+    if (relFolder.isEmpty()) {
+        if (m_rootFd < 0)
+            return Error(tr("cannot open the folder: %1").arg(qt_error_string(m_rootError)),
+                         m_root);
+        return m_rootFd;
+    }
+    const auto known = m_fds.constFind(relFolder);
     if (known != m_fds.constEnd())
         return *known;
-    const int fd = ::open(QFile::encodeName(folder).constData(),
-                          O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd >= 0)
-        m_fds.insert(folder, fd);
+    if (!RepoPath::isPlainRelative(relFolder))
+        return Error(tr("refusing a path outside the folder"), relFolder);
+    const Result<int> parent = open(RepoPath::folderOf(relFolder), create, made);
+    if (!parent)
+        return parent;
+    const QByteArray name = QFile::encodeName(RepoPath::baseName(relFolder));
+    const int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+    int fd = ::openat(*parent, name.constData(), flags);
+    if (fd < 0 && errno == ENOENT && create) {
+        if (::mkdirat(*parent, name.constData(), 0777) == 0) {
+            if (made)
+                made->append(relFolder);
+        } else if (errno != EEXIST) {
+            return Error(tr("cannot create the folder: %1").arg(writeErrorText(errno)), relFolder);
+        }
+        fd = ::openat(*parent, name.constData(), flags);
+    }
+    if (fd < 0) {
+        const int error = errno;
+        struct stat st;
+        if (::fstatat(*parent, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            if (S_ISLNK(st.st_mode))
+                return symlinkRefused(relFolder, relFolder);
+            if (!S_ISDIR(st.st_mode))
+                return Error(tr("not a folder"), relFolder);
+        }
+        return Error(tr("cannot open the folder: %1").arg(qt_error_string(error)), relFolder);
+    }
+    m_fds.insert(relFolder, fd);
     return fd;
 #else
-    Q_UNUSED(folder);
-    return -1;
+    Q_UNUSED(relFolder);
+    Q_UNUSED(create);
+    Q_UNUSED(made);
+    return Error(tr("writing into a folder needs a POSIX system"), m_root);
 #endif
 }
 
-Result<bool> FolderHandles::createExclusive(const QString &folder, const QString &name,
-                                            const QByteArray &data)
+Result<bool> FolderHandles::createExclusive(const QString &relPath, const QByteArray &data,
+                                            QStringList *made)
 {
-    const QString path = folder + QLatin1Char('/') + name;
 #ifdef Q_OS_UNIX
-    const int fd = handle(folder);
-    if (fd < 0)
-        return Error(tr("cannot open the folder: %1").arg(qt_error_string(errno)), folder);
-    return createAt(fd, QFile::encodeName(name), path, data);
+    const Result<int> folder = open(RepoPath::folderOf(relPath), true, made);
+    if (!folder)
+        return folder.error();
+    return createAt(*folder, QFile::encodeName(RepoPath::baseName(relPath)), relPath, data);
 #else
-    return Fluxdesk::createExclusive(path, data);
+    Q_UNUSED(data);
+    Q_UNUSED(made);
+    return Error(tr("writing into a folder needs a POSIX system"), relPath);
+#endif
+}
+
+Result<bool> FolderHandles::remove(const QString &relPath)
+{
+#ifdef Q_OS_UNIX
+    const Result<int> folder = open(RepoPath::folderOf(relPath), false);
+    if (!folder)
+        return folder.error();
+    if (::unlinkat(*folder, QFile::encodeName(RepoPath::baseName(relPath)).constData(), 0) == 0)
+        return true;
+    if (errno == ENOENT)
+        return false;
+    return Error(tr("cannot delete: %1").arg(qt_error_string(errno)), relPath);
+#else
+    return Error(tr("writing into a folder needs a POSIX system"), relPath);
+#endif
+}
+
+bool FolderHandles::removeEmptyFolder(const QString &relFolder)
+{
+#ifdef Q_OS_UNIX
+    if (relFolder.isEmpty())
+        return false;
+    const Result<int> parent = open(RepoPath::folderOf(relFolder), false);
+    if (!parent)
+        return false;
+    const auto known = m_fds.find(relFolder);
+    if (known != m_fds.end()) {
+        ::close(*known);
+        m_fds.erase(known);
+    }
+    // AT_REMOVEDIR never follows a link: a link put in the folder's place is not a folder.
+    return ::unlinkat(*parent, QFile::encodeName(RepoPath::baseName(relFolder)).constData(),
+                      AT_REMOVEDIR) == 0;
+#else
+    Q_UNUSED(relFolder);
+    return false;
 #endif
 }
 

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 namespace Fluxdesk {
 
@@ -37,26 +38,45 @@ Result<bool> createOrReplace(const QString &path, const QByteArray &data);
 // Flushes the file system holding path (after SyncLater writes).
 void syncFileSystem(const QString &path);
 
-// The folders a writer creates files in, each opened once (O_NOFOLLOW: a folder that became a
-// link is refused): files are created relative to them, which spares the kernel walking the whole
-// path for every file, and a folder swapped after its check cannot redirect the write.
+// A folder the user chose, opened once, and the folders under it opened from it one part at a
+// time (openat with O_NOFOLLOW | O_DIRECTORY): a part that is a symlink, to anywhere, is refused,
+// so a folder swapped for a link after a writer checked it cannot redirect the write. Files are
+// made, replaced and deleted relative to these handles (repo/stagedwrite.h for whole batches):
+// the one way the plan writer and the split writer reach the disk. Paths are relative to the root,
+// '/'-separated, as RepoPath::isPlainRelative() wants them.
 class FolderHandles
 {
 public:
-    FolderHandles() = default;
+    // root itself may be reached through links (the user chose it); nothing under it may.
+    explicit FolderHandles(const QString &root);
     FolderHandles(const FolderHandles &) = delete;
     FolderHandles &operator=(const FolderHandles &) = delete;
     ~FolderHandles();
 
-    // createExclusive() of name in folder (an absolute path); an error when the folder cannot be
-    // opened.
-    Result<bool> createExclusive(const QString &folder, const QString &name,
-                                 const QByteArray &data);
+    QString root() const { return m_root; }
+    // The handle of relFolder ("" is the root). With create, missing folders are made (mkdirat)
+    // and appended to *made, parents first. An error naming the path when a part is a symlink or
+    // not a folder, or cannot be opened or made.
+    Result<int> open(const QString &relFolder, bool create = false, QStringList *made = nullptr);
+    // createExclusive() of relPath, its folders made as needed (appended to *made).
+    Result<bool> createExclusive(const QString &relPath, const QByteArray &data,
+                                 QStringList *made = nullptr);
+    // Deletes relPath itself (a link is deleted, never what it points to); false when it is not
+    // there.
+    Result<bool> remove(const QString &relPath);
+    // Deletes the folder relFolder if it is empty; false when it is not, or not there.
+    bool removeEmptyFolder(const QString &relFolder);
 
 private:
-    int handle(const QString &folder);
-
+    QString m_root;
+    int m_rootFd = -1;
+    int m_rootError = 0;
     QHash<QString, int> m_fds;
 };
+
+// "refusing a symbolic link in the path: PATH", with the path written to as the error's file.
+Error symlinkRefused(const QString &linkPath, const QString &path);
+// What the system's errno means for a write, in the user's words ("the disk is full", ...).
+QString writeErrorText(int error);
 
 } // namespace Fluxdesk

@@ -104,6 +104,24 @@ Result<QString> RepositoryPaths::resolve(const QString &relativePath)
     return QString(m_root + QLatin1Char('/') + relativePath);
 }
 
+Result<QString> RepositoryPaths::realRelative(const QString &relativePath, bool keepLastLink)
+{
+    const Result<QString> path = resolve(relativePath);
+    if (!path)
+        return path;
+    QString real;
+    if (keepLastLink) {
+        const QFileInfo info(*path);
+        const QString folder = RepoPath::canonicalOfDeepest(info.absolutePath());
+        real = folder.isEmpty() ? QString() : folder + QLatin1Char('/') + info.fileName();
+    } else {
+        real = RepoPath::canonicalOfDeepest(*path);
+    }
+    if (real == m_root || !RepoPath::isInside(m_root, real))
+        return Error(tr("refusing a path outside the repository"), relativePath);
+    return real.mid(m_root.size() + (m_root.endsWith(QLatin1Char('/')) ? 0 : 1));
+}
+
 Result<QString> pathInsideRepository(const QString &root, const QString &relativePath)
 {
     return RepositoryPaths(root).resolve(relativePath);

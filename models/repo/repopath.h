@@ -37,6 +37,11 @@ public:
     QString canonicalRoot() const { return m_root; }
     // The absolute path of relativePath under the canonical root, or an error naming it.
     Result<QString> resolve(const QString &relativePath);
+    // Where relativePath really lives, relative to the canonical root: the links inside the root
+    // it goes through resolved (its last part too, unless keepLastLink), so that a writer can
+    // walk it with FolderHandles (repo/atomicfile.h), which refuses every link it meets. An error
+    // naming it when it leaves the root.
+    Result<QString> realRelative(const QString &relativePath, bool keepLastLink = false);
 
 private:
     QString m_rootAsGiven;

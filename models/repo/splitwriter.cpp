@@ -6,6 +6,7 @@
 #include "repo/atomicfile.h"
 #include "repo/kustomizationfile.h"
 #include "repo/repopath.h"
+#include "repo/stagedwrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,27 +35,27 @@ bool isWritableRelativePath(const QString &rel)
 }
 
 // root's kustomization (any of kustomize's names) keeps its other fields, lists the written
-// files and no longer lists removedSource; created when there is none. Its path, or an error.
-Result<QString> updateKustomization(const QString &root, const QString &dir,
-                                    const QStringList &written, const QString &removedSource)
+// files and no longer lists removedSource; created when there is none. Read, not written: the
+// caller writes its text with the split's files, at realRelative (where it really lives).
+Result<KustomizationFile> updatedKustomization(const QString &root, const QString &dir,
+                                               const QStringList &written,
+                                               const QString &removedSource, QString *realRelative)
 {
     const QString path = kustomizationPathOnDisk(root);
-    const QFileInfo info(path);
-    if ((info.exists() || info.isSymLink()) &&
-        !RepoPath::isInside(root, RepoPath::canonicalOfDeepest(path)))
+    RepositoryPaths inside(root);
+    const Result<QString> real = inside.realRelative(RepoPath::baseName(path));
+    if (!real)
         return Error(
             translate("refusing to write outside the folder: %1").arg(RepoPath::baseName(path)),
             dir);
+    *realRelative = *real;
     Result<KustomizationFile> kustomization = KustomizationFile::read(root);
     if (!kustomization)
-        return kustomization.error();
+        return kustomization;
     if (!removedSource.isEmpty())
         kustomization->removeResources({removedSource});
     kustomization->addResources(written);
-    const Result<bool> saved = kustomization->write();
-    if (!saved)
-        return saved.error();
-    return kustomization->path();
+    return kustomization;
 }
 
 } // namespace
@@ -79,32 +80,20 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         return Result<SplitWriteResult>(Error(translate("cannot resolve the folder"), dir));
 
     QStringList written; // relative paths, in input order
-    QStringList folders; // sub-folders made, each once
+    QStringList folders; // sub-folders made, parents first
     std::optional<Error> failure;
     auto refuse = [&](const QString &rel) {
         failure = Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
     };
-    // One file, written into a folder that held nothing; false (with failure set) to stop.
-    FolderHandles handles;
+    // One file, written into a folder that held nothing; false (with failure set) to stop. Each
+    // is reached from the root without following links (repo/atomicfile.h's FolderHandles).
+    FolderHandles handles(root);
     auto writeOne = [&](const QString &rel, const QByteArray &text) {
         if (!isWritableRelativePath(rel)) {
             refuse(rel);
             return false;
         }
-        const QString relFolder = RepoPath::folderOf(rel);
-        const QString folder = relFolder.isEmpty() ? root : root + QLatin1Char('/') + relFolder;
-        if (!relFolder.isEmpty() && !folders.contains(relFolder)) {
-            if (!QDir().mkpath(folder)) {
-                failure = Error(translate("cannot create the folder"), folder);
-                return false;
-            }
-            folders.append(relFolder);
-            if (!RepoPath::isInside(root, QFileInfo(folder).canonicalFilePath())) {
-                refuse(relFolder);
-                return false;
-            }
-        }
-        const Result<bool> saved = handles.createExclusive(folder, RepoPath::baseName(rel), text);
+        const Result<bool> saved = handles.createExclusive(rel, text, &folders);
         if (!saved)
             failure = saved.error();
         else if (!*saved) // the folder was empty: something appeared meanwhile
@@ -118,27 +107,37 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
         streamLargeYaml(yaml, fileName, options, writeOne);
     const bool unreadable = !streamed;
 
+    QString kustomizationPath;
+    if (!unreadable && !failure) {
+        // The folder held nothing, so its kustomization is new too.
+        QString real;
+        const Result<KustomizationFile> kustomization =
+            updatedKustomization(root, dir, written, removedSource, &real);
+        Result<bool> saved = kustomization ? handles.createExclusive(real, kustomization->text())
+                                           : Result<bool>(kustomization.error());
+        if (saved && !*saved)
+            refuse(real);
+        else if (!saved)
+            failure = saved.error();
+        else
+            kustomizationPath = kustomization->path();
+    }
     if (unreadable || failure) {
-        // The folder held nothing: take back what was written.
+        // The folder held nothing: take back what was written, and the folders made for it.
         for (const QString &rel : qAsConst(written))
-            QFile::remove(root + QLatin1Char('/') + rel);
-        std::sort(folders.begin(), folders.end(),
-                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
-        for (const QString &folder : qAsConst(folders))
-            QDir(root).rmpath(folder);
+            handles.remove(rel);
+        for (auto it = folders.crbegin(); it != folders.crend(); ++it)
+            handles.removeEmptyFolder(*it);
         if (!existed)
             QDir().rmdir(root);
         if (failure)
             return Result<SplitWriteResult>(*failure);
         return std::nullopt; // the whole text is read again, and its error reported
     }
-    const Result<QString> kustomization = updateKustomization(root, dir, written, removedSource);
-    if (!kustomization)
-        return Result<SplitWriteResult>(kustomization.error());
     SplitWriteResult result;
     for (const QString &rel : qAsConst(written))
         result.written.append(root + QLatin1Char('/') + rel);
-    result.kustomization = *kustomization;
+    result.kustomization = kustomizationPath;
     result.problems = streamed->problems;
     result.hadComments = streamed->hadComments;
     result.skippedSecrets = streamed->skippedSecrets;
@@ -150,11 +149,18 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
 {
     if (dir.isEmpty())
         return Error(translate("no folder given"));
+    const bool existed = QFileInfo::exists(dir);
     if (!QDir().mkpath(dir))
         return Error(translate("cannot create the folder"), dir);
+    // A folder made here goes again when the write does not happen.
+    const auto failed = [&](const Error &error) {
+        if (!existed)
+            QDir().rmdir(dir);
+        return error;
+    };
     const QString root = QFileInfo(dir).canonicalFilePath();
     if (root.isEmpty())
-        return Error(translate("cannot resolve the folder"), dir);
+        return failed(Error(translate("cannot resolve the folder"), dir));
 
     // Check every path before writing any, so a hostile list writes nothing at all. Folders are
     // resolved once each (a split writes thousands of files into a handful of folders).
@@ -190,37 +196,39 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
         }
         return listing->contains(name.toLower());
     };
-    auto targetInside = [&](const QString &target) {
-        // An existing link could point anywhere (QSaveFile writes through links): resolve it.
+    // Where an existing file really lives, relative to root ("" when outside or a folder): a
+    // link inside the folder is written through, as before, by writing where it points.
+    auto realTarget = [&](const QString &target) {
         const QFileInfo info(target);
-        if (!info.isSymLink() && !info.isDir())
-            return true;
         if (info.isDir())
-            return false;
+            return QString();
+        if (!info.isSymLink())
+            return target.mid(root.size() + 1);
         const QString canonical = info.canonicalFilePath();
-        return RepoPath::isInside(root, canonical) && canonical != root;
+        if (!RepoPath::isInside(root, canonical) || canonical == root)
+            return QString();
+        return canonical.mid(root.size() + 1);
     };
-    QStringList targets;
+    QStringList targets; // absolute, as given
+    QStringList reals;   // relative to root, where each really lives
     for (const SplitFile &file : files) {
         const QString &rel = file.relativePath;
         const QString relFolder = RepoPath::folderOf(rel);
-        const QString target = root + QLatin1Char('/') + rel;
-        if (!isWritableRelativePath(rel) || !folderInside(relFolder) ||
-            (mayExist(relFolder, rel.mid(rel.lastIndexOf(QLatin1Char('/')) + 1)) &&
-             !targetInside(target)))
-            return Error(translate("refusing to write outside the folder: %1").arg(rel), dir);
-        targets.append(target);
-    }
-    for (auto it = folders.constBegin(); it != folders.constEnd(); ++it) {
-        if (it.key().isEmpty())
-            continue;
-        const QString path = root + QLatin1Char('/') + it.key();
-        if (!QDir().mkpath(path))
-            return Error(translate("cannot create the folder"), path);
-        // Re-check after mkpath: a link may have appeared in between.
-        const QString canonical = QFileInfo(path).canonicalFilePath();
-        if (!RepoPath::isInside(root, canonical))
-            return Error(translate("refusing to write outside the folder: %1").arg(it.key()), dir);
+        const QString name = RepoPath::baseName(rel);
+        const QString refused = translate("refusing to write outside the folder: %1").arg(rel);
+        if (!isWritableRelativePath(rel) || !folderInside(relFolder))
+            return failed(Error(refused, dir));
+        const QString canonicalFolder = folders.value(relFolder);
+        QString real = canonicalFolder == root
+                           ? name
+                           : canonicalFolder.mid(root.size() + 1) + QLatin1Char('/') + name;
+        if (mayExist(relFolder, name)) {
+            real = realTarget(root + QLatin1Char('/') + real);
+            if (real.isEmpty())
+                return failed(Error(refused, dir));
+        }
+        targets.append(root + QLatin1Char('/') + rel);
+        reals.append(real);
     }
 
     // One after another: new files in one folder contend for its lock. Two threads were 1.1x
@@ -245,21 +253,29 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
             text[i] = toYaml(object[i]).toUtf8();
         object[i] = QJsonObject();
     });
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const Result<bool> saved = createOrReplace(targets.at(i), texts.at(i));
-        if (!saved)
-            return saved.error();
-    }
-    SplitWriteResult result;
-    result.written = targets;
     QStringList written;
     written.reserve(files.size());
     for (const SplitFile &file : files)
         written.append(file.relativePath);
-    const Result<QString> kustomization = updateKustomization(root, dir, written, removedSource);
+    QString kustomizationReal;
+    const Result<KustomizationFile> kustomization =
+        updatedKustomization(root, dir, written, removedSource, &kustomizationReal);
     if (!kustomization)
-        return kustomization.error();
-    result.kustomization = *kustomization;
+        return failed(kustomization.error());
+
+    // All or nothing (repo/stagedwrite.h): the files and the kustomization listing them land
+    // together, or the folder stays as it was; each reached from root without following links.
+    StagedWrite batch(root);
+    for (qsizetype i = 0; i < files.size(); ++i)
+        batch.write(reals.at(i), std::move(texts[i]));
+    texts.clear();
+    batch.write(kustomizationReal, kustomization->text());
+    const Result<bool> committed = batch.commit();
+    if (!committed)
+        return failed(committed.error());
+    SplitWriteResult result;
+    result.written = targets;
+    result.kustomization = kustomization->path();
     return result;
 }
 

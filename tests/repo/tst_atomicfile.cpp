@@ -148,20 +148,36 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString folder = QFileInfo(tmp.path()).canonicalFilePath();
-        FolderHandles handles;
-        Result<bool> created = handles.createExclusive(folder, QStringLiteral("a.yaml"), "a\n");
+        FolderHandles handles(folder);
+        Result<bool> created = handles.createExclusive(QStringLiteral("a.yaml"), "a\n");
         QVERIFY(created.ok() && *created);
-        created = handles.createExclusive(folder, QStringLiteral("a.yaml"), "again\n");
+        created = handles.createExclusive(QStringLiteral("a.yaml"), "again\n");
         QVERIFY(created.ok() && !*created);
         QCOMPARE(readFile(folder + QStringLiteral("/a.yaml")), QByteArray("a\n"));
+        // Missing folders are made on the way, and listed.
+        QStringList made;
+        created = handles.createExclusive(QStringLiteral("x/y/c.yaml"), "c\n", &made);
+        QVERIFY(created.ok() && *created);
+        QCOMPARE(made, QStringList({QStringLiteral("x"), QStringLiteral("x/y")}));
+        QCOMPARE(readFile(folder + QStringLiteral("/x/y/c.yaml")), QByteArray("c\n"));
 #ifdef Q_OS_UNIX
-        // A folder that is a link is not opened (O_NOFOLLOW).
+        // A folder that is a link is not opened (O_NOFOLLOW), even one inside: refused by name.
         QVERIFY(QDir().mkpath(folder + QStringLiteral("/real")));
         QVERIFY(QFile::link(folder + QStringLiteral("/real"), folder + QStringLiteral("/link")));
-        created = handles.createExclusive(folder + QStringLiteral("/link"),
-                                          QStringLiteral("b.yaml"), "b\n");
+        created = handles.createExclusive(QStringLiteral("link/b.yaml"), "b\n");
         QVERIFY(!created.ok());
+        QVERIFY2(created.error().message.contains(QStringLiteral("path: link")),
+                 qPrintable(created.error().message));
         QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/real/b.yaml")));
+        // Deletions go through the same handles: the link itself, never what it points to.
+        QVERIFY(writeFile(folder + QStringLiteral("/real/keep.yaml"), "keep\n"));
+        QVERIFY(QFile::link(folder + QStringLiteral("/real/keep.yaml"),
+                            folder + QStringLiteral("/alias.yaml")));
+        QVERIFY(handles.remove(QStringLiteral("alias.yaml")).ok());
+        QVERIFY(!QFileInfo(folder + QStringLiteral("/alias.yaml")).isSymLink());
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/real/keep.yaml")));
+        QVERIFY(!handles.remove(QStringLiteral("link/keep.yaml")).ok());
+        QVERIFY(QFileInfo::exists(folder + QStringLiteral("/real/keep.yaml")));
 #endif
     }
 };
