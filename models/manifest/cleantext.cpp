@@ -187,6 +187,12 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
     const std::vector<YamlSlice> parts = largeStreamSlices(yaml);
     if (parts.empty())
         return std::nullopt;
+    // One alias budget for the whole export, not one per slice: past it, the whole-text path
+    // reports where.
+    std::atomic<qsizetype> aliasBytes{0};
+    YamlParseOptions parseOptions;
+    parseOptions.maxAliasBytes = YamlLimits::aliasBudget(yaml.size());
+    parseOptions.sharedAliasBytes = &aliasBytes;
     // Everything that looks at the whole text is done per slice, on the slices' threads: a slice
     // starts at a "---" line, which no word, quoted scalar, block scalar or line spans.
     struct Slice
@@ -214,7 +220,8 @@ std::optional<CleanTextResult> cleanInSlices(const QByteArray &yaml, const QStri
         QList<QJsonObject> objects;
         QList<int> lines;
         {
-            const Result<QList<YamlDocument>> docs = parseYamlDocuments(bytes, fileName);
+            const Result<QList<YamlDocument>> docs =
+                parseYamlDocuments(bytes, fileName, parseOptions);
             if (!docs) {
                 stop = true;
                 return;

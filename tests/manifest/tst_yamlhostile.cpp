@@ -1,6 +1,7 @@
 // Hostile YAML (issue 17): alias bombs, 200,000-key maps, deep nesting and oversized input are
 // refused with what is wrong and where, quickly and without exhausting memory or the stack, by
 // both readers (the fast reader declines them; the yaml-cpp reader reports).
+#include "manifest/cleaner.h"
 #include "manifest/yamlfast.h"
 #include "manifest/yamljson.h"
 
@@ -176,6 +177,28 @@ private slots:
         QVERIFY2(second.error().message.contains(QLatin1String("billion laughs")),
                  qPrintable(second.error().toString()));
         QCOMPARE(second.error().line, 2 + 24); // 40 + 24 aliases of 1 MiB + 1 byte > 64 MiB
+    }
+
+    void cleanSharesOneAliasBudget()
+    {
+        // Twelve ConfigMaps, each a 256 KiB string aliased 100 times (25 MiB, within budget on
+        // its own), 300 MiB together: cleaned in slices on several threads, the budget is still
+        // the stream's.
+        QByteArray yaml;
+        for (int i = 0; i < 12; ++i) {
+            yaml += "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" +
+                    QByteArray::number(i) + "\ndata:\n  big: &big " + QByteArray(256 * 1024, 'z') +
+                    "\n";
+            for (int k = 0; k < 100; ++k)
+                yaml += "  k" + QByteArray::number(k) + ": *big\n";
+        }
+        const Result<CleanTextResult> cleaned =
+            cleanYamlText(yaml, fileName, CleanRules::defaults());
+        QVERIFY2(!cleaned.ok(), "cleaned to 300 MiB");
+        QVERIFY2(cleaned.error().message.contains(QLatin1String("billion laughs")),
+                 qPrintable(cleaned.error().toString()));
+        QVERIFY2(byteAt(yaml, cleaned.error().line, cleaned.error().column) == '*',
+                 qPrintable(cleaned.error().toString()));
     }
 
     void manyKeys_data()
