@@ -28,6 +28,26 @@ void write(std::FILE *stream, const QString &text)
     write(stream, text.toUtf8());
 }
 
+// QJsonDocument escapes C0 controls but leaves DEL, C1 controls and the bidirectional overrides
+// raw. In JSON they can only stand inside strings, where "\u009b" is the same character: escaped,
+// the document means the same to a parser and does nothing to a terminal.
+QByteArray jsonForTerminal(const QByteArray &json)
+{
+    const QString text = QString::fromUtf8(json);
+    const auto first = std::find_if(text.cbegin(), text.cend(), isTerminalControl);
+    if (first == text.cend())
+        return json;
+    QString out = text.left(int(first - text.cbegin()));
+    for (auto it = first; it != text.cend(); ++it) {
+        if (isTerminalControl(*it))
+            out += QLatin1String("\\u") +
+                   QString::number(uint(it->unicode()), 16).rightJustified(4, QLatin1Char('0'));
+        else
+            out += *it;
+    }
+    return out.toUtf8();
+}
+
 } // namespace
 
 void printOut(const QString &text)
@@ -45,8 +65,7 @@ void printJson(const QJsonValue &value)
     const QByteArray bytes = value.isArray()
                                  ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)
                                  : QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    write(stdout, jsonForTerminal(bytes));
 }
 
 void printError(const QString &message)

@@ -10,11 +10,12 @@ namespace Fluxdesk::Cli {
 
 // Text for people (tables, paths, messages) holds names and errors from clusters, snapshots, Helm
 // records and remotes: its control characters are printed as escapes (printableForTerminal), so
-// an object name cannot drive the terminal. Documents (YAML, JSON) keep their bytes: their writers
-// escape control characters themselves, and a redirected document must stay byte for byte.
+// an object name cannot drive the terminal. YAML documents keep their bytes (the writer escapes
+// control characters itself, and a redirected document must stay byte for byte); JSON escapes
+// every control as \uXXXX, which a parser reads as the same text.
 void printOut(const QString &text);        // stdout, UTF-8, controls escaped
 void printOut(const QByteArray &utf8);     // stdout, a document's bytes as they are
-void printJson(const QJsonValue &value);   // stdout, indented, with a final newline
+void printJson(const QJsonValue &value);   // stdout, indented, every control as \uXXXX
 void printError(const QString &message);   // stderr: "fluxdesk-cli: message", controls escaped
 void printWarning(const QString &message); // stderr: "fluxdesk-cli: warning: message", the same
 

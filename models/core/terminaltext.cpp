@@ -16,6 +16,11 @@ bool needsEscape(char16_t c)
 
 } // namespace
 
+bool isTerminalControl(QChar c)
+{
+    return needsEscape(c.unicode());
+}
+
 QString printableForTerminal(const QString &text)
 {
     const auto first =

@@ -12,4 +12,7 @@ namespace Fluxdesk {
 // newlines and tabs stay as they are, and applying it twice changes nothing more.
 QString printableForTerminal(const QString &text);
 
+// The characters printableForTerminal() escapes.
+bool isTerminalControl(QChar c);
+
 } // namespace Fluxdesk

@@ -180,6 +180,10 @@ void TestTerminalText::cliPrintsNoControls_data()
     QTest::addRow("releases table")
         << QStringList{QStringLiteral("releases")} << "evil\\x1b]0;pwned\\x07"
         << "sh.helm.release.v1.x\\x1b]0;pwned\\x07.v1";
+    QTest::addRow("releases as JSON")
+        << QStringList{QStringLiteral("--json"), QStringLiteral("releases")}
+        << "\"chart\": \"chart\\u009b2J\\u001b[2J-1.0.0\\r\""
+        << "";
     QTest::addRow("inventory paths")
         << QStringList{QStringLiteral("inventory"), QStringLiteral("--out"),
                        QStringLiteral("@OUT@")}
@@ -212,6 +216,14 @@ void TestTerminalText::cliPrintsNoControls()
     QVERIFY2(firstControl(run.err) < 0, showControls(run.err).constData());
     QVERIFY2(run.outText().contains(expectedOut), run.out.constData());
     QVERIFY2(run.errText().contains(expectedErr), run.err.constData());
+    if (arguments.contains(QLatin1String("--json"))) {
+        // Escaped for the terminal, the same text for a parser.
+        const QJsonArray releases = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(releases.size(), 1);
+        QCOMPARE(
+            releases.at(0).toObject().value(QLatin1String("chart")).toString(),
+            QString(QStringLiteral("chart\u009b2J") + clearScreen + QStringLiteral("-1.0.0\r")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTerminalText)
