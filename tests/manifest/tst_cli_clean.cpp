@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -39,6 +40,26 @@ Run runCli(const QStringList &arguments, const QByteArray &input = {})
     process.closeWriteChannel();
     run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
     run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// The CLI run under a cap on its address space (prlimit), as a small machine or a container
+// would run it; exit code -1 when it did not finish normally (a crash, a kill).
+Run runCliCapped(qint64 bytes, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral("prlimit"),
+                  QStringList{QStringLiteral("--as=") + QString::number(bytes),
+                              QStringLiteral("--"), QStringLiteral(FLUXDESK_CLI)} +
+                      arguments);
+    Run run;
+    if (!process.waitForStarted(30000))
+        return run;
+    process.closeWriteChannel();
+    run.finished = process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit;
+    run.exitCode = run.finished ? process.exitCode() : -1;
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
@@ -264,6 +285,58 @@ private slots:
         QCOMPARE(run.out, QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                                          "  name: settings\n  namespace: shop\ndata:\n"
                                          "  mode: fast\n"));
+    }
+
+    void hostileYamlUnderMemoryCap_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("expected"); // after "hostile.yaml:"
+        // A 1 MiB string aliased 5,000 times (10 GiB as strings): the 64th alias crosses.
+        QByteArray bomb = "big: &big \"" + QByteArray(1024 * 1024, 'x') + "\"\nuses:\n";
+        for (int i = 0; i < 5000; ++i)
+            bomb += "- *big\n";
+        QTest::addRow("1 MiB string x 5000")
+            << bomb
+            << QStringLiteral(
+                   "66:3: document too large: aliases expand to more than 64 MiB (a 'billion "
+                   "laughs' document?)");
+        QByteArray laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+        for (int i = 1; i <= 9; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            laughs += "a" + n + ": &a" + n + " [";
+            for (int k = 0; k < 10; ++k)
+                laughs += (k ? ", *a" : "*a") + QByteArray::number(i - 1);
+            laughs += "]\n";
+        }
+        QTest::addRow("billion laughs") << laughs << QStringLiteral("billion laughs");
+        QTest::addRow("200,000 nested [ ]")
+            << QByteArray(QByteArray(200'000, '[') + QByteArray(200'000, ']') + "\n")
+            << QStringLiteral("1:258: nesting deeper than 256 levels");
+    }
+
+    void hostileYamlUnderMemoryCap()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer reserves more address space than the cap");
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+        QSKIP("AddressSanitizer reserves more address space than the cap");
+#endif
+#endif
+        if (QStandardPaths::findExecutable(QStringLiteral("prlimit")).isEmpty())
+            QSKIP("prlimit (util-linux) is not installed");
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("hostile.yaml"));
+        QVERIFY(writeFile(path, yaml));
+        const Run run = runCliCapped(qint64(512) * 1024 * 1024, {QStringLiteral("clean"), path});
+        QVERIFY2(run.finished, qPrintable(run.err.left(2000))); // no crash, no kill
+        QVERIFY2(run.exitCode != 0, qPrintable(run.out.left(200)));
+        QVERIFY2(run.err.contains(path + QLatin1Char(':')), qPrintable(run.err.left(2000)));
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err.left(2000)));
+        QVERIFY(run.out.isEmpty());
     }
 
     void helpListsClean()
