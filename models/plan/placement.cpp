@@ -2,6 +2,7 @@
 
 #include "kube/helmreleaserecord.h"
 #include "kube/inventory.h"
+#include "manifest/manifestnaming.h"
 #include "manifest/splitter.h"
 #include "repo/kustomizationfile.h"
 
@@ -53,9 +54,19 @@ bool isValidClusterName(const QString &name)
     return label.match(name).hasMatch();
 }
 
+QString folderNameOf(const QString &name)
+{
+    if (isValidClusterName(name))
+        return name;
+    QString out = sanitiseFileName(name).left(80); // 80 UTF-16 units: at most 240 UTF-8 bytes
+    if (!out.isEmpty() && out.back().isHighSurrogate())
+        out.chop(1);
+    return out;
+}
+
 QString stackFolder(const QString &ns)
 {
-    QString stackName = ns;
+    QString stackName = folderNameOf(ns);
     if (stackName == QLatin1String("sources") || stackName == QLatin1String("controllers") ||
         stackName == QLatin1String("storage") || stackName == QLatin1String("cluster"))
         stackName += QLatin1String("-namespace");
@@ -65,9 +76,9 @@ QString stackFolder(const QString &ns)
 QString defaultHelmReleasePath(const HelmRelease &release)
 {
     if (controllerCharts().contains(release.chartName))
-        return QStringLiteral("infrastructure/controllers/") + release.name +
+        return QStringLiteral("infrastructure/controllers/") + folderNameOf(release.name) +
                QLatin1String("/helmrelease.yaml");
-    return stackFolder(release.ns) + QLatin1Char('/') + kebabCase(release.name) +
+    return stackFolder(release.ns) + QLatin1Char('/') + kebabCase(release.name).left(80) +
            QLatin1String("-helmrelease.yaml");
 }
 
@@ -87,7 +98,7 @@ QString manifestFolder(const ObjectKey &key, const QHash<QString, QString> &nsFo
         return QStringLiteral("infrastructure/k3s");
     if (key.ns == QLatin1String("kube-system"))
         return QStringLiteral("infrastructure/kube-system");
-    return nsFolder.value(key.ns, QStringLiteral("workloads/") + key.ns);
+    return nsFolder.value(key.ns, QStringLiteral("workloads/") + folderNameOf(key.ns));
 }
 
 ObjectSorting sortObjects(const Inventory &inventory, const PlanOptions &options,

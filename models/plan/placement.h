@@ -31,6 +31,11 @@ bool isPlaceablePath(const QString &path);
 // True for a cluster name usable as a folder: a DNS label.
 bool isValidClusterName(const QString &name);
 
+// A namespace's or release's name as a folder name: as it is when it is a DNS label (as every
+// name in a real cluster is), else through the one sanitiser (manifest/manifestnaming.h) and cut
+// to a length file systems take: a snapshot or a hostile server may name a namespace "../..".
+QString folderNameOf(const QString &name);
+
 // infrastructure/<namespace> for a namespace's stack of Helm releases; a namespace named like one
 // of the fixed folders (sources, controllers, storage, cluster) gets "-namespace" added.
 QString stackFolder(const QString &ns);

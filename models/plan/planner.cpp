@@ -107,8 +107,9 @@ void addNamespaces(PlannedFiles &files, const Inventory &inventory, const Object
             if (live) // present but not the user's (kube-system, default, Helm-created...)
                 continue;
         }
-        const QString path = releases.nsFolder.value(ns, QStringLiteral("workloads/") + ns) +
-                             QLatin1String("/namespace.yaml");
+        const QString path =
+            releases.nsFolder.value(ns, QStringLiteral("workloads/") + folderNameOf(ns)) +
+            QLatin1String("/namespace.yaml");
         if (nsEntry) {
             const PlanCache::Rendered cleaned = renderer.render(*nsEntry);
             files.add(path, PlannedFileKind::Namespace, cleaned.key, cleaned.text, {nsEntry->key});
