@@ -3,6 +3,7 @@
 #include "repo/atomicfile.h"
 #include "repo/kustomizationfile.h"
 #include "repo/repopath.h"
+#include "repo/stagedwrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -38,17 +39,15 @@ bool isRemovableLocation(const QString &path, const QString &cluster)
 }
 
 // After relativeFile was deleted: removes the folders it leaves empty, up to the root folder
-// (infrastructure/, workloads/, clusters/<cluster>/), which stays. rmdir() refuses a folder
-// with anything in it, hidden files included.
-void pruneEmptyFolders(const QString &canonicalRepo, const QString &relativeFile)
+// (infrastructure/, workloads/, clusters/<cluster>/), which stays. A folder with anything in it,
+// hidden files included, or a link in a folder's place, stays.
+void pruneEmptyFolders(FolderHandles &handles, const QString &relativeFile)
 {
     QStringList parts = relativeFile.split(QLatin1Char('/'));
     parts.removeLast();
     const int rootDepth = parts.value(0) == QLatin1String("clusters") ? 2 : 1;
-    const QDir repo(canonicalRepo);
     while (parts.size() > rootDepth) {
-        const QString folder = repo.filePath(parts.join(QLatin1Char('/')));
-        if (QFileInfo(folder).isSymLink() || !repo.rmdir(folder))
+        if (!handles.removeEmptyFolder(parts.join(QLatin1Char('/'))))
             return;
         parts.removeLast();
     }
@@ -88,14 +87,14 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     // Decide and check everything first, so a refused path writes (and deletes) nothing at all.
     struct Pending
     {
-        QString absolute;
+        QString real; // where it really lives, relative (a symlink inside stays a symlink)
         const PlannedFile *file;
         bool exists;
     };
     QList<Pending> pending;
     PlanWriteResult result;
     RepositoryPaths inside(repoDir);
-    const Result<QString> recordPath = inside.resolve(writtenRecordPath());
+    const Result<QString> recordPath = inside.realRelative(writtenRecordPath());
     if (!recordPath)
         return recordPath.error();
     WrittenRecord record = loadWrittenRecord(repoDir);
@@ -124,14 +123,17 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         }
         // An existing file is replaced where it really lives (a symlink inside the repository
         // stays a symlink).
-        pending.append({info.exists() ? info.canonicalFilePath() : *path, &f, info.exists()});
+        const Result<QString> real = inside.realRelative(f.path);
+        if (!real)
+            return real.error();
+        pending.append({*real, &f, info.exists()});
     }
 
     // The files to delete, checked like the writes. Sorted, so the result is too.
     struct Removal
     {
         QString relative;
-        QString absolute; // the name itself: a symlink is removed, never what it points to
+        QString real; // the name itself: a symlink is removed, never what it points to
     };
     QList<Removal> removals;
     QStringList toRemove(remove.begin(), remove.end());
@@ -153,16 +155,16 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         if (info.isDir())
             return Error(tr("not a file"), relative);
         // Through a symlinked folder the name may really be one of the plan's files.
-        const QString real =
-            QFileInfo(info.absolutePath()).canonicalFilePath() + QLatin1Char('/') + info.fileName();
-        const QString realRelative = QDir(repo).relativeFilePath(real);
-        if (plan.file(realRelative))
+        const Result<QString> real = inside.realRelative(relative, true);
+        if (!real)
+            return real.error();
+        if (plan.file(*real))
             return Error(tr("the plan writes this file; refusing to delete it"), relative);
         for (const Pending &p : pending) {
-            if (p.absolute == real)
+            if (p.real == *real)
                 return Error(tr("the plan writes this file; refusing to delete it"), relative);
         }
-        removals.append({relative, *path});
+        removals.append({relative, *real});
     }
 
     // A kustomization that still names a deleted file (or a folder the deletions empty) no longer
@@ -227,38 +229,30 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         }
     }
 
-    QString lastFolder;
+    // All or nothing (repo/stagedwrite.h): the new texts, the deletions and the record of what
+    // was written land together, or the repository stays as it was. Each path is walked from the
+    // repository's root without following links, so a folder swapped for one since the checks
+    // above is refused.
+    StagedWrite batch(inside.canonicalRoot());
     for (const Pending &p : pending) {
-        const QString folder = QFileInfo(p.absolute).absolutePath();
-        if (folder != lastFolder && !QDir().mkpath(folder))
-            return Error(tr("cannot create the folder"), folder);
-        lastFolder = folder;
         const QByteArray content = p.file->text.toUtf8();
-        const Result<bool> saved = replaceFile(p.absolute, content, Durability::SyncLater);
-        if (!saved)
-            return Error(saved.error().message, p.file->path);
+        batch.write(p.real, content);
         (p.exists ? result.updated : result.created).append(p.file->path);
         record.hashes.insert(p.file->path, WrittenRecord::hashOf(content));
     }
-
     // Deleted after the writes, so a folder that gets a new file is never pruned.
     for (const Removal &r : removals) {
-        QFile file(r.absolute);
-        if (!file.remove())
-            return Error(tr("cannot delete: %1").arg(file.errorString()), r.relative);
+        batch.remove(r.real);
         result.removed.append(r.relative);
         record.hashes.remove(r.relative);
-        pruneEmptyFolders(repo, r.relative);
     }
-    if (record.hashes != recordBefore.hashes) {
-        if (!QDir().mkpath(QFileInfo(*recordPath).absolutePath()))
-            return Error(tr("cannot create the folder"), QFileInfo(*recordPath).absolutePath());
-        const Result<bool> saved = replaceFile(*recordPath, record.toYaml(), Durability::SyncLater);
-        if (!saved)
-            return Error(saved.error().message, writtenRecordPath());
-    }
-    if (!pending.isEmpty() || !removals.isEmpty())
-        syncFileSystem(repoDir);
+    if (record.hashes != recordBefore.hashes)
+        batch.write(*recordPath, record.toYaml());
+    const Result<bool> committed = batch.commit();
+    if (!committed)
+        return committed.error();
+    for (const Removal &r : removals)
+        pruneEmptyFolders(batch.handles(), r.real);
     return result;
 }
 

@@ -45,19 +45,21 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
 
 // Writes the plan into repoDir: new files, differing files that are exactly as Fluxdesk last
 // wrote them (.fluxdesk/written.yaml, which the write keeps up to date), and other differing
-// files only when `accept` names them (hand edits are kept otherwise). Each file is written
-// atomically (repo/atomicfile.h, synced to disk once at the end); nothing is deleted unless named
-// in `remove`. `remove` names on-disk-only files to delete: YAML files under infrastructure/,
-// workloads/ or clusters/<plan.cluster>/ (not flux-system/) that the plan does not produce, as
-// listed in PlanWritePreview::removable. A named symlink is deleted itself, never its target.
-// Folders left empty are removed, up to (not including) those root folders. Every path is checked
-// before anything is written or deleted: one that would leave the repository (through "..", an
-// absolute path or a symlink, dangling ones included), a `remove` path the plan produces, one not
-// on disk or outside the roots fails the whole write. So does a deletion that a kustomization left
-// on disk after the write (kept as edited, or the plan's own) still lists, file or emptied folder:
-// kustomize would no longer build. Plan with the removed paths left out of planRepository's
-// `existing` (a kustomization keeps listing what exists), and accept the kustomizations that then
-// differ.
+// files only when `accept` names them (hand edits are kept otherwise). The whole write is one
+// StagedWrite (repo/stagedwrite.h): the files, the deletions and .fluxdesk/written.yaml land
+// together or, when anything fails (a full disk), not at all, and every path is walked from the
+// repository's root without following links (one swapped in since the checks is refused).
+// Nothing is deleted unless named in `remove`. `remove` names on-disk-only files to delete: YAML
+// files under infrastructure/, workloads/ or clusters/<plan.cluster>/ (not flux-system/) that the
+// plan does not produce, as listed in PlanWritePreview::removable. A named symlink is deleted
+// itself, never its target. Folders left empty are removed, up to (not including) those root
+// folders. Every path is checked before anything is written or deleted: one that would leave the
+// repository (through "..", an absolute path or a symlink, dangling ones included), a `remove` path
+// the plan produces, one not on disk or outside the roots fails the whole write. So does a deletion
+// that a kustomization left on disk after the write (kept as edited, or the plan's own) still
+// lists, file or emptied folder: kustomize would no longer build. Plan with the removed paths left
+// out of planRepository's `existing` (a kustomization keeps listing what exists), and accept the
+// kustomizations that then differ.
 Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
                                   const QSet<QString> &accept = {},
                                   const QSet<QString> &remove = {});

@@ -6,19 +6,27 @@
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
 #include "kustomizeprobe.h"
+#include "plan/placement.h"
 #include "plan/planner.h"
 #include "plan/planwriter.h"
+#include "repo/stagedwrite.h"
 #include "testfiles.h"
+#include "writefaults.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
+
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::FileSizeLimit;
+using Fluxdesk::TestFiles::folderState;
 using Fluxdesk::TestFiles::readFile;
 using Fluxdesk::TestFiles::writeFile;
 
@@ -99,6 +107,37 @@ QString kustomizeError(const QString &folder, QByteArray *output = nullptr)
         return QString::fromUtf8(kubectl.readAllStandardError());
     return {};
 }
+
+class Hooks
+{
+public:
+    explicit Hooks(const StagedWriteHooks &hooks) { setStagedWriteHooksForTesting(hooks); }
+    ~Hooks() { setStagedWriteHooksForTesting({}); }
+};
+
+// A repository written with smallPlan() and a stale file, and the next write: every file
+// replaced (as written: outdated, so without asking), a large new file between them, the stale
+// one deleted. What a half-done write would leave half-done.
+struct NextWrite
+{
+    QTemporaryDir dir;
+    Plan next;
+    QSet<QString> remove{s("workloads/stale/old.yaml")};
+
+    explicit NextWrite(int bigSize = 100)
+    {
+        if (!writePlan(smallPlan(), dir.path()))
+            qWarning("first write failed");
+        writeFile(dir.filePath(s("workloads/stale/old.yaml")), "kind: ConfigMap\n");
+        next = smallPlan();
+        for (PlannedFile &f : next.files)
+            f.text += s("# changed\n");
+        PlannedFile big;
+        big.path = s("workloads/big/big.yaml");
+        big.text = QString(bigSize, QLatin1Char('x'));
+        next.files.insert(3, big);
+    }
+};
 
 } // namespace
 
@@ -454,6 +493,179 @@ private slots:
         // Idempotent: the written repository is exactly the plan.
         const RepositoryFiles after = readRepositoryFiles(dir.path());
         QVERIFY(previewWrite(demoPlan(after, options), after).isEmpty());
+    }
+
+    // Issue 17: a full disk half-way (here a file size limit, so a write fails with EFBIG): the
+    // repository, .fluxdesk/written.yaml included, is byte for byte as before, and the error
+    // names the file and why.
+    void fullDiskLeavesRepositoryAsItWas()
+    {
+        NextWrite w(64 * 1024);
+        const auto before = folderState(w.dir.path());
+        Result<PlanWriteResult> written = Error();
+        {
+            FileSizeLimit limit(16 * 1024);
+            written = writePlan(w.next, w.dir.path(), {}, w.remove);
+        }
+        QVERIFY(!written);
+        QCOMPARE(written.error().file, s("workloads/big/big.yaml"));
+        QVERIFY2(written.error().message.contains(s("too large")),
+                 qPrintable(written.error().toString()));
+        QCOMPARE(folderState(w.dir.path()), before);
+        // And the same write goes through once there is room.
+        QVERIFY(writePlan(w.next, w.dir.path(), {}, w.remove));
+        QCOMPARE(readFile(w.dir.filePath(s("workloads/big/big.yaml"))).size(), 64 * 1024);
+    }
+
+    // A rename refused half-way (the first, one after replacements, the record last): what was
+    // already in place gets its old text back, so written.yaml never disagrees with the disk.
+    void failedRenameLeavesRepositoryAsItWas_data()
+    {
+        QTest::addColumn<QString>("failing");
+        QTest::addRow("first") << s("clusters/lab/workloads.yaml");
+        QTest::addRow("new file") << s("workloads/big/big.yaml");
+        QTest::addRow("record") << s(".fluxdesk/written.yaml");
+    }
+
+    void failedRenameLeavesRepositoryAsItWas()
+    {
+        QFETCH(QString, failing);
+        NextWrite w;
+        const auto before = folderState(w.dir.path());
+        StagedWriteHooks hooks;
+        hooks.beforeRename = [failing](const QString &rel) { return rel == failing ? ENOSPC : 0; };
+        const Hooks set(hooks);
+        const Result<PlanWriteResult> written = writePlan(w.next, w.dir.path(), {}, w.remove);
+        QVERIFY(!written);
+        QCOMPARE(written.error().file, failing);
+        QVERIFY2(written.error().message.contains(s("disk is full")),
+                 qPrintable(written.error().toString()));
+        QCOMPARE(folderState(w.dir.path()), before);
+    }
+
+    // A folder swapped for a symlink to a folder outside the repository between the writer's
+    // checks and its write: refused, naming the folder; nothing lands outside, nothing changes.
+    void folderSwappedForSymlinkIsRefused()
+    {
+        NextWrite w;
+        QTemporaryDir outside;
+        QVERIFY(outside.isValid());
+        const QString repo = w.dir.path();
+        StagedWriteHooks hooks;
+        hooks.beforeWrite = [&] {
+            QVERIFY(QDir(repo).rename(s("workloads/app"), s("workloads/app-moved")));
+            QVERIFY(QFile::link(outside.path(), repo + s("/workloads/app")));
+        };
+        const Hooks set(hooks);
+        const auto before = folderState(repo);
+        const Result<PlanWriteResult> written = writePlan(w.next, repo, {}, w.remove);
+        QVERIFY(!written);
+        QCOMPARE(written.error().file, s("workloads/app"));
+        QVERIFY2(written.error().message.contains(s("symbolic link")),
+                 qPrintable(written.error().toString()));
+        QCOMPARE(
+            QDir(outside.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList());
+        auto expected = before;
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (it.key().startsWith(s("workloads/app/"))) {
+                expected.remove(it.key());
+                expected.insert(s("workloads/app-moved/") + it.key().mid(14), it.value());
+            }
+        }
+        expected.insert(s("workloads/app-moved"), "d");
+        expected.insert(s("workloads/app"), "l " + outside.path().toUtf8());
+        QCOMPARE(folderState(repo), expected);
+    }
+
+    // Names and namespaces a hostile cluster or snapshot could hold: the plan's paths stay plain
+    // relative paths under its roots, each part a name a file system takes, and the write lands
+    // inside the repository.
+    void hostileNamesStayInside_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("ns");
+        QTest::addRow("dot-dot path") << s("../../x") << s("web");
+        QTest::addRow("slash") << s("a/b") << s("web");
+        QTest::addRow("NUL") << QString(s("x") + QChar(0) + s("y")) << s("web");
+        QTest::addRow("newline") << s("x\ny") << s("web");
+        QTest::addRow("dot-dot") << s("..") << s("web");
+        QTest::addRow("very long") << QString(300, QLatin1Char('n')) << s("web");
+        QTest::addRow("namespace dot-dot path") << s("x") << s("../../x");
+        QTest::addRow("namespace dot-dot") << s("x") << s("..");
+        QTest::addRow("namespace slash") << s("x") << s("a/b");
+        QTest::addRow("namespace NUL") << s("x") << QString(s("a") + QChar(0) + s("b"));
+        QTest::addRow("namespace newline") << s("x") << s("a\nb");
+        QTest::addRow("namespace very long") << s("x") << QString(300, QLatin1Char('s'));
+    }
+
+    void hostileNamesStayInside()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, ns);
+        const QJsonObject nsObject{{s("apiVersion"), s("v1")},
+                                   {s("kind"), s("Namespace")},
+                                   {s("metadata"), QJsonObject{{s("name"), ns}}}};
+        const QJsonObject configMap{
+            {s("apiVersion"), s("v1")},
+            {s("kind"), s("ConfigMap")},
+            {s("metadata"), QJsonObject{{s("name"), name}, {s("namespace"), ns}}},
+            {s("data"), QJsonObject{{s("k"), s("v")}}}};
+        Inventory inventory;
+        inventory.addObjects({nsObject, configMap});
+        const Plan plan = planRepository(inventory, {}, {});
+        QVERIFY(!plan.files.isEmpty());
+        for (const PlannedFile &f : plan.files) {
+            QVERIFY2(RepoPath::isPlainRelative(f.path), qPrintable(f.path));
+            for (const QString &part : f.path.split(QLatin1Char('/'))) {
+                QVERIFY2(part.toUtf8().size() <= 255, qPrintable(f.path));
+                QVERIFY2(!part.contains(QChar(0)) && !part.contains(QLatin1Char('\n')),
+                         qPrintable(f.path));
+            }
+        }
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString repo = tmp.filePath(s("a/b/repo"));
+        QVERIFY(QDir().mkpath(repo));
+        const Result<PlanWriteResult> written = writePlan(plan, repo);
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+        QStringList elsewhere;
+        QDirIterator it(tmp.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!path.startsWith(repo + QLatin1Char('/')))
+                elsewhere.append(path);
+        }
+        QCOMPARE(elsewhere, QStringList());
+    }
+
+    // The default place of a Helm release, from a release record's name and namespace: a plain
+    // path under the plan's roots whatever they hold; a DNS name is kept as it is.
+    void hostileReleaseNamesStayInside()
+    {
+        const QStringList names{s("../../x"), s("a/b"),  s(".."), QString(s("x") + QChar(0)),
+                                s("x\ny"),    s("/etc"), s("ok"), QString(300, QChar(0x00e9))};
+        for (const QString &chart : {s("traefik"), s("my-chart")}) {
+            for (const QString &name : names) {
+                for (const QString &ns : {s("web"), name}) {
+                    HelmRelease release;
+                    release.name = name;
+                    release.ns = ns;
+                    release.chartName = chart;
+                    const QString path = defaultHelmReleasePath(release);
+                    QVERIFY2(isPlaceablePath(path), qPrintable(path));
+                    for (const QString &part : path.split(QLatin1Char('/')))
+                        QVERIFY2(part.toUtf8().size() <= 255, qPrintable(path));
+                }
+            }
+        }
+        HelmRelease plain;
+        plain.name = s("traefik");
+        plain.ns = s("kube-system");
+        plain.chartName = s("traefik");
+        QCOMPARE(defaultHelmReleasePath(plain),
+                 s("infrastructure/controllers/traefik/helmrelease.yaml"));
+        QCOMPARE(folderNameOf(s("my.release-1")), s("my.release-1"));
     }
 };
 
