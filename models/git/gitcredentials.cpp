@@ -1,10 +1,15 @@
 #include "gitcredentials.h"
 
+#include "gittext.h"
+#include "giturl.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QUrl>
+
+#include <utility>
 
 namespace Fluxdesk {
 
@@ -26,24 +31,14 @@ QString gitPath(const QString &gitProgram)
                                 : gitProgram;
 }
 
-QByteArray describe(const QString &url, const QString &username, const QString &password)
+// The request for url with the given username and password (empty: none).
+Result<QByteArray> describe(const QString &url, const QString &username, const QString &password)
 {
-    const QUrl u(url);
-    QByteArray in = "protocol=" + u.scheme().toUtf8() + '\n';
-    QString host = u.host();
-    if (u.port() > 0)
-        host += QLatin1Char(':') + QString::number(u.port());
-    in += "host=" + host.toUtf8() + '\n';
-    QString path = u.path();
-    if (path.startsWith(QLatin1Char('/')))
-        path.remove(0, 1);
-    if (!path.isEmpty())
-        in += "path=" + path.toUtf8() + '\n';
+    QUrl u(url);
     if (!username.isEmpty())
-        in += "username=" + username.toUtf8() + '\n';
-    if (!password.isEmpty())
-        in += "password=" + password.toUtf8() + '\n';
-    return in + '\n';
+        u.setUserName(username, QUrl::DecodedMode);
+    u.setPassword(password.isEmpty() ? QString() : password, QUrl::DecodedMode);
+    return credentialRequestText(u);
 }
 
 // Runs `git credential ACTION`; returns stdout, or nothing when git failed.
@@ -77,13 +72,56 @@ std::optional<QByteArray> runCredential(const QString &gitProgram, const char *a
 
 } // namespace
 
+Result<QByteArray> credentialRequestText(const QUrl &url)
+{
+    const QString shown = displayUrl(url.toString(QUrl::FullyEncoded));
+    QString host = url.host(QUrl::FullyDecoded);
+    if (url.scheme().isEmpty() || host.isEmpty()) {
+        return Error(GitText::tr("the remote URL %1 names no protocol or no host: Fluxdesk does "
+                                 "not ask a git credential helper for it. Correct the URL with "
+                                 "git remote set-url.")
+                         .arg(shown));
+    }
+    if (url.port() > 0)
+        host += QLatin1Char(':') + QString::number(url.port());
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    const std::pair<const char *, QString> fields[] = {
+        {"protocol", url.scheme()},
+        {"host", host},
+        {"path", path},
+        {"username", url.userName(QUrl::FullyDecoded)},
+        {"password", url.password(QUrl::FullyDecoded)}};
+    QByteArray text;
+    for (const auto &[key, value] : fields) {
+        if (value.isEmpty())
+            continue;
+        const QByteArray bytes = value.toUtf8();
+        if (bytes.contains('\n') || bytes.contains('\r') || bytes.contains('\0')) {
+            // Never quote the value: it may be the password.
+            return Error(
+                GitText::tr("the %1 of the remote URL %2 holds a line break or NUL character, "
+                            "which could make a git credential helper answer for another host: "
+                            "refused before asking any helper. Correct the URL with git remote "
+                            "set-url (or the password you entered).")
+                    .arg(QString::fromLatin1(key), shown));
+        }
+        text += key + QByteArray("=") + bytes + '\n';
+    }
+    text += '\n';
+    return text;
+}
+
 namespace GitCredentialHelper {
 
 std::optional<GitUserPass> fill(const QString &gitProgram, const QString &url,
                                 const QString &username)
 {
-    const std::optional<QByteArray> out =
-        runCredential(gitProgram, "fill", describe(url, username, {}));
+    const Result<QByteArray> request = describe(url, username, {});
+    if (!request)
+        return std::nullopt;
+    const std::optional<QByteArray> out = runCredential(gitProgram, "fill", *request);
     if (!out)
         return std::nullopt;
     GitUserPass result;
@@ -101,12 +139,16 @@ std::optional<GitUserPass> fill(const QString &gitProgram, const QString &url,
 
 void approve(const QString &gitProgram, const QString &url, const GitUserPass &credentials)
 {
-    runCredential(gitProgram, "approve", describe(url, credentials.username, credentials.password));
+    const Result<QByteArray> request = describe(url, credentials.username, credentials.password);
+    if (request)
+        runCredential(gitProgram, "approve", *request);
 }
 
 void reject(const QString &gitProgram, const QString &url, const GitUserPass &credentials)
 {
-    runCredential(gitProgram, "reject", describe(url, credentials.username, credentials.password));
+    const Result<QByteArray> request = describe(url, credentials.username, credentials.password);
+    if (request)
+        runCredential(gitProgram, "reject", *request);
 }
 
 } // namespace GitCredentialHelper

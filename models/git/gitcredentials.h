@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/error.h"
+
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -27,6 +31,19 @@ public:
     // An SSH host not in known_hosts; fingerprint is "SHA256:...". true: trust and remember it.
     virtual bool confirmUnknownHost(const QString &host, int port, const QString &keyType,
                                     const QString &fingerprint) = 0;
+    // An SSH host known_hosts holds only with keys of other types (knownTypes, e.g.
+    // "ssh-rsa"), offering a keyType key: the server's keys were rotated, or someone intercepts
+    // the connection. true: trust this key too and remember it. Refused unless a prompter asks.
+    virtual bool confirmHostWithOtherKeys(const QString &host, int port, const QString &keyType,
+                                          const QString &fingerprint, const QStringList &knownTypes)
+    {
+        Q_UNUSED(host);
+        Q_UNUSED(port);
+        Q_UNUSED(keyType);
+        Q_UNUSED(fingerprint);
+        Q_UNUSED(knownTypes);
+        return false;
+    }
 };
 
 // Where credentials come from, in the order people expect.
@@ -44,8 +61,18 @@ struct GitCredentialSettings
     QString resolvedSshDir() const;
 };
 
+// The text `git credential fill|approve|reject` reads for url: protocol, host (with ":port"),
+// path, and username and password where url holds them, from url's decoded parts, ending in an
+// empty line. Refused, before any helper could see it, when a field holds a line feed, carriage
+// return or NUL (as git does since CVE-2020-5260: "%0a" in a URL would add lines of its own, such
+// as "host=" of another host, whose token would then go to this one), or when the protocol or the
+// host is missing (CVE-2020-11008: a helper would answer for any host). The error names the URL
+// without its secrets (displayUrl) and says what to fix. Pure: no process, no I/O.
+Result<QByteArray> credentialRequestText(const QUrl &url);
+
 // `git credential fill|approve|reject` with protocol/host/path. fill returns nothing when git is
-// missing, no helper answers or prompting would be needed (GIT_TERMINAL_PROMPT=0).
+// missing, no helper answers, prompting would be needed (GIT_TERMINAL_PROMPT=0) or the URL is
+// refused by credentialRequestText (then no helper runs at all).
 namespace GitCredentialHelper {
 std::optional<GitUserPass> fill(const QString &gitProgram, const QString &url,
                                 const QString &username);
