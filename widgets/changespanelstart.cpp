@@ -2,6 +2,7 @@
 #include "changespanel.h"
 
 #include "clonedialog.h"
+#include "git/giturl.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -81,7 +82,7 @@ bool ChangesPanel::startClone(const QString &url, const QString &folder)
     }
     const QString target = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
     m_cloneStatus->setText(
-        tr("Cloning %1 into %2…").arg(url.trimmed(), QDir::toNativeSeparators(target)));
+        tr("Cloning %1 into %2…").arg(displayUrl(url.trimmed()), QDir::toNativeSeparators(target)));
     m_cloneStatus->setStyleSheet(QString());
     m_cloneStatus->show();
     m_cloning = true;

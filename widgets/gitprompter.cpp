@@ -125,4 +125,33 @@ bool GitPrompter::confirmUnknownHost(const QString &host, int port, const QStrin
     return accepted;
 }
 
+bool GitPrompter::confirmHostWithOtherKeys(const QString &host, int port, const QString &keyType,
+                                           const QString &fingerprint,
+                                           const QStringList &knownTypes)
+{
+    bool accepted = false;
+    onUiThread([&] {
+        QMessageBox box(QMessageBox::Warning, tr("SSH Host Known with Other Keys"),
+                        tr("Your known_hosts file knows the host %1 (port %2) only with keys of "
+                           "other types (%3), but it now offers a %4 key.")
+                            .arg(host)
+                            .arg(port)
+                            .arg(knownTypes.join(QLatin1String(", ")), keyType),
+                        QMessageBox::NoButton, m_parentWidget);
+        box.setObjectName(QStringLiteral("otherHostKeyBox"));
+        box.setInformativeText(
+            tr("The server's keys may have been replaced, or someone may be intercepting the "
+               "connection. The new key has the fingerprint\n%1\n\nTrust it only if your "
+               "server's administrator confirms this fingerprint. Trust this key and remember "
+               "it?")
+                .arg(fingerprint));
+        QPushButton *trust = box.addButton(tr("Trust and Connect"), QMessageBox::AcceptRole);
+        QPushButton *refuse = box.addButton(tr("Refuse"), QMessageBox::RejectRole);
+        box.setDefaultButton(refuse);
+        box.exec();
+        accepted = box.clickedButton() == trust;
+    });
+    return accepted;
+}
+
 } // namespace Fluxdesk

@@ -24,6 +24,9 @@ public:
     std::optional<QString> askPassphrase(const QString &keyPath) override;
     bool confirmUnknownHost(const QString &host, int port, const QString &keyType,
                             const QString &fingerprint) override;
+    bool confirmHostWithOtherKeys(const QString &host, int port, const QString &keyType,
+                                  const QString &fingerprint,
+                                  const QStringList &knownTypes) override;
 
     // Offers "Remember in the system keychain" in the sign-in dialog (only when there is a
     // GitSecretStore to remember it in); its answer is GitUserPass::remember.

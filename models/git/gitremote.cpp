@@ -2,6 +2,7 @@
 
 #include "githandles.h"
 #include "gittext.h"
+#include "giturl.h"
 
 #include <QCoreApplication>
 
@@ -69,7 +70,11 @@ GitResult<GitPushResult> gitPush(const GitRepository &repo, GitTransfer &transfe
     GitResult<Remote> remote = lookupRemote(repo.handle(), result.remote);
     if (!remote)
         return remote.error();
-    result.remoteUrl = QString::fromUtf8(git_remote_url(remote->get()));
+    // Pushes go to the pushurl where one is set: the host key, TLS settings and credentials
+    // checked must be that host's, not the fetch URL's.
+    const char *pushUrl = git_remote_pushurl(remote->get());
+    const QString connectUrl = QString::fromUtf8(pushUrl ? pushUrl : git_remote_url(remote->get()));
+    result.remoteUrl = displayUrl(connectUrl);
 
     const QByteArray refspec =
         (QStringLiteral("refs/heads/") + info->branch + QLatin1Char(':') + result.remoteRef)
@@ -77,7 +82,7 @@ GitResult<GitPushResult> gitPush(const GitRepository &repo, GitTransfer &transfe
     char *spec = const_cast<char *>(refspec.constData());
     const git_strarray refspecs{&spec, 1};
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    transfer.begin(result.remoteUrl, repo.handle());
+    transfer.begin(connectUrl, repo.handle());
     const TransferEnd end{transfer};
     if (const std::optional<GitError> tls = transfer.tlsError())
         return *tls; // refused before connecting: nothing is sent

@@ -10,8 +10,8 @@ namespace Fluxdesk {
 
 struct GitPushResult
 {
-    QString remote; // "origin"
-    QString remoteUrl;
+    QString remote;           // "origin"
+    QString remoteUrl;        // where the push went (the pushurl where set), as displayUrl shows it
     QString branch;           // the local branch pushed
     QString remoteRef;        // "refs/heads/main"
     bool upstreamSet = false; // the first push set the branch's upstream

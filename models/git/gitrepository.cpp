@@ -3,6 +3,7 @@
 #include "githandles.h"
 #include "gittext.h"
 #include "gittransfer.h"
+#include "giturl.h"
 #include "libgit2init.h"
 
 #include <QCoreApplication>
@@ -67,7 +68,7 @@ GitResult<GitRepository> GitRepository::clone(const QString &url, const QString 
     const QByteArray native = QFile::encodeName(QFileInfo(path).absoluteFilePath());
     const int rc = git_clone(&raw, nativeUrl.constData(), native.constData(), &options);
     if (rc < 0)
-        return t->errorFor(rc, GitText::tr("cannot clone %1").arg(url));
+        return t->errorFor(rc, GitText::tr("cannot clone %1").arg(displayUrl(url)));
     t->succeeded();
     return GitRepository(raw);
 }

@@ -27,7 +27,8 @@ enum class GitErrorKind
     Cancelled,
     NoRemote,             // no upstream and no "origin"
     CertificateUntrusted, // HTTPS: the server's certificate failed verification (or the CA file)
-    InsecureTls           // HTTPS: git is configured not to verify (http.sslVerify=false): refused
+    InsecureTls,          // HTTPS: git is configured not to verify (http.sslVerify=false): refused
+    HostKeyOtherType      // known_hosts holds the SSH host with other key types only: not trusted
 };
 
 struct GitError

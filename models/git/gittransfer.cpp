@@ -3,6 +3,7 @@
 #include "githandles.h"
 #include "gittext.h"
 #include "gittls.h"
+#include "giturl.h"
 #include "knownhosts.h"
 
 #include <QCoreApplication>
@@ -81,15 +82,6 @@ int updateReferenceCb(const char *refname, const char *status, void *payload)
     return 0;
 }
 
-// The port of an ssh URL (ssh://host:port/... ; scp-like user@host:path is port 22).
-int sshPort(const QString &url)
-{
-    if (!url.contains(QLatin1String("://")))
-        return 22;
-    const QUrl parsed(url);
-    return parsed.port(22);
-}
-
 QString localUserName()
 {
     QString name = QString::fromLocal8Bit(qgetenv("USER"));
@@ -104,33 +96,14 @@ QString localUserName()
     return name;
 }
 
-QString sshKeyTypeName(int rawType)
-{
-    switch (rawType) {
-    case GIT_CERT_SSH_RAW_TYPE_RSA:
-        return QStringLiteral("ssh-rsa");
-    case GIT_CERT_SSH_RAW_TYPE_DSS:
-        return QStringLiteral("ssh-dss");
-    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_256:
-        return QStringLiteral("ecdsa-sha2-nistp256");
-    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_384:
-        return QStringLiteral("ecdsa-sha2-nistp384");
-    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_521:
-        return QStringLiteral("ecdsa-sha2-nistp521");
-    case GIT_CERT_SSH_RAW_TYPE_KEY_ED25519:
-        return QStringLiteral("ssh-ed25519");
-    default:
-        return {};
-    }
-}
-
 // The URL credentials are stored under: the one libgit2 asks for, with the username the remote
-// URL names (libgit2 passes it separately).
+// URL names (libgit2 passes it separately), never with a password the URL may hold.
 QString credentialUrl(const QString &url, const QString &usernameFromUrl)
 {
     QUrl parsed(url);
     if (!usernameFromUrl.isEmpty())
-        parsed.setUserName(usernameFromUrl);
+        parsed.setUserName(usernameFromUrl, QUrl::DecodedMode);
+    parsed.setPassword(QString());
     return parsed.toString(QUrl::FullyEncoded);
 }
 
@@ -171,6 +144,8 @@ void GitTransfer::begin(const QString &url, git_repository *repo)
     m_storedCredentials.reset();
     m_toRemember.reset();
     m_credentialUrl.clear();
+    m_helperUrl.clear();
+    m_askedUrl.clear();
     m_storeWarning.clear();
     m_triedKeys.clear();
     finish(); // a transfer object reused without an end
@@ -342,10 +317,19 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
     }
 
     if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+        m_askedUrl = urlText;
         m_credentialUrl = credentialUrl(urlText, fromUrl);
+        // A URL whose parts would add lines to a helper's request is hostile: no helper, no
+        // keychain entry and no prompt for it.
+        const Result<QByteArray> request = credentialRequestText(QUrl(m_credentialUrl));
+        if (!request) {
+            m_failureKind = GitErrorKind::Failed;
+            m_failure = request.error().message;
+            return GIT_EUSER;
+        }
         // Called again: the answer we gave last time was refused.
         if (m_helperCredentials) {
-            GitCredentialHelper::reject(m_settings.gitProgram, urlText, *m_helperCredentials);
+            GitCredentialHelper::reject(m_settings.gitProgram, m_helperUrl, *m_helperCredentials);
             m_helperCredentials.reset();
         }
         QString refusedUser = fromUrl;
@@ -357,6 +341,7 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
         m_toRemember.reset(); // refused: never kept
         if (!m_helperTried && m_settings.useGitCredentialHelper) {
             m_helperTried = true;
+            m_helperUrl = urlText; // approved or rejected for this URL, the one libgit2 uses
             m_helperCredentials =
                 GitCredentialHelper::fill(m_settings.gitProgram, urlText, fromUrl);
             if (m_helperCredentials) {
@@ -380,7 +365,8 @@ int GitTransfer::credential(void **outPtr, const char *url, const char *username
         }
         if (!m_promptTried && m_prompter) {
             m_promptTried = true;
-            const std::optional<GitUserPass> answer = m_prompter->askUserPass(urlText, refusedUser);
+            const std::optional<GitUserPass> answer =
+                m_prompter->askUserPass(displayUrl(urlText), refusedUser);
             if (!answer) {
                 m_userDeclined = true;
                 m_cancel.store(true);
@@ -425,61 +411,18 @@ int GitTransfer::certificateCheck(void *certPtr, int valid, const char *hostPtr)
         m_rejectedCertHost = QString::fromUtf8(hostPtr);
         return GIT_PASSTHROUGH;
     }
-    const auto *hostkey = reinterpret_cast<const git_cert_hostkey *>(cert);
-    const QString host = QString::fromUtf8(hostPtr);
-    const int port = sshPort(m_url);
-    QByteArray blob;
-    QByteArray digest;
-    QString keyType;
-    if (hostkey->type & GIT_CERT_SSH_RAW) {
-        blob = QByteArray(hostkey->hostkey, int(hostkey->hostkey_len));
-        digest = QCryptographicHash::hash(blob, QCryptographicHash::Sha256);
-        keyType = KnownHosts::keyTypeOfBlob(blob);
-        if (keyType.isEmpty())
-            keyType = sshKeyTypeName(hostkey->raw_type);
-    } else if (hostkey->type & GIT_CERT_SSH_SHA256) {
-        digest = QByteArray(reinterpret_cast<const char *>(hostkey->hash_sha256), 32);
-    } else {
-        m_failureKind = GitErrorKind::HostKeyUnknown;
-        m_failure = GitText::tr("the SSH server's host key cannot be checked");
-        return GIT_ECERTIFICATE;
-    }
-    const QString knownHostsPath = m_settings.knownHostsPath();
-    const KnownHosts known = KnownHosts::load(knownHostsPath);
-    const QString fingerprint = KnownHosts::fingerprintFromDigest(digest);
-    switch (known.check(host, port, keyType, digest)) {
-    case KnownHosts::Match::Known:
-        return 0;
-    case KnownHosts::Match::Changed:
-        m_failureKind = GitErrorKind::HostKeyChanged;
-        m_failure =
-            GitText::tr("the host key of %1 has changed (now %2): this can mean someone is "
-                        "intercepting the connection. Refused; if the change is expected, remove "
-                        "the old key from %3.")
-                .arg(KnownHosts::hostName(host, port), fingerprint,
-                     QDir::toNativeSeparators(knownHostsPath));
-        return GIT_ECERTIFICATE;
-    case KnownHosts::Match::Revoked:
-        m_failureKind = GitErrorKind::HostKeyChanged;
-        m_failure = GitText::tr("the host key of %1 (%2) is revoked in %3")
-                        .arg(KnownHosts::hostName(host, port), fingerprint,
-                             QDir::toNativeSeparators(knownHostsPath));
-        return GIT_ECERTIFICATE;
-    case KnownHosts::Match::Unknown:
-        break;
-    }
-    if (m_prompter && m_prompter->confirmUnknownHost(host, port, keyType, fingerprint)) {
-        if (m_settings.rememberAcceptedHosts && !blob.isEmpty())
-            KnownHosts::append(knownHostsPath, host, port, blob);
-        return 0;
-    }
-    m_failureKind = GitErrorKind::HostKeyUnknown;
-    m_failure = GitText::tr("%1 is not a known host (key %2); not connecting")
-                    .arg(KnownHosts::hostName(host, port), fingerprint);
-    return GIT_ECERTIFICATE;
+    return checkSshHostKey(cert, QString::fromUtf8(hostPtr));
 }
 
 GitError GitTransfer::errorFor(int rc, const QString &context)
+{
+    GitError error = describeFailure(rc, context);
+    // libgit2 and servers may quote the URL: its password never reaches a message.
+    error.message = redactUrlSecrets(redactUrlSecrets(error.message, m_url), m_askedUrl);
+    return error;
+}
+
+GitError GitTransfer::describeFailure(int rc, const QString &context)
 {
     // Read libgit2's message before anything else can replace it (finish() calls libgit2).
     GitError error = lastGitError(rc, context);
@@ -489,7 +432,7 @@ GitError GitTransfer::errorFor(int rc, const QString &context)
     finish();
     if (m_helperCredentials &&
         (rc == GIT_EAUTH || m_failureKind == GitErrorKind::AuthenticationFailed)) {
-        GitCredentialHelper::reject(m_settings.gitProgram, m_url, *m_helperCredentials);
+        GitCredentialHelper::reject(m_settings.gitProgram, m_helperUrl, *m_helperCredentials);
         m_helperCredentials.reset();
     }
     if (m_storedCredentials &&
@@ -499,6 +442,8 @@ GitError GitTransfer::errorFor(int rc, const QString &context)
     m_toRemember.reset();
     if (!m_failure.isEmpty())
         return GitError(m_failureKind, m_failure, rc);
+    if (std::optional<GitError> hostKeys = keyExchangeFailure(libgit2Text, rc))
+        return *hostKeys;
     if (!m_rejectedCertHost.isEmpty()) {
         const QString reason = certificateReason(libgit2Text);
         const QString text =
@@ -526,7 +471,7 @@ void GitTransfer::succeeded()
 {
     finish();
     if (m_helperCredentials) {
-        GitCredentialHelper::approve(m_settings.gitProgram, m_url, *m_helperCredentials);
+        GitCredentialHelper::approve(m_settings.gitProgram, m_helperUrl, *m_helperCredentials);
         m_helperCredentials.reset();
     }
     m_storedCredentials.reset(); // accepted: it stays in the store

@@ -66,7 +66,8 @@ public:
     void cancel() { m_cancel.store(true); }
     bool isCancelled() const { return m_cancel.load(); }
 
-    // Used by the operations (clone, fetch, push). begin() reads the TLS configuration of repo
+    // Used by the operations (clone, fetch, push). url is the one the operation connects to (a
+    // push: the remote's pushurl where it has one). begin() reads the TLS configuration of repo
     // (or the global one when repo is null, e.g. for a clone) for an https URL; a problem with it
     // is returned by tlsError() and also makes the certificate check fail, so an operation that
     // does not ask still cannot connect.
@@ -77,7 +78,7 @@ public:
     QString caFile() const { return m_caFile; }
     QString caSource() const { return m_caSource; }
     void fillCallbacks(git_remote_callbacks *callbacks);
-    // Both end the operation (finish()).
+    // Both end the operation (finish()). errorFor's message never holds the URL's password.
     GitError errorFor(int rc, const QString &context);
     void succeeded();
     // Releases the TLS lock and restores libgit2's default CAs; idempotent, any thread.
@@ -99,6 +100,10 @@ public:
 
 private:
     void forgetStoredCredentials();
+    GitError describeFailure(int rc, const QString &context);
+    // gittransferhostkey.cpp: cert is a git_cert_hostkey.
+    int checkSshHostKey(const void *cert, const QString &host);
+    std::optional<GitError> keyExchangeFailure(const QString &libgit2Text, int rc) const;
 
     GitCredentialPrompter *m_prompter = nullptr;
     GitSecretStore *m_store = nullptr;
@@ -122,7 +127,9 @@ private:
     bool m_storeTried = false;
     std::optional<GitUserPass> m_storedCredentials; // given from the store, not yet accepted
     std::optional<GitUserPass> m_toRemember;        // prompted with "remember": stored on success
-    QString m_credentialUrl;                        // the URL libgit2 asked credentials for
+    QString m_credentialUrl; // the URL libgit2 asked credentials for, with user, no password
+    QString m_helperUrl;     // the URL the git credential helpers were asked for
+    QString m_askedUrl;      // the URL libgit2 last asked credentials for, as it gave it
     QString m_storeWarning;
     QStringList m_triedKeys;
 

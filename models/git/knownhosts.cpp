@@ -112,6 +112,7 @@ KnownHosts::Match KnownHosts::check(const QString &host, int port, const QString
 {
     const QString name = hostName(host, port);
     bool sameTypeOtherKey = false;
+    bool otherType = false;
     bool known = false;
     for (const Entry &entry : m_entries) {
         if (!matches(entry, name))
@@ -122,11 +123,26 @@ KnownHosts::Match KnownHosts::check(const QString &host, int port, const QString
             known = true;
         } else if (!entry.revoked && (keyType.isEmpty() || entry.keyType == keyType)) {
             sameTypeOtherKey = true;
+        } else if (!entry.revoked) {
+            otherType = true;
         }
     }
     if (known)
         return Match::Known;
-    return sameTypeOtherKey ? Match::Changed : Match::Unknown;
+    if (sameTypeOtherKey)
+        return Match::Changed;
+    return otherType ? Match::OtherKeyType : Match::Unknown;
+}
+
+QStringList KnownHosts::keyTypesFor(const QString &host, int port) const
+{
+    const QString name = hostName(host, port);
+    QStringList types;
+    for (const Entry &entry : m_entries) {
+        if (!entry.revoked && matches(entry, name) && !types.contains(entry.keyType))
+            types.append(entry.keyType);
+    }
+    return types;
 }
 
 KnownHosts::Match KnownHosts::checkKey(const QString &host, int port, const QByteArray &blob) const

@@ -17,10 +17,12 @@ class KnownHosts
 public:
     enum class Match
     {
-        Known,   // an entry for the host holds this very key
-        Unknown, // no entry for the host (and key type)
-        Changed, // the host is known with a different key: refuse (possible attack)
-        Revoked  // the key is marked @revoked
+        Known,       // an entry for the host holds this very key
+        Unknown,     // no entry for the host
+        Changed,     // the host is known with a different key of this type: refuse (attack?)
+        Revoked,     // the key is marked @revoked
+        OtherKeyType // the host is known only with keys of other types: a key rotation, or an
+                     // attacker offering a type we hold no key for; ask, warning of both
     };
 
     static KnownHosts parse(const QByteArray &text);
@@ -30,6 +32,8 @@ public:
     Match check(const QString &host, int port, const QString &keyType,
                 const QByteArray &sha256) const;
     Match checkKey(const QString &host, int port, const QByteArray &blob) const;
+    // The key types known_hosts holds for the host (not revoked), in file order, each once.
+    QStringList keyTypesFor(const QString &host, int port) const;
 
     qsizetype size() const { return m_entries.size(); }
 
