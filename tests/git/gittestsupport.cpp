@@ -171,6 +171,9 @@ bool TestHttpGitServer::start(const QString &dir, const QString &repos, const QB
                               "server.port = %2\n"
                               "server.bind = \"127.0.0.1\"\n"
                               "server.errorlog = \"%1/error.log\"\n"
+                              // Let hostile URLs (%0A in the path) reach the client's
+                              // credential handling instead of a 400.
+                              "server.http-parseopts = ( \"url-ctrls-reject\" => \"disable\" )\n"
                               "server.modules = (\"mod_alias\", \"mod_setenv\", \"mod_auth\", "
                               "\"mod_authn_file\", \"mod_cgi\")\n"
                               "alias.url = ( \"/git\" => \"%3\" )\n"
@@ -281,9 +284,10 @@ QString TestSshServer::knownHostsLine() const
         .arg(publicKeyLine(m_hostKey + QStringLiteral(".pub")));
 }
 
-std::optional<GitUserPass> TestPrompter::askUserPass(const QString &, const QString &)
+std::optional<GitUserPass> TestPrompter::askUserPass(const QString &url, const QString &)
 {
     ++userPassCalls;
+    lastUserPassUrl = url;
     return userPass;
 }
 
@@ -299,6 +303,17 @@ bool TestPrompter::confirmUnknownHost(const QString &, int, const QString &keyTy
     ++hostCalls;
     lastFingerprint = fingerprint;
     lastKeyType = keyType;
+    return acceptHost;
+}
+
+bool TestPrompter::confirmHostWithOtherKeys(const QString &, int, const QString &keyType,
+                                            const QString &fingerprint,
+                                            const QStringList &knownTypes)
+{
+    ++otherKeysCalls;
+    lastFingerprint = fingerprint;
+    lastKeyType = keyType;
+    lastKnownTypes = knownTypes;
     return acceptHost;
 }
 

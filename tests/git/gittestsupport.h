@@ -108,6 +108,9 @@ public:
     std::optional<QString> askPassphrase(const QString &keyPath) override;
     bool confirmUnknownHost(const QString &host, int port, const QString &keyType,
                             const QString &fingerprint) override;
+    bool confirmHostWithOtherKeys(const QString &host, int port, const QString &keyType,
+                                  const QString &fingerprint,
+                                  const QStringList &knownTypes) override;
 
     std::optional<GitUserPass> userPass;
     std::optional<QString> passphrase;
@@ -115,8 +118,11 @@ public:
     std::atomic_int userPassCalls{0};
     std::atomic_int passphraseCalls{0};
     std::atomic_int hostCalls{0};
+    std::atomic_int otherKeysCalls{0};
     QString lastFingerprint;
     QString lastKeyType;
+    QStringList lastKnownTypes;
+    QString lastUserPassUrl;
 };
 
 } // namespace Fluxdesk::Testing

@@ -267,6 +267,39 @@ private Q_SLOTS:
         QCOMPARE(runGit(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}), head(work));
     }
 
+    // origin's url is plain HTTP (nothing listens there), its pushurl the HTTPS server: the push
+    // goes to the pushurl, so its TLS settings apply, CA and refusal alike.
+    void pushUrlTlsSettings_data()
+    {
+        QTest::addColumn<bool>("verifyOff");
+        QTest::addRow("http.sslCAInfo trusts the push host") << false;
+        QTest::addRow("http.sslVerify=false refused for the push host") << true;
+    }
+    void pushUrlTlsSettings()
+    {
+        QFETCH(bool, verifyOff);
+        QString remote;
+        const QString work = makeWork(m_port, &remote);
+        const QString pushUrl =
+            runGit(work, {QStringLiteral("config"), QStringLiteral("remote.origin.url")});
+        setRepoConfig(work, QStringLiteral("remote.origin.url"),
+                      QStringLiteral("http://127.0.0.1:%1/git/fetch.git").arg(freePort()));
+        setRepoConfig(work, QStringLiteral("remote.origin.pushurl"), pushUrl);
+        setRepoConfig(work, QStringLiteral("http.sslCAInfo"), caFile());
+        if (verifyOff) {
+            setRepoConfig(work, QStringLiteral("http.sslVerify"), QStringLiteral("false"));
+            const QString message = refusedPush(work, remote, GitErrorKind::InsecureTls);
+            QVERIFY2(message.contains(QLatin1String("http.sslVerify=false")), qPrintable(message));
+            return;
+        }
+        TestPrompter prompter;
+        alice(prompter);
+        const GitResult<GitPushResult> pushed = push(work, prompter);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(pushed->remoteUrl, pushUrl);
+        QCOMPARE(runGit(remote, {QStringLiteral("rev-parse"), QStringLiteral("main")}), head(work));
+    }
+
     // Runs after the successful pushes: the CA of those must not stay trusted for the process.
     void untrustedWithoutCa()
     {

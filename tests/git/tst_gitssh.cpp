@@ -37,6 +37,15 @@ private:
     QString m_user;
 
     QString knownHosts() const { return m_sshDir + QStringLiteral("/known_hosts"); }
+    static bool remoteHasMain(const QString &remote)
+    {
+        bool ok = false;
+        runGit(remote,
+               {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
+                QStringLiteral("main")},
+               &ok);
+        return ok;
+    }
     void writeKnownHosts(const QString &pub)
     {
         writeFile(
@@ -279,6 +288,123 @@ private Q_SLOTS:
                 QStringLiteral("main")},
                &ok);
         QVERIFY(!ok);
+    }
+
+    // An ecdsa key for the test host: known_hosts lines of "another type" than sshd's ed25519.
+    QString otherTypeHostKey()
+    {
+        const QString ecdsa = m_dir.filePath(QStringLiteral("othertype/host_ecdsa"));
+        if (!QFile::exists(ecdsa)) {
+            QDir().mkpath(QFileInfo(ecdsa).absolutePath());
+            runProgram(QStringLiteral("ssh-keygen"),
+                       {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ecdsa"),
+                        QStringLiteral("-N"), QString(), QStringLiteral("-f"), ecdsa});
+        }
+        return ecdsa + QStringLiteral(".pub");
+    }
+
+    // The server offers its ed25519 key; ~/.ssh/known_hosts holds the host with an ecdsa key
+    // only. libgit2 then offers sshd only ecdsa and the key exchange fails: said as "known with
+    // other keys" (rotation or attack), not as libssh2's "Unable to exchange encryption keys",
+    // nor as an unknown host or a changed key.
+    void hostKnownWithOtherKeyTypeIsExplained()
+    {
+        writeKnownHosts(otherTypeHostKey());
+        QString remote;
+        const QString work = makeWork(&remote);
+        TestPrompter prompter;
+        prompter.acceptHost = true; // nothing to accept: no key was offered
+        const GitResult<GitPushResult> pushed = push(work, &prompter);
+        QVERIFY(!pushed.ok());
+        const QString message = pushed.error().message;
+        QVERIFY2(pushed.error().kind == GitErrorKind::HostKeyOtherType, qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("(ecdsa-sha2-nistp256)")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("[127.0.0.1]:%1").arg(m_port)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("intercepting")), qPrintable(message));
+        QCOMPARE(prompter.hostCalls.load(), 0);
+        QVERIFY(!remoteHasMain(remote));
+    }
+
+    // Fluxdesk's known_hosts (a configured SSH folder) holds the host with an ecdsa key only,
+    // libgit2's (~/.ssh) does not know it, so the ed25519 key reaches the check: the user is
+    // asked with the "known with other keys" question, not the unknown-host one.
+    void hostKnownWithOtherKeyTypeAsks()
+    {
+        QFile::remove(knownHosts());
+        const QString dir = m_dir.filePath(QStringLiteral("othertype-ssh"));
+        QDir().mkpath(dir);
+        QFile::remove(dir + QStringLiteral("/id_ed25519"));
+        QFile::remove(dir + QStringLiteral("/id_ed25519.pub"));
+        QVERIFY(QFile::copy(m_sshDir + QStringLiteral("/id_ed25519"),
+                            dir + QStringLiteral("/id_ed25519")));
+        QVERIFY(QFile::copy(m_sshDir + QStringLiteral("/id_ed25519.pub"),
+                            dir + QStringLiteral("/id_ed25519.pub")));
+        const QString known = dir + QStringLiteral("/known_hosts");
+        writeFile(known, QStringLiteral("[127.0.0.1]:%1 %2\n")
+                             .arg(m_port)
+                             .arg(publicKeyLine(otherTypeHostKey()))
+                             .toUtf8());
+        QString remote;
+        const QString work = makeWork(&remote);
+        TestPrompter prompter;
+        prompter.acceptHost = false;
+        GitResult<GitPushResult> pushed = push(work, &prompter, dir);
+        QVERIFY(!pushed.ok());
+        const QString message = pushed.error().message;
+        QVERIFY2(pushed.error().kind == GitErrorKind::HostKeyOtherType, qPrintable(message));
+        QCOMPARE(prompter.hostCalls.load(), 0); // not asked as an unknown host
+        QCOMPARE(prompter.otherKeysCalls.load(), 1);
+        QCOMPARE(prompter.lastKeyType, QStringLiteral("ssh-ed25519"));
+        QCOMPARE(prompter.lastKnownTypes, QStringList{QStringLiteral("ecdsa-sha2-nistp256")});
+        QVERIFY2(message.contains(QLatin1String("other types (ecdsa-sha2-nistp256)")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(prompter.lastFingerprint), qPrintable(message));
+        QVERIFY(!remoteHasMain(remote));
+
+        // Without a prompter (the CLI) it is refused with the same explanation.
+        pushed = push(work, nullptr, dir);
+        QVERIFY(!pushed.ok());
+        QCOMPARE(pushed.error().kind, GitErrorKind::HostKeyOtherType);
+
+        // Trusted: the push goes through and the new key is remembered next to the old one.
+        prompter.acceptHost = true;
+        pushed = push(work, &prompter, dir);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(prompter.otherKeysCalls.load(), 2);
+        QCOMPARE(prompter.hostCalls.load(), 0);
+        const QByteArray lines = readFile(known);
+        QVERIFY(lines.contains(" ecdsa-sha2-nistp256 "));
+        QVERIFY(lines.contains(QStringLiteral("[127.0.0.1]:%1 ssh-ed25519 ").arg(m_port).toUtf8()));
+        QVERIFY(remoteHasMain(remote));
+    }
+
+    // origin's url points at a port with no server and a key nobody knows; its pushurl at sshd:
+    // the push checks the host key of the push URL's host and port, which known_hosts holds.
+    void pushUrlHostKeyIsChecked()
+    {
+        writeKnownHosts(m_hostKey + QStringLiteral(".pub"));
+        QString remote;
+        const QString work = makeWork(&remote);
+        const QString pushUrl =
+            runGit(work, {QStringLiteral("config"), QStringLiteral("remote.origin.url")});
+        const QString fetchUrl =
+            QStringLiteral("ssh://%1@127.0.0.1:%2%3").arg(m_user).arg(freePort()).arg(remote);
+        bool ok = false;
+        runGit(work, {QStringLiteral("config"), QStringLiteral("remote.origin.url"), fetchUrl},
+               &ok);
+        QVERIFY(ok);
+        runGit(work, {QStringLiteral("config"), QStringLiteral("remote.origin.pushurl"), pushUrl},
+               &ok);
+        QVERIFY(ok);
+        TestPrompter prompter;
+        prompter.acceptHost = false;
+        const GitResult<GitPushResult> pushed = push(work, &prompter);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
+        QCOMPARE(prompter.hostCalls.load(), 0);
+        QCOMPARE(prompter.otherKeysCalls.load(), 0);
+        QCOMPARE(pushed->remoteUrl, pushUrl);
+        QVERIFY(remoteHasMain(remote));
     }
 
     void encryptedKeyAsksPassphrase()
