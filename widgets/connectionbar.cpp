@@ -229,8 +229,8 @@ void ConnectionBar::setWarnings(const QStringList &warnings)
 {
     m_tlsWarning->setText(warnings.join(QLatin1Char('\n')));
     m_tlsWarning->setToolTip(
-        tr("The connection is not verified: anyone on the network path could read or change "
-           "what Fluxdesk sees."));
+        tr("The connection is not verified or not encrypted: anyone on the network path could "
+           "read or change what Fluxdesk sees, and read what it sends."));
     m_tlsWarning->setVisible(!warnings.isEmpty());
 }
 

@@ -14,7 +14,7 @@ namespace Fluxdesk {
 
 // The strip at the top of the window: where the objects come from (kubeconfig contexts, the demo
 // cluster, a snapshot), Connect/Refresh, Cancel, the load's progress and status, and a persistent
-// warning when TLS verification is off.
+// warning when TLS verification is off or credentials go to a plain http:// server.
 class ConnectionBar : public QWidget
 {
     Q_OBJECT

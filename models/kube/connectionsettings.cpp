@@ -166,8 +166,20 @@ Result<ConnectionSettings> resolveContext(const Kubeconfig &config, const QStrin
                 "ConnectionSettings", "server \"%1\" of cluster \"%2\" is not an http or https URL")
                 .arg(cluster->server, cluster->name),
             clusterFile);
-    if (!cluster->certificateAuthorityFile.isEmpty() ||
-        !cluster->certificateAuthorityData.isEmpty()) {
+    const bool hasCa = !cluster->certificateAuthorityFile.isEmpty() ||
+                       !cluster->certificateAuthorityData.isEmpty();
+    // As kubectl: a CA says "verify against this", the flag says "do not verify"; which one the
+    // user meant is theirs to say.
+    if (hasCa && cluster->insecureSkipTlsVerify)
+        return Error(QCoreApplication::translate(
+                         "ConnectionSettings",
+                         "cluster \"%1\" sets both insecure-skip-tls-verify and a certificate "
+                         "authority (certificate-authority or certificate-authority-data): "
+                         "specifying a root certificates file with the insecure flag is not "
+                         "allowed; remove one of them")
+                         .arg(cluster->name),
+                     clusterFile);
+    if (hasCa) {
         const QString what =
             cluster->certificateAuthorityData.isEmpty()
                 ? cluster->certificateAuthorityFile
@@ -273,6 +285,24 @@ Result<ConnectionSettings> resolveContext(const Kubeconfig &config, const QStrin
             if (!e.message.isEmpty())
                 return e;
         }
+    }
+    // kubectl sends them too; the user should at least know (the window's banner, the CLI's
+    // stderr). A client certificate is never sent without TLS.
+    if (s.server.scheme() == QLatin1String("http")) {
+        const QString shown = s.server.toDisplayString(QUrl::RemoveUserInfo);
+        if (!s.bearerToken.isEmpty())
+            s.warnings.append(QCoreApplication::translate(
+                                  "ConnectionSettings",
+                                  "The token of user \"%1\" is sent unencrypted to %2: anyone on "
+                                  "the network path can read and reuse it; use an https:// server")
+                                  .arg(user->name, shown));
+        else if (!s.username.isEmpty())
+            s.warnings.append(
+                QCoreApplication::translate(
+                    "ConnectionSettings",
+                    "The password of user \"%1\" is sent unencrypted to %2: anyone on the "
+                    "network path can read and reuse it; use an https:// server")
+                    .arg(user->name, shown));
     }
     return s;
 }

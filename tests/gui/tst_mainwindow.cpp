@@ -303,6 +303,33 @@ private slots:
         QVERIFY(!warning->text().isEmpty());
     }
 
+    void plainHttpTokenWarnsInTheBanner()
+    {
+        // A token to an http:// server crosses the network readable: the same banner says so.
+        FakeApiServer::Options options;
+        options.tls = false;
+        options.token = QStringLiteral("gui-http-token");
+        FakeApiServer server(options);
+        server.setObjects(demoClusterObjects().mid(0, 10));
+        QVERIFY(server.listen());
+        const QString kubeconfig = m_dir.filePath(QStringLiteral("http.kubeconfig"));
+        QVERIFY(server.writeKubeconfig(kubeconfig, m_pki, FakeApiServer::Credentials::Token));
+
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.session(), &ClusterSession::finished);
+        StartupOptions startup;
+        startup.kubeconfig = kubeconfig;
+        window.start(startup);
+        QVERIFY(finished.wait(LoadTimeoutMs));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        auto *warning = child<QLabel>(&window, "tlsWarning");
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QLatin1String("sent unencrypted to http://127.0.0.1")),
+                 qPrintable(warning->text()));
+        QVERIFY(!warning->text().contains(options.token));
+    }
+
     void brokenKubeconfigIsNamedInTheBanner()
     {
         const QString path = m_dir.filePath(QStringLiteral("broken.kubeconfig"));

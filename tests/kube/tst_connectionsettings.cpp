@@ -43,6 +43,8 @@ private Q_SLOTS:
     void auth();
     void errors_data();
     void errors();
+    void plainHttpCredentialsWarn_data();
+    void plainHttpCredentialsWarn();
     void execCaching_data();
     void execCaching();
     void execEnvironment();
@@ -344,6 +346,19 @@ void TestConnectionSettings::errors_data()
         << withCluster("    certificate-authority-data: " + b64(m_rsa.keyPem) + "\n")
         << QStringLiteral("x")
         << QStringList{QStringLiteral("certificate-authority-data of cluster \"c\"")};
+    // kubectl: "specifying a root certificates file with the insecure flag is not allowed".
+    QTest::addRow("insecure with a CA file")
+        << withCluster("    insecure-skip-tls-verify: true\n    certificate-authority: "
+                       "@DIR@/bundle.crt\n")
+        << QStringLiteral("x")
+        << QStringList{QStringLiteral("cluster \"c\""), QStringLiteral("insecure-skip-tls-verify"),
+                       QStringLiteral("not allowed"), QStringLiteral("@CONFIG@")};
+    QTest::addRow("insecure with CA data")
+        << withCluster("    certificate-authority-data: " + b64(m_ec.certPem) +
+                       "\n    insecure-skip-tls-verify: true\n")
+        << QStringLiteral("x")
+        << QStringList{QStringLiteral("cluster \"c\""), QStringLiteral("insecure-skip-tls-verify"),
+                       QStringLiteral("not allowed"), QStringLiteral("@CONFIG@")};
     QTest::addRow("bad proxy scheme")
         << withCluster("    proxy-url: ftp://p:21\n") << QStringLiteral("x")
         << QStringList{QStringLiteral("proxy-url of cluster \"c\"")};
@@ -373,6 +388,52 @@ void TestConnectionSettings::errors()
         QVERIFY2(text.contains(part), qPrintable(text + QLatin1String(" lacks ") + part));
     }
     QVERIFY2(!text.contains(QLatin1String(kSecret)), qPrintable(text));
+}
+
+void TestConnectionSettings::plainHttpCredentialsWarn_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("expected"); // "": no warning
+
+    auto config = [](const QByteArray &server, const QByteArray &user) -> QByteArray {
+        return "clusters:\n- name: c\n  cluster:\n    server: " + server +
+               "\nusers:\n- name: u\n  user:\n" + user +
+               "contexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n";
+    };
+    const QByteArray http = "http://kube.lan:8080";
+    const QByteArray token = "    token: " + QByteArray(kSecret) + "\n";
+    QTest::addRow("token over http")
+        << config(http, token)
+        << QStringLiteral("The token of user \"u\" is sent unencrypted to http://kube.lan:8080");
+    QTest::addRow("password over http")
+        << config(http, "    username: admin\n    password: " + QByteArray(kSecret) + "\n")
+        << QStringLiteral("The password of user \"u\" is sent unencrypted to http://kube.lan:8080");
+    QTest::addRow("userinfo in the server URL is not repeated")
+        << config("http://admin:" + QByteArray(kSecret) + "@kube.lan:8080", token)
+        << QStringLiteral("unencrypted to http://kube.lan:8080");
+    QByteArray exec = execUser("http");
+    exec.replace("https://127.0.0.1:6443", "http://127.0.0.1:6443");
+    QTest::addRow("exec token over http")
+        << exec
+        << QStringLiteral("The token of user \"u\" is sent unencrypted to http://127.0.0.1");
+    QTest::addRow("token over https") << config("https://kube.lan:6443", token) << QString();
+    QTest::addRow("nothing to send over http") << config(http, "    {}\n") << QString();
+}
+
+void TestConnectionSettings::plainHttpCredentialsWarn()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, expected);
+    const Result<ConnectionSettings> s = resolve(yaml);
+    QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+    if (expected.isEmpty()) {
+        QVERIFY2(s->warnings.isEmpty(), qPrintable(s->warnings.join(QLatin1Char('\n'))));
+        return;
+    }
+    QCOMPARE(s->warnings.size(), 1);
+    QVERIFY2(s->warnings.first().contains(expected), qPrintable(s->warnings.first()));
+    QVERIFY2(!s->warnings.first().contains(QLatin1String(kSecret)),
+             qPrintable(s->warnings.first()));
 }
 
 void TestConnectionSettings::execCaching_data()
