@@ -10,9 +10,10 @@ namespace Fluxdesk::Cli {
 
 // Text for people (tables, paths, messages) holds names and errors from clusters, snapshots, Helm
 // records and remotes: its control characters are printed as escapes (printableForTerminal), so
-// an object name cannot drive the terminal. YAML documents keep their bytes (the writer escapes
-// control characters itself, and a redirected document must stay byte for byte); JSON escapes
-// every control as \uXXXX, which a parser reads as the same text.
+// an object name cannot drive the terminal (convert-helm's YAML too: in its double-quoted
+// scalars "\u009b" is the same character). clean's output is printed as bytes, as cleaned: the
+// YAML writer escapes C0 controls itself; JSON escapes every control as \uXXXX, which a parser
+// reads as the same text.
 void printOut(const QString &text);        // stdout, UTF-8, controls escaped
 void printOut(const QByteArray &utf8);     // stdout, a document's bytes as they are
 void printJson(const QJsonValue &value);   // stdout, indented, every control as \uXXXX
