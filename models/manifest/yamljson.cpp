@@ -285,6 +285,9 @@ private:
         qsizetype bytes = 0; // what an alias of it expands to
     };
 
+    // Maps with more members than this look their keys up in a hash set; smaller ones scan.
+    static constexpr std::size_t scannedKeys = 16;
+
     struct Frame
     {
         bool isMap = false;
@@ -299,7 +302,15 @@ private:
         // keeps its keys sorted, so inserting 200,000 keys in any other order moved the ones
         // after each insert (quadratic), as did looking for duplicates in it.
         std::vector<std::pair<QString, QJsonValue>> members;
-        QSet<QString> keys;
+        QSet<QString> keys; // members' keys, once there are more than scannedKeys
+        bool has(const QString &name) const
+        {
+            if (members.size() <= scannedKeys) {
+                return std::any_of(members.begin(), members.end(),
+                                   [&](const auto &member) { return member.first == name; });
+            }
+            return keys.contains(name);
+        }
         QString key;
         QString path;      // only when recording positions
         QString childPath; // path of the value for key
@@ -355,7 +366,7 @@ private:
         Frame &frame = m_stack.back();
         m_bytes += qsizetype(raw.size()) + 1;
         QString name = QString::fromStdString(raw);
-        if (frame.keys.contains(name)) {
+        if (frame.has(name)) {
             fail(mark, QCoreApplication::translate("Yaml", "duplicate key \"%1\"").arg(name));
             return;
         }
@@ -462,8 +473,13 @@ private:
         }
         Frame &frame = m_stack.back();
         if (frame.isMap) {
-            frame.keys.insert(frame.key);
             frame.members.emplace_back(std::move(frame.key), value);
+            if (frame.members.size() == scannedKeys + 1) {
+                for (const auto &member : frame.members)
+                    frame.keys.insert(member.first);
+            } else if (frame.members.size() > scannedKeys + 1) {
+                frame.keys.insert(frame.members.back().first);
+            }
             frame.haveKey = false;
         } else {
             frame.array.append(value);
