@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QMap>
 
 #include <zlib.h>
@@ -40,7 +41,8 @@ std::optional<QByteArray> strictBase64(const QByteArray &text)
     return QByteArray::fromBase64(compact);
 }
 
-Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxBytes)
+// produced: the bytes inflated, also when it fails (past maxBytes it is more than maxBytes).
+Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxBytes, qint64 *produced)
 {
     z_stream stream{};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
@@ -57,13 +59,14 @@ Result<QByteArray> gunzip(const QByteArray &data, qsizetype maxBytes)
         rc = inflate(&stream, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END)
             return Error(QCoreApplication::translate("HelmRelease", "the gzip data is corrupt"));
-        const qsizetype produced = qsizetype(sizeof buffer - stream.avail_out);
-        if (out.size() + produced > maxBytes)
+        const qsizetype chunk = qsizetype(sizeof buffer - stream.avail_out);
+        *produced = out.size() + chunk;
+        if (out.size() + chunk > maxBytes)
             return Error(QCoreApplication::translate(
                              "HelmRelease", "the release decompresses to more than %1 bytes")
                              .arg(maxBytes));
-        out.append(buffer, produced);
-        if (rc == Z_OK && produced == 0 && stream.avail_in == 0)
+        out.append(buffer, chunk);
+        if (rc == Z_OK && chunk == 0 && stream.avail_in == 0)
             return Error(QCoreApplication::translate("HelmRelease", "the gzip data is truncated"));
     }
     return out;
@@ -121,27 +124,83 @@ Result<HelmRelease> releaseFromJson(const QByteArray &json)
     return r;
 }
 
-} // namespace
-
-Result<HelmRelease> decodeHelmReleasePayload(const QByteArray &helmBase64,
-                                             const HelmDecodeLimits &limits)
+// decompressed: the bytes of JSON the payload came to (or inflated before it failed).
+Result<HelmRelease> decodePayload(const QByteArray &helmBase64, const HelmDecodeLimits &limits,
+                                  qint64 *decompressed)
 {
+    *decompressed = 0;
     const std::optional<QByteArray> raw = strictBase64(helmBase64);
     if (!raw || raw->isEmpty())
         return Error(QCoreApplication::translate("HelmRelease", "the release is not valid base64"));
     QByteArray json = *raw;
     // Helm gzips what it writes but reads plain JSON too; the gzip magic tells them apart.
     if (json.size() >= 2 && uchar(json.at(0)) == 0x1f && uchar(json.at(1)) == 0x8b) {
-        Result<QByteArray> inflated = gunzip(json, limits.maxDecompressedBytes);
+        Result<QByteArray> inflated = gunzip(json, limits.maxDecompressedBytes, decompressed);
         if (!inflated)
             return inflated.error();
         json = inflated.value();
-    } else if (json.size() > limits.maxDecompressedBytes) {
-        return Error(
-            QCoreApplication::translate("HelmRelease", "the release is larger than %1 bytes")
-                .arg(limits.maxDecompressedBytes));
+    } else {
+        *decompressed = json.size();
+        if (json.size() > limits.maxDecompressedBytes)
+            return Error(
+                QCoreApplication::translate("HelmRelease", "the release is larger than %1 bytes")
+                    .arg(limits.maxDecompressedBytes));
     }
     return releaseFromJson(json);
+}
+
+// "Secret ns/name": how errors name a record.
+QString recordName(const QJsonObject &object)
+{
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    return object.value(QLatin1String("kind")).toString() + QLatin1Char(' ') +
+           meta.value(QLatin1String("namespace")).toString() + QLatin1Char('/') +
+           meta.value(QLatin1String("name")).toString();
+}
+
+Result<HelmRelease> decodeObject(const QJsonObject &object, const HelmDecodeLimits &limits,
+                                 qint64 *decompressed)
+{
+    *decompressed = 0;
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    const QString kind = object.value(QLatin1String("kind")).toString();
+    const QString where = recordName(object);
+    const auto fail = [&where](const QString &why) {
+        return Error(QCoreApplication::translate("HelmRelease", "Helm release record %1: %2")
+                         .arg(where, why));
+    };
+    if (!isHelmReleaseRecord(object))
+        return fail(QCoreApplication::translate("HelmRelease", "not a Helm release record"));
+    const QJsonValue release =
+        object.value(QLatin1String("data")).toObject().value(QLatin1String("release"));
+    if (!release.isString() || release.toString().isEmpty())
+        return fail(QCoreApplication::translate("HelmRelease", "data.release is missing"));
+    QByteArray payload = release.toString().toLatin1();
+    if (kind == QLatin1String("Secret")) {
+        // The API returns Secret data base64-encoded; Helm's own base64 is inside.
+        const std::optional<QByteArray> inner = strictBase64(payload);
+        if (!inner)
+            return fail(QCoreApplication::translate("HelmRelease",
+                                                    "the Secret's data is not valid base64"));
+        payload = *inner;
+    }
+    Result<HelmRelease> decoded = decodePayload(payload, limits, decompressed);
+    if (!decoded)
+        return fail(decoded.error().message);
+    HelmRelease r = std::move(decoded).value();
+    r.storageObject = meta.value(QLatin1String("name")).toString();
+    if (r.ns.isEmpty())
+        r.ns = meta.value(QLatin1String("namespace")).toString();
+    return r;
+}
+
+} // namespace
+
+Result<HelmRelease> decodeHelmReleasePayload(const QByteArray &helmBase64,
+                                             const HelmDecodeLimits &limits)
+{
+    qint64 decompressed = 0;
+    return decodePayload(helmBase64, limits, &decompressed);
 }
 
 bool isHelmReleaseRecord(const QJsonObject &object)
@@ -169,38 +228,55 @@ bool isHelmReleaseRecord(const QJsonObject &object)
 Result<HelmRelease> decodeHelmReleaseObject(const QJsonObject &object,
                                             const HelmDecodeLimits &limits)
 {
-    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
-    const QString kind = object.value(QLatin1String("kind")).toString();
-    const QString where = kind + QLatin1Char(' ') +
-                          meta.value(QLatin1String("namespace")).toString() + QLatin1Char('/') +
-                          meta.value(QLatin1String("name")).toString();
-    const auto fail = [&where](const QString &why) {
-        return Error(QCoreApplication::translate("HelmRelease", "Helm release record %1: %2")
-                         .arg(where, why));
-    };
-    if (!isHelmReleaseRecord(object))
-        return fail(QCoreApplication::translate("HelmRelease", "not a Helm release record"));
-    const QJsonValue release =
-        object.value(QLatin1String("data")).toObject().value(QLatin1String("release"));
-    if (!release.isString() || release.toString().isEmpty())
-        return fail(QCoreApplication::translate("HelmRelease", "data.release is missing"));
-    QByteArray payload = release.toString().toLatin1();
-    if (kind == QLatin1String("Secret")) {
-        // The API returns Secret data base64-encoded; Helm's own base64 is inside.
-        const std::optional<QByteArray> inner = strictBase64(payload);
-        if (!inner)
-            return fail(QCoreApplication::translate("HelmRelease",
-                                                    "the Secret's data is not valid base64"));
-        payload = *inner;
+    qint64 decompressed = 0;
+    return decodeObject(object, limits, &decompressed);
+}
+
+std::optional<Result<HelmRelease>> HelmRecordDecoder::decode(const QJsonObject &object)
+{
+    if (m_skipped > 0) {
+        ++m_skipped;
+        return std::nullopt;
     }
-    Result<HelmRelease> decoded = decodeHelmReleasePayload(payload, limits);
-    if (!decoded)
-        return fail(decoded.error().message);
-    HelmRelease r = std::move(decoded).value();
-    r.storageObject = meta.value(QLatin1String("name")).toString();
-    if (r.ns.isEmpty())
-        r.ns = meta.value(QLatin1String("namespace")).toString();
-    return r;
+    // The record's cap is what is left of the budget when that is less than its own.
+    const qint64 left = m_limits.maxTotalDecompressedBytes - m_used;
+    if (left <= 0) {
+        m_skipped = 1;
+        m_firstSkipped = recordName(object);
+        return std::nullopt;
+    }
+    HelmDecodeLimits limits = m_limits;
+    limits.maxDecompressedBytes = qsizetype(qMin<qint64>(m_limits.maxDecompressedBytes, left));
+    qint64 decompressed = 0;
+    Result<HelmRelease> release = decodeObject(object, limits, &decompressed);
+    m_used += decompressed;
+    if (!release && decompressed > limits.maxDecompressedBytes &&
+        limits.maxDecompressedBytes < m_limits.maxDecompressedBytes) {
+        // Not the record's fault: the budget ran out on it.
+        m_skipped = 1;
+        m_firstSkipped = recordName(object);
+        return std::nullopt;
+    }
+    return release;
+}
+
+Error HelmRecordDecoder::skippedError() const
+{
+    if (m_skipped == 0)
+        return Error();
+    const QString budget = QLocale::c().formattedDataSize(m_limits.maxTotalDecompressedBytes, 0);
+    if (m_skipped == 1)
+        return Error(QCoreApplication::translate(
+                         "HelmRelease",
+                         "The Helm release records decompress to more than %1 in all, the most "
+                         "Fluxdesk decodes for one cluster: %2 was not decoded")
+                         .arg(budget, m_firstSkipped));
+    return Error(QCoreApplication::translate(
+                     "HelmRelease",
+                     "The Helm release records decompress to more than %1 in all, the most "
+                     "Fluxdesk decodes for one cluster: %2 and the %3 records after it were not "
+                     "decoded")
+                     .arg(budget, m_firstSkipped, QString::number(m_skipped - 1)));
 }
 
 QList<HelmRelease> currentReleases(const QList<HelmRelease> &revisions)

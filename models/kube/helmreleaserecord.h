@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Fluxdesk {
 
 // A Helm 3 release as Helm stores it (one revision).
@@ -40,7 +42,10 @@ struct HelmRelease
 
 struct HelmDecodeLimits
 {
-    qsizetype maxDecompressedBytes = 64 * 1024 * 1024; // gzip bombs fail, not grow
+    qsizetype maxDecompressedBytes = 64 * 1024 * 1024; // one record: gzip bombs fail, not grow
+    // All the records of one cluster together (HelmRecordDecoder): many records each under the
+    // cap above must not add up without end either.
+    qint64 maxTotalDecompressedBytes = qint64(512) * 1024 * 1024;
 };
 
 // Decodes Helm's storage object: a Secret of type helm.sh/release.v1 whose data.release is
@@ -52,6 +57,28 @@ Result<HelmRelease> decodeHelmReleaseObject(const QJsonObject &object,
 // Decodes Helm's payload (base64 of gzip of JSON, or of plain JSON) after the storage layer.
 Result<HelmRelease> decodeHelmReleasePayload(const QByteArray &helmBase64,
                                              const HelmDecodeLimits &limits = {});
+
+// Decodes the release records of one cluster under one budget of decompressed bytes
+// (maxTotalDecompressedBytes; each record still under its own cap). The record that would pass
+// the budget and every one after it are not decoded: decode() gives nothing for them, and
+// skippedError() is the one problem that names the first of them.
+class HelmRecordDecoder
+{
+public:
+    explicit HelmRecordDecoder(const HelmDecodeLimits &limits = {}) : m_limits(limits) {}
+
+    // The release or the record's own error; nullopt once the budget is spent.
+    std::optional<Result<HelmRelease>> decode(const QJsonObject &object);
+    qint64 decompressedBytes() const { return m_used; }
+    int skipped() const { return m_skipped; }
+    Error skippedError() const; // empty when nothing was skipped
+
+private:
+    HelmDecodeLimits m_limits;
+    qint64 m_used = 0;
+    int m_skipped = 0;
+    QString m_firstSkipped; // "Secret ns/name"
+};
 
 // True for a Secret or ConfigMap that holds a Helm 3 release record.
 bool isHelmReleaseRecord(const QJsonObject &object);

@@ -379,15 +379,22 @@ void Inventory::decodeReleases() const
     QList<ObjectKey> keys(m_releaseRecords.cbegin(), m_releaseRecords.cend());
     std::sort(keys.begin(), keys.end());
     QList<HelmRelease> revisions;
+    // One budget of decompressed bytes for all the records: past it, one problem names the first
+    // record not decoded.
+    HelmRecordDecoder decoder;
     for (const ObjectKey &key : keys) {
         // One bad record fails alone: it is reported and the others still decode.
-        Result<HelmRelease> release =
-            decodeHelmReleaseObject(m_entries.value(key).object.toObject());
-        if (release)
-            revisions.append(std::move(release).value());
+        std::optional<Result<HelmRelease>> release =
+            decoder.decode(m_entries.value(key).object.toObject());
+        if (!release)
+            continue;
+        if (*release)
+            revisions.append(std::move(*release).value());
         else
-            m_releaseErrors.append(release.error());
+            m_releaseErrors.append(release->error());
     }
+    if (decoder.skipped() > 0)
+        m_releaseErrors.append(decoder.skippedError());
     m_releases = currentReleases(revisions);
     for (HelmRelease &r : m_releases)
         r.installedByK3s = m_context.k3sReleases.value(r.ns + QLatin1Char('/') + r.name);

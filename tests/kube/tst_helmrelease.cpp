@@ -6,6 +6,8 @@
 
 #include <zlib.h>
 
+#include <optional>
+
 using namespace Fluxdesk;
 
 namespace {
@@ -213,6 +215,58 @@ private slots:
         QVERIFY(timer.elapsed() < 5000);
         // The default limit (64 MiB) refuses it too.
         QVERIFY(!decodeHelmReleasePayload(bomb).ok());
+    }
+
+    void totalBudgetStopsDecoding_data()
+    {
+        QTest::addColumn<qint64>("budget");
+        QTest::addColumn<int>("decoded");
+        QTest::addColumn<QString>("problem"); // "": none
+        // Five records of about 200 KiB of JSON each (a few KiB gzipped).
+        QTest::addRow("under the default budget") << qint64(0) << 5 << QString();
+        QTest::addRow("budget of 500 KiB")
+            << qint64(500 * 1024) << 2
+            << QStringLiteral("more than 500 KiB in all, the most Fluxdesk decodes for one "
+                              "cluster: Secret logging/sh.helm.release.v1.big.v3 and the 2 "
+                              "records after it were not decoded");
+        QTest::addRow("spent on the last record")
+            << qint64(900 * 1024) << 4
+            << QStringLiteral("Secret logging/sh.helm.release.v1.big.v5 was not decoded");
+    }
+
+    void totalBudgetStopsDecoding()
+    {
+        QFETCH(qint64, budget);
+        QFETCH(int, decoded);
+        QFETCH(QString, problem);
+        QList<QJsonObject> records;
+        for (int i = 1; i <= 5; ++i) {
+            QJsonObject release = releaseJson(QStringLiteral("big"), i, QStringLiteral("deployed"));
+            release.insert(QStringLiteral("manifest"), QString(200 * 1024, QLatin1Char('x')));
+            records << secretOf(QStringLiteral("sh.helm.release.v1.big.v%1").arg(i),
+                                encodeHelmReleasePayload(release));
+        }
+        HelmDecodeLimits limits; // the seam: the default budget is 512 MiB
+        if (budget > 0)
+            limits.maxTotalDecompressedBytes = budget;
+        HelmRecordDecoder decoder(limits);
+        int ok = 0;
+        for (const QJsonObject &record : std::as_const(records)) {
+            const std::optional<Result<HelmRelease>> release = decoder.decode(record);
+            if (!release)
+                continue;
+            QVERIFY2(release->ok(), qPrintable(release->error().toString()));
+            ++ok;
+        }
+        QCOMPARE(ok, decoded);
+        QCOMPARE(decoder.skipped(), 5 - decoded);
+        // Never much past the budget: the record that would pass it stops within one chunk.
+        QVERIFY(decoder.decompressedBytes() <= limits.maxTotalDecompressedBytes + 64 * 1024);
+        const Error error = decoder.skippedError();
+        if (problem.isEmpty())
+            QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+        else
+            QVERIFY2(error.message.contains(problem), qPrintable(error.message));
     }
 
     void recognisesRecords_data()
