@@ -126,6 +126,52 @@ private Q_SLOTS:
                  remoteBefore);
     }
 
+    // A remote URL holding a password or token: the CLI's output names the remote without it,
+    // whether the push succeeds (the password is right) or fails (a refused token).
+    void tokenInRemoteUrlNotPrinted()
+    {
+        if (!TestHttpGitServer::isAvailable())
+            QSKIP("lighttpd or git's http-backend is not installed");
+        const QString repos = m_dir.filePath(QStringLiteral("http-repos"));
+        QDir().mkpath(repos);
+        TestHttpGitServer server;
+        QString error;
+        QVERIFY2(
+            server.start(m_dir.filePath(QStringLiteral("http")), repos, "alice:s3cretpw\n", &error),
+            qPrintable(error));
+        const QString token = QStringLiteral("ghp_CliT0kenThatMustNeverBePrinted0123");
+        const struct
+        {
+            QString userInfo;
+            bool pushes;
+        } cases[] = {{QStringLiteral("alice:s3cretpw"), true},
+                     {QStringLiteral("alice:") + token, false}};
+        int n = 0;
+        for (const auto &c : cases) {
+            const QString name = QStringLiteral("tok%1").arg(++n);
+            const QString url = QStringLiteral("http://%1@127.0.0.1:%2/git/%3.git")
+                                    .arg(c.userInfo)
+                                    .arg(server.port())
+                                    .arg(name);
+            const TestRemoteAndWork made = makeRemoteAndWork(repos, m_dir.path(), name, url);
+            writeFile(made.work + QStringLiteral("/b.yaml"), "b: 1\n");
+            const Run run =
+                runCli({QStringLiteral("commit"), QStringLiteral("--repo"), made.work,
+                        QStringLiteral("-m"), QStringLiteral("b"), QStringLiteral("--push")},
+                       m_home);
+            const QString all = run.out + run.err;
+            QCOMPARE(run.exitCode == 0, c.pushes);
+            QVERIFY2(!all.contains(QLatin1String("s3cretpw")), qPrintable(all));
+            QVERIFY2(!all.contains(token), qPrintable(all));
+            if (c.pushes) {
+                QVERIFY2(all.contains(QStringLiteral("(http://alice@127.0.0.1:%1/git/%2.git)")
+                                          .arg(server.port())
+                                          .arg(name)),
+                         qPrintable(all));
+            }
+        }
+    }
+
     void nothingToCommit()
     {
         const Run run = runCli({QStringLiteral("commit"), QStringLiteral("--repo"), m_work,
