@@ -1,6 +1,7 @@
 #include "clienttestsupport.h"
 #include "kube/kubeclient.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -244,6 +245,54 @@ private slots:
         client.setTimeout(500);
         const Fetched f = fetch(client, QStringLiteral("/api/v1/pods?limit=500"));
         QVERIFY2(f.error.message.contains(expected), qPrintable(f.error.message));
+    }
+
+    void hostileBodiesAreCutOff_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<bool>("withoutContentLength");
+        QTest::addColumn<QString>("expected"); // "": the reply is fine
+        QTest::addRow("oversized, announced")
+            << int(FakeApiServer::Fault::Oversized) << false
+            << QStringLiteral("to /api/v1/pods is larger than 64 KiB, the most Fluxdesk reads "
+                              "for one request: refused");
+        QTest::addRow("oversized, unannounced")
+            << int(FakeApiServer::Fault::Oversized) << true
+            << QStringLiteral("to /api/v1/pods is larger than 64 KiB");
+        QTest::addRow("trickling")
+            << int(FakeApiServer::Fault::Trickle) << false
+            << QStringLiteral("to /api/v1/pods did not complete within 1 seconds");
+        QTest::addRow("trickling, unannounced")
+            << int(FakeApiServer::Fault::Trickle) << true
+            << QStringLiteral("did not complete within 1 seconds");
+        QTest::addRow("under both limits") << int(FakeApiServer::Fault::None) << false << QString();
+    }
+
+    void hostileBodiesAreCutOff()
+    {
+        QFETCH(int, fault);
+        QFETCH(bool, withoutContentLength);
+        QFETCH(QString, expected);
+        FakeApiServer::FaultRule rule;
+        rule.pathPrefix = QStringLiteral("/api/v1/pods");
+        rule.fault = FakeApiServer::Fault(fault);
+        rule.padBytes = 1024 * 1024;
+        rule.intervalMs = 50;
+        rule.withoutContentLength = withoutContentLength;
+        m_server->addFault(rule);
+        KubeClient client(clientSettings(m_server->url(), m_pki, ClientAuth::Token, m_token));
+        client.setMaxBodyBytes(64 * 1024);
+        client.setDeadline(1000);
+        QElapsedTimer timer;
+        timer.start();
+        const Fetched f = fetch(client, QStringLiteral("/api/v1/pods?limit=500"));
+        QVERIFY2(timer.elapsed() < 10000, QByteArray::number(timer.elapsed()).constData());
+        if (expected.isEmpty()) {
+            QVERIFY2(f.error.message.isEmpty(), qPrintable(f.error.message));
+            return;
+        }
+        QVERIFY2(f.error.message.contains(expected), qPrintable(f.error.message));
+        QVERIFY(f.body.size() <= 64 * 1024 + 16 * 1024); // nothing much past the cap is kept
     }
 };
 
