@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the Qt 6 build with AddressSanitizer + UBSan, then the
-# Qt 5.15 + KF5 SyntaxHighlighting build.
+# Qt 5.15 + KF5 SyntaxHighlighting build, then the fuzz targets (clang, libFuzzer with ASan +
+# UBSan): their seeds and regressions once, then each target for FLUXDESK_FUZZ_SECONDS (25 s)
+# of fuzzing. Any finding fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +17,12 @@ for preset in asan qt5; do
     echo "=== $preset: test"
     ctest --preset "$preset" -j "$jobs" || status=1
 done
+
+echo "=== fuzz: configure and build"
+cmake --preset fuzz
+cmake --build --preset fuzz -j "$jobs"
+echo "=== fuzz: seeds and regressions"
+ctest --preset fuzz -j "$jobs" || status=1
+echo "=== fuzz: each target for ${FLUXDESK_FUZZ_SECONDS:-25} s"
+scripts/fuzz.sh all "${FLUXDESK_FUZZ_SECONDS:-25}" || status=1
 exit $status

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Fluxdesk needs on Debian 12 / Ubuntu, only the packages that are missing.
 #   scripts/setup-deps.sh [build|test]   (default: build)
-# "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting and the
+# "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting, the
 # real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli, PyYAML, a
-# private D-Bus session bus with GNOME Keyring's Secret Service for the keychain test).
+# private D-Bus session bus with GNOME Keyring's Secret Service for the keychain test) and clang
+# with libFuzzer for the fuzz targets (tests/fuzz).
 set -euo pipefail
 
 profile=${1:-build}
@@ -22,6 +23,9 @@ test_pkgs=(
     qtkeychain-qt5-dev gnome-keyring dbus-daemon dbus-bin
     # tst_typeroundtrip reads Fluxdesk's output with PyYAML, a YAML 1.1 reader.
     python3 python3-yaml
+    # The fuzz preset: clang (14 on Debian 12) and its runtime libraries, libFuzzer among them
+    # (libclang_rt.fuzzer*.a, in libclang-rt-14-dev).
+    clang libclang-rt-dev
 )
 
 pkgs=("${build_pkgs[@]}")
