@@ -74,7 +74,8 @@ std::optional<QByteArray> runCredential(const QString &gitProgram, const char *a
 
 Result<QByteArray> credentialRequestText(const QUrl &url)
 {
-    const QString shown = displayUrl(url.toString(QUrl::FullyEncoded));
+    // Never the password, whatever shape the URL has.
+    const QString shown = displayUrl(url.toString(QUrl::RemovePassword | QUrl::FullyEncoded));
     QString host = url.host(QUrl::FullyDecoded);
     if (url.scheme().isEmpty() || host.isEmpty()) {
         return Error(GitText::tr("the remote URL %1 names no protocol or no host: Fluxdesk does "

@@ -22,10 +22,15 @@ struct Authority
 Authority findUserInfo(const QString &url)
 {
     Authority found;
+    // "scheme://authority..." or a scheme-relative "//authority..."
     const qsizetype scheme = url.indexOf(QLatin1String("://"));
-    if (scheme <= 0)
+    qsizetype start = 0;
+    if (url.startsWith(QLatin1String("//")))
+        start = 2;
+    else if (scheme > 0)
+        start = scheme + 3;
+    else
         return found;
-    const qsizetype start = scheme + 3;
     qsizetype end = url.size();
     for (qsizetype i = start; i < url.size(); ++i) {
         const QChar c = url.at(i);

@@ -176,6 +176,10 @@ private Q_SLOTS:
         QTest::addRow("LF in host") << host << QString();
         QTest::addRow("no host") << QUrl(QStringLiteral("https:///r.git")) << QString();
         QTest::addRow("no protocol") << QUrl(QStringLiteral("//example.org/r.git")) << QString();
+        // Found by fuzz_gitcredentials: the refusal of a URL without a protocol showed its
+        // password.
+        QTest::addRow("no protocol, password")
+            << QUrl(QStringLiteral("//user:s3cretpass@/x")) << QString();
     }
     void requestTextRefusesInjection()
     {
@@ -222,6 +226,8 @@ private Q_SLOTS:
                              << "ssh://git@host:2222/o/r.git";
         QTest::addRow("scp-like") << "git@github.com:o/r.git"
                                   << "git@github.com:o/r.git";
+        QTest::addRow("scheme-relative") << "//user:s3cret@host/r"
+                                         << "//user@host/r";
         QTest::addRow("control characters") << "https://host/a\nb"
                                             << "https://host/a%0Ab";
     }
