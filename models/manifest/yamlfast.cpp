@@ -16,9 +16,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #ifdef __SSE2__
@@ -455,19 +455,25 @@ private:
                     return false;
             }
         } else {
-            if (m_indexes.empty() || m_indexes.back().base != base) {
-                KeyIndex index{base, {}};
+            if (m_indexes.empty() || m_indexes.back().base != base)
+                m_indexes.push_back({base, {}});
+            KeyIndex &index = m_indexes.back();
+            // At most half full: grown (and refilled from m_keys) by doubling.
+            if (2 * (m_keys.size() - base + 1) > index.table.size()) {
+                std::size_t size = 64;
+                while (size < 4 * (m_keys.size() - base + 1))
+                    size *= 2;
+                index.table.assign(size, 0);
                 for (std::size_t k = base; k < m_keys.size(); ++k)
-                    index.byHash.emplace(m_keys[k].hash, k);
-                m_indexes.push_back(std::move(index));
+                    index.table[slotOf(index, m_keys[k].hash)] = std::uint32_t(k + 1);
             }
-            auto &byHash = m_indexes.back().byHash;
-            const auto [first, last] = byHash.equal_range(hash);
-            for (auto it = first; it != last; ++it) {
-                if (same(m_keys[it->second]))
+            const std::size_t mask = index.table.size() - 1;
+            std::size_t i = hash & mask;
+            for (; index.table[i] != 0; i = (i + 1) & mask) {
+                if (same(m_keys[index.table[i] - 1]))
                     return false;
             }
-            byHash.emplace(hash, m_keys.size());
+            index.table[i] = std::uint32_t(m_keys.size() + 1);
         }
         m_keys.push_back({at, length, hash});
         m_json.append(':');
@@ -1078,12 +1084,23 @@ private:
         std::size_t hash;
     };
 
-    // The keys of a large map (more than scannedKeys) by their hash: indexes into m_keys.
+    // The keys of a large map (more than scannedKeys): an open-addressing table, by hash, of
+    // their indexes into m_keys plus one (0: an empty slot); its size is a power of two.
     struct KeyIndex
     {
         std::size_t base; // the map's first key in m_keys
-        std::unordered_multimap<std::size_t, std::size_t> byHash;
+        std::vector<std::uint32_t> table;
     };
+
+    // The first empty slot for hash (the table is never full).
+    static std::size_t slotOf(const KeyIndex &index, std::size_t hash)
+    {
+        const std::size_t mask = index.table.size() - 1;
+        std::size_t i = hash & mask;
+        while (index.table[i] != 0)
+            i = (i + 1) & mask;
+        return i;
+    }
 
     // A map or flow mapping whose keys start at m_keys[base] is done.
     void closeKeys(std::size_t base)
