@@ -194,6 +194,19 @@ QByteArray KustomizationFile::text() const
         return toYaml(object()).toUtf8();
     if (!m_changed)
         return m_text;
+    // The `resources` block rewritten in place keeps the user's comments and layout, but not
+    // every text survives a splice (a value on the line below its key and not indented, a block
+    // scalar ending the file without a newline): what does not read back as exactly the fields
+    // meant is written whole instead (found by fuzzing).
+    const QByteArray spliced = splicedText();
+    const Result<KustomizationFile> back = parse(spliced, m_path);
+    if (back && back->object() == object())
+        return spliced;
+    return toYaml(object()).toUtf8();
+}
+
+QByteArray KustomizationFile::splicedText() const
+{
 
     // Where the `resources` block sits: its key's line up to the next top-level key (the
     // comments and blank lines before that key stay with it).

@@ -54,13 +54,16 @@ public:
     // Stops listing entries (compared cleaned).
     void removeResources(const QStringList &entries);
 
-    // The text to write: the text as read with the `resources` block rewritten (a new file: a
-    // Kustomization with apiVersion, kind and resources).
+    // The text to write: the text as read with the `resources` block rewritten (a new file, or a
+    // text whose rewrite would not read back as object(): the fields written whole).
     QByteArray text() const;
     // text() written to path() atomically (QSaveFile).
     Result<bool> write() const;
 
 private:
+    // m_text with the `resources` block rewritten in place (text() checks that it reads back).
+    QByteArray splicedText() const;
+
     QString m_path;
     bool m_existed = false;
     QByteArray m_text;

@@ -152,6 +152,14 @@ private slots:
             << QByteArray("resources:   [ a.yaml ]   # odd, but kept\n")
             << QStringList{QStringLiteral("a.yaml")} << QStringList{QStringLiteral("b.yaml")}
             << QByteArray("resources:   [ a.yaml ]   # odd, but kept\n");
+        // Found by fuzzing: appending the block after these changed what the file says.
+        // (The reader takes the lone `x` for a key without a value.)
+        QTest::addRow("a line below a key, not indented")
+            << QByteArray("r:\nx") << QStringList{QStringLiteral("a.yaml")} << QStringList()
+            << QByteArray("r: null\nresources:\n- a.yaml\nx: null\n");
+        QTest::addRow("block scalar ending the file without a newline")
+            << QByteArray("a: 1\nr: |\n  x") << QStringList{QStringLiteral("a.yaml")}
+            << QStringList() << QByteArray("a: 1\nr: x\nresources:\n- a.yaml\n");
     }
 
     void upkeep()
@@ -166,11 +174,12 @@ private slots:
         file->removeResources(remove);
         file->addResources(add);
         QCOMPARE(QString::fromUtf8(file->text()), QString::fromUtf8(after));
-        // What is written reads back as the list kept.
+        // What is written reads back as the list kept, and the user's other fields as they were.
         const Result<KustomizationFile> back =
             KustomizationFile::parse(file->text(), QStringLiteral("kustomization.yaml"));
         QVERIFY(back.ok());
         QCOMPARE(back->resources(), file->resources());
+        QCOMPARE(back->object(), file->object());
     }
 
     void newFile()
