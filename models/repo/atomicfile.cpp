@@ -8,11 +8,14 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 
+#include <algorithm>
+
 #ifdef Q_OS_UNIX
 #include <qplatformdefs.h>
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -195,6 +198,17 @@ Error symlinkRefused(const QString &linkPath, const QString &path)
 FolderHandles::FolderHandles(const QString &root) : m_root(root)
 {
 #ifdef Q_OS_UNIX
+    // One handle stays open per folder written into (a split by namespace and kind makes
+    // thousands): the soft limit on open files is raised to the hard one, once, as Go's runtime
+    // does. Nothing else in the process relies on the lower limit (Qt polls, it does not select).
+    static const bool raised = [] {
+        rlimit limit;
+        if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max)
+            return false;
+        limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, rlim_t(1) << 20); // Linux's nr_open
+        return ::setrlimit(RLIMIT_NOFILE, &limit) == 0;
+    }();
+    Q_UNUSED(raised);
     m_rootFd = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (m_rootFd < 0)
         m_rootError = errno;

@@ -24,8 +24,9 @@ struct SplitWriteResult
     QStringList skippedSecrets; // splitLargeYamlInto() with SplitOptions::skipSecrets
 };
 
-// Writes the files into dir (a new file created exclusively, an existing one replaced
-// atomically), refusing any path that would leave dir, and updates dir's kustomization (any of
+// Writes the files into dir all or nothing (repo/stagedwrite.h: on a full disk or any other
+// failure dir is left as it was, and a folder made for it is removed), refusing any path that would
+// leave dir or a folder swapped for a symlink meanwhile, and updates dir's kustomization (any of
 // kustomize's names; kustomization.yaml when there is none): the new files listed, removedSource
 // (a file name in dir that was split) no longer listed, the user's other fields kept.
 // files is taken by value: a caller that moves its list in has each object freed on the thread
@@ -40,7 +41,8 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
 // that appears meanwhile is refused). std::nullopt where that does not apply (as for
 // splitLargeYaml(), with Helm's order, or with anything in the folder) or where a slice does not
 // read on its own; the files written by then are removed again (and the folder, if it was made),
-// so the caller can go the usual way, which reports the error.
+// so the caller can go the usual way, which reports the error. A write that fails (a full disk,
+// the kustomization included) removes them too, and reports it.
 std::optional<Result<SplitWriteResult>>
 splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fileName,
                    const SplitOptions &options = {}, const QString &removedSource = {});

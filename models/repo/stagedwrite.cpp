@@ -145,8 +145,9 @@ Result<bool> StagedWrite::commit()
         e.data = QByteArray(); // on disk now
     }
     // The new texts reach the disk before they take the old ones' place: one sync for all.
-    if (replacing)
-        syncFolder(*m_handles.open(QString()));
+    const Result<int> root = m_handles.open(QString());
+    if (replacing && root)
+        syncFolder(*root);
 
     // 2. Into place; the old files kept under a side name (a second link: no copy) until all are.
     for (Entry &e : m_entries) {
@@ -178,8 +179,8 @@ Result<bool> StagedWrite::commit()
         if (!e.backup.isEmpty())
             ::unlinkat(e.dirFd, e.backup.constData(), 0);
     }
-    if (!m_entries.isEmpty())
-        syncFolder(*m_handles.open(QString()));
+    if (!m_entries.isEmpty() && root)
+        syncFolder(*root);
     return true;
 }
 

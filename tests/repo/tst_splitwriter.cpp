@@ -179,6 +179,31 @@ private slots:
         }
         QCOMPARE(elsewhere, QStringList());
     }
+
+    // A large stream written while it is read, into a new folder: when the kustomization that
+    // ends it cannot be written (a full disk), the files written by then go again, and the folder.
+    void streamedSplitFailingAtTheKustomizationLeavesNothing()
+    {
+        QByteArray yaml;
+        for (int i = 0; yaml.size() < 1100 * 1024; ++i)
+            yaml +=
+                "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a-config-map-named-at-"
+                "length-" +
+                QByteArray::number(i) + "\ndata:\n  k: " + QByteArray(2000, 'v') + "\n";
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(s("out"));
+        std::optional<Result<SplitWriteResult>> written;
+        {
+            FileSizeLimit limit(16 * 1024); // each file about 2 KB, the kustomization about 25 KB
+            written = splitLargeYamlInto(dir, yaml, s("big.yaml"));
+        }
+        QVERIFY(written);
+        QVERIFY(!written->ok());
+        QCOMPARE(written->error().file, s("kustomization.yaml"));
+        QVERIFY2(written->error().message.contains(s("too large")),
+                 qPrintable(written->error().toString()));
+        QVERIFY(!QFileInfo::exists(dir));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSplitWriter)
