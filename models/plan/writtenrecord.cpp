@@ -11,6 +11,31 @@
 
 namespace Fluxdesk {
 
+namespace {
+
+// The inside of a YAML double-quoted scalar: quotes, backslashes and control characters escaped.
+// Paths are the plan's, which a hand-edited .fluxdesk/plan.yaml can fill with anything: a newline
+// left raw would break the record, and every file would then read as edited by hand.
+QByteArray quoted(const QByteArray &text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\\' || c == '"') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20 || u == 0x7f) {
+            out += "\\x" + QByteArray::number(u, 16).rightJustified(2, '0');
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 QByteArray WrittenRecord::hashOf(const QByteArray &content)
 {
     return QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
@@ -33,11 +58,7 @@ QByteArray WrittenRecord::toYaml() const
         "kind: WrittenFiles\n";
     out += paths.isEmpty() ? "files: {}\n" : "files:\n";
     for (const QString &path : std::as_const(paths)) {
-        // Paths are the plan's: relative, '/'-separated, no characters YAML needs to quote
-        // except what double quotes with escapes cover.
-        QByteArray key = path.toUtf8();
-        key.replace('\\', "\\\\").replace('"', "\\\"");
-        out += "  \"" + key + "\": \"" + hashes.value(path) + "\"\n";
+        out += "  \"" + quoted(path.toUtf8()) + "\": \"" + hashes.value(path) + "\"\n";
     }
     return out;
 }

@@ -667,6 +667,30 @@ private slots:
                  s("infrastructure/controllers/traefik/helmrelease.yaml"));
         QCOMPARE(folderNameOf(s("my.release-1")), s("my.release-1"));
     }
+
+    // .fluxdesk/written.yaml reads back what was recorded, whatever the paths hold (a hand-edited
+    // plan.yaml can place a file anywhere under the roots, under any name).
+    void writtenRecordKeepsAnyPath_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addRow("plain") << s("workloads/app/a.yaml");
+        QTest::addRow("quote and backslash") << s("workloads/a\"b\\c.yaml");
+        QTest::addRow("newline") << s("workloads/a\nkind: Secret.yaml");
+        QTest::addRow("carriage return and tab") << s("workloads/a\r\tb.yaml");
+        QTest::addRow("control and DEL") << s("workloads/a\x01\x1b\x7f.yaml");
+        QTest::addRow("colon and hash") << s("workloads/a: #b.yaml");
+        QTest::addRow("non-ASCII") << s("workloads/\xc3\xa9t\xc3\xa9.yaml");
+    }
+
+    void writtenRecordKeepsAnyPath()
+    {
+        QFETCH(QString, path);
+        WrittenRecord record;
+        record.hashes.insert(path, WrittenRecord::hashOf("a"));
+        record.hashes.insert(s("workloads/other.yaml"), WrittenRecord::hashOf("b"));
+        const WrittenRecord read = WrittenRecord::parse(record.toYaml());
+        QCOMPARE(read.hashes, record.hashes);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlanWriter)
