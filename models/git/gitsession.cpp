@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <optional>
 
 namespace Fluxdesk {
 
@@ -80,6 +81,27 @@ void relayProgress(GitTransfer &transfer, const JobContext &context)
         timer->restart();
         context.setProgress(qint64(p.current), qint64(p.total), stageKey(p.stage));
     });
+}
+
+// The job of a push or a fetch: opens the checkout, relays the transfer's progress, and runs
+// step(repo, transfer, result), which fills result or returns the error that fails it; a result
+// carries the secret store's warning.
+template <typename Step>
+auto transferJob(const QString &path, std::shared_ptr<GitTransfer> transfer,
+                 GitOperationResult::Operation op, Step step)
+{
+    return [path, transfer, op, step](const JobContext &context) {
+        GitResult<GitRepository> repo = GitRepository::open(path);
+        if (!repo)
+            return failure(op, repo.error());
+        relayProgress(*transfer, context);
+        GitOperationResult result;
+        result.operation = op;
+        if (const std::optional<GitError> error = step(*repo, *transfer, result))
+            return failure(op, *error);
+        result.warning = transfer->secretStoreWarning();
+        return result;
+    };
 }
 
 } // namespace
@@ -404,49 +426,33 @@ void GitSession::commit(const QString &message, bool stageEverything, bool pushA
 
 void GitSession::push(OperationCallback done)
 {
-    const QString path = m_path;
-    std::shared_ptr<GitTransfer> transfer = makeTransfer();
     changeJob<GitOperationResult>(
-        [path, transfer](const JobContext &context) {
-            const auto op = GitOperationResult::Operation::Push;
-            GitResult<GitRepository> repo = GitRepository::open(path);
-            if (!repo)
-                return failure(op, repo.error());
-            relayProgress(*transfer, context);
-            const GitResult<GitPushResult> pushed = gitPush(*repo, *transfer);
-            if (!pushed)
-                return failure(op, pushed.error());
-            GitOperationResult result;
-            result.operation = op;
-            result.pushed = true;
-            result.push = *pushed;
-            result.warning = transfer->secretStoreWarning();
-            refreshBranch(*repo, result);
-            return result;
-        },
+        transferJob(m_path, makeTransfer(), GitOperationResult::Operation::Push,
+                    [](GitRepository &repo, GitTransfer &transfer,
+                       GitOperationResult &result) -> std::optional<GitError> {
+                        const GitResult<GitPushResult> pushed = gitPush(repo, transfer);
+                        if (!pushed)
+                            return pushed.error();
+                        result.pushed = true;
+                        result.push = *pushed;
+                        refreshBranch(repo, result);
+                        return std::nullopt;
+                    }),
         std::move(done), {});
 }
 
 void GitSession::fetch(OperationCallback done)
 {
-    const QString path = m_path;
-    std::shared_ptr<GitTransfer> transfer = makeTransfer();
     changeJob<GitOperationResult>(
-        [path, transfer](const JobContext &context) {
-            const auto op = GitOperationResult::Operation::Fetch;
-            GitResult<GitRepository> repo = GitRepository::open(path);
-            if (!repo)
-                return failure(op, repo.error());
-            relayProgress(*transfer, context);
-            const GitResult<BranchInfo> info = gitFetch(*repo, *transfer);
-            if (!info)
-                return failure(op, info.error());
-            GitOperationResult result;
-            result.operation = op;
-            result.branch = *info;
-            result.warning = transfer->secretStoreWarning();
-            return result;
-        },
+        transferJob(m_path, makeTransfer(), GitOperationResult::Operation::Fetch,
+                    [](GitRepository &repo, GitTransfer &transfer,
+                       GitOperationResult &result) -> std::optional<GitError> {
+                        const GitResult<BranchInfo> info = gitFetch(repo, transfer);
+                        if (!info)
+                            return info.error();
+                        result.branch = *info;
+                        return std::nullopt;
+                    }),
         std::move(done), {});
 }
 
