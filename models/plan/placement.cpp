@@ -59,7 +59,7 @@ QString folderNameOf(const QString &name)
     if (isValidClusterName(name))
         return name;
     QString out = sanitiseFileName(name).left(80); // 80 UTF-16 units: at most 240 UTF-8 bytes
-    if (!out.isEmpty() && out.back().isHighSurrogate())
+    if (!out.isEmpty() && out.at(out.size() - 1).isHighSurrogate())
         out.chop(1);
     return out;
 }

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QList>
+#include <QSet>
 
 #include <algorithm>
 
@@ -159,10 +160,16 @@ bool KustomizationFile::lists(const QString &entry) const
 void KustomizationFile::addResources(const QStringList &entries)
 {
     const bool sorted = std::is_sorted(m_resources.cbegin(), m_resources.cend());
+    // A set of what is listed: a split adds thousands of entries, each checked against all.
+    QSet<QString> listed;
+    listed.reserve(m_resources.size() + entries.size());
+    for (const QString &entry : std::as_const(m_resources))
+        listed.insert(cleaned(entry));
     bool added = false;
     for (const QString &entry : entries) {
-        if (entry.isEmpty() || lists(entry))
+        if (entry.isEmpty() || listed.contains(cleaned(entry)))
             continue;
+        listed.insert(cleaned(entry));
         m_resources.append(entry);
         added = true;
     }
@@ -175,9 +182,9 @@ void KustomizationFile::addResources(const QStringList &entries)
 
 void KustomizationFile::removeResources(const QStringList &entries)
 {
-    QStringList wanted;
+    QSet<QString> wanted;
     for (const QString &entry : entries)
-        wanted.append(cleaned(entry));
+        wanted.insert(cleaned(entry));
     const qsizetype before = m_resources.size();
     QStringList kept;
     for (const QString &listed : std::as_const(m_resources)) {
@@ -265,9 +272,7 @@ QByteArray KustomizationFile::splicedText() const
     if (keyLine == 0) {
         lines += blockLines;
     } else {
-        lines.erase(lines.begin() + (keyLine - 1), lines.begin() + (endLine - 1));
-        for (qsizetype i = 0; i < blockLines.size(); ++i)
-            lines.insert(keyLine - 1 + i, blockLines.at(i));
+        lines = lines.mid(0, keyLine - 1) + blockLines + lines.mid(endLine - 1);
     }
     QByteArray out;
     for (const QByteArray &line : std::as_const(lines))
