@@ -40,6 +40,15 @@ QString number(double d)
     return text;
 }
 
+// Characters a reader does not take raw: outside YAML's printable set (C0 controls but tab, line
+// feed and carriage return; DEL; the C1 controls; U+FFFE, U+FFFF), or read as a line break by
+// YAML 1.1 readers such as PyYAML (NEL, U+2028, U+2029). Written escaped, in double quotes.
+bool isUnprintable(char16_t c)
+{
+    return (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r') || (c >= 0x7f && c <= 0x9f) ||
+           c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF;
+}
+
 QString doubleQuoted(const QString &s)
 {
     QString out = QStringLiteral("\"");
@@ -61,8 +70,10 @@ QString doubleQuoted(const QString &s)
             out += QLatin1String("\\r");
             break;
         default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            if (isUnprintable(c.unicode()))
+                out += c.unicode() <= 0xff
+                           ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'))
+                           : QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
             else
                 out += c;
         }
@@ -74,7 +85,7 @@ QString doubleQuoted(const QString &s)
 QString quoted(const QString &s)
 {
     for (const QChar c : s) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QLatin1Char('\''))
+        if (c.unicode() < 0x20 || isUnprintable(c.unicode()) || c == QLatin1Char('\''))
             return doubleQuoted(s);
     }
     return QLatin1Char('\'') + s + QLatin1Char('\'');
@@ -87,7 +98,7 @@ bool literalBlockFits(const QString &s)
         return false;
     for (const QChar c : s) {
         if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) ||
-            c.unicode() == 0x7f)
+            isUnprintable(c.unicode()))
             return false;
     }
     // Trailing spaces on a line survive a literal block, but a run of trailing newlines needs "|+".
@@ -535,7 +546,7 @@ bool isPlainSafe(const QString &s)
     const QChar *d = s.constData();
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = d[i].unicode();
-        if (c < 0x20 || c == 0x7f || c == 0xFEFF)
+        if (c < 0x20 || isUnprintable(c) || c == 0xFEFF)
             return false;
         if (c == u':' && (i + 1 == n || d[i + 1] == QLatin1Char(' ')))
             return false;

@@ -237,6 +237,11 @@ private slots:
             QStringLiteral("bell\a"),
             QStringLiteral("\u0085nel"),
             QStringLiteral("ls\u2028sep"),
+            QStringLiteral("ps\u2029sep"),
+            QStringLiteral("csi\u009b[2J"),
+            QStringLiteral("del\u007f"),
+            QStringLiteral("nonchar\uFFFE"),
+            QStringLiteral("esc\u001b]0;title\u0007"),
             QStringLiteral("line\n  indented second\n"),
             QStringLiteral("\n"),
             QStringLiteral("a\n\nb\n"),
@@ -259,6 +264,17 @@ private slots:
                                  {QStringLiteral("nested"), nested},
                                  {QStringLiteral("listOfMaps"), QJsonArray{nested}}};
         const QString yaml = toYaml(object);
+        // Only YAML's printable characters stand raw (other readers refuse the rest, and YAML 1.1
+        // readers take NEL, U+2028 and U+2029 for line breaks).
+        for (const QChar c : yaml) {
+            const char16_t u = c.unicode();
+            QVERIFY2(
+                (u >= 0x20 && u != 0x7f && (u < 0x80 || u > 0x9f) && u != 0x2028 && u != 0x2029 &&
+                 u != 0xFFFE && u != 0xFFFF) ||
+                    u == u'\n' || u == u'\t',
+                qPrintable(
+                    QStringLiteral("U+%1 raw in: %2").arg(u, 4, 16, QLatin1Char('0')).arg(yaml)));
+        }
         const QJsonValue back = parseOne(yaml.toUtf8());
         QVERIFY2(back.isObject(), qPrintable(yaml));
         QVERIFY2(back.toObject() == object,
