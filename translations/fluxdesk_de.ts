@@ -336,6 +336,18 @@
         <source>from the exec plugin of user &quot;%1&quot;</source>
         <translation>Ausgabe des Exec-Plugins von Benutzer &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>cluster &quot;%1&quot; sets both insecure-skip-tls-verify and a certificate authority (certificate-authority or certificate-authority-data): specifying a root certificates file with the insecure flag is not allowed; remove one of them</source>
+        <translation>Cluster &quot;%1&quot; setzt sowohl insecure-skip-tls-verify als auch eine Zertifizierungsstelle (certificate-authority oder certificate-authority-data): eine Stammzertifikatsdatei zusammen mit der insecure-Option ist nicht erlaubt; entfernen Sie eines von beiden</translation>
+    </message>
+    <message>
+        <source>The token of user &quot;%1&quot; is sent unencrypted to %2: anyone on the network path can read and reuse it; use an https:// server</source>
+        <translation>Das Token des Benutzers &quot;%1&quot; wird unverschlüsselt an %2 gesendet: jeder auf dem Netzwerkweg kann es lesen und wiederverwenden; verwenden Sie einen https://-Server</translation>
+    </message>
+    <message>
+        <source>The password of user &quot;%1&quot; is sent unencrypted to %2: anyone on the network path can read and reuse it; use an https:// server</source>
+        <translation>Das Passwort des Benutzers &quot;%1&quot; wird unverschlüsselt an %2 gesendet: jeder auf dem Netzwerkweg kann es lesen und wiederverwenden; verwenden Sie einen https://-Server</translation>
+    </message>
 </context>
 <context>
     <name>ExecCredential</name>
@@ -491,10 +503,6 @@
         <translation>führt noch &quot;%1&quot;, das gelöscht würde: Übernehmen Sie auch für diese Datei die Version des Plans, oder behalten Sie %2</translation>
     </message>
     <message>
-        <source>cannot delete: %1</source>
-        <translation>kann nicht gelöscht werden: %1</translation>
-    </message>
-    <message>
         <source>Holds the credentials moved out of %1; Secrets are written only when included.</source>
         <translation>Enthält die aus %1 verschobenen Zugangsdaten; Secrets werden nur geschrieben, wenn sie aufgenommen sind.</translation>
     </message>
@@ -509,6 +517,26 @@
     <message>
         <source>values.%1 is a credential .fluxdesk/plan.yaml does not keep, and the running release has no value there: it is left out of the HelmRelease.</source>
         <translation>values.%1 ist ein Zugangsdatum, das .fluxdesk/plan.yaml nicht speichert, und das laufende Release hat dort keinen Wert: Es wird im HelmRelease ausgelassen.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>das Speicherkontingent ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>the file is too large (for the file system or a file size limit)</source>
+        <translation>die Datei ist zu groß (für das Dateisystem oder eine Dateigrößenbegrenzung)</translation>
+    </message>
+    <message>
+        <source>refusing a symbolic link in the path: %1</source>
+        <translation>symbolischer Link im Pfad abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>cannot write: %1; nothing was changed</source>
+        <translation>kann nicht schreiben: %1; nichts wurde geändert</translation>
     </message>
 </context>
 <context>
@@ -1177,12 +1205,16 @@ Regel %2: %3</translation>
         <translation>%1 ausgelassen, deren Daten im Klartext in Git landen würden (--include-secrets schreibt sie): %2</translation>
     </message>
     <message>
+        <source>the HelmRelease reads its credential-like values (%1) from Secret %2/%3, keys %4, which is not printed: create it in the cluster before Flux applies the HelmRelease, or plan the repository and include it; --inline-credentials keeps them in spec.values as plain text</source>
+        <translation>das HelmRelease liest seine Werte, die wie Zugangsdaten aussehen (%1), aus dem Secret %2/%3, Schlüssel %4, das nicht ausgegeben wird: Legen Sie es im Cluster an, bevor Flux das HelmRelease anwendet, oder planen Sie das Repository und nehmen Sie es auf; --inline-credentials behält sie als Klartext in spec.values</translation>
+    </message>
+    <message>
         <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
 
 Commands:
   contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json)
+  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
   releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
   convert-helm RELEASE -n NAMESPACE [--inline-credentials]
                         the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
@@ -1211,8 +1243,8 @@ Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error
 
 Befehle:
   contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben
-  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json)
+  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Werte enthalten Passwörter
+  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): sie enthält die Secrets des Clusters
   releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
   convert-helm RELEASE -n NAMESPACE [--inline-credentials]
                         die Flux-Quelle + HelmRelease für ein Release; Werte, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), außer --inline-credentials behält sie als Klartext in spec.values
@@ -1237,10 +1269,6 @@ Optionen:
 
 Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
 </translation>
-    </message>
-    <message>
-        <source>the HelmRelease reads its credential-like values (%1) from Secret %2/%3, keys %4, which is not printed: create it in the cluster before Flux applies the HelmRelease, or plan the repository and include it; --inline-credentials keeps them in spec.values as plain text</source>
-        <translation>das HelmRelease liest seine Werte, die wie Zugangsdaten aussehen (%1), aus dem Secret %2/%3, Schlüssel %4, das nicht ausgegeben wird: Legen Sie es im Cluster an, bevor Flux das HelmRelease anwendet, oder planen Sie das Repository und nehmen Sie es auf; --inline-credentials behält sie als Klartext in spec.values</translation>
     </message>
 </context>
 <context>
@@ -1414,8 +1442,8 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <source>The connection is not verified: anyone on the network path could read or change what Fluxdesk sees.</source>
-        <translation>Die Verbindung ist nicht verifiziert: Jeder auf dem Netzwerkpfad könnte mitlesen oder verändern, was Fluxdesk sieht.</translation>
+        <source>The connection is not verified or not encrypted: anyone on the network path could read or change what Fluxdesk sees, and read what it sends.</source>
+        <translation>Die Verbindung ist nicht geprüft oder nicht verschlüsselt: jeder auf dem Netzwerkweg könnte lesen oder ändern, was Fluxdesk sieht, und lesen, was es sendet.</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +1963,26 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>cannot open the folder: %1</source>
         <translation>der Ordner kann nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>refusing a path outside the folder</source>
+        <translation>Pfad außerhalb des Ordners abgelehnt</translation>
+    </message>
+    <message>
+        <source>cannot create the folder: %1</source>
+        <translation>kann den Ordner nicht anlegen: %1</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>kein Ordner</translation>
+    </message>
+    <message>
+        <source>writing into a folder needs a POSIX system</source>
+        <translation>das Schreiben in einen Ordner braucht ein POSIX-System</translation>
+    </message>
+    <message>
+        <source>cannot delete: %1</source>
+        <translation>kann nicht löschen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::Git</name>
@@ -2296,6 +2344,26 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>The username and token were not remembered (%1).</source>
         <translation>Benutzername und Token wurden nicht gespeichert (%1).</translation>
     </message>
+    <message>
+        <source>the remote URL %1 names no protocol or no host: Fluxdesk does not ask a git credential helper for it. Correct the URL with git remote set-url.</source>
+        <translation>die Remote-URL %1 nennt kein Protokoll oder keinen Host: Fluxdesk fragt keinen Git-Credential-Helper danach. Korrigieren Sie die URL mit git remote set-url.</translation>
+    </message>
+    <message>
+        <source>the %1 of the remote URL %2 holds a line break or NUL character, which could make a git credential helper answer for another host: refused before asking any helper. Correct the URL with git remote set-url (or the password you entered).</source>
+        <translation>%1 der Remote-URL %2 enthält einen Zeilenumbruch oder ein NUL-Zeichen, womit ein Git-Credential-Helper für einen anderen Host antworten könnte: abgelehnt, bevor ein Helper gefragt wurde. Korrigieren Sie die URL mit git remote set-url (oder das eingegebene Passwort).</translation>
+    </message>
+    <message>
+        <source>%1 is known in %2 only with keys of other types (%3), but offered a %4 key (%5): the server&apos;s keys may have been replaced, or someone may be intercepting the connection. Not connecting; if the server&apos;s administrator confirms this key, add it to %2.</source>
+        <translation>%1 ist in %2 nur mit Schlüsseln anderer Typen (%3) bekannt, bot aber einen %4-Schlüssel an (%5): die Schlüssel des Servers wurden vielleicht ersetzt, oder jemand fängt die Verbindung ab. Keine Verbindung; wenn der Administrator des Servers diesen Schlüssel bestätigt, fügen Sie ihn %2 hinzu.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>%1 offered no host key of the types %2 holds for it (%3): the server&apos;s keys may have been replaced, or someone may be intercepting the connection. Not connecting. If the server&apos;s administrator confirms its new key, connect once with ssh to review and accept it.</source>
+        <translation>%1 bot keinen Host-Schlüssel der Typen an, die %2 für ihn enthält (%3): die Schlüssel des Servers wurden vielleicht ersetzt, oder jemand fängt die Verbindung ab. Keine Verbindung. Wenn der Administrator des Servers den neuen Schlüssel bestätigt, verbinden Sie sich einmal mit ssh, um ihn zu prüfen und anzunehmen.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::GitHistoryModel</name>
@@ -2376,6 +2444,24 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
     <message>
         <source>Kept by the system keychain once the server accepted it, never in a plain-text file</source>
         <translation>Wird im Schlüsselbund des Systems aufbewahrt, sobald der Server es angenommen hat, nie in einer Klartextdatei</translation>
+    </message>
+    <message>
+        <source>SSH Host Known with Other Keys</source>
+        <translation>SSH-Host mit anderen Schlüsseln bekannt</translation>
+    </message>
+    <message>
+        <source>Your known_hosts file knows the host %1 (port %2) only with keys of other types (%3), but it now offers a %4 key.</source>
+        <translation>Ihre known_hosts-Datei kennt den Host %1 (Port %2) nur mit Schlüsseln anderer Typen (%3), aber er bietet jetzt einen %4-Schlüssel an.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s keys may have been replaced, or someone may be intercepting the connection. The new key has the fingerprint
+%1
+
+Trust it only if your server&apos;s administrator confirms this fingerprint. Trust this key and remember it?</source>
+        <translation>Die Schlüssel des Servers wurden vielleicht ersetzt, oder jemand fängt die Verbindung ab. Der neue Schlüssel hat den Fingerabdruck
+%1
+
+Vertrauen Sie ihm nur, wenn der Administrator Ihres Servers diesen Fingerabdruck bestätigt. Diesem Schlüssel vertrauen und ihn merken?</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2610,21 @@ Vergleichen Sie ihn mit dem, den Ihnen der Administrator Ihres Servers nennt. Di
         <source>%1 types failed.</source>
         <translation>%1 Typen fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source>The list of %1 is larger than %2, the most Fluxdesk reads for one resource type: it was not loaded completely</source>
+        <translation>Die Liste von %1 ist größer als %2, das Meiste, was Fluxdesk für einen Ressourcentyp liest: sie wurde nicht vollständig geladen</translation>
+    </message>
+    <message>
+        <source>The listing of %1 was started again after its continue token expired, and the new token expired too: it was not loaded completely; try again later (%2)</source>
+        <translation>Die Auflistung von %1 wurde neu begonnen, nachdem ihr Continue-Token abgelaufen war, und das neue Token lief auch ab: sie wurde nicht vollständig geladen; versuchen Sie es später erneut (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server sent a continue token for %1 that it had sent before: following it would list the same pages for ever, so the listing stopped after %n page(s) and is incomplete</source>
+        <translation>
+            <numerusform>Der Server sandte für %1 ein Continue-Token, das er schon einmal gesandt hatte: ihm zu folgen würde dieselben Seiten endlos auflisten, daher wurde die Auflistung nach %n Seite angehalten und ist unvollständig</numerusform>
+            <numerusform>Der Server sandte für %1 ein Continue-Token, das er schon einmal gesandt hatte: ihm zu folgen würde dieselben Seiten endlos auflisten, daher wurde die Auflistung nach %n Seiten angehalten und ist unvollständig</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::InventoryModel</name>
@@ -2647,6 +2748,26 @@ Chart %3 %4 (App %5), Revision %6, %7</translation>
     <message>
         <source>The server sent malformed JSON for %1: %2 at offset %3</source>
         <translation>Der Server hat für %1 fehlerhaftes JSON gesendet: %2 an Offset %3</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>The response of %1 to %2 is larger than %3, the most Fluxdesk reads for one request: refused</source>
+        <translation>Die Antwort von %1 auf %2 ist größer als %3, das Meiste, was Fluxdesk für eine Anfrage liest: abgelehnt</translation>
+    </message>
+    <message>
+        <source>The response of %1 to %2 did not complete within %3 seconds (the server sends too slowly, or without end): cut off</source>
+        <translation>Die Antwort von %1 auf %2 wurde nicht innerhalb von %3 Sekunden fertig (der Server sendet zu langsam oder ohne Ende): abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -3327,6 +3448,13 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::PrivateFile</name>
+    <message>
+        <source>cannot write: %1</source>
+        <translation>kann nicht schreiben: %1</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ProblemModel</name>
     <message>
         <source>Severity</source>
@@ -3668,6 +3796,21 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::StagedWrite</name>
+    <message>
+        <source>not a file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>not on disk; nothing to delete</source>
+        <translation>nicht auf dem Datenträger; nichts zu löschen</translation>
+    </message>
+    <message>
+        <source>writing into a folder needs a POSIX system</source>
+        <translation>das Schreiben in einen Ordner braucht ein POSIX-System</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::Startup</name>
     <message>
         <source>The kubeconfig has no context named &quot;%1&quot;</source>
@@ -3951,6 +4094,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>the Secret&apos;s data is not valid base64</source>
         <translation>die Daten des Secrets sind kein gültiges Base64</translation>
     </message>
+    <message>
+        <source>The Helm release records decompress to more than %1 in all, the most Fluxdesk decodes for one cluster: %2 was not decoded</source>
+        <translation>Die Helm-Release-Datensätze entpacken sich zu insgesamt mehr als %1, dem Meisten, was Fluxdesk für einen Cluster dekodiert: %2 wurde nicht dekodiert</translation>
+    </message>
+    <message>
+        <source>The Helm release records decompress to more than %1 in all, the most Fluxdesk decodes for one cluster: %2 and the %3 records after it were not decoded</source>
+        <translation>Die Helm-Release-Datensätze entpacken sich zu insgesamt mehr als %1, dem Meisten, was Fluxdesk für einen Cluster dekodiert: %2 und die %3 Datensätze danach wurden nicht dekodiert</translation>
+    </message>
 </context>
 <context>
     <name>HelmReleaseGenerator</name>
@@ -4075,10 +4226,6 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
-    <message>
-        <source>cannot write: %1</source>
-        <translation>kann nicht geschrieben werden: %1</translation>
-    </message>
 </context>
 <context>
     <name>TextDiff</name>
@@ -4159,6 +4306,22 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>unexpected content</source>
         <translation>unerwarteter Inhalt</translation>
+    </message>
+    <message>
+        <source>document too large: aliases expand to more than %1 MiB (a &apos;billion laughs&apos; document?)</source>
+        <translation>Dokument zu groß: Aliase entfalten sich zu mehr als %1 MiB (ein &apos;Billion Laughs&apos;-Dokument?)</translation>
+    </message>
+    <message>
+        <source>document too large: aliases expand to more than %1 nodes (a &apos;billion laughs&apos; document?)</source>
+        <translation>Dokument zu groß: Aliase entfalten sich zu mehr als %1 Knoten (ein &apos;Billion Laughs&apos;-Dokument?)</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>Verschachtelung tiefer als %1 Ebenen</translation>
+    </message>
+    <message>
+        <source>%1 of YAML is more than the %2 read at once; split it into smaller files</source>
+        <translation>%1 YAML ist mehr als die %2, die auf einmal gelesen werden; teilen Sie es in kleinere Dateien</translation>
     </message>
 </context>
 <context>
