@@ -1,9 +1,12 @@
 #include "editordocument.h"
 
+#include "core/privatefile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace Fluxdesk {
@@ -132,6 +135,21 @@ EditorDocument::DiskState EditorDocument::diskState() const
     return contentHash(file.readAll()) == m_diskHash ? DiskState::Unchanged : DiskState::Modified;
 }
 
+namespace {
+
+// Whether text holds a Secret (a document's top-level `kind: Secret`, in YAML or JSON): saved
+// readable by its owner alone (0600), as snapshots are.
+bool holdsSecret(const QString &text)
+{
+    static const QRegularExpression kind(
+        QStringLiteral(
+            R"((^kind:[ \t]*(Secret|"Secret"|'Secret')[ \t]*(#.*)?$)|("kind"\s*:\s*"Secret"))"),
+        QRegularExpression::MultilineOption);
+    return kind.match(text).hasMatch();
+}
+
+} // namespace
+
 Result<bool> EditorDocument::save(const QString &text, const QString &path, bool force)
 {
     const QString target = path.isEmpty() ? m_path : QFileInfo(path).absoluteFilePath();
@@ -142,11 +160,17 @@ Result<bool> EditorDocument::save(const QString &text, const QString &path, bool
     if (!force && target == m_path && diskState() == DiskState::Modified)
         return Error(tr("The file changed on disk since it was opened"), target);
     const QByteArray bytes = text.toUtf8();
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(tr("Cannot write the file: %1").arg(file.errorString()), target);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error(tr("Cannot write the file: %1").arg(file.errorString()), target);
+    if (holdsSecret(text)) {
+        const Result<bool> written = writePrivateFile(target, bytes);
+        if (!written)
+            return written.error();
+    } else {
+        QSaveFile file(target);
+        if (!file.open(QIODevice::WriteOnly))
+            return Error(tr("Cannot write the file: %1").arg(file.errorString()), target);
+        if (file.write(bytes) != bytes.size() || !file.commit())
+            return Error(tr("Cannot write the file: %1").arg(file.errorString()), target);
+    }
     m_path = target;
     m_suggestedName = QFileInfo(target).fileName();
     m_savedText = text;

@@ -115,6 +115,40 @@ private slots:
         QCOMPARE(document->diskState(), EditorDocument::DiskState::Unchanged);
     }
 
+    void secretsAreSavedPrivate_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("secret");
+        QTest::addRow("a Secret")
+            << QStringLiteral(
+                   "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  p: cGFzcw==\n")
+            << true;
+        QTest::addRow("a Secret among others")
+            << QStringLiteral("kind: ConfigMap\n---\nkind: \"Secret\" # creds\n") << true;
+        QTest::addRow("JSON") << QStringLiteral("{\"kind\": \"Secret\"}") << true;
+        QTest::addRow("a ConfigMap") << QStringLiteral("kind: ConfigMap\nsecret: 1\n") << false;
+        QTest::addRow("a nested kind") << QStringLiteral("spec:\n  kind: Secret\n") << false;
+    }
+
+    void secretsAreSavedPrivate()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, secret);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.yaml"));
+        writeFile(path, "a: 1\n");
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ReadGroup | QFile::ReadOther));
+        Result<EditorDocument> document = EditorDocument::open(path);
+        QVERIFY(document.ok());
+        const Result<bool> saved = document->save(text);
+        QVERIFY2(saved.ok(), qPrintable(saved.error().toString()));
+        QCOMPARE(readFile(path), text.toUtf8());
+        const bool othersRead = QFile::permissions(path) & QFile::ReadOther;
+        QCOMPARE(othersRead, !secret);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("a.yaml")});
+    }
+
     void conflictWhenTheFileChangedOnDisk()
     {
         QTemporaryDir dir;
