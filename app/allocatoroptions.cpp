@@ -11,8 +11,10 @@
 // percpu_arena:percpu gives each CPU one arena instead of jemalloc's default four per CPU: the
 // listing's page parsers and the plan's workers run on every core, and each arena kept its own
 // partly used huge pages. With a realistic 10,000-object cluster loaded and planned
-// (bench_window_memory, 2 cores) the window's peak RSS fell from 160-173 MiB to 140-150 MiB and its
-// steady RSS from 147-153 MiB to 133-138 MiB, load and plan times within the machine's noise.
+// (bench_window_memory, 2 cores) on a busy machine, the window's peak RSS fell from 160-173 MiB to
+// 140-153 MiB and its steady RSS from 147-153 MiB to 133-138 MiB; on a quiet one both settings
+// give about the same (steady ~134 MiB, peak ~145 MiB). Load, plan and editor-open times stayed
+// within the machine's noise.
 extern "C" {
 extern const char *malloc_conf;
 const char *malloc_conf = "thp:always,percpu_arena:percpu";
