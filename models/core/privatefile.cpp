@@ -1,5 +1,7 @@
 #include "privatefile.h"
 
+#include "core/posixfile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -22,25 +24,6 @@ Error cannotWrite(const QString &why, const QString &path)
     return Error(QCoreApplication::translate("Fluxdesk::PrivateFile", "cannot write: %1").arg(why),
                  path);
 }
-
-#ifdef Q_OS_UNIX
-// Writes all of data to fd; 0 or the errno that stopped it.
-int writeAll(int fd, const QByteArray &data)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n < 0 ? errno : EIO;
-        p += n;
-        left -= n;
-    }
-    return 0;
-}
-#endif
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "atomicfile.h"
 
+#include "core/posixfile.h"
 #include "repo/repopath.h"
 
 #include <QCoreApplication>
@@ -43,23 +44,6 @@ Result<bool> saveFile(const QString &path, const QByteArray &data)
 }
 
 #ifdef Q_OS_UNIX
-// Writes all of data to fd; 0 or the errno that stopped it.
-int writeAll(int fd, const QByteArray &data)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n < 0 ? errno : EIO;
-        p += n;
-        left -= n;
-    }
-    return 0;
-}
-
 // createExclusive() of name in the folder open as dirFd (AT_FDCWD: name is a whole path).
 Result<bool> createAt(int dirFd, const QByteArray &name, const QString &path,
                       const QByteArray &data)

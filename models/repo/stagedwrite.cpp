@@ -1,5 +1,6 @@
 #include "stagedwrite.h"
 
+#include "core/posixfile.h"
 #include "repo/repopath.h"
 
 #include <QCoreApplication>
@@ -44,22 +45,6 @@ QByteArray sideName(const QByteArray &name, const char *kind)
 }
 
 #ifdef Q_OS_UNIX
-int writeAll(int fd, const QByteArray &data)
-{
-    const char *p = data.constData();
-    qsizetype left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n < 0 ? errno : EIO;
-        p += n;
-        left -= n;
-    }
-    return 0;
-}
-
 void syncFolder(int fd)
 {
 #if defined(Q_OS_LINUX)
