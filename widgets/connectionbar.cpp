@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace Fluxdesk {
 
@@ -57,16 +58,23 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     bold.setBold(true);
     m_tlsWarning->setFont(bold);
     m_tlsWarning->setVisible(false);
+    // On a line of its own, wrapped: a warning names a user and a server, and on the bar's line it
+    // made the window wider than the screen.
+    m_tlsWarning->setWordWrap(true);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(label);
+    row->addWidget(m_combo);
+    row->addWidget(m_connect);
+    row->addWidget(m_cancel);
+    row->addSpacing(8);
+    row->addWidget(m_progress);
+    row->addWidget(m_status, 1);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    layout->addWidget(label);
-    layout->addWidget(m_combo);
-    layout->addWidget(m_connect);
-    layout->addWidget(m_cancel);
-    layout->addSpacing(8);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status, 1);
+    layout->setSpacing(2);
+    layout->addLayout(row);
     layout->addWidget(m_tlsWarning);
 
     connect(m_combo, QOverload<int>::of(&QComboBox::activated), this, &ConnectionBar::onActivated);

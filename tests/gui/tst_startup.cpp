@@ -212,6 +212,16 @@ private slots:
         bar.setWarnings({QStringLiteral("TLS verification is off for cluster lab")});
         QVERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(QLatin1String("TLS verification is off")));
+        // A long warning wraps on its own line instead of widening the bar (and the window) past
+        // the screen.
+        const int narrow = bar.minimumSizeHint().width();
+        bar.setWarnings({QStringLiteral("The token of user \"admin@homelab.example\" is sent "
+                                        "unencrypted to http://k3s-control-plane.homelab.example:"
+                                        "6443: anyone on the network path can read and reuse it; "
+                                        "use an https:// server")});
+        QVERIFY2(
+            bar.minimumSizeHint().width() <= narrow + 1,
+            qPrintable(QStringLiteral("%1 > %2").arg(bar.minimumSizeHint().width()).arg(narrow)));
         bar.setWarnings({});
         QVERIFY(!warning->isVisible());
     }
