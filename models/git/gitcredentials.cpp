@@ -74,8 +74,16 @@ std::optional<QByteArray> runCredential(const QString &gitProgram, const char *a
 
 Result<QByteArray> credentialRequestText(const QUrl &url)
 {
-    // Never the password, whatever shape the URL has.
-    const QString shown = displayUrl(url.toString(QUrl::RemovePassword | QUrl::FullyEncoded));
+    // Never the password, whatever shape the URL has: the URL made again from its other parts
+    // (QUrl shows an invalid URL as "", and a copy with another password as valid: the message
+    // would depend on the password).
+    QUrl parts;
+    parts.setScheme(url.scheme());
+    parts.setUserName(url.userName(QUrl::FullyDecoded), QUrl::DecodedMode);
+    parts.setHost(url.host(QUrl::FullyDecoded), QUrl::DecodedMode);
+    parts.setPort(url.port());
+    parts.setPath(url.path(QUrl::FullyDecoded), QUrl::DecodedMode);
+    const QString shown = displayUrl(parts.toString(QUrl::FullyEncoded));
     QString host = url.host(QUrl::FullyDecoded);
     if (url.scheme().isEmpty() || host.isEmpty()) {
         return Error(GitText::tr("the remote URL %1 names no protocol or no host: Fluxdesk does "

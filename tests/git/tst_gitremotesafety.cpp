@@ -180,6 +180,12 @@ private Q_SLOTS:
         // password.
         QTest::addRow("no protocol, password")
             << QUrl(QStringLiteral("//user:s3cretpass@/x")) << QString();
+        // Found by fuzz_gitcredentials: QUrl shows an invalid URL as "", so the message changed
+        // with the password (and named no URL at all).
+        QTest::addRow("invalid host, password")
+            << QUrl(QStringLiteral("http://user:s3cret%3@A[:ss:1]:3000/a%20b/c.git"),
+                    QUrl::TolerantMode)
+            << QString();
     }
     void requestTextRefusesInjection()
     {
@@ -193,6 +199,16 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(QLatin1String("s3cret")), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("git remote set-url")), qPrintable(message));
+        // The message does not depend on the password (unless the password is what is refused),
+        // and names the URL.
+        if (!url.password().isEmpty() && field != QLatin1String("password")) {
+            QUrl other = url;
+            other.setPassword(QStringLiteral("xxxxxx"), QUrl::DecodedMode);
+            const Result<QByteArray> otherText = credentialRequestText(other);
+            QVERIFY(!otherText.ok());
+            QCOMPARE(otherText.error().message, message);
+        }
+        QVERIFY2(message.contains(QLatin1String("/")), qPrintable(message));
     }
 
     // --- what of a URL may be shown (pure) ---
