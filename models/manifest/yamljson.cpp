@@ -1,3 +1,8 @@
+// The yaml-cpp path of parseYamlDocuments(): the checks every input passes first (size, UTF-8,
+// quotes) and JsonBuilder, the handler of yaml-cpp's parse events. Over 600 lines on purpose:
+// JsonBuilder (about 400 of them: node and alias budgets, nesting, duplicate keys, positions) has
+// no caller but this file's entry points, and a header of its own would only publish its
+// internals.
 #include "yamljson.h"
 
 #include "manifest/yamlfast.h"
