@@ -26,6 +26,7 @@
 
 using namespace Fluxdesk;
 using Fluxdesk::TestFiles::FileSizeLimit;
+using Hooks = Fluxdesk::TestFiles::StagedWriteHooksScope;
 using Fluxdesk::TestFiles::folderState;
 using Fluxdesk::TestFiles::readFile;
 using Fluxdesk::TestFiles::writeFile;
@@ -107,13 +108,6 @@ QString kustomizeError(const QString &folder, QByteArray *output = nullptr)
         return QString::fromUtf8(kubectl.readAllStandardError());
     return {};
 }
-
-class Hooks
-{
-public:
-    explicit Hooks(const StagedWriteHooks &hooks) { setStagedWriteHooksForTesting(hooks); }
-    ~Hooks() { setStagedWriteHooksForTesting({}); }
-};
 
 // A repository written with smallPlan() and a stale file, and the next write: every file
 // replaced (as written: outdated, so without asking), a large new file between them, the stale

@@ -1,47 +1,20 @@
 #include "repo/atomicfile.h"
 #include "testfiles.h"
+#include "writefaults.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#ifdef Q_OS_UNIX
-#include <csignal>
-#include <sys/resource.h>
-#endif
-
 using namespace Fluxdesk;
+using Fluxdesk::TestFiles::FileSizeLimit;
 using Fluxdesk::TestFiles::readFile;
 using Fluxdesk::TestFiles::writeFile;
 
 Q_DECLARE_METATYPE(Fluxdesk::Durability)
 
 namespace {
-
-// Files may grow no larger than `bytes` while it lives (writes beyond fail with EFBIG, even for
-// root, whom permissions do not stop).
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        ::getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit()
-    {
-        ::setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 QStringList entries(const QString &dir)
 {

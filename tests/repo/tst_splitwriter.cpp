@@ -17,6 +17,7 @@
 
 using namespace Fluxdesk;
 using Fluxdesk::TestFiles::FileSizeLimit;
+using Hooks = Fluxdesk::TestFiles::StagedWriteHooksScope;
 using Fluxdesk::TestFiles::folderState;
 using Fluxdesk::TestFiles::readFile;
 using Fluxdesk::TestFiles::writeFile;
@@ -46,13 +47,6 @@ SplitFile fileOf(const char *path, const QByteArray &text)
     f.text = text;
     return f;
 }
-
-class Hooks
-{
-public:
-    explicit Hooks(const StagedWriteHooks &hooks) { setStagedWriteHooksForTesting(hooks); }
-    ~Hooks() { setStagedWriteHooksForTesting({}); }
-};
 
 } // namespace
 

@@ -14,6 +14,7 @@
 
 using namespace Fluxdesk;
 using Fluxdesk::TestFiles::FileSizeLimit;
+using Hooks = Fluxdesk::TestFiles::StagedWriteHooksScope;
 using Fluxdesk::TestFiles::folderState;
 using Fluxdesk::TestFiles::readFile;
 using Fluxdesk::TestFiles::writeFile;
@@ -55,13 +56,6 @@ struct Fixture
         batch.write(s("d.yaml"), "new d\n");
         batch.remove(s("sub/gone.yaml"));
     }
-};
-
-class Hooks
-{
-public:
-    explicit Hooks(const StagedWriteHooks &hooks) { setStagedWriteHooksForTesting(hooks); }
-    ~Hooks() { setStagedWriteHooksForTesting({}); }
 };
 
 } // namespace

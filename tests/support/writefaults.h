@@ -3,6 +3,8 @@
 // Helpers for tests of writes that must fail cleanly: a file size limit (a full disk without a
 // small file system of its own) and a folder's whole state, to compare before and after.
 
+#include "repo/stagedwrite.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -65,5 +67,18 @@ inline QMap<QString, QByteArray> folderState(const QString &dir)
     }
     return state;
 }
+
+// StagedWrite's test hooks, set while it lives.
+class StagedWriteHooksScope
+{
+public:
+    explicit StagedWriteHooksScope(const StagedWriteHooks &hooks)
+    {
+        setStagedWriteHooksForTesting(hooks);
+    }
+    ~StagedWriteHooksScope() { setStagedWriteHooksForTesting({}); }
+    StagedWriteHooksScope(const StagedWriteHooksScope &) = delete;
+    StagedWriteHooksScope &operator=(const StagedWriteHooksScope &) = delete;
+};
 
 } // namespace Fluxdesk::TestFiles
