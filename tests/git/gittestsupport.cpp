@@ -35,6 +35,16 @@ TestRemoteAndWork makeRemoteAndWork(const QString &repos, const QString &workPar
     return made;
 }
 
+bool hasBranchMain(const QString &dir)
+{
+    bool ok = false;
+    runGit(dir,
+           {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
+            QStringLiteral("main")},
+           &ok);
+    return ok;
+}
+
 QString runGit(const QString &dir, const QStringList &arguments, bool *ok)
 {
     QProcess git;

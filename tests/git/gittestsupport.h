@@ -16,6 +16,8 @@ namespace Fluxdesk::Testing {
 // Runs the real git CLI (setting up states libgit2 should refuse, checking what a remote holds).
 // Returns stdout trimmed; *ok false when git failed.
 QString runGit(const QString &dir, const QStringList &arguments, bool *ok = nullptr);
+// Whether the repository at dir (a bare remote) holds a branch main.
+bool hasBranchMain(const QString &dir);
 bool runProgram(const QString &program, const QStringList &arguments, QString *output = nullptr);
 
 // Points HOME at home (no git config, no ~/.ssh), removes SSH_AUTH_SOCK and the system config:

@@ -179,12 +179,7 @@ private Q_SLOTS:
                      QLatin1String("main is protected: open a merge request")),
                  qPrintable(pushed.error().message));
         QVERIFY(pushed.error().message.contains(QLatin1String("refs/heads/main")));
-        bool ok = true;
-        runGit(remote,
-               {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
-                QStringLiteral("main")},
-               &ok);
-        QVERIFY(!ok);
+        QVERIFY(!hasBranchMain(remote));
         // The commit stays, and no upstream is recorded for a push that did not happen.
         GitResult<GitRepository> repo = GitRepository::open(work);
         QVERIFY(repo->branchInfo()->upstream.isEmpty());

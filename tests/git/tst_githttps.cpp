@@ -123,16 +123,6 @@ private:
         return runGit(work, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
     }
 
-    static bool remoteHasMain(const QString &remote)
-    {
-        bool ok = false;
-        runGit(remote,
-               {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
-                QStringLiteral("main")},
-               &ok);
-        return ok;
-    }
-
     void setRepoConfig(const QString &work, const QString &key, const QString &value)
     {
         bool ok = false;
@@ -149,7 +139,7 @@ private:
     void verifyNothingPushed(const QString &work, const QString &remote, const QString &before,
                              const TestPrompter &prompter)
     {
-        QVERIFY(!remoteHasMain(remote));
+        QVERIFY(!hasBranchMain(remote));
         QCOMPARE(head(work), before);
         GitResult<GitRepository> repo = GitRepository::open(work);
         QVERIFY(repo->branchInfo()->upstream.isEmpty());
@@ -531,7 +521,7 @@ private Q_SLOTS:
         b.join();
         QCOMPARE(trustedOk.load(), 3);
         QCOMPARE(untrustedRefused.load(), 3);
-        QVERIFY(!remoteHasMain(untrustedRemote));
+        QVERIFY(!hasBranchMain(untrustedRemote));
         QCOMPARE(runGit(trustedRemote, {QStringLiteral("rev-parse"), QStringLiteral("main")}),
                  head(trustedWork));
     }

@@ -89,16 +89,6 @@ private:
         return gitPush(*repo, transfer);
     }
 
-    static bool remoteHasMain(const QString &remote)
-    {
-        bool ok = false;
-        runGit(remote,
-               {QStringLiteral("rev-parse"), QStringLiteral("-q"), QStringLiteral("--verify"),
-                QStringLiteral("main")},
-               &ok);
-        return ok;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -331,7 +321,7 @@ private Q_SLOTS:
         // asked, nothing was sent.
         QVERIFY2(!QFile::exists(helperLog()), readFile(helperLog()).constData());
         QCOMPARE(prompter.userPassCalls.load(), 0);
-        QVERIFY(!remoteHasMain(remote));
+        QVERIFY(!hasBranchMain(remote));
         QVERIFY(!pushed.ok());
         const QString message = pushed.error().message;
         QVERIFY2(message.contains(QStringLiteral("the %1 of the remote URL").arg(field)),
@@ -356,7 +346,7 @@ private Q_SLOTS:
         QVERIFY(ok);
         const GitResult<GitPushResult> pushed = push(work, nullptr, true);
         QVERIFY2(pushed.ok(), qPrintable(pushed.error().message));
-        QVERIFY(remoteHasMain(remote));
+        QVERIFY(hasBranchMain(remote));
         QCOMPARE(pushed->remoteUrl,
                  QStringLiteral("http://127.0.0.1:%1/git/%2.git").arg(m_port).arg(name));
         // The helper was asked for the push host (get, then approve) and never for the fetch host.
