@@ -1,0 +1,53 @@
+#pragma once
+
+#include "kube/connectionsettings.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace Fluxdesk {
+
+// What the API server said of one object's server-side dry-run apply.
+struct DryRunOutcome
+{
+    QString object; // "Kind namespace/name" or "Kind name"
+    bool ok = false;
+    int httpStatus = 0; // 0: no request was sent (unknown kind, missing namespace) or transport
+    QString message;    // the server's words (its Status message); never Secret data
+};
+
+// Asks the API server what applying objects would do, without changing anything, as Flux's
+// kustomize-controller does before it applies: each object is sent as a server-side apply
+// (PATCH, application/apply-patch+yaml, fieldManager=kustomize-controller, force=true) with
+// dryRun=All, so admission webhooks, immutable fields and unknown kinds answer before a push.
+// Runs asynchronously on the caller's thread (QNetworkAccessManager); finished() delivers one
+// outcome per object in input order; cancel() stops (no finished() after cancel).
+class ServerDryRun : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerDryRun(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~ServerDryRun() override;
+
+    void start(const QList<QJsonObject> &objects);
+    void cancel();
+
+signals:
+    void progress(int done, int total);
+    // error: connection-level error (discovery failed, unreachable); empty when the server
+    // answered.
+    void finished(const QList<Fluxdesk::DryRunOutcome> &outcomes, const QString &error);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Fluxdesk
+
+Q_DECLARE_METATYPE(Fluxdesk::DryRunOutcome)
