@@ -52,7 +52,7 @@ KubeClient::KubeClient(ConnectionSettings settings, QObject *parent)
     m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
-QNetworkReply *KubeClient::get(const QString &pathAndQuery, qint64 maxBodyBytes)
+QNetworkRequest KubeClient::request(const QString &pathAndQuery) const
 {
     QUrl url = m_settings.server;
     QString basePath = url.path();
@@ -98,7 +98,26 @@ QNetworkReply *KubeClient::get(const QString &pathAndQuery, qint64 maxBodyBytes)
             request.setPeerVerifyName(m_settings.tlsServerName);
     }
 
-    QNetworkReply *reply = m_nam.get(request);
+    return request;
+}
+
+QNetworkReply *KubeClient::get(const QString &pathAndQuery, qint64 maxBodyBytes)
+{
+    return watch(m_nam.get(request(pathAndQuery)), maxBodyBytes);
+}
+
+QNetworkReply *KubeClient::send(const QByteArray &verb, const QString &pathAndQuery,
+                                const QByteArray &contentType, const QByteArray &body,
+                                qint64 maxBodyBytes)
+{
+    QNetworkRequest r = request(pathAndQuery);
+    if (!contentType.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    return watch(m_nam.sendCustomRequest(r, verb, body), maxBodyBytes);
+}
+
+QNetworkReply *KubeClient::watch(QNetworkReply *reply, qint64 maxBodyBytes)
+{
     reply->setProperty(TimeoutProperty, m_timeoutMs);
 
     // The idle timeout above never fires for a server that sends a byte now and then.

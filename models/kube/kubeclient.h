@@ -4,6 +4,7 @@
 #include "kube/connectionsettings.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 
@@ -11,8 +12,9 @@ class QNetworkReply;
 
 namespace Fluxdesk {
 
-// Sends authenticated JSON GET requests to one API server. Asynchronous; lives on the thread
-// that created it. TLS is verified unless the settings say insecureSkipTlsVerify.
+// Sends authenticated JSON requests (GET, and PATCH for server-side apply) to one API server.
+// Asynchronous; lives on the thread that created it. TLS is verified unless the settings say
+// insecureSkipTlsVerify.
 class KubeClient : public QObject
 {
     Q_OBJECT
@@ -33,6 +35,12 @@ public:
     // the client's cap for this request (-1: the client's). A reply past its cap or its deadline
     // is aborted and finishes with the reason replyError() gives.
     QNetworkReply *get(const QString &pathAndQuery, qint64 maxBodyBytes = -1);
+    // Another verb with a body ("PATCH" with "application/apply-patch+yaml" for a server-side
+    // apply), with everything else as get() does it: the same headers, TLS, timeouts and caps on
+    // the response. An empty contentType sends no Content-Type.
+    QNetworkReply *send(const QByteArray &verb, const QString &pathAndQuery,
+                        const QByteArray &contentType, const QByteArray &body,
+                        qint64 maxBodyBytes = -1);
 
     // Whether the reply was aborted because its body passed its cap.
     static bool bodyLimitExceeded(const QNetworkReply *reply);
@@ -48,6 +56,9 @@ public:
                             int *httpStatus = nullptr);
 
 private:
+    QNetworkRequest request(const QString &pathAndQuery) const;
+    QNetworkReply *watch(QNetworkReply *reply, qint64 maxBodyBytes);
+
     ConnectionSettings m_settings;
     QNetworkAccessManager m_nam;
     int m_timeoutMs = 30000;

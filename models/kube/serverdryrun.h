@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kube/connectionsettings.h"
+#include "kube/resourcetype.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -44,6 +45,12 @@ signals:
     void finished(const QList<Fluxdesk::DryRunOutcome> &outcomes, const QString &error);
 
 private:
+    void discovered(const QString &groupVersion, const QList<ResourceType> &types);
+    void pump();
+    void finishEntry(int index, bool ok, int httpStatus, const QString &message);
+    void maybeFinish();
+    void fail(const QString &error);
+
     struct Private;
     std::unique_ptr<Private> d;
 };
