@@ -4,6 +4,7 @@
 #include "kube/inventory.h"
 #include "manifest/manifestnaming.h"
 #include "manifest/splitter.h"
+#include "plan/bulkdecisions.h"
 #include "repo/kustomizationfile.h"
 
 #include <QCoreApplication>
@@ -137,6 +138,10 @@ ObjectSorting sortObjects(const Inventory &inventory, const PlanOptions &options
         // Everything else that is not the owner's: the cluster tree shows the same reason.
         if (o != Ownership::UserManaged) {
             exclude(e, e->classification.reason);
+            continue;
+        }
+        if (const QString rule = ruleExclusionReason(options, e->key); !rule.isEmpty()) {
+            exclude(e, rule);
             continue;
         }
         if (isCore(e->key, "Namespace")) {

@@ -3,6 +3,7 @@
 #include "helm/valuescredentials.h"
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
+#include "plan/bulkdecisions.h"
 #include "plan/planner.h"
 #include "repo/atomicfile.h"
 #include "repo/repopath.h"
@@ -67,13 +68,103 @@ QJsonObject entryPointJson(const EntryPointSettings &e)
                        {QStringLiteral("healthChecks"), e.healthChecks}};
 }
 
+QJsonArray sortedArray(const QSet<QString> &set)
+{
+    QStringList list = set.values();
+    list.sort();
+    return QJsonArray::fromStringList(list);
+}
+
+// One list of the exclude: map; its entries checked with `valid`.
+Result<QSet<QString>> ruleList(const YamlDocument &document, const QString &fileName,
+                               const QJsonObject &rules, const QString &key,
+                               bool (*valid)(const QString &), const QString &expected)
+{
+    QSet<QString> out;
+    const QString at = yamlPathKey(QStringLiteral("exclude"), key);
+    const QJsonValue value = rules.value(key);
+    if (value.isUndefined() || value.isNull())
+        return out;
+    const auto errorAt = [&document, &fileName](const QString &message, const QString &path) {
+        const QPair<int, int> position = document.positionOf(path);
+        return Error(message, fileName, position.first, position.second);
+    };
+    if (!value.isArray())
+        return errorAt(tr("exclude.%1 must be a list, such as [%2]").arg(key, expected), at);
+    const QJsonArray list = value.toArray();
+    for (int i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isString() || !valid(list.at(i).toString()))
+            return errorAt(tr("exclude.%1: \"%2\" is not a valid entry (such as %3)")
+                               .arg(key,
+                                    list.at(i).isString() ? list.at(i).toString()
+                                                          : Fluxdesk::toYaml(list.at(i)).trimmed(),
+                                    expected),
+                           yamlPathIndex(at, i));
+        out.insert(list.at(i).toString());
+    }
+    return out;
+}
+
 } // namespace
+
+bool PlanDecisions::excludesByRule(const ObjectKey &key) const
+{
+    PlanOptions options;
+    options.includedSecrets = included;
+    options.excludedKinds = excludedKinds;
+    options.excludedNamespaces = excludedNamespaces;
+    return !ruleExclusionReason(options, key).isEmpty();
+}
+
+void PlanDecisions::excludeKind(const QString &kindRule)
+{
+    excludedKinds.insert(kindRule);
+    for (auto it = included.begin(); it != included.end();) {
+        if (kindRuleCovers(kindRule, *it))
+            it = included.erase(it);
+        else
+            ++it;
+    }
+}
+
+void PlanDecisions::includeKind(const QString &kindRule)
+{
+    excludedKinds.remove(kindRule);
+    for (auto it = excluded.begin(); it != excluded.end();) {
+        if (kindRuleCovers(kindRule, *it))
+            it = excluded.erase(it);
+        else
+            ++it;
+    }
+}
+
+void PlanDecisions::excludeNamespace(const QString &ns)
+{
+    excludedNamespaces.insert(ns);
+    for (auto it = included.begin(); it != included.end();) {
+        if (namespaceRuleCovers(ns, *it))
+            it = included.erase(it);
+        else
+            ++it;
+    }
+}
+
+void PlanDecisions::includeNamespace(const QString &ns)
+{
+    excludedNamespaces.remove(ns);
+    for (auto it = excluded.begin(); it != excluded.end();) {
+        if (namespaceRuleCovers(ns, *it))
+            it = excluded.erase(it);
+        else
+            ++it;
+    }
+}
 
 bool PlanDecisions::isEmpty() const
 {
     return cluster.isEmpty() && included.isEmpty() && excluded.isEmpty() && placements.isEmpty() &&
-           chartSources.isEmpty() && releases.isEmpty() &&
-           effectiveEntryPoints(entryPoints) == defaultEntryPoints();
+           excludedKinds.isEmpty() && excludedNamespaces.isEmpty() && chartSources.isEmpty() &&
+           releases.isEmpty() && effectiveEntryPoints(entryPoints) == defaultEntryPoints();
 }
 
 bool PlanDecisions::operator==(const PlanDecisions &other) const
@@ -85,7 +176,8 @@ bool PlanDecisions::operator==(const PlanDecisions &other) const
             return false;
     }
     return cluster == other.cluster && included == other.included && excluded == other.excluded &&
-           placements == other.placements && releases == other.releases &&
+           placements == other.placements && excludedKinds == other.excludedKinds &&
+           excludedNamespaces == other.excludedNamespaces && releases == other.releases &&
            effectiveEntryPoints(entryPoints) == effectiveEntryPoints(other.entryPoints);
 }
 
@@ -95,6 +187,8 @@ void PlanDecisions::applyTo(PlanOptions &options) const
         options.cluster = cluster;
     options.includedSecrets.unite(included);
     options.excludedObjects.unite(excluded);
+    options.excludedKinds.unite(excludedKinds);
+    options.excludedNamespaces.unite(excludedNamespaces);
     for (auto it = placements.constBegin(); it != placements.constEnd(); ++it)
         options.placements.insert(it.key(), it.value());
     options.chartSources.userChoices.append(chartSources);
@@ -130,6 +224,14 @@ QByteArray PlanDecisions::toYaml() const
         document.insert(QStringLiteral("cluster"), cluster);
     if (!objects.isEmpty())
         document.insert(QStringLiteral("objects"), objects);
+    if (!excludedKinds.isEmpty() || !excludedNamespaces.isEmpty()) {
+        QJsonObject rules;
+        if (!excludedKinds.isEmpty())
+            rules.insert(QStringLiteral("kinds"), sortedArray(excludedKinds));
+        if (!excludedNamespaces.isEmpty())
+            rules.insert(QStringLiteral("namespaces"), sortedArray(excludedNamespaces));
+        document.insert(QStringLiteral("exclude"), rules);
+    }
     if (!chartSources.isEmpty()) {
         QJsonArray sources;
         for (const ChartSourceChoice &c : chartSources)
@@ -183,12 +285,27 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
         const QPair<int, int> at = document.positionOf(path);
         return Error(message, fileName, at.first, at.second);
     };
+    // An unknown key is pointed at where it is written, not where its value starts.
+    const auto keyErrorAt = [&document, &fileName](const QString &message, const QString &path) {
+        const QPair<int, int> at = document.keyPositions.value(path, document.positionOf(path));
+        return Error(message, fileName, at.first, at.second);
+    };
     const QJsonValue *value = &document.value;
     if (value->isNull() || value->isUndefined())
         return d;
     if (!value->isObject())
         return errorAt(tr("the plan file must be a map"), QString());
     const QJsonObject root = value->toObject();
+    static const QStringList knownKeys{QStringLiteral("apiVersion"), QStringLiteral("kind"),
+                                       QStringLiteral("cluster"),    QStringLiteral("objects"),
+                                       QStringLiteral("exclude"),    QStringLiteral("chartSources"),
+                                       QStringLiteral("releases"),   QStringLiteral("entryPoints")};
+    for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
+        if (!knownKeys.contains(it.key()))
+            return keyErrorAt(tr("unknown key \"%1\" (known: %2)")
+                                  .arg(it.key(), knownKeys.join(QLatin1String(", "))),
+                              yamlPathKey(QString(), it.key()));
+    }
     const QString kind = root.value(QLatin1String("kind")).toString();
     if (!kind.isEmpty() && kind != QLatin1String("Plan"))
         return errorAt(tr("expected kind: Plan, found \"%1\"").arg(kind), QStringLiteral("kind"));
@@ -224,6 +341,32 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
                                yamlPathKey(at, QStringLiteral("path")));
             d.placements.insert(key, path);
         }
+    }
+    const QJsonValue rules = root.value(QLatin1String("exclude"));
+    if (!rules.isUndefined() && !rules.isNull()) {
+        if (!rules.isObject())
+            return errorAt(tr("exclude must be a map with kinds and namespaces, such as "
+                              "{kinds: [ConfigMap], namespaces: [kube-system]}"),
+                           QStringLiteral("exclude"));
+        const QJsonObject map = rules.toObject();
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (it.key() != QLatin1String("kinds") && it.key() != QLatin1String("namespaces"))
+                return keyErrorAt(
+                    tr("unknown key \"%1\" under exclude (kinds or namespaces)").arg(it.key()),
+                    yamlPathKey(QStringLiteral("exclude"), it.key()));
+        }
+        Result<QSet<QString>> kinds =
+            ruleList(document, fileName, map, QStringLiteral("kinds"), &isKindRuleName,
+                     QStringLiteral("ConfigMap, Deployment.apps"));
+        if (!kinds)
+            return kinds.error();
+        Result<QSet<QString>> namespaces =
+            ruleList(document, fileName, map, QStringLiteral("namespaces"), &isValidClusterName,
+                     QStringLiteral("kube-system"));
+        if (!namespaces)
+            return namespaces.error();
+        d.excludedKinds = std::move(kinds).value();
+        d.excludedNamespaces = std::move(namespaces).value();
     }
     const QJsonArray sources = root.value(QLatin1String("chartSources")).toArray();
     for (const QJsonValue &v : sources)

@@ -23,13 +23,22 @@ namespace Fluxdesk {
 //   - {group: apps, kind: Deployment, namespace: llm, name: llama-cpp, path: workloads/ai/x.yaml}
 //   - {kind: Secret, namespace: llm, name: token, decision: include}
 //   - {kind: ConfigMap, namespace: llm, name: scratch, decision: exclude}
+//   exclude:
+//     kinds: [ConfigMap, Deployment.apps]   # every object of a kind, in every namespace
+//     namespaces: [kube-system]             # every object of a namespace, and the Namespace
 //   chartSources: [...]   (ChartSourceChoice::toJson)
+//
+// An unknown key (a typo such as "exlude:") is an error at its line, not silently ignored.
 struct PlanDecisions
 {
     QString cluster;                      // empty: the default
     QSet<ObjectKey> included;             // Secrets written although they are plain text
     QSet<ObjectKey> excluded;             // objects the user leaves out
     QHash<ObjectKey, QString> placements; // object -> the file it goes to (relative path)
+    // Exclusion rules (plan/bulkdecisions.h): kinds as kindRuleName() ("ConfigMap",
+    // "Deployment.apps"), namespaces by name. An object's own `decision: include` beats a rule.
+    QSet<QString> excludedKinds;
+    QSet<QString> excludedNamespaces;
     QList<ChartSourceChoice> chartSources;
     // Flux Kustomization settings per entry point; empty: the defaults. Saved as
     //   entryPoints: [{name: workloads, interval: 10m, ..., healthChecks: true}]
@@ -59,6 +68,17 @@ struct PlanDecisions
     bool isEmpty() const;
     bool operator==(const PlanDecisions &other) const;
     bool operator!=(const PlanDecisions &other) const { return !(*this == other); }
+
+    // True when a rule leaves the object out and no include of its own keeps it.
+    bool excludesByRule(const ObjectKey &key) const;
+    // Bulk decisions. Excluding a kind or a namespace adds its rule and drops the includes of the
+    // objects it covers (they are all left out now); including one drops its rule and the
+    // exclusions of the objects it covers. A Secret stays out unless included by itself (its
+    // data would land in Git as plain text).
+    void excludeKind(const QString &kindRule);
+    void includeKind(const QString &kindRule);
+    void excludeNamespace(const QString &ns);
+    void includeNamespace(const QString &ns);
 
     // Into options (cluster when set, included Secrets, exclusions, placements, chart sources).
     void applyTo(PlanOptions &options) const;

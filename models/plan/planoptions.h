@@ -68,10 +68,15 @@ struct PlanOptions
 {
     QString cluster = QStringLiteral("homelab");
     // User-managed Secrets the user chose to write (as plain text); all others are excluded.
+    // Any object listed here is also kept when an exclusion rule below covers it.
     QSet<ObjectKey> includedSecrets;
     // Objects the user leaves out (a HelmRelease by its own key, helm.toolkit.fluxcd.io/
     // HelmRelease ns/name, leaves the whole release out).
     QSet<ObjectKey> excludedObjects;
+    // The user's exclusion rules (plan/bulkdecisions.h): every object of these kinds
+    // (kindRuleName()), every object of these namespaces (and the Namespace itself).
+    QSet<QString> excludedKinds;
+    QSet<QString> excludedNamespaces;
     // Object -> the file the user moved it to (see isPlaceablePath). The key is the object the
     // file holds: the live object, the Namespace, or the HelmRelease.
     QHash<ObjectKey, QString> placements;

@@ -191,12 +191,18 @@ bool PlanSession::includeObjects(const QList<ObjectKey> &objects)
         if (const InventoryEntry *entry = m_inventory ? m_inventory->find(key) : nullptr) {
             const QString release = entry->classification.helmRelease;
             const qsizetype slash = release.indexOf(QLatin1Char('/'));
-            if (slash > 0)
-                next.excluded.remove(ObjectKey{QStringLiteral("helm.toolkit.fluxcd.io"),
-                                               QStringLiteral("HelmRelease"), release.left(slash),
-                                               release.mid(slash + 1)});
+            if (slash > 0) {
+                const ObjectKey releaseKey{QStringLiteral("helm.toolkit.fluxcd.io"),
+                                           QStringLiteral("HelmRelease"), release.left(slash),
+                                           release.mid(slash + 1)};
+                next.excluded.remove(releaseKey);
+                if (next.excludesByRule(releaseKey))
+                    next.included.insert(releaseKey);
+            }
         }
-        if (isCoreSecret(key))
+        // An object a rule (every ConfigMap, namespace kube-system) leaves out is kept by an
+        // include of its own.
+        if (isCoreSecret(key) || next.excludesByRule(key))
             next.included.insert(key);
     }
     return saveAndReplan(next);

@@ -5,6 +5,7 @@
 #include "kube/helmreleaserecord.h"
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
+#include "plan/bulkdecisions.h"
 #include "plan/plannedfiles.h"
 #include "repo/repopath.h"
 
@@ -173,9 +174,10 @@ ReleasePlacement planHelmReleases(const Inventory &inventory, const PlanOptions 
             const QString id = r.ns + QLatin1Char('/') + r.name;
             if (!r.installedByK3s.isEmpty())
                 continue; // K3s keeps it: its objects are excluded as K3s's
-            if (options.excludedObjects.contains(ObjectKey{QStringLiteral("helm.toolkit.fluxcd.io"),
-                                                           QStringLiteral("HelmRelease"), r.ns,
-                                                           r.name})) {
+            const ObjectKey releaseKey{QStringLiteral("helm.toolkit.fluxcd.io"),
+                                       QStringLiteral("HelmRelease"), r.ns, r.name};
+            if (options.excludedObjects.contains(releaseKey) ||
+                !ruleExclusionReason(options, releaseKey).isEmpty()) {
                 out.excludedReleases.insert(id);
                 continue;
             }
