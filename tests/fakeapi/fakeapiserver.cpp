@@ -1,5 +1,6 @@
 #include "fakeapiserver.h"
 
+#include "fakeapply.h"
 #include "kube/discovery.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -277,6 +279,8 @@ QByteArray httpReason(int code)
     switch (code) {
     case 200:
         return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
     case 400:
         return QByteArrayLiteral("Bad Request");
     case 401:
@@ -293,6 +297,10 @@ QByteArray httpReason(int code)
         return QByteArrayLiteral("Gone");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 422:
+        return QByteArrayLiteral("Unprocessable Entity");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
     case 431:
@@ -329,6 +337,10 @@ QString statusReason(int code)
         return QStringLiteral("Expired");
     case 413:
         return QStringLiteral("RequestEntityTooLarge");
+    case 415:
+        return QStringLiteral("UnsupportedMediaType");
+    case 422:
+        return QStringLiteral("Invalid");
     case 429:
         return QStringLiteral("TooManyRequests");
     case 503:
@@ -343,6 +355,7 @@ QString statusReason(int code)
 struct StatusDetails
 {
     QString name, group, kind;
+    QString reason; // when not the code's usual one
 };
 
 // A metav1.Status body with the fields in the order the real server writes them.
@@ -351,7 +364,7 @@ QByteArray statusBody(int code, const QString &message, const StatusDetails &det
     QByteArray out = QByteArrayLiteral(
         R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":)");
     out += jsonString(message);
-    const QString reason = statusReason(code);
+    const QString reason = details.reason.isEmpty() ? statusReason(code) : details.reason;
     if (!reason.isEmpty())
         out += QByteArrayLiteral(",\"reason\":") + jsonString(reason);
     if (!details.name.isEmpty() || !details.group.isEmpty() || !details.kind.isEmpty()) {
@@ -419,11 +432,17 @@ struct ServerCore
     QStringList log;
     int requestCount = 0;
     qint64 resourceVersion = 1000;
+    QList<QJsonObject> source; // the objects served, as rebuild() completed them
+    QList<AdmissionRule> admission;
 
     void rebuild(const QList<QJsonObject> &objects);
     Response handle(const QByteArray &method, const QByteArray &target,
                     const QHash<QByteArray, QByteArray> &headers, bool authorized,
-                    bool applyFaults = true);
+                    bool applyFaults = true, const QByteArray &body = {});
+    Response apply(const TypeEntry &type, const QString &ns, const QString &name,
+                   const QUrlQuery &query, const QByteArray &contentType, const QByteArray &body);
+    std::optional<QJsonObject> find(const TypeEntry &type, const QString &ns,
+                                    const QString &name) const;
     Response discovery(const QStringList &segments, bool *handled) const;
     Response resourceRequest(const TypeEntry &type, const QString &ns, const QString &name,
                              const QUrlQuery &query) const;
@@ -494,6 +513,7 @@ private:
             }
             if (m_buffer.size() < headerEnd + 4 + contentLength)
                 return; // wait for the rest of the body
+            const QByteArray body = m_buffer.mid(headerEnd + 4, contentLength);
             m_buffer.remove(0, headerEnd + 4 + contentLength);
 
             const bool http10 = requestLine.at(2) == "HTTP/1.0";
@@ -508,7 +528,7 @@ private:
                 authorized = authorization.mid(7).trimmed() == m_d->options.token.toUtf8();
             }
             Response response =
-                m_d->handle(requestLine.at(0), requestLine.at(1), headers, authorized);
+                m_d->handle(requestLine.at(0), requestLine.at(1), headers, authorized, true, body);
             const int delay = m_d->options.latencyMs + response.delayMs;
             m_busy = true;
             if (delay > 0) {
@@ -660,6 +680,8 @@ void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
     QHash<QString, QMap<QPair<QString, QString>, QJsonObject>> stored; // by "group/kind"
 
     const QUuid uidNamespace(QStringLiteral("{6ba7b811-9dad-11d1-80b4-00c04fd430c8}"));
+    QList<QJsonObject> completed;
+    completed.reserve(objects.size());
     for (QJsonObject object : objects) {
         const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
         const QString kind = object.value(QLatin1String("kind")).toString();
@@ -680,6 +702,7 @@ void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
             metadata.insert(QLatin1String("creationTimestamp"),
                             QStringLiteral("2025-01-01T00:00:00Z"));
         object.insert(QLatin1String("metadata"), metadata);
+        completed.append(object);
 
         const int slash = apiVersion.indexOf(QLatin1Char('/'));
         const QString group = slash < 0 ? QString() : apiVersion.left(slash);
@@ -702,6 +725,7 @@ void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
         stored[gk].insert(qMakePair(itemNs, name), object);
     }
     ++resourceVersion; // the list resourceVersion; bumping it expires old continue tokens
+    source = completed;
 
     for (auto kind = stored.cbegin(); kind != stored.cend(); ++kind) {
         for (const int index : byGroupKind.value(kind.key())) {
@@ -906,10 +930,82 @@ const char ContinueTooOld[] =
 
 } // namespace
 
+std::optional<QJsonObject> detail::ServerCore::find(const TypeEntry &type, const QString &ns,
+                                                    const QString &name) const
+{
+    auto it = std::lower_bound(type.items.cbegin(), type.items.cend(), qMakePair(ns, name),
+                               [](const Item &item, const QPair<QString, QString> &key) {
+                                   return item.ns != key.first ? item.ns < key.first
+                                                               : item.name < key.second;
+                               });
+    if (it == type.items.cend() || it->ns != ns || it->name != name)
+        return std::nullopt;
+    return QJsonDocument::fromJson(it->json).object();
+}
+
+Response detail::ServerCore::apply(const TypeEntry &type, const QString &ns, const QString &name,
+                                   const QUrlQuery &query, const QByteArray &contentType,
+                                   const QByteArray &body)
+{
+    FakeApply::Target target;
+    target.group = type.group;
+    target.version = type.version;
+    target.resource = type.resource;
+    target.kind = type.kind;
+    target.namespaced = type.namespaced;
+    target.hasStatus =
+        std::any_of(type.subresources.cbegin(), type.subresources.cend(),
+                    [](const SubResource &s) { return s.name == QLatin1String("status"); });
+    target.verbs = type.verbs;
+    target.ns = ns;
+    target.name = name;
+
+    FakeApply::Context context;
+    context.existing = find(type, ns, name);
+    static const QStringList builtinNamespaces = {
+        QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("kube-public"),
+        QStringLiteral("kube-node-lease")};
+    const int namespaces = typeByPath.value(QStringLiteral("v1/namespaces"), -1);
+    context.namespaceExists = ns.isEmpty() || builtinNamespaces.contains(ns) ||
+                              (namespaces >= 0 && find(types.at(namespaces), QString(), ns));
+    context.admission = admission;
+    context.resourceVersion = resourceVersion + 1;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    context.now = now;
+
+    const FakeApply::Answer answer = FakeApply::apply(target, query, contentType, body, context);
+    if (answer.code >= 300)
+        return status(answer.code, answer.message,
+                      StatusDetails{answer.detailsName, answer.detailsGroup, answer.detailsKind,
+                                    answer.reason});
+    if (answer.store) {
+        // Stored once per group and kind, whichever version it came in (rebuild() serves it in
+        // every version of the group).
+        QList<QJsonObject> objects = source;
+        const auto same = [&](const QJsonObject &o) {
+            const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            return groupOfApiVersion(o.value(QLatin1String("apiVersion")).toString()) ==
+                       type.group &&
+                   o.value(QLatin1String("kind")).toString() == type.kind &&
+                   meta.value(QLatin1String("name")).toString() == name &&
+                   (!type.namespaced || meta.value(QLatin1String("namespace")).toString() == ns);
+        };
+        const auto it = std::find_if(objects.begin(), objects.end(), same);
+        if (it != objects.end())
+            *it = answer.object;
+        else
+            objects.append(answer.object);
+        resourceVersion = context.resourceVersion;
+        rebuild(objects);
+    }
+    return Response{answer.code, QJsonDocument(answer.object).toJson(QJsonDocument::Compact)};
+}
+
 Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QString &ns,
                                              const QString &name, const QUrlQuery &query) const
 {
-    const StatusDetails details{name, type.group, type.resource};
+    const StatusDetails details{name, type.group, type.resource, QString()};
     if (!name.isEmpty()) {
         if (!type.verbs.contains(QLatin1String("get")))
             return status(405,
@@ -1023,9 +1119,8 @@ Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QStrin
 
 Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &target,
                                     const QHash<QByteArray, QByteArray> &headers, bool authorized,
-                                    bool applyFaults)
+                                    bool applyFaults, const QByteArray &body)
 {
-    Q_UNUSED(headers)
     QMutexLocker locker(&mutex);
     if (applyFaults) {
         ++requestCount;
@@ -1082,7 +1177,7 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
             if (!firstQuery.isEmpty())
                 firstTarget += '?' + firstQuery.toLatin1();
             locker.unlock();
-            Response r = handle(method, firstTarget, headers, authorized, false);
+            Response r = handle(method, firstTarget, headers, authorized, false, body);
             locker.relock();
             r.delayMs += delayMs;
             return r;
@@ -1107,7 +1202,7 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
         if (rule.fault != FakeApiServer::Fault::None) {
             // The body is produced normally below and mangled when it is sent.
             locker.unlock();
-            Response r = handle(method, target, headers, authorized, false);
+            Response r = handle(method, target, headers, authorized, false, body);
             locker.relock();
             r.fault = rule.fault;
             r.delayMs += delayMs;
@@ -1123,8 +1218,9 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
     }
 
     Response response = [&]() -> Response {
-        if (method != "GET")
-            return status(405, QStringLiteral("the fake API server only serves GET"));
+        if (method != "GET" && method != "PATCH")
+            return status(405, QStringLiteral("the fake API server only serves GET and PATCH "
+                                              "(server-side apply)"));
         QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
         for (QString &s : segments)
             s = QUrl::fromPercentEncoding(s.toLatin1());
@@ -1164,6 +1260,12 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
         const TypeEntry &type = types.at(index);
         if (!ns.isEmpty() && !type.namespaced)
             return status(404, QStringLiteral("the server could not find the requested resource"));
+        if (method == "PATCH") {
+            if (name.isEmpty() || (type.namespaced && ns.isEmpty()))
+                return status(405, QStringLiteral("the server does not allow this method on the "
+                                                  "requested resource"));
+            return apply(type, ns, name, query, headers.value("content-type"), body);
+        }
         return resourceRequest(type, ns, name, query);
     }();
     response.delayMs += delayMs;
@@ -1260,6 +1362,18 @@ void FakeApiServer::addFault(const FaultRule &rule)
     QMutexLocker locker(&d->mutex);
     d->faults.append(rule);
     d->faultHits.append(0);
+}
+
+void FakeApiServer::addAdmissionRule(const AdmissionRule &rule)
+{
+    QMutexLocker locker(&d->mutex);
+    d->admission.append(rule);
+}
+
+QList<QJsonObject> FakeApiServer::objects() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->source;
 }
 
 void FakeApiServer::clearFaults()

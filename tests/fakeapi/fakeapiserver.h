@@ -1,5 +1,7 @@
 #pragma once
 
+#include "fakeapply.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -39,7 +41,9 @@ struct TestPki
 // over TLS or plain TCP on 127.0.0.1; client-certificate and bearer-token auth; discovery at
 // /api, /api/v1, /apis, /apis/<group>/<version> for the types of the objects it serves (plus the
 // core types always present); cluster-wide and namespaced LIST with limit/continue paging; GET
-// of single objects; /version; Status bodies for errors; injectable faults.
+// of single objects; server-side apply (PATCH application/apply-patch+yaml, with dryRun=All
+// answering what would be stored and storing nothing; the real server's errors: see
+// fakeapply.h); /version; Status bodies for errors; injectable faults and admission denials.
 // Types are keyed by group and kind, never kind alone: the same kind in two groups (traefik.io and
 // traefik.containo.us) is two types with their own objects, while a kind given in several versions
 // of one group is one set of objects served in each version, the preferred version (GA, then
@@ -101,6 +105,10 @@ public:
     void setObjects(const QList<QJsonObject> &objects);
     void addFault(const FaultRule &rule);
     void clearFaults();
+    // A validating webhook that denies applies of objects carrying a label (thread-safe).
+    void addAdmissionRule(const AdmissionRule &rule);
+    // The objects as served now, applies included (thread-safe).
+    QList<QJsonObject> objects() const;
 
     // Requests seen so far ("GET /api/v1/pods?limit=500"); never includes headers.
     QStringList requestLog() const;
