@@ -17,10 +17,15 @@ set(FLUXDESK_LAYER_PROBES
     "helm_sees_plan|helm|plan/planner.h|fail"
     "plan_sees_items|plan|items/plantreemodel.h|fail"
     "plan_sees_git|plan|git/textdiff.h|fail"
+    "plan_sees_flux|plan|flux/fluxschema.h|fail"
+    "flux_sees_items|flux|items/problemmodel.h|fail"
+    "flux_sees_git|flux|git/textdiff.h|fail"
     "manifest_sees_core|manifest|core/error.h|pass"
     "kube_sees_repo|kube|repo/repopath.h|pass"
     "plan_sees_kube_and_helm|plan|helm/releaseconversion.h|pass"
-    "items_sees_git|items|git/textdiff.h|pass")
+    "items_sees_git|items|git/textdiff.h|pass"
+    "flux_sees_plan|flux|plan/fluxobjects.h|pass"
+    "items_sees_flux|items|flux/fluxschema.h|pass")
 
 set(probe_targets)
 foreach(probe ${FLUXDESK_LAYER_PROBES})
