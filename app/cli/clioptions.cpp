@@ -49,6 +49,12 @@ QString usageText()
         "writes new files and keeps hand-edited ones unless --accept names them (repeatable; "
         "--accept-all: every differing file), deletes only the not-in-plan files --remove names "
         "(repeatable; --remove-all-stale: all of them)\n"
+        "  validate --repo DIR [--cluster NAME]\n"
+        "                        what Flux will read, checked before a push: builds every "
+        "kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object "
+        "against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 "
+        "on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run "
+        "apply, not with --snapshot or --demo\n"
         "  commit --repo DIR -m MSG [--push]\n"
         "                        stage everything, commit, print the commit id; --push pushes "
         "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
@@ -96,7 +102,7 @@ QStringList availableCommands()
     return {QStringLiteral("contexts"), QStringLiteral("inventory"),    QStringLiteral("snapshot"),
             QStringLiteral("releases"), QStringLiteral("split"),        QStringLiteral("lint"),
             QStringLiteral("clean"),    QStringLiteral("convert-helm"), QStringLiteral("commit"),
-            QStringLiteral("plan")};
+            QStringLiteral("plan"),     QStringLiteral("validate")};
 }
 
 ParseResult parseArguments(const QStringList &arguments)

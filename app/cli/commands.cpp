@@ -168,6 +168,8 @@ int runCommand(const CliOptions &options)
         return runCommit(options);
     if (options.command == QLatin1String("plan"))
         return runPlan(options);
+    if (options.command == QLatin1String("validate"))
+        return runValidate(options);
     printError(Text::tr("unknown command \"%1\"").arg(options.command));
     return ExitUsage;
 }

@@ -15,6 +15,7 @@ int runClean(const CliOptions &options);       // cmd_clean.cpp
 int runConvertHelm(const CliOptions &options); // cmd_converthelm.cpp
 int runCommit(const CliOptions &options);      // cmd_commit.cpp
 int runPlan(const CliOptions &options);        // cmd_plan.cpp
+int runValidate(const CliOptions &options);    // cmd_validate.cpp
 
 // Dispatches options.command.
 int runCommand(const CliOptions &options);

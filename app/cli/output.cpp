@@ -80,6 +80,12 @@ void printWarning(const QString &message)
                       QLatin1Char('\n'));
 }
 
+void printNote(const QString &message)
+{
+    write(stderr,
+          QLatin1String("fluxdesk-cli: ") + printableForTerminal(message) + QLatin1Char('\n'));
+}
+
 QString formatTable(const QStringList &header, const QList<QStringList> &rowsAsGiven)
 {
     // Cells come from the cluster: escaped before measuring, so the columns stay aligned.

@@ -19,6 +19,7 @@ void printOut(const QByteArray &utf8);     // stdout, a document's bytes as they
 void printJson(const QJsonValue &value);   // stdout, indented, every control as \uXXXX
 void printError(const QString &message);   // stderr: "fluxdesk-cli: message", controls escaped
 void printWarning(const QString &message); // stderr: "fluxdesk-cli: warning: message", the same
+void printNote(const QString &message);    // stderr: "fluxdesk-cli: message", the same
 
 // Columns padded like kubectl's tabwriter (min width 10, 3 spaces of padding); the last column
 // is not padded (so an empty last cell leaves the padding, byte for byte like kubectl). Each row
