@@ -13,26 +13,43 @@ InventoryFilterModel::InventoryFilterModel(QObject *parent) : QSortFilterProxyMo
     setDynamicSortFilter(true);
 }
 
+QList<InventoryFilterModel::Term> InventoryFilterModel::parseTerms(const QString &text)
+{
+    QList<Term> terms;
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        Term term;
+        const int eq = int(word.indexOf(QLatin1Char('=')));
+        const int colon = int(word.indexOf(QLatin1Char(':')));
+        const QString prefix = colon > 0 ? word.left(colon).toLower() : QString();
+        if (eq > 0 && (colon < 0 || eq < colon)) {
+            term.type = Term::Label;
+            term.text = word.left(eq);
+            term.value = word.mid(eq + 1);
+        } else if (prefix == QLatin1String("ns") || prefix == QLatin1String("namespace")) {
+            term.type = Term::Namespace;
+            term.text = word.mid(colon + 1);
+        } else if (prefix == QLatin1String("kind")) {
+            term.type = Term::Kind;
+            term.text = word.mid(colon + 1);
+        } else {
+            term.text = word;
+        }
+        // "ns:" while it is being typed does not empty the tree.
+        if (term.type != Term::Plain && term.type != Term::Label && term.text.isEmpty())
+            continue;
+        terms.append(term);
+    }
+    return terms;
+}
+
 void InventoryFilterModel::setFilterText(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed == m_text)
         return;
     m_text = trimmed;
-    m_terms.clear();
-    const QStringList words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (const QString &word : words) {
-        Term term;
-        const int eq = int(word.indexOf(QLatin1Char('=')));
-        if (eq > 0) {
-            term.label = true;
-            term.text = word.left(eq);
-            term.value = word.mid(eq + 1);
-        } else {
-            term.text = word;
-        }
-        m_terms.append(term);
-    }
+    m_terms = parseTerms(m_text);
     invalidateFilter();
 }
 
@@ -59,13 +76,26 @@ bool InventoryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
                                  index.data(InventoryModel::ChartRole).toString(),
                                  index.data(InventoryModel::NamespaceRole).toString()};
         for (const Term &term : m_terms) {
-            if (term.label)
+            switch (term.type) {
+            case Term::Label:
                 return false;
-            bool found = false;
-            for (const QString &field : fields)
-                found = found || field.contains(term.text, Qt::CaseInsensitive);
-            if (!found)
-                return false;
+            case Term::Namespace:
+                if (fields.at(2).compare(term.text, Qt::CaseInsensitive) != 0)
+                    return false;
+                break;
+            case Term::Kind:
+                if (term.text.compare(QLatin1String("HelmRelease"), Qt::CaseInsensitive) != 0)
+                    return false;
+                break;
+            case Term::Plain: {
+                bool found = false;
+                for (const QString &field : fields)
+                    found = found || field.contains(term.text, Qt::CaseInsensitive);
+                if (!found)
+                    return false;
+                break;
+            }
+            }
         }
         return true;
     }
@@ -79,17 +109,37 @@ bool InventoryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return true;
     const QString name = index.data(InventoryModel::NameRole).toString();
     const QString kind = index.data(InventoryModel::KindRole).toString();
+    const QString ns = index.data(InventoryModel::NamespaceRole).toString();
+    const QString group = index.data(InventoryModel::GroupRole).toString();
     const QJsonObject labels = index.data(InventoryModel::LabelsRole).toJsonObject();
     for (const Term &term : m_terms) {
-        if (term.label) {
+        switch (term.type) {
+        case Term::Label:
             if (!labels.contains(term.text))
                 return false;
             if (!term.value.isEmpty() &&
                 labels.value(term.text).toString().compare(term.value, Qt::CaseInsensitive) != 0)
                 return false;
-        } else if (!name.contains(term.text, Qt::CaseInsensitive) &&
-                   !kind.contains(term.text, Qt::CaseInsensitive)) {
-            return false;
+            break;
+        case Term::Namespace:
+            // The Namespace object goes with its namespace, as an exclusion rule takes it.
+            if (ns.compare(term.text, Qt::CaseInsensitive) != 0 &&
+                !(ns.isEmpty() && group.isEmpty() && kind == QLatin1String("Namespace") &&
+                  name.compare(term.text, Qt::CaseInsensitive) == 0))
+                return false;
+            break;
+        case Term::Kind:
+            if (kind.compare(term.text, Qt::CaseInsensitive) != 0 &&
+                QString(kind + QLatin1Char('.') + group).compare(term.text, Qt::CaseInsensitive) !=
+                    0)
+                return false;
+            break;
+        case Term::Plain:
+            if (!name.contains(term.text, Qt::CaseInsensitive) &&
+                !kind.contains(term.text, Qt::CaseInsensitive) &&
+                !ns.contains(term.text, Qt::CaseInsensitive))
+                return false;
+            break;
         }
     }
     return true;
