@@ -8,7 +8,9 @@ endif()
 foreach(f bin/fluxdesk bin/fluxdesk-cli
           share/applications/${APP_ID}.desktop
           share/metainfo/${APP_ID}.metainfo.xml
-          share/icons/hicolor/scalable/apps/${APP_ID}.svg)
+          share/icons/hicolor/scalable/apps/${APP_ID}.svg
+          share/man/man1/fluxdesk.1.gz share/man/man1/fluxdesk-cli.1.gz
+          share/doc/fluxdesk/copyright share/doc/fluxdesk/changelog.Debian.gz)
     if(NOT EXISTS ${PREFIX}/${f})
         message(FATAL_ERROR "missing after install: ${f}")
     endif()
