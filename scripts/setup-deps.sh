@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Fluxdesk needs on Debian 12 / Ubuntu, only the packages that are missing.
-#   scripts/setup-deps.sh [build|test]   (default: build)
-# "build" is enough to build and run the app; "test" adds Qt 5 + KF5 SyntaxHighlighting, the
-# real tools the tests drive (kubectl, openssl, desktop-file-validate, appstreamcli, PyYAML, a
-# private D-Bus session bus with GNOME Keyring's Secret Service for the keychain test) and clang
-# with libFuzzer for the fuzz targets (tests/fuzz).
+#   scripts/setup-deps.sh [build|package|test]   (default: build)
+# "build" is enough to build and run the app; "package" adds what builds and checks the .deb
+# (dpkg-shlibdeps, lintian, debootstrap: scripts/package-test.sh); "test" adds those and Qt 5 +
+# KF5 SyntaxHighlighting, the real tools the tests drive (kubectl, openssl,
+# desktop-file-validate, appstreamcli, PyYAML, a private D-Bus session bus with GNOME Keyring's
+# Secret Service for the keychain test) and clang with libFuzzer for the fuzz targets
+# (tests/fuzz).
 set -euo pipefail
 
 profile=${1:-build}
@@ -27,8 +29,14 @@ test_pkgs=(
     # (libclang_rt.fuzzer*.a, in libclang-rt-14-dev).
     clang libclang-rt-dev
 )
+# CPack's Depends comes from dpkg-shlibdeps (dpkg-dev); the package test checks the .deb with
+# lintian and installs it in a debootstrapped Debian 12.
+package_pkgs=(dpkg-dev file lintian debootstrap)
 
 pkgs=("${build_pkgs[@]}")
+if [ "$profile" = package ] || [ "$profile" = test ]; then
+    pkgs+=("${package_pkgs[@]}")
+fi
 if [ "$profile" = test ]; then
     pkgs+=("${test_pkgs[@]}")
 fi
