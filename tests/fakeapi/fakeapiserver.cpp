@@ -355,7 +355,8 @@ QString statusReason(int code)
 struct StatusDetails
 {
     QString name, group, kind;
-    QString reason; // when not the code's usual one
+    QString reason;                                // when not the code's usual one
+    QString causeReason, causeMessage, causeField; // one entry of details.causes, when set
 };
 
 // A metav1.Status body with the fields in the order the real server writes them.
@@ -379,6 +380,12 @@ QByteArray statusBody(int code, const QString &message, const StatusDetails &det
         add("name", details.name);
         add("group", details.group);
         add("kind", details.kind);
+        if (!details.causeMessage.isEmpty()) {
+            const QJsonObject cause{{QStringLiteral("reason"), details.causeReason},
+                                    {QStringLiteral("message"), details.causeMessage},
+                                    {QStringLiteral("field"), details.causeField}};
+            d += ",\"causes\":[" + QJsonDocument(cause).toJson(QJsonDocument::Compact) + ']';
+        }
         out += ",\"details\":{" + d + '}';
     } else if (code != 401) {
         out += ",\"details\":{}";
@@ -978,7 +985,8 @@ Response detail::ServerCore::apply(const TypeEntry &type, const QString &ns, con
     if (answer.code >= 300)
         return status(answer.code, answer.message,
                       StatusDetails{answer.detailsName, answer.detailsGroup, answer.detailsKind,
-                                    answer.reason});
+                                    answer.reason, answer.causeReason, answer.causeMessage,
+                                    answer.causeField});
     if (answer.store) {
         // Stored once per group and kind, whichever version it came in (rebuild() serves it in
         // every version of the group).
@@ -1005,7 +1013,7 @@ Response detail::ServerCore::apply(const TypeEntry &type, const QString &ns, con
 Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QString &ns,
                                              const QString &name, const QUrlQuery &query) const
 {
-    const StatusDetails details{name, type.group, type.resource, QString()};
+    const StatusDetails details{name, type.group, type.resource, {}, {}, {}, {}};
     if (!name.isEmpty()) {
         if (!type.verbs.contains(QLatin1String("get")))
             return status(405,

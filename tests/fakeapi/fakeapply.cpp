@@ -28,6 +28,25 @@ QString qualifiedKind(const Target &t)
     return t.group.isEmpty() ? t.kind : t.kind + QLatin1Char('.') + t.group;
 }
 
+// One field.Error as a Status cause: "spec.selector: Invalid value: ..." gives field
+// "spec.selector", reason FieldValueInvalid and the message after the field.
+void setCause(Answer *a, const QString &fieldError)
+{
+    const int colon = int(fieldError.indexOf(QLatin1String(": ")));
+    a->causeField = fieldError.left(colon);
+    a->causeMessage = fieldError.mid(colon + 2);
+    static const QList<QPair<QString, QString>> reasons = {
+        {QStringLiteral("Invalid value"), QStringLiteral("FieldValueInvalid")},
+        {QStringLiteral("Forbidden"), QStringLiteral("FieldValueForbidden")},
+        {QStringLiteral("Required value"), QStringLiteral("FieldValueRequired")},
+        {QStringLiteral("Unsupported value"), QStringLiteral("FieldValueNotSupported")},
+    };
+    for (const auto &r : reasons) {
+        if (a->causeMessage.startsWith(r.first))
+            a->causeReason = r.second;
+    }
+}
+
 // errors.NewInvalid(): `Kind.group "name" is invalid: field: message`, 422, reason Invalid.
 Answer invalid(const Target &t, const QString &name, const QString &fieldError)
 {
@@ -38,6 +57,7 @@ Answer invalid(const Target &t, const QString &name, const QString &fieldError)
     a.detailsGroup = t.group;
     a.detailsKind = t.kind;
     a.detailsName = name;
+    setCause(&a, fieldError);
     return a;
 }
 
@@ -49,6 +69,7 @@ Answer invalidOptions(const QString &fieldError)
                 QStringLiteral("Invalid"));
     a.detailsGroup = QStringLiteral("meta.k8s.io");
     a.detailsKind = QStringLiteral("PatchOptions");
+    setCause(&a, fieldError);
     return a;
 }
 

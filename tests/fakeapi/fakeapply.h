@@ -44,6 +44,8 @@ struct Answer
     QString message; // a Status message when code >= 300
     QString reason;  // the Status reason when it is not the code's usual one ("Invalid")
     QString detailsGroup, detailsKind, detailsName;
+    // details.causes of an Invalid Status: one field error (kubectl prints these, not message)
+    QString causeReason, causeMessage, causeField;
     QJsonObject object; // the object as it is (dry run: would be) after the apply
     bool store = false; // create or update it (never on dryRun=All)
 };

@@ -379,6 +379,20 @@ private slots:
             QVERIFY2(got.startsWith(message.chopped(1)), qPrintable(got));
         else
             QCOMPARE(got, message);
+        if (reason == QLatin1String("Invalid")) {
+            // kubectl prints the causes, not the message: they say the same.
+            const QJsonObject cause = r.json.value(QLatin1String("details"))
+                                          .toObject()
+                                          .value(QLatin1String("causes"))
+                                          .toArray()
+                                          .first()
+                                          .toObject();
+            QVERIFY(!cause.value(QLatin1String("reason")).toString().isEmpty());
+            QVERIFY2(got.endsWith(
+                         QLatin1String(": ") + cause.value(QLatin1String("field")).toString() +
+                         QLatin1String(": ") + cause.value(QLatin1String("message")).toString()),
+                     qPrintable(QString::fromUtf8(QJsonDocument(cause).toJson())));
+        }
         QCOMPARE(m_server->objects(), before);
 
         // The same refusal without dryRun: still nothing stored.

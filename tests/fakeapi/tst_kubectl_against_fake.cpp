@@ -442,6 +442,142 @@ private slots:
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("error: You must be logged in to the server"), err.constData());
     }
+
+    // Server-side apply, as `kubectl apply --server-side` sends it; these run last, since a real
+    // apply changes what the server lists.
+    QString manifest(const QString &name, const QByteArray &yaml)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(yaml);
+        return path;
+    }
+    KubectlRun apply(const QString &file, bool dryRun)
+    {
+        // The fake serves no OpenAPI documents for kubectl's client-side schema check (Flux
+        // makes none either): the server's own checks are what is tested.
+        QStringList arguments{QStringLiteral("apply"), QStringLiteral("--server-side"),
+                              QStringLiteral("--validate=false"), QStringLiteral("-f"), file};
+        if (dryRun)
+            arguments.append(QStringLiteral("--dry-run=server"));
+        return kubectl(arguments, FakeApiServer::Credentials::Token);
+    }
+    QList<QJsonObject> storedObjects()
+    {
+        QList<QJsonObject> objects;
+        onServer([&objects](FakeApiServer *s) { objects = s->objects(); });
+        return objects;
+    }
+
+    void serverSideDryRun()
+    {
+        const QList<QJsonObject> before = storedObjects();
+        const QString file = manifest(QStringLiteral("cm.yaml"), "apiVersion: v1\n"
+                                                                 "kind: ConfigMap\n"
+                                                                 "metadata:\n"
+                                                                 "  name: dry\n"
+                                                                 "  namespace: default\n"
+                                                                 "data:\n"
+                                                                 "  k: v\n");
+        const KubectlRun run = apply(file, true);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("configmap/dry serverside-applied (server dry run)"),
+                 run.out.constData());
+        QCOMPARE(storedObjects(), before);
+        const QStringList log = requestLog();
+        const auto patch = std::find_if(log.cbegin(), log.cend(), [](const QString &line) {
+            return line.startsWith(
+                QLatin1String("PATCH /api/v1/namespaces/default/configmaps/dry?"));
+        });
+        QVERIFY2(patch != log.cend(), qPrintable(log.join(QLatin1Char('\n'))));
+        QVERIFY2(patch->contains(QLatin1String("dryRun=All")) &&
+                     patch->contains(QLatin1String("fieldManager=kubectl")),
+                 qPrintable(*patch));
+        const KubectlRun get =
+            kubectl({QStringLiteral("get"), QStringLiteral("configmap"), QStringLiteral("dry"),
+                     QStringLiteral("-n"), QStringLiteral("default")},
+                    FakeApiServer::Credentials::Token);
+        QCOMPARE(get.exitCode, 1);
+        QVERIFY2(get.err.contains("configmaps \"dry\" not found"), get.err.constData());
+    }
+
+    void serverSideApplyAndItsRefusals()
+    {
+        const QByteArray deployment = "apiVersion: apps/v1\n"
+                                      "kind: Deployment\n"
+                                      "metadata:\n"
+                                      "  name: applied\n"
+                                      "  namespace: default\n"
+                                      "spec:\n"
+                                      "  selector:\n"
+                                      "    matchLabels:\n"
+                                      "      app: APP\n"
+                                      "  template:\n"
+                                      "    metadata:\n"
+                                      "      labels:\n"
+                                      "        app: APP\n";
+        QByteArray first = deployment;
+        first.replace("APP", "one");
+        KubectlRun run = apply(manifest(QStringLiteral("deploy-1.yaml"), first), false);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("deployment.apps/applied serverside-applied"),
+                 run.out.constData());
+        run =
+            kubectl({QStringLiteral("get"), QStringLiteral("deployment"), QStringLiteral("applied"),
+                     QStringLiteral("-n"), QStringLiteral("default"), QStringLiteral("-o"),
+                     QStringLiteral("json"), QStringLiteral("--show-managed-fields")},
+                    FakeApiServer::Credentials::Token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject meta =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("metadata")).toObject();
+        QCOMPARE(meta.value(QLatin1String("managedFields"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("manager"))
+                     .toString(),
+                 QStringLiteral("kubectl"));
+
+        // The selector of a Deployment cannot change: kubectl shows the server's words.
+        QByteArray second = deployment;
+        second.replace("APP", "two");
+        run = apply(manifest(QStringLiteral("deploy-2.yaml"), second), true);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(
+            run.err.contains("spec.selector: Invalid value: "
+                             "v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"two\"}"),
+            run.err.constData());
+        QVERIFY2(run.err.contains("field is immutable"), run.err.constData());
+
+        // A namespace that is not there.
+        run = apply(manifest(QStringLiteral("nowhere.yaml"), "apiVersion: v1\n"
+                                                             "kind: ConfigMap\n"
+                                                             "metadata:\n"
+                                                             "  name: c\n"
+                                                             "  namespace: nowhere\n"),
+                    true);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("namespaces \"nowhere\" not found"), run.err.constData());
+
+        // An admission webhook's denial.
+        onServer([](FakeApiServer *s) {
+            s->addAdmissionRule({QStringLiteral("policy.example.com"), QStringLiteral("expose"),
+                                 QString(), 400, QStringLiteral("public exposure needs a review")});
+        });
+        run = apply(manifest(QStringLiteral("denied.yaml"), "apiVersion: v1\n"
+                                                            "kind: ConfigMap\n"
+                                                            "metadata:\n"
+                                                            "  name: c\n"
+                                                            "  namespace: default\n"
+                                                            "  labels:\n"
+                                                            "    expose: public\n"),
+                    true);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("admission webhook \"policy.example.com\" denied the request: "
+                                  "public exposure needs a review"),
+                 run.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKubectlAgainstFake)

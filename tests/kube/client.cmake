@@ -11,6 +11,10 @@ if(TARGET fluxdesk_fakeapi)
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_inventoryloader.cpp
         LIBS fluxdesk_fakeapi
         LABELS kube fakeapi)
+    fluxdesk_add_test(tst_serverdryrun
+        SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_serverdryrun.cpp
+        LIBS fluxdesk_fakeapi
+        LABELS kube fakeapi)
     fluxdesk_add_test(tst_clustersession
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clustersession.cpp
         LIBS fluxdesk_fakeapi
