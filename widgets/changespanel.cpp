@@ -217,6 +217,7 @@ void ChangesPanel::setRepositoryPath(const QString &path)
     m_refreshPending = false;
     m_messageEdited = false;
     m_hasBranch = false;
+    m_listed = false;
     m_branchInfo = BranchInfo();
     m_model->setFiles({});
     m_diff->clear();
@@ -304,11 +305,17 @@ void ChangesPanel::updateButtons()
     int staged = 0;
     for (const GitFileStatus &file : m_model->files())
         staged += file.staged != GitFileStatus::Change::None ? 1 : 0;
-    m_summary->setText(m_model->rowCount() == 0
-                           ? QString()
-                           : tr("%1 of %2 changed files staged: Commit records the staged files.")
-                                 .arg(staged)
-                                 .arg(m_model->rowCount()));
+    // Derived from the list on every refresh: it cannot claim "No changes" next to a full list.
+    if (!open || !m_listed)
+        m_summary->clear(); // nothing listed yet: no claim either way
+    else if (m_model->rowCount() == 0)
+        m_summary->setText(tr("No changes: the work tree matches the last commit."));
+    else
+        //: %1: what changed ("118 new files, 3 changed"); %2 of %3: staged files of all
+        m_summary->setText(tr("%1; %2 of %3 staged: Commit records the staged files.")
+                               .arg(ChangesModel::summarize(m_model->files()))
+                               .arg(staged)
+                               .arg(m_model->rowCount()));
 }
 
 void ChangesPanel::updateBranch(const BranchInfo &branch)
@@ -373,6 +380,7 @@ void ChangesPanel::onRefreshed(const GitResult<GitRepositoryState> &state)
     // A commit made elsewhere (the user's git tool) moves HEAD: the history follows.
     m_history->reloadIfHeadChanged(state->headId);
     if (state->statusError) {
+        m_listed = false;
         setStatus(state->statusError->message, true);
         updateButtons();
         Q_EMIT refreshed();
@@ -381,6 +389,7 @@ void ChangesPanel::onRefreshed(const GitResult<GitRepositoryState> &state)
     const QList<GitFileStatus> &files = state->files;
     const QString current = m_view->currentIndex().data(ChangesModel::PathRole).toString();
     m_model->setFiles(files);
+    m_listed = true;
     updateBranch(state->branch);
     const int row = m_model->rowOfPath(current);
     if (row >= 0)
@@ -393,9 +402,7 @@ void ChangesPanel::onRefreshed(const GitResult<GitRepositoryState> &state)
         m_settingMessage = false;
         m_messageEdited = false;
     }
-    if (files.isEmpty() && m_status->text().isEmpty())
-        setStatus(tr("No changes: the work tree matches the last commit."));
-    updateButtons();
+    updateButtons(); // the summary under the list says what it holds, "No changes" when empty
     Q_EMIT refreshed();
 }
 

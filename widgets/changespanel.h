@@ -157,6 +157,7 @@ private:
 
     BranchInfo m_branchInfo;
     bool m_hasBranch = false;
+    bool m_listed = false; // the list shows git's answer for this checkout (not just opened)
     bool m_cloning = false;
 
     bool m_busy = false;

@@ -1,5 +1,9 @@
 #include "changesmodel.h"
 
+#include <QStringList>
+
+#include <utility>
+
 namespace Fluxdesk {
 
 namespace {
@@ -84,6 +88,48 @@ QString ChangesModel::describe(const GitFileStatus &file)
         return tr("%1, partly staged").arg(text);
     if (staged)
         return tr("%1, staged").arg(text);
+    return text;
+}
+
+QString ChangesModel::summarize(const QList<GitFileStatus> &files)
+{
+    int added = 0, changed = 0, deleted = 0, renamed = 0, conflicted = 0;
+    for (const GitFileStatus &file : files) {
+        switch (mainChange(file)) {
+        case GitFileStatus::Change::New:
+            ++added;
+            break;
+        case GitFileStatus::Change::Deleted:
+            ++deleted;
+            break;
+        case GitFileStatus::Change::Renamed:
+            ++renamed;
+            break;
+        case GitFileStatus::Change::Conflicted:
+            ++conflicted;
+            break;
+        case GitFileStatus::Change::Modified:
+        case GitFileStatus::Change::TypeChanged:
+        case GitFileStatus::Change::None:
+            ++changed;
+            break;
+        }
+    }
+    QStringList parts;
+    if (added > 0)
+        parts << (added == 1 ? tr("1 new file") : tr("%1 new files").arg(added));
+    if (changed > 0)
+        parts << tr("%1 changed").arg(changed);
+    if (deleted > 0)
+        parts << tr("%1 deleted").arg(deleted);
+    if (renamed > 0)
+        parts << tr("%1 renamed").arg(renamed);
+    if (conflicted > 0)
+        parts << tr("%1 in conflict").arg(conflicted);
+    QString text = parts.isEmpty() ? QString() : parts.takeFirst();
+    for (const QString &part : std::as_const(parts))
+        //: Joins the counts of a change summary: "118 new files, 3 changed"
+        text = tr("%1, %2").arg(text, part);
     return text;
 }
 

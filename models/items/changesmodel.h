@@ -37,6 +37,9 @@ public:
 
     // "New", "Modified, staged", "Renamed from a.yaml"...
     static QString describe(const GitFileStatus &file);
+    // What the list holds, counted by each row's change: "118 new files, 3 changed, 1 deleted";
+    // "" for no files. Derived from the rows alone, so it can never disagree with the list.
+    static QString summarize(const QList<GitFileStatus> &files);
     static QString changeName(GitFileStatus::Change change);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -92,6 +92,9 @@ private Q_SLOTS:
     void modelUnderTester();
     void diffHighlighterClassifies_data();
     void diffHighlighterClassifies();
+    void summaryCounts_data();
+    void summaryCounts();
+    void summaryAgreesWithTheList();
     void stageCommitAndPush();
     void nonFastForwardKeepsCommit();
     void detachedHeadRefuses();
@@ -253,6 +256,122 @@ void TestChangesPanel::diffHighlighterClassifies()
     QFETCH(QString, line);
     QFETCH(int, kind);
     QCOMPARE(int(DiffHighlighter::classify(line)), kind);
+}
+
+void TestChangesPanel::summaryCounts_data()
+{
+    using Change = GitFileStatus::Change;
+    QTest::addColumn<QList<int>>("changes"); // per file: staged, unstaged (as ints)
+    QTest::addColumn<QString>("expected");
+    const auto pair = [](Change staged, Change unstaged) {
+        return QList<int>{int(staged), int(unstaged)};
+    };
+    QTest::addRow("none") << QList<int>{} << QString();
+    QTest::addRow("one new") << pair(Change::None, Change::New) << QStringLiteral("1 new file");
+    QTest::addRow("new, staged") << pair(Change::New, Change::None) << QStringLiteral("1 new file");
+    QTest::addRow("new, then edited")
+        << pair(Change::New, Change::Modified) << QStringLiteral("1 new file");
+    QTest::addRow("two new, one changed")
+        << pair(Change::None, Change::New) + pair(Change::None, Change::New) +
+               pair(Change::Modified, Change::None)
+        << QStringLiteral("2 new files, 1 changed");
+    QTest::addRow("each kind") << pair(Change::None, Change::Deleted) +
+                                      pair(Change::Renamed, Change::None) +
+                                      pair(Change::None, Change::TypeChanged) +
+                                      pair(Change::None, Change::Conflicted) +
+                                      pair(Change::None, Change::New)
+                               << QStringLiteral("1 new file, 1 changed, 1 deleted, 1 renamed, "
+                                                 "1 in conflict");
+}
+
+void TestChangesPanel::summaryCounts()
+{
+    QFETCH(QList<int>, changes);
+    QFETCH(QString, expected);
+    QList<GitFileStatus> files;
+    for (int i = 0; i + 1 < changes.size(); i += 2) {
+        GitFileStatus file;
+        file.path = QStringLiteral("f%1.yaml").arg(i);
+        file.staged = GitFileStatus::Change(changes.at(i));
+        file.unstaged = GitFileStatus::Change(changes.at(i + 1));
+        files.append(file);
+    }
+    QCOMPARE(ChangesModel::summarize(files), expected);
+}
+
+// Issue 18, surprise 4: a clean checkout says "No changes"; files written into it afterwards
+// (untracked, as Write plan leaves them) must not be listed under that claim.
+void TestChangesPanel::summaryAgreesWithTheList()
+{
+    const QString work = m_dir->filePath(QStringLiteral("work"));
+    int rc = 0;
+    git(m_dir->path(),
+        {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main"),
+         work},
+        &rc);
+    QCOMPARE(rc, 0);
+    const QStringList tracked{QStringLiteral("kustomization.yaml"), QStringLiteral("apps/a.yaml"),
+                              QStringLiteral("apps/b.yaml")};
+    for (const QString &path : tracked)
+        QVERIFY(writeFile(work + QLatin1Char('/') + path, "kind: ConfigMap\n"));
+    git(work, {QStringLiteral("add"), QStringLiteral("-A")}, &rc);
+    QCOMPARE(rc, 0);
+    git(work,
+        {QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"),
+         QStringLiteral("Start")},
+        &rc);
+    QCOMPARE(rc, 0);
+
+    ChangesPanel panel;
+    panel.resize(1000, 600);
+    panel.show();
+    QSignalSpy refreshed(&panel, &ChangesPanel::refreshed);
+    panel.setRepositoryPath(work);
+    QVERIFY(refreshed.wait(TimeoutMs));
+    auto *view = child<QTreeView>(&panel, "changesView");
+    auto *summary = child<QLabel>(&panel, "changesSummary");
+    auto *status = child<QLabel>(&panel, "changesStatus");
+    auto *stageAll = child<QPushButton>(&panel, "stageAllButton");
+    auto *commit = child<QPushButton>(&panel, "commitButton");
+    QVERIFY(view && summary && status && stageAll && commit);
+    // What the panel claims in any label it shows.
+    const auto claimsNoChanges = [&panel] {
+        const QList<QLabel *> labels = panel.findChildren<QLabel *>();
+        for (const QLabel *label : labels) {
+            if (label->isVisible() && label->text().contains(QLatin1String("No changes")))
+                return true;
+        }
+        return false;
+    };
+    QCOMPARE(view->model()->rowCount(), 0);
+    QVERIFY(claimsNoChanges());
+
+    // 118 new files (untracked) and 3 tracked ones changed, as after Write plan.
+    for (int i = 0; i < 118; ++i)
+        QVERIFY(writeFile(work + QStringLiteral("/infrastructure/file-%1.yaml").arg(i),
+                          "kind: Namespace\n"));
+    for (const QString &path : tracked)
+        QVERIFY(writeFile(work + QLatin1Char('/') + path, "kind: Secret\n"));
+    QVERIFY(waitRefreshed(panel));
+    QCOMPARE(view->model()->rowCount(), 121);
+    QVERIFY2(!claimsNoChanges(), qPrintable(status->text())); // the list is full
+    QCOMPARE(summary->text(), QStringLiteral("118 new files, 3 changed; 0 of 121 staged: Commit "
+                                             "records the staged files."));
+
+    // Staged, the counts stay what the rows say.
+    QSignalSpy again(&panel, &ChangesPanel::refreshed);
+    QTest::mouseClick(stageAll, Qt::LeftButton);
+    QVERIFY(again.wait(TimeoutMs));
+    QCOMPARE(summary->text(), QStringLiteral("118 new files, 3 changed; 121 of 121 staged: Commit "
+                                             "records the staged files."));
+
+    // Committed, the list is empty and the summary says so.
+    bool ok = false;
+    QVERIFY(finish(panel, commit, &ok));
+    QVERIFY2(ok, qPrintable(status->text()));
+    QCOMPARE(view->model()->rowCount(), 0);
+    QVERIFY(claimsNoChanges());
+    QVERIFY2(summary->text().startsWith(QLatin1String("No changes")), qPrintable(summary->text()));
 }
 
 void TestChangesPanel::stageCommitAndPush()
