@@ -76,8 +76,8 @@ FluxSettingsDialog::FluxSettingsDialog(const QList<EntryPointSettings> &settings
     QPushButton *restore = buttons->button(QDialogButtonBox::RestoreDefaults);
     restore->setObjectName(QStringLiteral("restoreDefaultsButton"));
     restore->setText(tr("&Restore Defaults"));
-    restore->setToolTip(tr("The roadmap's settings: infrastructure, then workloads depending on "
-                           "it, both pruning and waiting."));
+    restore->setToolTip(tr("Fluxdesk's defaults: infrastructure first, then the workloads that "
+                           "depend on it, both pruning and waiting."));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(restore, &QPushButton::clicked, this, [this] {
@@ -141,17 +141,17 @@ void FluxSettingsDialog::buildPage(Page &page, const EntryPointSettings &setting
     page.interval = durationEdit(QStringLiteral("intervalEdit"), settings.interval, page.page);
     addRow(tr("&Interval:"), page.interval,
            tr("How often Flux re-applies this folder from Git, which also reverts drift such as "
-              "a manual kubectl edit. The roadmap uses 10m for infrastructure, which changes "
-              "rarely, and 5m for workloads, which change more often."));
+              "a manual kubectl edit. The default, 10m, suits infrastructure, which changes "
+              "rarely; workloads, which change more often, may use 5m."));
     page.retryInterval =
         durationEdit(QStringLiteral("retryIntervalEdit"), settings.retryInterval, page.page);
     addRow(tr("&Retry interval:"), page.retryInterval,
            tr("How soon Flux tries again after a failed apply, instead of waiting a whole "
-              "interval. The roadmap uses 1m."));
+              "interval. The default is 1m."));
     page.timeout = durationEdit(QStringLiteral("timeoutEdit"), settings.timeout, page.page);
     addRow(tr("&Timeout:"), page.timeout,
            tr("How long one apply, including waiting for readiness, may take before Flux "
-              "declares it failed. The roadmap uses 5m."));
+              "declares it failed. The default is 5m."));
     for (QLineEdit *edit : {page.interval, page.retryInterval, page.timeout})
         connect(edit, &QLineEdit::textChanged, this, [this] { validate(); });
 
@@ -161,8 +161,8 @@ void FluxSettingsDialog::buildPage(Page &page, const EntryPointSettings &setting
     page.prune->setChecked(settings.prune);
     addRow(tr("Prune:"), page.prune,
            tr("Objects whose files are removed from Git are deleted from the cluster. Be careful "
-              "when removing files: for critical infrastructure the roadmap advises starting "
-              "with prune off and cleaning up by hand."));
+              "when removing files: for critical infrastructure, consider starting with prune "
+              "off and cleaning up by hand."));
 
     page.wait = new QCheckBox(tr("&Wait for the applied objects to become ready"), page.page);
     page.wait->setObjectName(QStringLiteral("waitCheck"));

@@ -72,7 +72,8 @@ HistoryPanel::HistoryPanel(GitSession *session, QWidget *parent)
     m_revert = new QPushButton(tr("&Revert…"), this);
     m_revert->setObjectName(QStringLiteral("revertButton"));
     m_revert->setToolTip(
-        tr("Create a new commit that undoes the selected commit (the roadmap's rollback)"));
+        tr("Create a new commit that undoes the selected commit: once it is pushed, Flux rolls "
+           "the cluster back to match"));
     connect(m_revert, &QPushButton::clicked, this, &HistoryPanel::revertSelected);
     m_revertAction = new QAction(tr("Revert…"), this);
     m_revertAction->setObjectName(QStringLiteral("revertAction"));

@@ -30,8 +30,9 @@ QStringList helmMigrationChecklist(const HelmRelease &release)
         QCoreApplication::translate(
             "HelmMigrationGuide",
             "Never run `helm uninstall %1 -n %2`: Flux now manages that very release, and "
-            "uninstalling it deletes the running workloads (the roadmap's step 9.2 is wrong "
-            "here). From now on change values in Git, not with helm upgrade.")
+            "uninstalling it deletes the running workloads, even where another migration guide "
+            "tells you to remove the old release. From now on change values in Git, not with "
+            "helm upgrade.")
             .arg(name, ns),
         helmReleaseIdentityWarning(),
     };

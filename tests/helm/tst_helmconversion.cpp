@@ -570,7 +570,7 @@ private slots:
         QVERIFY(text.contains(s("helm history loki -n logging")));
         QVERIFY(text.contains(s("Never run `helm uninstall loki -n logging`")));
         QVERIFY(text.contains(s("releaseName")));
-        QVERIFY(text.contains(s("step 9.2")));
+        QVERIFY(text.contains(s("even where another migration guide")));
         QVERIFY(text.contains(helmReleaseIdentityWarning()));
         QVERIFY(helmReleaseIdentityWarning().contains(s("uninstall")));
     }
