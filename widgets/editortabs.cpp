@@ -2,6 +2,7 @@
 
 #include "cleanpreviewdialog.h"
 #include "editorpage.h"
+#include "editortabnames.h"
 #include "findbar.h"
 #include "items/problemmodel.h"
 #include "manifest/editorjobs.h"
@@ -24,6 +25,25 @@ namespace Fluxdesk {
 namespace {
 
 constexpr int openWrittenLimit = 5; // a split into more files is announced, not opened
+
+QString cleanToolTip()
+{
+    return EditorTabs::tr("Remove what the cluster wrote (status, uid, managedFields, "
+                          "defaults…); shows every change before applying it");
+}
+
+QString splitToolTip()
+{
+    return EditorTabs::tr("Write one file per resource and list them in kustomization.yaml");
+}
+
+// The file a tab shows, also while it is still being read; "" for a document not saved yet.
+QString pathOf(const EditorPage *page)
+{
+    if (!page->document().isUntitled())
+        return page->document().path();
+    return QDir::isAbsolutePath(page->problemKey()) ? page->problemKey() : QString();
+}
 
 } // namespace
 
@@ -82,11 +102,10 @@ void EditorTabs::createActions()
     make(GoToLine, tr("&Go to Line…"), "goToLineAction", QKeySequence(Qt::CTRL | Qt::Key_G));
     QAction *clean =
         make(Clean, tr("C&lean…"), "cleanAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    clean->setToolTip(tr("Remove what the cluster wrote (status, uid, managedFields, defaults…); "
-                         "shows every change before applying it"));
+    clean->setToolTip(cleanToolTip());
     QAction *split =
         make(Split, tr("S&plit…"), "splitAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    split->setToolTip(tr("Write one file per resource and list them in kustomization.yaml"));
+    split->setToolTip(splitToolTip());
 
     // Editing keys work where the text is; elsewhere (the tree's filter) they stay the widget's.
     for (ActionId id : {Undo, Redo, Cut, Copy, Paste})
@@ -213,7 +232,7 @@ EditorPage *EditorTabs::openFile(const QString &path)
         watch(page);
     });
     page->openFile(absolute);
-    updateTitle(page);
+    updateTitles();
     setCurrentWidget(page);
     return page;
 }
@@ -223,7 +242,7 @@ EditorPage *EditorTabs::openText(const QString &suggestedName, const QString &te
     auto *page = new EditorPage(this);
     addPage(page);
     page->setUntitled(suggestedName, text);
-    updateTitle(page);
+    updateTitles();
     setCurrentWidget(page);
     page->setFocus(Qt::OtherFocusReason);
     return page;
@@ -232,8 +251,8 @@ EditorPage *EditorTabs::openText(const QString &suggestedName, const QString &te
 void EditorTabs::addPage(EditorPage *page)
 {
     addTab(page, QString());
-    connect(page, &EditorPage::titleChanged, this, [this, page] {
-        updateTitle(page);
+    connect(page, &EditorPage::titleChanged, this, [this] {
+        updateTitles(); // a saved-as name may now match (or no longer match) another tab's
         updateActions();
     });
     connect(page, &EditorPage::statusMessage, this, &EditorTabs::statusMessage);
@@ -258,15 +277,26 @@ void EditorTabs::addPage(EditorPage *page)
     connect(editor, &YamlEditor::loaded, this, refresh);
 }
 
-void EditorTabs::updateTitle(EditorPage *page)
+void EditorTabs::updateTitles()
 {
-    const int index = indexOf(page);
-    if (index < 0)
-        return;
-    setTabText(index, page->title());
-    setTabToolTip(index, page->document().isUntitled()
-                             ? tr("%1 (not saved yet)").arg(page->document().displayName())
-                             : QDir::toNativeSeparators(page->document().path()));
+    // Tabs of the same file name (kustomization.yaml in every folder) add the parent folders
+    // that tell them apart; the tooltip names the whole path.
+    const QList<EditorPage *> all = pages();
+    QStringList paths;
+    for (const EditorPage *page : all)
+        paths.append(pathOf(page));
+    const QStringList folders = distinguishingFolders(paths);
+    for (int i = 0; i < all.size(); ++i) {
+        EditorPage *page = all.at(i);
+        const int index = indexOf(page);
+        const QString folder = QDir::toNativeSeparators(folders.at(i));
+        //: Tab title of a file whose name another tab shows too: name, then its folder
+        setTabText(index,
+                   folder.isEmpty() ? page->title() : tr("%1 — %2").arg(page->title(), folder));
+        setTabToolTip(index, paths.at(i).isEmpty()
+                                 ? tr("%1 (not saved yet)").arg(page->document().displayName())
+                                 : QDir::toNativeSeparators(paths.at(i)));
+    }
 }
 
 void EditorTabs::onCurrentChanged()
@@ -280,9 +310,16 @@ void EditorTabs::updateActions()
     EditorPage *page = currentPage();
     const bool has = page != nullptr;
     const bool editable = has && !page->isLoading();
-    for (ActionId id :
-         {Save, SaveAs, CloseTab, Replace, FindNext, FindPrevious, GoToLine, Clean, Split, Paste})
+    for (ActionId id : {Save, SaveAs, CloseTab, Replace, FindNext, FindPrevious, GoToLine, Paste})
         m_actions[id]->setEnabled(editable);
+    // Clean and Split work on manifests: for README.md or a kustomization.yaml the tooltip says
+    // why they are off.
+    const QString refusal =
+        has ? manifestActionsRefusal(page->document().displayName()) : QString();
+    m_actions[Clean]->setEnabled(editable && refusal.isEmpty());
+    m_actions[Split]->setEnabled(editable && refusal.isEmpty());
+    m_actions[Clean]->setToolTip(refusal.isEmpty() ? cleanToolTip() : refusal);
+    m_actions[Split]->setToolTip(refusal.isEmpty() ? splitToolTip() : refusal);
     m_actions[NextTab]->setEnabled(count() > 1);
     m_actions[PreviousTab]->setEnabled(count() > 1);
     const QTextDocument *document = has ? page->editor()->document() : nullptr;
@@ -405,6 +442,7 @@ void EditorTabs::removePage(EditorPage *page)
     m_problems->clearFile(page->problemKey());
     removeTab(indexOf(page));
     page->deleteLater();
+    updateTitles(); // a name it shared may be unique now
     updateActions();
 }
 
@@ -453,7 +491,8 @@ void EditorTabs::onFileChanged(const QString &path)
 void EditorTabs::clean()
 {
     EditorPage *page = currentPage();
-    if (!page || page->isLoading())
+    if (!page || page->isLoading() ||
+        !manifestActionsRefusal(page->document().displayName()).isEmpty())
         return;
     const QString before = page->text();
     const QString name = page->document().displayName();
@@ -508,7 +547,8 @@ void EditorTabs::showCleanPreview(EditorPage *page, const QString &name, const Q
 void EditorTabs::split()
 {
     EditorPage *page = currentPage();
-    if (!page || page->isLoading())
+    if (!page || page->isLoading() ||
+        !manifestActionsRefusal(page->document().displayName()).isEmpty())
         return;
     auto *dialog = new SplitDialog(page->document().path(), page->text(), folderFor(page), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -96,7 +96,7 @@ private:
     void createActions();
     void addPage(EditorPage *page);
     void updateActions();
-    void updateTitle(EditorPage *page);
+    void updateTitles();
     void onCurrentChanged();
     void onFileChanged(const QString &path);
     void watch(EditorPage *page);
