@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "manifest/linter.h"
+#include "plan/fluxreach.h"
 
 #include <QFileInfo>
 
@@ -24,7 +25,9 @@ int runLint(const CliOptions &options)
         printError(Error(Text::tr("no such folder"), options.repo).toString());
         return ExitUsage;
     }
-    const QList<Problem> problems = lintRepository(options.repo);
+    QList<Problem> problems = lintRepository(options.repo);
+    // Folders no kustomization reaches from a Flux Kustomization: Flux never applies them.
+    problems.append(lintRepositoryWiring(options.repo));
     QString out;
     for (const Problem &problem : problems)
         out += problem.toString() + QLatin1Char('\n');

@@ -2,6 +2,7 @@
 
 #include "helm/helmclientconfig.h"
 #include "kube/inventory.h"
+#include "plan/fluxreach.h"
 #include "plan/kustomizationupkeep.h"
 #include "plan/plancache.h"
 
@@ -41,6 +42,8 @@ std::shared_ptr<const PlanSnapshot> makePlanSnapshot(const Inventory &inventory,
     const PlanOptions options = planOptionsFor(repo, decisions, &snapshot->warnings, cache);
     snapshot->onDisk = readRepositoryFiles(repo);
     snapshot->plan = planRepository(inventory, options, snapshot->onDisk);
+    // Folders of the checkout Flux never applies (a split left unwired): the Problems list's too.
+    snapshot->plan.problems.append(FluxReach(snapshot->onDisk).problems());
     snapshot->states = compareWithRepository(snapshot->plan, snapshot->onDisk);
     snapshot->preview = previewWrite(snapshot->plan, snapshot->onDisk, loadWrittenRecord(repo));
     return snapshot;

@@ -73,7 +73,8 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
                 .append(s.path);
             break;
         case FileStatus::OnDiskOnly:
-            if (isRemovableLocation(s.path, plan.cluster))
+            // A file split in for the user is theirs, never "no longer planned".
+            if (isRemovableLocation(s.path, plan.cluster) && !written.isUsers(s.path))
                 preview.removable.append(s.path);
             break;
         }

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -60,6 +61,13 @@ QByteArray WrittenRecord::toYaml() const
     for (const QString &path : std::as_const(paths)) {
         out += "  \"" + quoted(path.toUtf8()) + "\": \"" + hashes.value(path) + "\"\n";
     }
+    if (!userFiles.isEmpty()) {
+        QStringList user = userFiles.values();
+        std::sort(user.begin(), user.end());
+        out += "user:\n";
+        for (const QString &path : std::as_const(user))
+            out += "  - \"" + quoted(path.toUtf8()) + "\"\n";
+    }
     return out;
 }
 
@@ -74,6 +82,11 @@ WrittenRecord WrittenRecord::parse(const QByteArray &yaml)
         const QByteArray hash = it.value().toString().toLatin1();
         if (hash.size() == 64)
             record.hashes.insert(it.key(), hash);
+    }
+    const QJsonArray user = value->toObject().value(QLatin1String("user")).toArray();
+    for (const QJsonValue &path : user) {
+        if (path.isString() && !path.toString().isEmpty())
+            record.userFiles.insert(path.toString());
     }
     return record;
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace Fluxdesk {
@@ -17,13 +18,20 @@ namespace Fluxdesk {
 //   kind: WrittenFiles
 //   files:
 //     workloads/llm/llama-cpp-deployment.yaml: 3f7a...   (SHA-256 of the content)
+//   user:
+//     - workloads/tools/tool-deployment.yaml              (written for the user: a split)
+//
+// A file under `user` was written at the user's request (Split into a folder), not by the plan:
+// it is the user's, and Write plan never offers to delete it as "no longer planned".
 struct WrittenRecord
 {
     QHash<QString, QByteArray> hashes; // relative path -> hex SHA-256 of the written content
+    QSet<QString> userFiles;           // relative paths written for the user
 
     static QByteArray hashOf(const QByteArray &content);
     // True when content is exactly what Fluxdesk last wrote to path.
     bool isUnedited(const QString &path, const QByteArray &content) const;
+    bool isUsers(const QString &path) const { return userFiles.contains(path); }
 
     QByteArray toYaml() const; // sorted by path
     // A malformed record reads as empty: it only saves questions, so losing it means asking.

@@ -127,7 +127,9 @@ Result<KustomizationFile> KustomizationFile::parse(const QByteArray &text, const
             return Error(tr("`resources` must be a list of paths"), path, item.first, item.second);
         }
         file.m_resources.append(list.at(i).toString());
+        file.m_resourceLines.append(doc.positionOf(yamlPathIndex(resourcesKey, i)).first);
     }
+    file.m_readResources = file.m_resources;
     return file;
 }
 
@@ -180,6 +182,20 @@ void KustomizationFile::addResources(const QStringList &entries)
     m_changed = true;
 }
 
+void KustomizationFile::appendResources(const QStringList &entries)
+{
+    QSet<QString> listed;
+    for (const QString &entry : std::as_const(m_resources))
+        listed.insert(cleaned(entry));
+    for (const QString &entry : entries) {
+        if (entry.isEmpty() || listed.contains(cleaned(entry)))
+            continue;
+        listed.insert(cleaned(entry));
+        m_resources.append(entry);
+        m_changed = true;
+    }
+}
+
 void KustomizationFile::removeResources(const QStringList &entries)
 {
     QSet<QString> wanted;
@@ -205,6 +221,13 @@ QByteArray KustomizationFile::text() const
     // every text survives a splice (a value on the line below its key and not indented, a block
     // scalar ending the file without a newline): what does not read back as exactly the fields
     // meant is written whole instead (found by fuzzing).
+    // Only additions: the new lines inserted, every line as read kept (comments on entries too).
+    const QByteArray inserted = insertedText();
+    if (!inserted.isEmpty()) {
+        const Result<KustomizationFile> back = parse(inserted, m_path);
+        if (back && back->object() == object())
+            return inserted;
+    }
     const QByteArray spliced = splicedText();
     const Result<KustomizationFile> back = parse(spliced, m_path);
     if (back && back->object() == object())
@@ -278,6 +301,61 @@ QByteArray KustomizationFile::splicedText() const
     for (const QByteArray &line : std::as_const(lines))
         out += line + '\n';
     return out;
+}
+
+QByteArray KustomizationFile::insertedText() const
+{
+    if (m_readResources.isEmpty() || m_resourceLines.size() != m_readResources.size())
+        return {};
+    const QList<QByteArray> read = m_text.split('\n');
+    // Each listed entry on a line of its own, in block style ("  - name"), in order.
+    QByteArray indent;
+    for (qsizetype i = 0; i < m_resourceLines.size(); ++i) {
+        const int line = m_resourceLines.at(i);
+        if (line < 1 || line > read.size() || (i > 0 && line <= m_resourceLines.at(i - 1)))
+            return {};
+        const QByteArray text = read.at(line - 1);
+        const qsizetype dash = text.indexOf('-');
+        if (dash < 0 || !text.left(dash).trimmed().isEmpty() || text.mid(dash + 1, 1) != " ")
+            return {};
+        if (i == 0)
+            indent = text.left(dash);
+    }
+    // The entries as read, in order, among the new ones: new ones go before the next one read.
+    QList<QPair<int, QByteArray>> insertions; // before 0-based line index
+    qsizetype next = 0;
+    QList<QByteArray> pending;
+    for (const QString &entry : m_resources) {
+        if (next < m_readResources.size() && entry == m_readResources.at(next)) {
+            for (const QByteArray &line : std::as_const(pending))
+                insertions.append({m_resourceLines.at(next) - 1, line});
+            pending.clear();
+            ++next;
+            continue;
+        }
+        pending.append(indent + "- " + scalar(entry));
+    }
+    if (next != m_readResources.size())
+        return {}; // an entry went or moved
+    for (const QByteArray &line : std::as_const(pending))
+        insertions.append({m_resourceLines.constLast(), line});
+    const QList<QByteArray> &lines = read;
+    QList<QByteArray> out;
+    qsizetype from = 0;
+    for (const auto &insertion : std::as_const(insertions)) {
+        for (; from < insertion.first; ++from)
+            out.append(lines.at(from));
+        out.append(insertion.second);
+    }
+    for (; from < lines.size(); ++from)
+        out.append(lines.at(from));
+    QByteArray result;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        result += out.at(i);
+        if (i + 1 < out.size())
+            result += '\n';
+    }
+    return result;
 }
 
 Result<bool> KustomizationFile::write() const

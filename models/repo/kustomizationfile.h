@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -51,6 +52,9 @@ public:
     // Lists entries not listed yet. A sorted list stays sorted; a list the user ordered by hand
     // keeps that order, the new entries after it.
     void addResources(const QStringList &entries);
+    // Lists entries not listed yet after those listed, in the order given (Helm's install order),
+    // even where the list was sorted.
+    void appendResources(const QStringList &entries);
     // Stops listing entries (compared cleaned).
     void removeResources(const QStringList &entries);
 
@@ -63,12 +67,18 @@ public:
 private:
     // m_text with the `resources` block rewritten in place (text() checks that it reads back).
     QByteArray splicedText() const;
+    // m_text with only the new entries' lines inserted among the listed ones, every line as read
+    // kept (comments on an entry's line too); "" when the change is not only additions to a
+    // block list.
+    QByteArray insertedText() const;
 
     QString m_path;
     bool m_existed = false;
     QByteArray m_text;
     QJsonObject m_object;
     QStringList m_resources;
+    QStringList m_readResources; // as parsed
+    QList<int> m_resourceLines;  // 1-based line of each of m_readResources
     bool m_changed = false;
 };
 

@@ -39,7 +39,8 @@ bool isWritableRelativePath(const QString &rel)
 // caller writes its text with the split's files, at realRelative (where it really lives).
 Result<KustomizationFile> updatedKustomization(const QString &root, const QString &dir,
                                                const QStringList &written,
-                                               const QString &removedSource, QString *realRelative)
+                                               const QString &removedSource, QString *realRelative,
+                                               bool keepOrder = false)
 {
     const QString path = kustomizationPathOnDisk(root);
     RepositoryPaths inside(root);
@@ -54,7 +55,10 @@ Result<KustomizationFile> updatedKustomization(const QString &root, const QStrin
         return kustomization;
     if (!removedSource.isEmpty())
         kustomization->removeResources({removedSource});
-    kustomization->addResources(written);
+    if (keepOrder)
+        kustomization->appendResources(written);
+    else
+        kustomization->addResources(written);
     return kustomization;
 }
 
@@ -147,20 +151,51 @@ splitLargeYamlInto(const QString &dir, const QByteArray &yaml, const QString &fi
 Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
                                     const QString &removedSource)
 {
+    return writeSplit(dir, std::move(files), removedSource, SplitWriteExtras());
+}
+
+Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
+                                    const QString &removedSource, const SplitWriteExtras &extras)
+{
     if (dir.isEmpty())
         return Error(translate("no folder given"));
-    const bool existed = QFileInfo::exists(dir);
+    // The folders made here (dir and the missing ones above it) go again when the write does not
+    // happen.
+    QStringList made; // deepest first
+    for (QString missing = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+         !QFileInfo::exists(missing) && !QFileInfo(missing).isSymLink();
+         missing = QFileInfo(missing).absolutePath()) {
+        if (!made.isEmpty() && made.constLast() == missing)
+            break; // the top
+        made.append(missing);
+    }
     if (!QDir().mkpath(dir))
         return Error(translate("cannot create the folder"), dir);
-    // A folder made here goes again when the write does not happen.
     const auto failed = [&](const Error &error) {
-        if (!existed)
-            QDir().rmdir(dir);
+        for (const QString &folder : std::as_const(made))
+            QDir().rmdir(folder);
         return error;
     };
     const QString root = QFileInfo(dir).canonicalFilePath();
     if (root.isEmpty())
         return failed(Error(translate("cannot resolve the folder"), dir));
+    // The batch is staged in extras.root (dir inside it): prefix leads from there to dir.
+    const QString batchRoot =
+        extras.root.isEmpty() ? root : QFileInfo(extras.root).canonicalFilePath();
+    if (batchRoot.isEmpty() || !RepoPath::isInside(batchRoot, root))
+        return failed(
+            Error(translate("refusing to write outside the folder: %1").arg(dir), extras.root));
+    const QString prefix =
+        batchRoot == root ? QString() : root.mid(batchRoot.size() + 1) + QLatin1Char('/');
+    QStringList extraReals;
+    RepositoryPaths batchPaths(batchRoot);
+    for (const auto &extra : extras.files) {
+        const Result<QString> real = batchPaths.realRelative(extra.first);
+        if (!real || !RepoPath::isPlainRelative(*real))
+            return failed(Error(
+                translate("refusing to write outside the folder: %1").arg(extra.first), batchRoot));
+        extraReals.append(*real);
+    }
 
     // Check every path before writing any, so a hostile list writes nothing at all. Folders are
     // resolved once each (a split writes thousands of files into a handful of folders).
@@ -258,24 +293,28 @@ Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
     for (const SplitFile &file : files)
         written.append(file.relativePath);
     QString kustomizationReal;
-    const Result<KustomizationFile> kustomization =
-        updatedKustomization(root, dir, written, removedSource, &kustomizationReal);
+    const Result<KustomizationFile> kustomization = updatedKustomization(
+        root, dir, written, removedSource, &kustomizationReal, extras.keepOrder);
     if (!kustomization)
         return failed(kustomization.error());
 
     // All or nothing (repo/stagedwrite.h): the files and the kustomization listing them land
     // together, or the folder stays as it was; each reached from root without following links.
-    StagedWrite batch(root);
+    StagedWrite batch(batchRoot);
     for (qsizetype i = 0; i < files.size(); ++i)
-        batch.write(reals.at(i), std::move(texts[i]));
+        batch.write(prefix + reals.at(i), std::move(texts[i]));
     texts.clear();
-    batch.write(kustomizationReal, kustomization->text());
+    batch.write(prefix + kustomizationReal, kustomization->text());
+    for (qsizetype i = 0; i < extraReals.size(); ++i)
+        batch.write(extraReals.at(i), extras.files.at(i).second);
     const Result<bool> committed = batch.commit();
     if (!committed)
         return failed(committed.error());
     SplitWriteResult result;
     result.written = targets;
     result.kustomization = kustomization->path();
+    for (const auto &extra : extras.files)
+        result.alsoWritten.append(batchRoot + QLatin1Char('/') + extra.first);
     return result;
 }
 

@@ -3,7 +3,9 @@
 #include "core/error.h"
 #include "manifest/splitter.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,20 @@ struct SplitWriteResult
     QList<Problem> problems;
     bool hadComments = false;
     QStringList skippedSecrets; // splitLargeYamlInto() with SplitOptions::skipSecrets
+    QStringList alsoWritten;    // absolute: SplitWriteExtras::files
+};
+
+// A split into a folder inside a larger one (a repository): the batch is staged in root, so more
+// files land with the split's, all or nothing.
+struct SplitWriteExtras
+{
+    QString root; // a folder holding dir ("" for dir itself)
+    // More files written in the same batch, relative to root (the kustomizations that wire the
+    // folder up, a record of what was written); each checked as the split's own are.
+    QList<QPair<QString, QByteArray>> files;
+    // dir's kustomization lists the new files in the split's order (Helm's install order), not
+    // sorted into what it listed.
+    bool keepOrder = false;
 };
 
 // Writes the files into dir all or nothing (repo/stagedwrite.h: on a full disk or any other
@@ -33,6 +49,9 @@ struct SplitWriteResult
 // that wrote it.
 Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
                                     const QString &removedSource = {});
+// writeSplit() with more files in the same all-or-nothing batch, staged in extras.root.
+Result<SplitWriteResult> writeSplit(const QString &dir, QList<SplitFile> files,
+                                    const QString &removedSource, const SplitWriteExtras &extras);
 
 // streamLargeYaml() and writeSplit() at once, for a large YAML stream split in input order into a
 // folder that is empty or does not exist yet: each slice's files are written as soon as it and
