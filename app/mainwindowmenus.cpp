@@ -8,6 +8,7 @@
 #include "editorpage.h"
 #include "editortabs.h"
 #include "helm/helmclientconfig.h"
+#include "helpdialog.h"
 #include "items/inventoryfiltermodel.h"
 #include "items/inventorymodel.h"
 #include "items/problemmodel.h"
@@ -47,6 +48,23 @@
 #include <algorithm>
 
 namespace Fluxdesk {
+
+namespace {
+
+void showGuide(QWidget *window)
+{
+    // One guide window, left open beside the main window while the user follows it.
+    auto *guide = window->findChild<HelpDialog *>();
+    if (!guide) {
+        guide = new HelpDialog(window);
+        guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    guide->show();
+    guide->raise();
+    guide->activateWindow();
+}
+
+} // namespace
 
 void MainWindow::createActions()
 {
@@ -184,6 +202,18 @@ void MainWindow::createMenus()
     view->addAction(m_editorTabs->action(EditorTabs::PreviousTab));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    auto *guide = new QAction(tr("Fluxdesk &Guide"), this);
+    guide->setObjectName(QStringLiteral("guideAction"));
+    guide->setShortcut(QKeySequence(Qt::Key_F1));
+    guide->setToolTip(tr("The panes, the badges and the flow from cluster to Flux repository"));
+    connect(guide, &QAction::triggered, this, [this] { showGuide(this); });
+    help->addAction(guide);
+    // The cluster pane's "?": the badge legend.
+    auto *legend = new QAction(tr("Badge &Legend"), this);
+    legend->setObjectName(QStringLiteral("legendAction"));
+    connect(legend, &QAction::triggered, m_clusterPane, &ClusterPane::showLegend);
+    help->addAction(legend);
+    help->addSeparator();
     help->addAction(m_aboutAction);
 }
 

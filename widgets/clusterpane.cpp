@@ -3,12 +3,15 @@
 #include "items/inventoryfiltermodel.h"
 #include "items/inventorymodel.h"
 #include "ownershipdelegate.h"
+#include "ownershiplegend.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -20,6 +23,16 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
+    // What the badges mean, drawn as the tree draws them.
+    auto *legend = new QToolButton(this);
+    legend->setObjectName(QStringLiteral("legendButton"));
+    legend->setText(tr("?"));
+    legend->setAutoRaise(true);
+    legend->setToolTip(tr("What the badges mean and what to do about each"));
+    connect(legend, &QToolButton::clicked, this, &ClusterPane::showLegend);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(title, 1);
+    titleRow->addWidget(legend);
 
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
@@ -59,7 +72,7 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(title);
+    layout->addLayout(titleRow);
     layout->addWidget(m_filterEdit);
     layout->addWidget(m_showOwned);
     layout->addWidget(m_tree, 1);
@@ -92,6 +105,19 @@ void ClusterPane::setModel(InventoryModel *model)
                                            QHeaderView::ResizeToContents);
     m_tree->expandToDepth(0);
     updateSummary();
+}
+
+void ClusterPane::showLegend()
+{
+    // One legend, kept beside the tree while the user reads both.
+    auto *legend = findChild<OwnershipLegend *>();
+    if (!legend) {
+        legend = new OwnershipLegend(this);
+        legend->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    legend->show();
+    legend->raise();
+    legend->activateWindow();
 }
 
 bool ClusterPane::showOwned() const

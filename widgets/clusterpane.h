@@ -36,6 +36,8 @@ public:
     bool selectRelease(const QString &ns, const QString &name);
     // Opens every kind when the visible tree is small enough to read at a glance.
     void expandIfSmall(int maxObjects = 150);
+    // Opens the badge legend (the "?" beside the title).
+    void showLegend();
 
 signals:
     void objectSelected(const Fluxdesk::ObjectKey &key); // an empty key when none is selected
