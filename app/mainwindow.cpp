@@ -107,6 +107,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setStretchFactor(2, 3);
     m_splitter->setChildrenCollapsible(false);
+    // The panes keep the widths the user gives them: what they come to show (a release's view, a
+    // long name or path) never raises a pane's minimum and so never moves the dividers. Each keeps
+    // the minimum its controls need now, before any selection.
+    for (int i = 0; i < m_splitter->count(); ++i) {
+        QWidget *pane = m_splitter->widget(i);
+        pane->setMinimumWidth(pane->minimumSizeHint().width());
+    }
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -196,6 +203,9 @@ QWidget *MainWindow::createPreviewPage()
     QFont bold = m_yamlTitle->font();
     bold.setBold(true);
     m_yamlTitle->setFont(bold);
+    // A long name must not widen the editor's pane (and squeeze the trees the user sized): the
+    // title is cut at the pane's edge, and its tooltip holds all of it.
+    m_yamlTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_yamlReason = new QLabel(page);
     m_yamlReason->setObjectName(QStringLiteral("yamlReason"));
     m_yamlReason->setTextFormat(Qt::PlainText);
@@ -434,6 +444,7 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
     const InventoryEntry *entry = key.name.isEmpty() ? nullptr : m_session->inventory().find(key);
     if (!entry) {
         m_yamlTitle->setText(tr("No object selected"));
+        m_yamlTitle->setToolTip(QString());
         m_yamlReason->clear();
         m_yamlReason->hide();
         m_yamlPlan->hide();
@@ -453,6 +464,7 @@ void MainWindow::onObjectSelected(const ObjectKey &key)
     m_editorTabs->setCurrentWidget(m_editorTabs->previewPage());
     m_selected = key;
     m_yamlTitle->setText(key.toString());
+    m_yamlTitle->setToolTip(key.toString());
     //: Ownership badge, then the classification's reason
     m_yamlReason->setText(tr("%1: %2").arg(ownershipBadge(entry->classification.ownership),
                                            entry->classification.reason));

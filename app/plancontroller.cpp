@@ -76,6 +76,18 @@ PlanController::PlanController(ClusterSession *cluster, ClusterPane *clusterPane
     connect(m_pane, &PlanPane::objectsSelected, this, &PlanController::onObjectsSelectedInPlan);
     connect(m_clusterPane, &ClusterPane::objectSelected, this,
             &PlanController::onObjectSelectedInCluster);
+    // A Helm release and the HelmRelease file that adopts it select each other.
+    connect(m_clusterPane, &ClusterPane::releaseSelected, this,
+            [this](const QString &ns, const QString &name) {
+                if (!m_syncingSelection)
+                    m_pane->selectRelease(ns, name);
+            });
+    connect(m_pane, &PlanPane::releaseSelected, this,
+            [this](const QString &ns, const QString &name) {
+                m_syncingSelection = true;
+                m_clusterPane->selectRelease(ns, name);
+                m_syncingSelection = false;
+            });
 
     connect(m_session, &PlanSession::busyChanged, this, [this](bool busy) {
         m_pane->setBusy(busy);

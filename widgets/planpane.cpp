@@ -393,9 +393,18 @@ void PlanPane::setPlan(const Plan &plan, const QList<FileState> &states)
     updateState();
 }
 
+bool PlanPane::selectRelease(const QString &ns, const QString &name)
+{
+    return selectRow(m_model->indexForRelease(ns, name));
+}
+
 bool PlanPane::selectObject(const ObjectKey &key)
 {
-    const QModelIndex index = m_model->indexForObject(key);
+    return selectRow(m_model->indexForObject(key));
+}
+
+bool PlanPane::selectRow(const QModelIndex &index)
+{
     if (!index.isValid())
         return false;
     m_syncing = true;
@@ -425,6 +434,11 @@ void PlanPane::onSelectionChanged()
         }
     }
     emit objectsSelected(objects);
+    QString ns;
+    QString name;
+    const QModelIndexList rows = selectedRows();
+    if (rows.size() == 1 && m_model->releaseAt(rows.constFirst(), &ns, &name))
+        emit releaseSelected(ns, name);
 }
 
 void PlanPane::onActivated(const QModelIndex &index)

@@ -46,6 +46,9 @@ public:
     // Selects and reveals the file carrying the object (else its excluded row) without emitting
     // objectsSelected; false when the plan does not know it.
     bool selectObject(const ObjectKey &key);
+    // Selects and reveals the HelmRelease file adopting the Helm release ns/name, without emitting
+    // releaseSelected; false when the plan has none.
+    bool selectRelease(const QString &ns, const QString &name);
 
     // The context menu for the current selection (only applicable actions; null when none).
     // Public so tests can inspect it; the caller owns the menu.
@@ -61,6 +64,8 @@ signals:
     void fileActivated(const QString &path);
     void diffRequested(const QString &path);
     void objectsSelected(const QList<Fluxdesk::ObjectKey> &objects);
+    // The user selected one HelmRelease file: the Helm release it adopts.
+    void releaseSelected(const QString &ns, const QString &name);
     void moveRequested(const QList<Fluxdesk::ObjectKey> &objects, const QString &folder);
     void renameRequested(const Fluxdesk::ObjectKey &object, const QString &newPath);
     void excludeRequested(const QList<Fluxdesk::ObjectKey> &objects);
@@ -78,6 +83,7 @@ private:
     void onClusterEdited();
     void showContextMenu(const QPoint &pos);
     QModelIndexList selectedRows() const;
+    bool selectRow(const QModelIndex &index);
     // What the selection can do: planned objects (exclude/move), excluded ones (include).
     QList<ObjectKey> selectedPlannedObjects() const;
     QList<ObjectKey> selectedIncludableObjects() const;

@@ -27,6 +27,28 @@ bool renderedKey(const QString &text, ObjectKey *key)
     return !key->kind.isEmpty() && !key->name.isEmpty();
 }
 
+// The Helm release a HelmRelease adopts, where helm-controller looks for it: "<storage
+// namespace>/<release name>" (Flux's defaults: the HelmRelease's namespace; its name, prefixed by
+// the target namespace when there is one).
+QString adoptedRelease(const QString &text)
+{
+    const Result<QJsonValue> value = parseYamlValue(text.toUtf8(), QStringLiteral("plan"));
+    if (!value || !value->isObject())
+        return {};
+    const QJsonObject metadata = value->toObject().value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = value->toObject().value(QLatin1String("spec")).toObject();
+    const QString name = metadata.value(QLatin1String("name")).toString();
+    const QString target = spec.value(QLatin1String("targetNamespace")).toString();
+    QString storage = spec.value(QLatin1String("storageNamespace")).toString();
+    if (storage.isEmpty())
+        storage = metadata.value(QLatin1String("namespace")).toString();
+    QString release = spec.value(QLatin1String("releaseName")).toString();
+    if (release.isEmpty())
+        release = target.isEmpty() ? name : target + QLatin1Char('-') + name;
+    return storage.isEmpty() || release.isEmpty() ? QString()
+                                                  : storage + QLatin1Char('/') + release;
+}
+
 // Why-groups under "Excluded", in the order a user scans them: their own decisions first.
 const Ownership excludedOrder[] = {
     Ownership::UserManaged, Ownership::HelmManaged,     Ownership::HelmReleaseRecord,
@@ -120,6 +142,7 @@ void PlanTreeModel::clear()
     m_nodes.emplace_back();
     m_byPath.clear();
     m_byObject.clear();
+    m_byRelease.clear();
     m_cluster.clear();
     m_counts = {};
     endResetModel();
@@ -133,6 +156,7 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
     m_nodes.reserve(size_t(states.size() + plan.excluded.size()) * 5 / 4 + 16);
     m_byPath.clear();
     m_byObject.clear();
+    m_byRelease.clear();
     m_cluster = plan.cluster;
     m_counts = {};
     m_byPath.reserve(int(states.size()) * 5 / 4);
@@ -176,8 +200,13 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
                 break;
             }
         }
+        QString release;
+        if (state.file && state.file->kind == PlannedFileKind::HelmRelease)
+            release = adoptedRelease(state.file->text);
         const int id = addNode(std::move(node));
         m_byPath.insert(state.path, id);
+        if (!release.isEmpty())
+            m_byRelease.insert(release, id);
         const Node &added = m_nodes[size_t(id)];
         for (const ObjectKey &key : added.movable)
             m_byObject.insert(key, id);
@@ -306,6 +335,30 @@ QModelIndex PlanTreeModel::indexForPath(const QString &path) const
 QModelIndex PlanTreeModel::indexForObject(const ObjectKey &key) const
 {
     return indexOfNode(m_byObject.value(key, -1));
+}
+
+QModelIndex PlanTreeModel::indexForRelease(const QString &ns, const QString &name) const
+{
+    return indexOfNode(m_byRelease.value(ns + QLatin1Char('/') + name, -1));
+}
+
+bool PlanTreeModel::releaseAt(const QModelIndex &index, QString *ns, QString *name) const
+{
+    const Node *node = nodeOf(index);
+    if (!node || node->type != File)
+        return false;
+    const int id = int(index.internalId());
+    for (auto it = m_byRelease.constBegin(); it != m_byRelease.constEnd(); ++it) {
+        if (it.value() != id)
+            continue;
+        const int slash = it.key().indexOf(QLatin1Char('/'));
+        if (ns)
+            *ns = it.key().left(slash);
+        if (name)
+            *name = it.key().mid(slash + 1);
+        return true;
+    }
+    return false;
 }
 
 QList<ObjectKey> PlanTreeModel::objectsAt(const QModelIndex &index) const

@@ -93,6 +93,10 @@ public:
     QModelIndex indexForPath(const QString &path) const;
     // The file that carries the object (or places it), else its row under Excluded.
     QModelIndex indexForObject(const ObjectKey &key) const;
+    // The HelmRelease file that adopts the Helm release ns/name (the cluster tree's release row).
+    QModelIndex indexForRelease(const QString &ns, const QString &name) const;
+    // The Helm release a HelmRelease file adopts; false for any other row.
+    bool releaseAt(const QModelIndex &index, QString *ns, QString *name) const;
     // What a row carries: a file's objects, an excluded object, nothing for folders.
     QList<ObjectKey> objectsAt(const QModelIndex &index) const;
     // What dragging or moving the row would move (see OwnObjectRole); empty when it cannot move.
@@ -142,6 +146,7 @@ private:
     std::vector<Node> m_nodes; // [0] is the invisible root
     QHash<QString, int> m_byPath;
     QHash<ObjectKey, int> m_byObject; // first file carrying it, else its excluded row
+    QHash<QString, int> m_byRelease;  // "ns/name" of a Helm release -> its HelmRelease file
     QString m_cluster;
     Counts m_counts;
 };
