@@ -551,6 +551,7 @@ void EditorTabs::split()
         !manifestActionsRefusal(page->document().displayName()).isEmpty())
         return;
     auto *dialog = new SplitDialog(page->document().path(), page->text(), folderFor(page), this);
+    dialog->setRepository(m_defaultFolder); // a split into it is wired up for Flux
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QStringList written = dialog->writtenFiles();

@@ -4,6 +4,7 @@
 #include "manifest/cleaner.h"
 
 #include "manifest/yamljson.h"
+#include "plan/splitwiring.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -109,6 +111,18 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     m_dropSource->setObjectName(QStringLiteral("dropSourceToggle"));
     m_dropSource->setChecked(true);
 
+    m_wiringLabel = new QLabel(this);
+    m_wiringLabel->setObjectName(QStringLiteral("splitWiringLabel"));
+    m_wiringLabel->setWordWrap(true);
+    m_wiringChoice = new QComboBox(this);
+    m_wiringChoice->setObjectName(QStringLiteral("splitWiringCombo"));
+    auto *wiringBox = new QWidget(this);
+    auto *wiringRow = new QVBoxLayout(wiringBox);
+    wiringRow->setContentsMargins(0, 0, 0, 0);
+    wiringRow->addWidget(m_wiringLabel);
+    wiringRow->addWidget(m_wiringChoice);
+    wiringBox->hide();
+
     m_preview = new QTreeWidget(this);
     m_preview->setObjectName(QStringLiteral("splitPreview"));
     m_preview->setRootIsDecorated(false);
@@ -127,6 +141,8 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     form->addRow(QString(), m_helmOrder);
     form->addRow(QString(), m_includeSecrets);
     form->addRow(QString(), m_dropSource);
+    form->addRow(QString(), wiringBox);
+    m_wiringRow = wiringBox;
 
     auto *buttons = new QDialogButtonBox(this);
     m_split = buttons->addButton(tr("&Split"), QDialogButtonBox::AcceptRole);
@@ -152,6 +168,8 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     connect(m_excludeNames, &QLineEdit::textChanged, this, &SplitDialog::updatePreview);
     connect(m_helmOrder, &QCheckBox::toggled, this, &SplitDialog::updatePreview);
     connect(m_includeSecrets, &QCheckBox::toggled, this, &SplitDialog::updatePreview);
+    connect(m_wiringChoice, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+            &SplitDialog::updatePreview);
     connect(browse, &QToolButton::clicked, this, &SplitDialog::chooseFolder);
     updatePreview();
     resize(760, 560);
@@ -178,6 +196,94 @@ void SplitDialog::setFolder(const QString &folder)
     m_folder->setText(QDir::toNativeSeparators(folder));
 }
 
+void SplitDialog::setRepository(const QString &repoDir)
+{
+    m_repoDir = repoDir;
+    // Read once: the folder field changes with every key typed.
+    m_reach.reset();
+    if (!repoDir.isEmpty() && QFileInfo(repoDir).isDir())
+        m_reach = FluxReach::read(repoDir);
+    m_wiring = FolderWiring();
+    m_wiring.folder = QStringLiteral("\n"); // no folder is named so: the next update fills in
+    updatePreview();
+}
+
+void SplitDialog::updateWiring()
+{
+    const QString relative =
+        m_repoDir.isEmpty() ? QString() : folderInRepository(m_repoDir, folder());
+    if (relative.isNull() || !m_reach || !m_reach->hasFluxKustomizations()) {
+        m_wiringApplies = false;
+        m_wiring = FolderWiring();
+        m_wiring.folder = QStringLiteral("\n"); // shown again when it applies
+        m_wiringRow->hide();
+        return;
+    }
+    const FolderWiring wiring = m_reach->wiringFor(relative);
+    if (wiring.kind == m_wiring.kind && wiring.folder == m_wiring.folder &&
+        wiring.chain == m_wiring.chain && wiring.nearest == m_wiring.nearest &&
+        wiring.hasNearest == m_wiring.hasNearest)
+        return; // the same: the user's choice stays
+    m_wiring = wiring;
+    const QString shown = relative.isEmpty()
+                              ? tr("the repository's top folder")
+                              : QDir::toNativeSeparators(relative + QLatin1Char('/'));
+    const QSignalBlocker blocker(m_wiringChoice);
+    m_wiringChoice->clear();
+    m_wiringApplies = false;
+    switch (wiring.kind) {
+    case FolderWiring::Kind::Reached:
+        //: Split dialog: a folder of the repository
+        m_wiringLabel->setText(tr("Flux applies %1 already.").arg(shown));
+        break;
+    case FolderWiring::Kind::Chain: {
+        QStringList files;
+        for (const QString &f : wiring.chain)
+            files.append(m_reach->kustomizationOf(f));
+        m_wiringLabel->setText(
+            tr("No kustomization lists %1 yet: Flux would not apply it.").arg(shown));
+        //: Split dialog: the kustomization files that will list the new folder
+        m_wiringChoice->addItem(
+            tr("Wire it up: list it in %1").arg(files.join(QStringLiteral(", "))),
+            QStringLiteral("wire"));
+        m_wiringChoice->addItem(tr("Leave it unwired (Flux will not apply it)"),
+                                QStringLiteral("leave"));
+        m_wiringChoice->setCurrentIndex(0);
+        m_wiringApplies = true;
+        break;
+    }
+    case FolderWiring::Kind::Unreachable:
+        if (!wiring.hasNearest) {
+            m_wiringLabel->setText(tr("No folder Flux applies has a kustomization that could list "
+                                      "%1: it stays unwired, and Flux will not apply it.")
+                                       .arg(shown));
+            break;
+        }
+        m_wiringLabel->setText(tr("No folder above %1 is applied by Flux. Wire it up to the "
+                                  "nearest folder Flux applies, or leave it unwired?")
+                                   .arg(shown));
+        //: Split dialog: folder, the entry added, the kustomization file it is added to
+        m_wiringChoice->addItem(tr("Wire it up to %1 (list %2 in %3)")
+                                    .arg(wiring.nearest.isEmpty()
+                                             ? tr("the repository's top folder")
+                                             : wiring.nearest + QLatin1Char('/'),
+                                         wiring.entry, m_reach->kustomizationOf(wiring.nearest)),
+                                QStringLiteral("wire"));
+        m_wiringChoice->addItem(tr("Leave it unwired (Flux will not apply it)"),
+                                QStringLiteral("leave"));
+        m_wiringChoice->setCurrentIndex(-1); // asked, not guessed
+        m_wiringApplies = true;
+        break;
+    }
+    m_wiringChoice->setVisible(m_wiringApplies);
+    m_wiringRow->show();
+}
+
+bool SplitDialog::wiresUp() const
+{
+    return m_wiringApplies && m_wiringChoice->currentData().toString() == QLatin1String("wire");
+}
+
 void SplitDialog::setNameTemplate(const QString &nameTemplate)
 {
     m_template->setEditText(nameTemplate);
@@ -202,6 +308,7 @@ void SplitDialog::updatePreview()
 {
     m_preview->clear();
     m_files.clear();
+    updateWiring();
     const QString dir = folder();
     const bool sourceInFolder =
         !m_sourcePath.isEmpty() && !dir.isEmpty() &&
@@ -254,7 +361,11 @@ void SplitDialog::updatePreview()
         m_status->setText(
             m_status->text() + QLatin1Char(' ') +
             tr("Secrets left out: %1 (their data would land in Git as plain text).").arg(secrets));
-    m_split->setEnabled(!m_files.isEmpty() && !dir.isEmpty());
+    const bool undecided = m_wiringApplies && m_wiringChoice->currentIndex() < 0;
+    if (undecided)
+        m_status->setText(m_status->text() + QLatin1Char(' ') +
+                          tr("Choose whether Flux should apply the folder."));
+    m_split->setEnabled(!m_files.isEmpty() && !dir.isEmpty() && !undecided);
 }
 
 bool SplitDialog::writeFiles()
@@ -269,7 +380,23 @@ bool SplitDialog::writeFiles()
     const QString removed = !m_dropSource->isHidden() && m_dropSource->isChecked()
                                 ? QFileInfo(m_sourcePath).fileName()
                                 : QString();
-    const Result<SplitWriteResult> result = writeSplit(dir, m_files, removed);
+    const QString relative = m_repoDir.isEmpty() ? QString() : folderInRepository(m_repoDir, dir);
+    const Result<SplitWriteResult> result = [&] {
+        if (!relative.isNull()) {
+            // Inside the repository: wired up as chosen, its files recorded as the user's.
+            SplitIntoRepository request;
+            request.repoDir = m_repoDir;
+            request.folder = dir;
+            request.removedSource = removed;
+            request.wire = wiresUp();
+            request.wiring = m_wiring;
+            request.keepOrder = m_helmOrder->isChecked();
+            return writeSplitIntoRepository(request, m_files);
+        }
+        SplitWriteExtras extras;
+        extras.keepOrder = m_helmOrder->isChecked();
+        return writeSplit(dir, m_files, removed, extras);
+    }();
     if (!result) {
         m_status->setText(tr("Nothing was written: %1").arg(result.error().toString()));
         return false;
