@@ -1,6 +1,7 @@
 #include "appsettings.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QVariant>
@@ -9,6 +10,7 @@ namespace Fluxdesk {
 
 namespace {
 const QLatin1String kubeconfigKey("connection/kubeconfig");
+const QLatin1String recentKubeconfigsKey("connection/recentKubeconfigs");
 const QLatin1String contextKey("connection/context");
 const QLatin1String snapshotKey("connection/snapshot");
 const QLatin1String repoKey("repository/path");
@@ -37,14 +39,49 @@ AppSettings::AppSettings()
 
 AppSettings::~AppSettings() = default;
 
+QStringList AppSettings::kubeconfigFiles() const
+{
+    // A single file (as versions before the list stored it) reads as a list of one.
+    return m_settings->value(kubeconfigKey).toStringList();
+}
+
+void AppSettings::setKubeconfigFiles(const QStringList &files)
+{
+    m_settings->setValue(kubeconfigKey, files);
+}
+
 QString AppSettings::kubeconfigPath() const
 {
-    return m_settings->value(kubeconfigKey).toString();
+    const QStringList files = kubeconfigFiles();
+    return files.isEmpty() ? QString() : files.constFirst();
 }
 
 void AppSettings::setKubeconfigPath(const QString &path)
 {
-    m_settings->setValue(kubeconfigKey, path);
+    setKubeconfigFiles(path.isEmpty() ? QStringList() : QStringList{path});
+}
+
+QStringList AppSettings::recentKubeconfigs() const
+{
+    QStringList existing;
+    const QStringList files = m_settings->value(recentKubeconfigsKey).toStringList();
+    for (const QString &file : files) {
+        if (!file.isEmpty() && QFileInfo::exists(file) && !existing.contains(file))
+            existing.append(file);
+    }
+    return existing;
+}
+
+void AppSettings::addRecentKubeconfigs(const QStringList &files)
+{
+    QStringList recent = recentKubeconfigs();
+    for (auto it = files.crbegin(); it != files.crend(); ++it) {
+        recent.removeAll(*it);
+        recent.prepend(*it);
+    }
+    while (recent.size() > 8)
+        recent.removeLast();
+    m_settings->setValue(recentKubeconfigsKey, recent);
 }
 
 QString AppSettings::lastContext() const

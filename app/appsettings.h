@@ -19,8 +19,16 @@ public:
     AppSettings();
     ~AppSettings();
 
-    QString kubeconfigPath() const; // the file last opened with File > Open kubeconfig
+    // The kubeconfig files of the last connection to a context, however they were chosen (File >
+    // Open Kubeconfig, --kubeconfig, $KUBECONFIG, the Cluster list): a restart reconnects to them.
+    QStringList kubeconfigFiles() const;
+    void setKubeconfigFiles(const QStringList &files);
+    QString kubeconfigPath() const; // the first of kubeconfigFiles()
     void setKubeconfigPath(const QString &path);
+    // Kubeconfig files connected to before, most recent first (at most 8); files that no longer
+    // exist are left out.
+    QStringList recentKubeconfigs() const;
+    void addRecentKubeconfigs(const QStringList &files);
     QString lastContext() const;
     void setLastContext(const QString &context);
     QString lastSnapshot() const;

@@ -4,6 +4,7 @@
 #include "changespanel.h"
 #include "clusterpane.h"
 #include "connectionbar.h"
+#include "demorepositorybanner.h"
 #include "editorpage.h"
 #include "editortabs.h"
 #include "helm/helmclientconfig.h"
@@ -120,11 +121,14 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_forbiddenNotice);
+    auto *demoBanner = new DemoRepositoryBanner(m_session, m_plan->session(), this);
+    layout->addWidget(demoBanner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     createActions();
     createMenus();
+    demoBanner->addButton(m_openKubeconfigAction);
     setUpReleaseView();
     onObjectSelected({});
 
@@ -134,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connectionBar, &ConnectionBar::cancelRequested, this, &MainWindow::cancel);
     connect(m_connectionBar, &ConnectionBar::openSnapshotRequested, this,
             &MainWindow::chooseSnapshot);
+    connect(m_connectionBar, &ConnectionBar::kubeconfigChosen, this, &MainWindow::openKubeconfig);
     connect(m_clusterPane, &ClusterPane::objectSelected, this, &MainWindow::onObjectSelected);
     // Double-click or Enter on an object opens an editable copy.
     connect(m_clusterPane->treeView(), &QAbstractItemView::activated, this,
@@ -294,7 +299,8 @@ void MainWindow::start(const StartupOptions &options)
         openRepository(options.repo);
     }
     const StartupPlan plan =
-        planStartup(options, m_settings->kubeconfigPath(), m_settings->lastContext());
+        planStartup(options, m_settings->kubeconfigFiles(), m_settings->lastContext());
+    m_connectionBar->setRecentKubeconfigs(m_settings->recentKubeconfigs());
     if (!plan.contexts.isEmpty())
         m_connectionBar->setKubeconfig(plan.kubeconfigFiles, plan.contexts, plan.context);
     if (plan.source.kind == ClusterSource::Kind::Snapshot)
@@ -313,8 +319,17 @@ void MainWindow::start(const StartupOptions &options)
 
 void MainWindow::connectToSource(const ClusterSource &source)
 {
-    if (source.kind == ClusterSource::Kind::Kubeconfig)
+    if (source.kind == ClusterSource::Kind::Kubeconfig) {
+        // The files too, however they were chosen: a restart without arguments reconnects here
+        // instead of falling back to the demo cluster.
+        QStringList files;
+        for (const QString &file : source.kubeconfigFiles)
+            files.append(QFileInfo(file).absoluteFilePath());
+        m_settings->setKubeconfigFiles(files);
+        m_settings->addRecentKubeconfigs(files);
         m_settings->setLastContext(source.context);
+        m_connectionBar->setRecentKubeconfigs(m_settings->recentKubeconfigs());
+    }
     if (source.kind == ClusterSource::Kind::Snapshot)
         m_settings->setLastSnapshot(source.snapshotPath);
     m_cancelRequested = false;
@@ -335,7 +350,6 @@ bool MainWindow::openKubeconfig(const QString &path)
                                    tr("%1 lists no contexts").arg(files.constFirst()));
         return false;
     }
-    m_settings->setKubeconfigPath(files.constFirst());
     m_errorBanner->hide();
     const QString context = config->contextNames().contains(config->currentContext())
                                 ? config->currentContext()

@@ -9,12 +9,14 @@
 #include "plandiffdialog.h"
 #include "planpane.h"
 #include "writeplandialog.h"
+#include "startup.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QWidget>
+#include <QPushButton>
 
 namespace Fluxdesk {
 
@@ -274,3 +276,27 @@ void PlanController::editSettings()
 }
 
 } // namespace Fluxdesk
+    if (isDemoAgainstRealRepository(m_cluster->source(), m_session->repository()) &&
+        !confirmDemoWrite())
+        return;
+bool PlanController::confirmDemoWrite()
+{
+    QMessageBox box(QMessageBox::Warning, tr("Write the Demo Cluster?"),
+                    tr("The plan is of the built-in demo cluster, not of your cluster, and %1 "
+                       "already holds manifests.")
+                        .arg(QDir::toNativeSeparators(m_session->repository())),
+                    QMessageBox::NoButton, m_window);
+    box.setObjectName(QStringLiteral("demoWriteConfirmation"));
+    box.setInformativeText(tr("Writing it puts the demo's example objects into your repository. "
+                              "To plan your own cluster, cancel and connect it with File > Open "
+                              "Kubeconfig or a context in the Cluster list."));
+    QPushButton *write = box.addButton(tr("Write the Demo Objects"), QMessageBox::AcceptRole);
+    write->setObjectName(QStringLiteral("writeDemoButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == write;
+}
+

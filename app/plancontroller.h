@@ -60,6 +60,9 @@ private:
     void onObjectSelectedInCluster(const ObjectKey &key);
     void onObjectsSelectedInPlan(const QList<ObjectKey> &keys);
     void publishProblems();
+    // Write Plan of the demo cluster into a repository that holds manifests: asks first (the
+    // default answer is Cancel); true when the user chose to write.
+    bool confirmDemoWrite();
 
     ClusterSession *m_cluster;
     ClusterPane *m_clusterPane;

@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include "kube/kubeconfig.h"
+#include "repo/repositorycontent.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -18,13 +19,23 @@ class StartupText
 StartupPlan planStartup(const StartupOptions &options, const QString &rememberedKubeconfig,
                         const QString &rememberedContext)
 {
-    StartupPlan plan;
-    QString explicitPath = options.kubeconfig;
-    if (explicitPath.isEmpty() && !rememberedKubeconfig.isEmpty() &&
-        QFileInfo::exists(rememberedKubeconfig))
-        explicitPath = rememberedKubeconfig;
+    return planStartup(
+        options, rememberedKubeconfig.isEmpty() ? QStringList() : QStringList{rememberedKubeconfig},
+        rememberedContext);
+}
 
-    const QStringList files = Kubeconfig::defaultFiles(explicitPath);
+StartupPlan planStartup(const StartupOptions &options, const QStringList &rememberedKubeconfig,
+                        const QString &rememberedContext)
+{
+    StartupPlan plan;
+    QStringList remembered;
+    for (const QString &file : rememberedKubeconfig) {
+        if (!file.isEmpty() && QFileInfo::exists(file))
+            remembered.append(file);
+    }
+    const QStringList files = !options.kubeconfig.isEmpty() || remembered.isEmpty()
+                                  ? Kubeconfig::defaultFiles(options.kubeconfig)
+                                  : remembered;
     for (const QString &file : files) {
         if (QFileInfo::exists(file))
             plan.kubeconfigFiles.append(file);
@@ -65,6 +76,11 @@ StartupPlan planStartup(const StartupOptions &options, const QString &remembered
     } else if (options.demo) {
         plan.source.kind = ClusterSource::Kind::Demo;
         plan.status = StartupText::tr("Showing the built-in demo cluster");
+    } else if (plan.kubeconfigFiles.isEmpty() && !rememberedKubeconfig.isEmpty()) {
+        plan.source.kind = ClusterSource::Kind::Demo;
+        plan.status = StartupText::tr("The kubeconfig used last time (%1) is gone and no other "
+                                      "was found: showing the built-in demo cluster")
+                          .arg(rememberedKubeconfig.join(QLatin1String(", ")));
     } else if (plan.kubeconfigFiles.isEmpty()) {
         plan.source.kind = ClusterSource::Kind::Demo;
         plan.status = StartupText::tr("No kubeconfig found: showing the built-in demo cluster");
@@ -80,6 +96,12 @@ StartupPlan planStartup(const StartupOptions &options, const QString &remembered
             "snapshot");
     }
     return plan;
+}
+
+bool isDemoAgainstRealRepository(const ClusterSource &source, const QString &repository)
+{
+    return source.kind == ClusterSource::Kind::Demo && !repository.isEmpty() &&
+           repositoryHoldsManifests(repository);
 }
 
 } // namespace Fluxdesk

@@ -32,9 +32,16 @@ struct StartupPlan
 };
 
 // Pure apart from reading the kubeconfig files: --snapshot, else --demo, else the kubeconfig
-// (--kubeconfig, else the remembered file, else kubectl's defaults) and its --context, remembered
-// or current context; with no kubeconfig at all, the demo cluster.
+// (--kubeconfig, else the remembered files that still exist, else kubectl's defaults) and its
+// --context, remembered or current context; only with no kubeconfig at all, the demo cluster.
+StartupPlan planStartup(const StartupOptions &options, const QStringList &rememberedKubeconfig,
+                        const QString &rememberedContext);
 StartupPlan planStartup(const StartupOptions &options, const QString &rememberedKubeconfig,
                         const QString &rememberedContext);
+
+// True when the demo cluster would be planned against a repository that holds manifests (not an
+// empty checkout): the window says so in a banner and asks before Write Plan; the CLI refuses
+// plan --write without --force-demo.
+bool isDemoAgainstRealRepository(const ClusterSource &source, const QString &repository);
 
 } // namespace Fluxdesk

@@ -98,6 +98,21 @@ void ConnectionBar::rebuild(int selectType, const QString &selectName)
     }
     if (!m_contexts.isEmpty())
         m_combo->insertSeparator(m_combo->count());
+    bool recentAdded = false;
+    for (const QString &file : std::as_const(m_recentKubeconfigs)) {
+        if (m_kubeconfigFiles.contains(file))
+            continue;
+        //: Cluster list: a kubeconfig file used before; picking it loads its contexts
+        m_combo->addItem(tr("Kubeconfig: %1").arg(QFileInfo(file).fileName()));
+        const int i = m_combo->count() - 1;
+        m_combo->setItemData(i, RecentKubeconfigEntry, TypeRole);
+        m_combo->setItemData(i, file, NameRole);
+        m_combo->setItemData(i, tr("Load the contexts of %1 (used before)").arg(file),
+                             Qt::ToolTipRole);
+        recentAdded = true;
+    }
+    if (recentAdded)
+        m_combo->insertSeparator(m_combo->count());
     m_combo->addItem(tr("Demo cluster"));
     m_combo->setItemData(m_combo->count() - 1, DemoEntry, TypeRole);
     m_combo->setItemData(m_combo->count() - 1,
@@ -154,6 +169,15 @@ bool ConnectionBar::selectContext(const QString &name)
     return false;
 }
 
+void ConnectionBar::setRecentKubeconfigs(const QStringList &files)
+{
+    if (files == m_recentKubeconfigs)
+        return;
+    m_recentKubeconfigs = files;
+    const int type = m_combo->currentData(TypeRole).toInt();
+    rebuild(type, m_combo->currentData(NameRole).toString());
+}
+
 void ConnectionBar::setSnapshot(const QString &path)
 {
     m_snapshotPath = path;
@@ -193,6 +217,13 @@ void ConnectionBar::onActivated(int index)
         // Not a source itself: go back to the previous choice until a file is picked.
         m_combo->setCurrentIndex(m_lastIndex);
         emit openSnapshotRequested();
+        return;
+    }
+    if (m_combo->itemData(index, TypeRole).toInt() == RecentKubeconfigEntry) {
+        // Loading the file fills in its contexts and selects one (or says why it cannot).
+        const QString file = m_combo->itemData(index, NameRole).toString();
+        m_combo->setCurrentIndex(m_lastIndex);
+        emit kubeconfigChosen(file);
         return;
     }
     m_lastIndex = index;

@@ -24,6 +24,9 @@ public:
     // Replaces the kubeconfig entries; selects `select` (or keeps the demo/snapshot choice).
     void setKubeconfig(const QStringList &files, const QStringList &contexts,
                        const QString &select = {});
+    // Kubeconfig files used before, offered as entries that load their contexts (the files the
+    // contexts above come from are left out); keeps the current choice.
+    void setRecentKubeconfigs(const QStringList &files);
     void setSnapshot(const QString &path); // adds (or replaces) the snapshot entry and selects it
     void selectDemo();
     bool selectContext(const QString &name);
@@ -38,8 +41,9 @@ public:
     QComboBox *contextCombo() const { return m_combo; }
 
 signals:
-    void sourceChosen();          // the user picked another entry: connect to it
-    void openSnapshotRequested(); // the "Open snapshot…" entry
+    void sourceChosen();                        // the user picked another entry: connect to it
+    void openSnapshotRequested();               // the "Open snapshot…" entry
+    void kubeconfigChosen(const QString &path); // a recent kubeconfig entry
     void connectRequested();
     void cancelRequested();
 
@@ -50,7 +54,8 @@ private:
         ContextEntry = 1,
         DemoEntry,
         SnapshotEntry,
-        OpenSnapshotEntry
+        OpenSnapshotEntry,
+        RecentKubeconfigEntry
     };
     void rebuild(int selectType, const QString &selectName);
     void onActivated(int index);
@@ -64,6 +69,7 @@ private:
     QLabel *m_tlsWarning;
     QStringList m_kubeconfigFiles;
     QStringList m_contexts;
+    QStringList m_recentKubeconfigs;
     QString m_snapshotPath;
     int m_lastIndex = -1;
     bool m_connectedOnce = false;

@@ -1,5 +1,6 @@
 #include "messagebanner.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -55,11 +56,11 @@ MessageBanner::MessageBanner(Level level, QWidget *parent) : QFrame(parent)
     text->setSpacing(2);
     text->addWidget(m_title);
     text->addWidget(m_details);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 6, 6, 6);
-    layout->addWidget(icon);
-    layout->addLayout(text, 1);
-    layout->addWidget(m_dismiss, 0, Qt::AlignTop);
+    m_layout = new QHBoxLayout(this);
+    m_layout->setContentsMargins(8, 6, 6, 6);
+    m_layout->addWidget(icon);
+    m_layout->addLayout(text, 1);
+    m_layout->addWidget(m_dismiss, 0, Qt::AlignTop);
     hide();
 }
 
@@ -69,6 +70,15 @@ void MessageBanner::showMessage(const QString &title, const QString &details)
     m_details->setText(details);
     m_details->setVisible(!details.isEmpty());
     show();
+}
+
+void MessageBanner::addButton(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName() + QLatin1String("Button"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_layout->insertWidget(m_layout->indexOf(m_dismiss), button, 0, Qt::AlignTop);
 }
 
 QString MessageBanner::title() const

@@ -2,6 +2,8 @@
 
 #include <QFrame>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
@@ -25,6 +27,9 @@ public:
     QString details() const;
     // The whole text shown (title and details), for tests and the clipboard.
     QString text() const;
+    // A button beside Dismiss that triggers action (named after the action's objectName and
+    // "Button"), for what the user can do about the message.
+    void addButton(QAction *action);
 
 signals:
     void dismissed();
@@ -33,6 +38,7 @@ private:
     QLabel *m_title;
     QLabel *m_details;
     QToolButton *m_dismiss;
+    QHBoxLayout *m_layout;
 };
 
 } // namespace Fluxdesk
