@@ -7,14 +7,13 @@
 #include "editortabs.h"
 #include "items/problemmodel.h"
 #include "mainwindow.h"
-#include "yamleditor.h"
 #include "testfiles.h"
+#include "yamleditor.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -131,14 +130,12 @@ private slots:
         EditorPage *second = tabs.openFile(bar);
         EditorPage *third = tabs.openFile(release);
         QTRY_VERIFY(!first->isLoading() && !second->isLoading() && !third->isLoading());
-        const auto text = [&tabs](EditorPage *page) {
-            return tabs.tabBar()->tabText(tabs.indexOf(page));
-        };
+        const auto text = [&tabs](EditorPage *page) { return tabs.tabText(tabs.indexOf(page)); };
         QCOMPARE(text(first), QStringLiteral("kustomization.yaml — foo"));
         QCOMPARE(text(second), QStringLiteral("kustomization.yaml — bar"));
         QCOMPARE(text(third), QStringLiteral("release.yaml"));
-        QCOMPARE(tabs.tabBar()->tabToolTip(tabs.indexOf(first)), QDir::toNativeSeparators(foo));
-        QCOMPARE(tabs.tabBar()->tabToolTip(tabs.indexOf(second)), QDir::toNativeSeparators(bar));
+        QCOMPARE(tabs.tabToolTip(tabs.indexOf(first)), QDir::toNativeSeparators(foo));
+        QCOMPARE(tabs.tabToolTip(tabs.indexOf(second)), QDir::toNativeSeparators(bar));
 
         // An edit marks the name, the folder stays.
         tabs.setCurrentWidget(second);
