@@ -507,7 +507,22 @@ bool MainWindow::openObjectInEditor(const ObjectKey &key)
             return true;
         }
     }
-    m_editorTabs->openText(name, toYaml(entry->object.toObject()));
+    EditorPage *page = m_editorTabs->openText(name, toYaml(entry->object.toObject()));
+    // Save puts the copy where the plan puts the object, inside the kustomizations that build
+    // it, when the plan gives it a manifest file of its own.
+    const auto snapshot = m_plan->session()->snapshot();
+    const QString planned = snapshot ? snapshot->plan.pathOf(key) : QString();
+    const PlannedFile *file = planned.isEmpty() ? nullptr : snapshot->plan.file(planned);
+    if (file && file->kind == PlannedFileKind::Manifest && file->objects == QList<ObjectKey>{key} &&
+        !m_plan->session()->repository().isEmpty()) {
+        page->setPlannedFile(m_plan->session()->repository(), planned);
+        //: Status bar after opening a live object in the editor; %2 is the file the plan puts it in
+        statusBar()->showMessage(tr("Editing a copy of %1: Clean removes what the cluster wrote, "
+                                    "Save writes it to %2 in the repository")
+                                     .arg(key.toString(), planned),
+                                 8000);
+        return true;
+    }
     //: Status bar after opening a live object in the editor
     statusBar()->showMessage(tr("Editing a copy of %1: Clean removes what the cluster wrote, "
                                 "Save writes it to the repository")

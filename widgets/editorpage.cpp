@@ -118,6 +118,12 @@ void EditorPage::setUntitled(const QString &suggestedName, const QString &text)
     emit titleChanged();
 }
 
+void EditorPage::setPlannedFile(const QString &repositoryRoot, const QString &relativePath)
+{
+    m_plannedRoot = relativePath.isEmpty() ? QString() : repositoryRoot;
+    m_plannedFile = repositoryRoot.isEmpty() ? QString() : relativePath;
+}
+
 QString EditorPage::text() const
 {
     return m_editor->toPlainText();

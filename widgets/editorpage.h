@@ -29,6 +29,11 @@ public:
     void openFile(const QString &path);
     // An untitled document holding text (e.g. a live object), saved where the user chooses.
     void setUntitled(const QString &suggestedName, const QString &text);
+    // Where Save puts an untitled document without asking: the file the plan places its object
+    // in (relativePath under the repository root); "" when the plan places it nowhere.
+    void setPlannedFile(const QString &repositoryRoot, const QString &relativePath);
+    QString plannedRoot() const { return m_plannedRoot; }
+    QString plannedFile() const { return m_plannedFile; }
 
     YamlEditor *editor() const { return m_editor; }
     FindBar *findBar() const { return m_findBar; }
@@ -83,6 +88,8 @@ private:
     QString m_problemKey;
     QList<Problem> m_problems;
     QString m_lastError;
+    QString m_plannedRoot;
+    QString m_plannedFile;
     bool m_reading = false;
 };
 

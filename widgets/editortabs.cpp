@@ -6,6 +6,7 @@
 #include "findbar.h"
 #include "items/problemmodel.h"
 #include "manifest/editorjobs.h"
+#include "repo/repositorycontent.h"
 #include "splitdialog.h"
 #include "yamleditor.h"
 
@@ -334,13 +335,55 @@ QString EditorTabs::folderFor(EditorPage *page) const
 {
     if (page && !page->document().isUntitled())
         return QFileInfo(page->document().path()).absolutePath();
+    // A copy of a live object starts where the plan puts it, when that folder exists.
+    if (page && !page->plannedFile().isEmpty()) {
+        const QString folder =
+            QFileInfo(QDir(page->plannedRoot()).filePath(page->plannedFile())).absolutePath();
+        if (QFileInfo(folder).isDir())
+            return folder;
+    }
     return m_defaultFolder.isEmpty() ? QDir::homePath() : m_defaultFolder;
+}
+
+int EditorTabs::saveToPlannedFile(EditorPage *page)
+{
+    const Result<QString> path = prepareFileInRepository(page->plannedRoot(), page->plannedFile());
+    QString error;
+    if (path) {
+        const QFileInfo info(*path);
+        // Never over a file that is there already (the user's, or written by the plan): Save As
+        // shows it and asks.
+        if (info.exists() || info.isSymLink())
+            return -1;
+        if (page->saveTo(*path) == EditorPage::SaveResult::Saved) {
+            watch(page);
+            //: Status bar after saving a live object's copy where the plan puts it
+            emit statusMessage(
+                tr("Saved to %1, where the plan puts this object: the plan keeps your version")
+                    .arg(page->plannedFile()));
+            return 1;
+        }
+        error = page->lastError();
+    } else {
+        error = path.error().toString();
+    }
+    QMessageBox box(QMessageBox::Critical, tr("Save"), tr("The file was not saved."),
+                    QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("saveErrorBox"));
+    box.setInformativeText(error);
+    box.exec();
+    return 0;
 }
 
 bool EditorTabs::save(EditorPage *page)
 {
     if (!page)
         return false;
+    if (page->document().isUntitled() && !page->plannedFile().isEmpty() && !page->isLoading()) {
+        const int saved = saveToPlannedFile(page);
+        if (saved >= 0)
+            return saved == 1;
+    }
     if (page->document().isUntitled())
         return saveAs(page);
     EditorPage::SaveResult result = page->saveTo();
@@ -390,7 +433,9 @@ bool EditorTabs::saveAs(EditorPage *page)
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setNameFilters({tr("YAML files (*.yaml *.yml)"), tr("All files (*)")});
     dialog.setDefaultSuffix(QStringLiteral("yaml"));
-    dialog.selectFile(page->document().displayName());
+    dialog.selectFile(page->document().isUntitled() && !page->plannedFile().isEmpty()
+                          ? QFileInfo(page->plannedFile()).fileName()
+                          : page->document().displayName());
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return false;
     const QString path = dialog.selectedFiles().constFirst();

@@ -102,6 +102,9 @@ private:
     void watch(EditorPage *page);
     void removePage(EditorPage *page);
     QString folderFor(EditorPage *page) const;
+    // Save of an untitled document the plan places: to its planned file; -1 when that file is
+    // there already (Save As asks), else 1 saved or 0 failed.
+    int saveToPlannedFile(EditorPage *page);
     void showCleanPreview(EditorPage *page, const QString &name, const QString &before,
                           const CleanTextResult &result);
 
