@@ -28,6 +28,13 @@ struct DryRunOutcome
 // dryRun=All, so admission webhooks, immutable fields and unknown kinds answer before a push.
 // Runs asynchronously on the caller's thread (QNetworkAccessManager); finished() delivers one
 // outcome per object in input order; cancel() stops (no finished() after cancel).
+// Discovery of each object's apiVersion names its resource: a kind the server does not serve is
+// "no matches for kind ..." without a request, and so is a namespaced object without a
+// namespace. Four applies are in flight at once; an object over the API server's 3 MiB request
+// limit is not sent. As Flux applies Namespaces and CustomResourceDefinitions first, an object
+// whose namespace or kind is created by the same set is ok, "Not checked: ...". When the server
+// cannot be reached (or discovery fails) error says why and the objects not yet answered are
+// "Not checked: <error>". A Secret's values are redacted from every message.
 class ServerDryRun : public QObject
 {
     Q_OBJECT

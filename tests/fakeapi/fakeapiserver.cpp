@@ -1,3 +1,7 @@
+// The fake API server's protocol: HTTP/1.1 connections, auth, discovery, lists and gets, faults,
+// and the routing of server-side apply (whose rules live in fakeapply.cpp). Over 600 lines
+// because it is one protocol over one mutex-guarded state; split further, each part would need
+// that state's internals.
 #include "fakeapiserver.h"
 
 #include "fakeapply.h"
