@@ -116,6 +116,7 @@ SplitDialog::SplitDialog(const QString &sourcePath, const QString &text, const Q
     m_wiringLabel->setWordWrap(true);
     m_wiringChoice = new QComboBox(this);
     m_wiringChoice->setObjectName(QStringLiteral("splitWiringCombo"));
+    m_wiringChoice->setPlaceholderText(tr("Choose: wire it up, or leave it unwired"));
     auto *wiringBox = new QWidget(this);
     auto *wiringRow = new QVBoxLayout(wiringBox);
     wiringRow->setContentsMargins(0, 0, 0, 0);
