@@ -5,6 +5,7 @@
 #include "fluxsettingsdialog.h"
 #include "items/problemmodel.h"
 #include "kube/clustersession.h"
+#include "plan/bulkdecisions.h"
 #include "plan/plansession.h"
 #include "plandiffdialog.h"
 #include "planpane.h"
@@ -71,8 +72,15 @@ PlanController::PlanController(ClusterSession *cluster, ClusterPane *clusterPane
     connect(m_pane, &PlanPane::clusterRenameRequested, m_session, &PlanSession::setCluster);
     connect(m_pane, &PlanPane::moveRequested, m_session, &PlanSession::moveObjects);
     connect(m_pane, &PlanPane::renameRequested, m_session, &PlanSession::renameFile);
-    connect(m_pane, &PlanPane::excludeRequested, m_session, &PlanSession::excludeObjects);
-    connect(m_pane, &PlanPane::includeRequested, m_session, &PlanSession::includeObjects);
+    connect(m_pane, &PlanPane::excludeRequested, this, &PlanController::excludeObjects);
+    connect(m_pane, &PlanPane::includeRequested, this, &PlanController::includeObjects);
+    connect(m_pane, &PlanPane::kindRuleRequested, this, &PlanController::applyKindRule);
+    connect(m_pane, &PlanPane::namespaceRuleRequested, this, &PlanController::applyNamespaceRule);
+    connect(m_clusterPane, &ClusterPane::excludeRequested, this, &PlanController::excludeObjects);
+    connect(m_clusterPane, &ClusterPane::includeRequested, this, &PlanController::includeObjects);
+    connect(m_clusterPane, &ClusterPane::kindRuleRequested, this, &PlanController::applyKindRule);
+    connect(m_clusterPane, &ClusterPane::namespaceRuleRequested, this,
+            &PlanController::applyNamespaceRule);
     connect(m_pane, &PlanPane::fileActivated, this, &PlanController::openPlannedFile);
     connect(m_pane, &PlanPane::diffRequested, this, &PlanController::showDiff);
     connect(m_pane, &PlanPane::objectsSelected, this, &PlanController::onObjectsSelectedInPlan);
@@ -127,6 +135,8 @@ bool PlanController::setRepository(const QString &path)
         return false;
     }
     m_pane->setRepository(path);
+    m_clusterPane->setPlanDecisions(m_session->decisions(), false); // until its plan is ready
+    m_bulkPending = false;
     m_replanAction->setEnabled(!path.isEmpty());
     if (path.isEmpty() || !m_session->snapshot()) {
         m_writeAction->setEnabled(false);
@@ -142,12 +152,93 @@ void PlanController::onPlanReady()
     if (!snapshot)
         return;
     m_pane->setPlan(snapshot->plan, snapshot->states);
+    m_clusterPane->setPlanDecisions(m_session->decisions(), true);
+    reportBulkDecision();
     m_writeAction->setEnabled(!m_session->isBusy());
     m_settingsAction->setEnabled(!m_session->isBusy());
     publishProblems();
     for (const Error &warning : snapshot->warnings)
         emit error(tr("The repository's clean rules could not be read; the defaults were used"),
                    warning.toString());
+}
+
+void PlanController::excludeObjects(const QList<ObjectKey> &objects)
+{
+    decideInBulk(true, [this, objects] { return m_session->excludeObjects(objects); });
+}
+
+void PlanController::includeObjects(const QList<ObjectKey> &objects)
+{
+    decideInBulk(false, [this, objects] { return m_session->includeObjects(objects); });
+}
+
+void PlanController::applyKindRule(const QString &kindRule, bool exclude)
+{
+    decideInBulk(exclude, [this, kindRule, exclude] {
+        PlanDecisions next = m_session->decisions();
+        if (exclude)
+            next.excludeKind(kindRule);
+        else
+            next.includeKind(kindRule);
+        return m_session->setDecisions(next);
+    });
+}
+
+void PlanController::applyNamespaceRule(const QString &ns, bool exclude)
+{
+    decideInBulk(exclude, [this, ns, exclude] {
+        PlanDecisions next = m_session->decisions();
+        if (exclude)
+            next.excludeNamespace(ns);
+        else
+            next.includeNamespace(ns);
+        return m_session->setDecisions(next);
+    });
+}
+
+void PlanController::decideInBulk(bool exclude, const std::function<bool()> &change)
+{
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    const PlanDecisions before = m_session->decisions();
+    if (!change())
+        return; // the session said why (failed())
+    if (m_session->decisions() == before) {
+        //: Status bar after a bulk decision that changed nothing
+        emit statusMessage(exclude ? tr("Nothing to exclude: those objects are out of the plan "
+                                        "already")
+                                   : tr("Nothing to include: those objects are in the plan "
+                                        "already"));
+        return;
+    }
+    // Counted when the re-plan is ready: what left (or joined) the plan, a Helm release's
+    // objects with it.
+    if (!m_bulkPending)
+        m_bulkBefore = plannedObjects(snapshot->plan);
+    m_bulkPending = true;
+    m_bulkExclude = exclude;
+}
+
+void PlanController::reportBulkDecision()
+{
+    if (!m_bulkPending)
+        return;
+    m_bulkPending = false;
+    const QSet<ObjectKey> after = plannedObjects(m_session->snapshot()->plan);
+    const QSet<ObjectKey> changed = m_bulkExclude ? QSet<ObjectKey>(m_bulkBefore).subtract(after)
+                                                  : QSet<ObjectKey>(after).subtract(m_bulkBefore);
+    const qsizetype n = changed.size();
+    // Singular and plural spelled out: no English translation supplies %n's forms.
+    //: Status bar after a bulk decision
+    if (m_bulkExclude)
+        emit statusMessage(
+            n == 1 ? tr("Excluded 1 object from the plan (%1)").arg(planDecisionsPath())
+                   : tr("Excluded %1 objects from the plan (%2)").arg(n).arg(planDecisionsPath()));
+    else
+        emit statusMessage(
+            n == 1 ? tr("Included 1 object in the plan (%1)").arg(planDecisionsPath())
+                   : tr("Included %1 objects in the plan (%2)").arg(n).arg(planDecisionsPath()));
 }
 
 void PlanController::publishProblems()

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 class QAction;
 class QWidget;
 
@@ -43,6 +45,13 @@ public:
     // lands in, the HelmRelease that carries it, or why it is excluded.
     QString decisionFor(const ObjectKey &key) const;
 
+    // Bulk decisions from either tree (one save, one re-plan); after the re-plan the status bar
+    // says how many objects left or joined the plan.
+    void excludeObjects(const QList<ObjectKey> &objects);
+    void includeObjects(const QList<ObjectKey> &objects);
+    void applyKindRule(const QString &kindRule, bool exclude);
+    void applyNamespaceRule(const QString &ns, bool exclude);
+
     // The steps behind the pane's buttons, callable from tests.
     void writePlan();
     void editSettings();
@@ -60,6 +69,9 @@ private:
     void onObjectSelectedInCluster(const ObjectKey &key);
     void onObjectsSelectedInPlan(const QList<ObjectKey> &keys);
     void publishProblems();
+    // Runs one bulk change (false: not made) and remembers what the plan carried before it.
+    void decideInBulk(bool exclude, const std::function<bool()> &change);
+    void reportBulkDecision();
     // Write Plan of the demo cluster into a repository that holds manifests: asks first (the
     // default answer is Cancel); true when the user chose to write.
     bool confirmDemoWrite();
@@ -76,6 +88,10 @@ private:
     QAction *m_replanAction;
     QSet<QString> m_problemFiles; // the Problems list's files this controller filled
     bool m_syncingSelection = false;
+    // A bulk decision waiting for its re-plan: the objects planned before it.
+    QSet<ObjectKey> m_bulkBefore;
+    bool m_bulkPending = false;
+    bool m_bulkExclude = true;
 };
 
 } // namespace Fluxdesk

@@ -36,11 +36,14 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
 
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter: name, kind or label=value"));
+    m_filterEdit->setPlaceholderText(tr("Filter: name, namespace, kind, ns:NAME, kind:KIND, "
+                                        "label=value"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setToolTip(
-        tr("Words match object names and kinds; key=value matches a label (app=loki). "
-           "Every word must match."));
+        tr("Words match object names, kinds and namespaces (kube-system shows that namespace's "
+           "objects). ns:kube-system matches one namespace exactly, kind:ConfigMap one kind "
+           "(kind:Deployment.apps with its group), key=value a label (app=loki). Every word "
+           "must match: ns:media kind:ConfigMap app=jellyfin."));
 
     m_showOwned = new QCheckBox(tr("Show owned and generated objects"), this);
     m_showOwned->setObjectName(QStringLiteral("showOwnedToggle"));
@@ -89,6 +92,10 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &ClusterPane::updateSummary);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
+    // Bulk decisions (clusterpanedecisions.cpp): exclude or include a selection, a kind, a
+    // namespace.
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &ClusterPane::showContextMenu);
     updateSummary();
 }
 

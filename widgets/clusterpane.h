@@ -1,12 +1,14 @@
 #pragma once
 
 #include "kube/resourcetype.h"
+#include "plan/plandecisions.h"
 
 #include <QWidget>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTimer;
 class QTreeView;
 
@@ -39,8 +41,23 @@ public:
     // Opens the badge legend (the "?" beside the title).
     void showLegend();
 
+    // The plan's decisions, for what the context menu offers; without a plan (no repository open,
+    // hasPlan false) it offers no decision.
+    void setPlanDecisions(const PlanDecisions &decisions, bool hasPlan);
+    // The context menu for the selection: exclude or include the selected objects (Helm release
+    // rows as their HelmRelease), every object of the current row's kind, or its namespace. Null
+    // when nothing applies; public so tests can inspect it, the caller owns it.
+    QMenu *createContextMenu(QWidget *parent);
+    // The selected object rows' keys (release rows as their HelmRelease), in tree order.
+    QList<ObjectKey> selectedObjects() const;
+
 signals:
     void objectSelected(const Fluxdesk::ObjectKey &key); // an empty key when none is selected
+    // Bulk decisions, for the plan session.
+    void excludeRequested(const QList<Fluxdesk::ObjectKey> &objects);
+    void includeRequested(const QList<Fluxdesk::ObjectKey> &objects);
+    void kindRuleRequested(const QString &kindRule, bool exclude); // kindRuleName()
+    void namespaceRuleRequested(const QString &ns, bool exclude);
     void showOwnedChanged(bool show);
     void releaseSelected(const QString &ns, const QString &name);
 
@@ -50,6 +67,7 @@ private:
     void onCurrentChanged(const QModelIndex &current);
     void updateSummary();
     int visibleObjectCount() const;
+    void showContextMenu(const QPoint &pos);
 
     InventoryModel *m_model = nullptr;
     InventoryFilterModel *m_filter;
@@ -58,6 +76,8 @@ private:
     QTreeView *m_tree;
     QLabel *m_summary;
     QTimer *m_summaryTimer;
+    PlanDecisions m_decisions;
+    bool m_hasPlan = false;
 };
 
 } // namespace Fluxdesk

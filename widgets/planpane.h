@@ -70,6 +70,9 @@ signals:
     void renameRequested(const Fluxdesk::ObjectKey &object, const QString &newPath);
     void excludeRequested(const QList<Fluxdesk::ObjectKey> &objects);
     void includeRequested(const QList<Fluxdesk::ObjectKey> &objects);
+    // Bulk decisions as rules (plan/bulkdecisions.h): every object of a kind, a namespace.
+    void kindRuleRequested(const QString &kindRule, bool exclude);
+    void namespaceRuleRequested(const QString &ns, bool exclude);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -88,6 +91,8 @@ private:
     QList<ObjectKey> selectedPlannedObjects() const;
     QList<ObjectKey> selectedIncludableObjects() const;
     void excludeSelection();
+    // "Exclude every <kind>" and "Exclude namespace <ns>" for a selection of one kind or namespace.
+    void addRuleActions(QMenu *menu, const QList<ObjectKey> &planned);
     void renameSelection();
     void moveSelection();
     // Expansion and selection survive a re-plan by path (and by group for "Excluded").

@@ -1,6 +1,8 @@
 #include "planpane.h"
 
 #include "items/plantreemodel.h"
+#include "plan/bulkdecisions.h"
+#include "plan/plandecisions.h"
 #include "plan/planner.h"
 
 #include <QAction>
@@ -159,6 +161,7 @@ QMenu *PlanPane::createContextMenu(QWidget *parent)
         exclude->setObjectName(QStringLiteral("excludeAction"));
         exclude->setShortcut(QKeySequence(QKeySequence::Delete));
         connect(exclude, &QAction::triggered, this, &PlanPane::excludeSelection);
+        addRuleActions(menu, planned);
     }
     if (!includable.isEmpty()) {
         const bool allSecrets = std::all_of(includable.begin(), includable.end(), isSecretKey);
@@ -177,6 +180,36 @@ QMenu *PlanPane::createContextMenu(QWidget *parent)
         return nullptr;
     }
     return menu;
+}
+
+void PlanPane::addRuleActions(QMenu *menu, const QList<ObjectKey> &planned)
+{
+    // Offered when the selection is of one kind, or of one namespace: the rule leaves out every
+    // object like it, in one line of .fluxdesk/plan.yaml.
+    const ObjectKey &first = planned.first();
+    const bool oneKind = std::all_of(planned.begin(), planned.end(), [&first](const ObjectKey &k) {
+        return k.group == first.group && k.kind == first.kind;
+    });
+    const bool oneNamespace = std::all_of(
+        planned.begin(), planned.end(), [&first](const ObjectKey &k) { return k.ns == first.ns; });
+    const QString rule = kindRuleName(first.group, first.kind);
+    if (oneKind && isKindRuleName(rule)) {
+        const QString label =
+            first.group.isEmpty() ? first.kind : tr("%1 (%2)").arg(first.kind, first.group);
+        auto *action = menu->addAction(tr("Exclude Every %1 in All Namespaces").arg(label));
+        action->setObjectName(QStringLiteral("excludeKindAction"));
+        action->setToolTip(tr("Adds %1 to exclude.kinds in %2").arg(rule, planDecisionsPath()));
+        connect(action, &QAction::triggered, this,
+                [this, rule] { emit kindRuleRequested(rule, true); });
+    }
+    if (oneNamespace && isValidClusterName(first.ns)) {
+        const QString ns = first.ns;
+        auto *action = menu->addAction(tr("Exclude Namespace %1").arg(ns));
+        action->setObjectName(QStringLiteral("excludeNamespaceAction"));
+        action->setToolTip(tr("Adds %1 to exclude.namespaces in %2").arg(ns, planDecisionsPath()));
+        connect(action, &QAction::triggered, this,
+                [this, ns] { emit namespaceRuleRequested(ns, true); });
+    }
 }
 
 void PlanPane::showContextMenu(const QPoint &pos)

@@ -279,7 +279,18 @@ private slots:
         std::unique_ptr<QMenu> menu(pane->createContextMenu(nullptr));
         QCOMPARE(actionNames(menu.get()),
                  QStringList({s("openInEditorAction"), s("showDiffAction"), s("moveAction"),
-                              s("renameAction"), s("excludeAction")}));
+                              s("renameAction"), s("excludeAction"), s("excludeKindAction"),
+                              s("excludeNamespaceAction")}));
+        // Bulk decisions: every object of the kind, or the namespace, as one rule.
+        QSignalSpy kindRules(pane.get(), &PlanPane::kindRuleRequested);
+        QSignalSpy namespaceRules(pane.get(), &PlanPane::namespaceRuleRequested);
+        actionNamed(menu.get(), s("excludeKindAction"))->trigger();
+        actionNamed(menu.get(), s("excludeNamespaceAction"))->trigger();
+        QCOMPARE(kindRules.count(), 1);
+        QCOMPARE(kindRules.first().at(0).toString(), s("Deployment.apps"));
+        QCOMPARE(kindRules.first().at(1).toBool(), true);
+        QCOMPARE(namespaceRules.count(), 1);
+        QCOMPARE(namespaceRules.first().at(0).toString(), s("llm"));
 
         selectPath(pane.get(), s("workloads/llm/kustomization.yaml"));
         menu.reset(pane->createContextMenu(nullptr));
