@@ -12,7 +12,6 @@
 #include "planpane.h"
 
 #include <QCheckBox>
-#include <QDebug>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -187,9 +186,13 @@ private Q_SLOTS:
         const auto check = [&](const char *what) {
             QTest::qWait(20); // the splitter lays out on posted events
             ++selected;
-            if (splitter->sizes() != sizes)
+            if (splitter->sizes() != sizes) {
+                QStringList now;
+                for (const int size : splitter->sizes())
+                    now.append(QString::number(size));
                 qWarning("sizes changed after selecting %s: %s", what,
-                         qPrintable(QDebug::toString(splitter->sizes())));
+                         qPrintable(now.join(QLatin1Char(' '))));
+            }
             return splitter->sizes() == sizes;
         };
         for (const ObjectKey &key : objects) {
