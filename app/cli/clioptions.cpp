@@ -50,7 +50,9 @@ QString usageText()
         "YAML the plan no longer produces); exit 1 when files are planned or differ; --write "
         "writes new files and keeps hand-edited ones unless --accept names them (repeatable; "
         "--accept-all: every differing file), deletes only the not-in-plan files --remove names "
-        "(repeatable; --remove-all-stale: all of them)\n"
+        "(repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository "
+        "that "
+        "already holds manifests unless --force-demo is given\n"
         "  validate --repo DIR [--cluster NAME]\n"
         "                        what Flux will read, checked before a push: builds every "
         "kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object "
@@ -136,6 +138,7 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption acceptAll(QStringLiteral("accept-all"));
     const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
+    const QCommandLineOption forceDemo(QStringLiteral("force-demo"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions(
@@ -143,6 +146,7 @@ ParseResult parseArguments(const QStringList &arguments)
          nameTemplate,   ns,      message,   cluster, push,           write, clean,
          includeSecrets, accept,  acceptAll, remove,  removeAllStale, help,  version});
     parser.addOption(inlineCredentials);
+    parser.addOption(forceDemo);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -192,6 +196,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.acceptAll = parser.isSet(acceptAll);
     o.remove = parser.values(remove);
     o.removeAllStale = parser.isSet(removeAllStale);
+    o.forceDemo = parser.isSet(forceDemo);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -226,6 +231,8 @@ ParseResult parseArguments(const QStringList &arguments)
         if (parser.isSet(writeOnly) && (o.command != QLatin1String("plan") || !o.write))
             return usageError(Text::tr("--%1 needs plan --write").arg(name));
     }
+    if (o.forceDemo && (o.command != QLatin1String("plan") || !o.demo))
+        return usageError(Text::tr("--force-demo needs plan with --demo"));
     if (parser.isSet(accept) && o.acceptAll)
         return usageError(Text::tr("--accept and --accept-all exclude each other"));
     if (parser.isSet(remove) && o.removeAllStale)

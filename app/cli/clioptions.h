@@ -42,6 +42,8 @@ struct CliOptions
     bool acceptAll = false;      // --accept-all
     QStringList remove;          // --remove PATH, repeatable
     bool removeAllStale = false; // --remove-all-stale
+    // plan --write --demo into a repository that already holds manifests: refused unless given
+    bool forceDemo = false; // --force-demo
 };
 
 struct ParseResult

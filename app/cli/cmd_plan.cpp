@@ -9,6 +9,7 @@
 #include "kube/clustersession.h"
 #include "plan/plandecisions.h"
 #include "plan/planjob.h"
+#include "repo/repositorycontent.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -98,6 +99,16 @@ int runPlan(const CliOptions &options)
         return ExitUsage;
     }
     const QString repo = repoInfo.absoluteFilePath();
+    // The demo's example objects never land among the user's manifests by accident.
+    if (options.write && options.demo && !options.forceDemo && repositoryHoldsManifests(repo)) {
+        printError(Error(Text::tr("plan --write refuses to write the built-in demo cluster into a "
+                                  "repository that already holds manifests; connect your "
+                                  "cluster with --kubeconfig/--context, or add --force-demo to "
+                                  "write the demo's objects anyway"),
+                         repo)
+                       .toString());
+        return ExitUsage;
+    }
     if (!options.cluster.isEmpty() && !isValidClusterName(options.cluster)) {
         printError(Text::tr("--cluster \"%1\" is not a valid name (lower-case letters, digits "
                             "and '-')")

@@ -71,7 +71,7 @@ private slots:
         QCOMPARE(differs.exitCode, 1);
         QVERIFY(
             differs.outText().contains(s("differs       workloads/llm/llama-cpp-service.yaml\n")));
-        const CliRun kept = runCli(plan + QStringList{s("--write")}, env);
+        const CliRun kept = runCli(plan + QStringList{s("--write"), s("--force-demo")}, env);
         QCOMPARE(kept.exitCode, 0);
         QVERIFY(kept.outText().contains(s("kept          workloads/llm/llama-cpp-service.yaml\n")));
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -131,7 +131,7 @@ private slots:
         QVERIFY(home.isValid() && repo.isValid());
         const QProcessEnvironment env = isolatedEnvironment(home.path());
         const QStringList plan{s("--demo"), s("plan"), s("--repo"), repo.path()};
-        const QStringList write = plan + QStringList{s("--write")};
+        const QStringList write = plan + QStringList{s("--write"), s("--force-demo")};
         QCOMPARE(runCli(write, env).exitCode, 0);
 
         // Two hand edits, a hand-written file the plan does not produce beside the plan's, and a
@@ -190,9 +190,10 @@ private slots:
         QVERIFY(QFile::exists(repo.filePath(gone)));
 
         // The rest at once, as JSON.
-        const CliRun all = runCli({s("--demo"), s("--json"), s("plan"), s("--repo"), repo.path(),
-                                   s("--write"), s("--accept-all"), s("--remove-all-stale")},
-                                  env);
+        const CliRun all =
+            runCli({s("--demo"), s("--json"), s("plan"), s("--repo"), repo.path(), s("--write"),
+                    s("--accept-all"), s("--remove-all-stale"), s("--force-demo")},
+                   env);
         QCOMPARE(all.exitCode, 0);
         const QJsonObject written = QJsonDocument::fromJson(all.out).object();
         QCOMPARE(written.value(s("updated")).toArray(), QJsonArray{deployment});
@@ -220,7 +221,8 @@ private slots:
         QTemporaryDir home, repo;
         QVERIFY(home.isValid() && repo.isValid());
         const QProcessEnvironment env = isolatedEnvironment(home.path());
-        const QStringList write{s("--demo"), s("plan"), s("--repo"), repo.path(), s("--write")};
+        const QStringList write{s("--demo"), s("plan"),    s("--repo"),
+                                repo.path(), s("--write"), s("--force-demo")};
         QCOMPARE(runCli(write, env).exitCode, 0);
         // The user excludes the Service the plan wrote before: its file is no longer planned.
         QVERIFY(QDir().mkpath(repo.filePath(s(".fluxdesk"))));
@@ -272,7 +274,8 @@ private slots:
         QTemporaryDir home, repo;
         QVERIFY(home.isValid() && repo.isValid());
         const QProcessEnvironment env = isolatedEnvironment(home.path());
-        const QStringList write{s("--demo"), s("plan"), s("--repo"), repo.path(), s("--write")};
+        const QStringList write{s("--demo"), s("plan"),    s("--repo"),
+                                repo.path(), s("--write"), s("--force-demo")};
         QCOMPARE(runCli(write, env).exitCode, 0);
         QVERIFY(QFile::exists(repo.filePath(s(".fluxdesk/written.yaml"))));
         QFile decisions(repo.filePath(s(".fluxdesk/plan.yaml")));
@@ -310,7 +313,8 @@ private slots:
         QTemporaryDir home, repo;
         QVERIFY(home.isValid() && repo.isValid());
         const QProcessEnvironment env = isolatedEnvironment(home.path());
-        const QStringList write{s("--demo"), s("plan"), s("--repo"), repo.path(), s("--write")};
+        const QStringList write{s("--demo"), s("plan"),    s("--repo"),
+                                repo.path(), s("--write"), s("--force-demo")};
         QCOMPARE(runCli(write, env).exitCode, 0);
         // A planned file missing and a stale one: neither written nor deleted by a refused run.
         const QString missing = repo.filePath(s("workloads/llm/llama-cpp-service.yaml"));
@@ -336,6 +340,34 @@ private slots:
         QVERIFY(!QFile::exists(missing));
         QVERIFY(QFile::exists(stale));
         QVERIFY(QFile::exists(repo.filePath(s(".fluxdesk/plan.yaml"))));
+    }
+
+    // The demo's objects never land among a repository's manifests by accident: refused (exit 2,
+    // nothing written) unless --force-demo.
+    void demoWriteIntoManifestsRefused()
+    {
+        QTemporaryDir home, repo;
+        QVERIFY(home.isValid() && repo.isValid());
+        const QProcessEnvironment env = isolatedEnvironment(home.path());
+        QVERIFY(QDir().mkpath(repo.filePath(s("apps"))));
+        QFile mine(repo.filePath(s("apps/web.yaml")));
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.write("kind: ConfigMap\n");
+        mine.close();
+        const QStringList write{s("--demo"), s("plan"), s("--repo"), repo.path(), s("--write")};
+        const CliRun refused = runCli(write, env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.errText().contains(s("--force-demo")), qPrintable(refused.errText()));
+        QVERIFY2(refused.errText().contains(QFileInfo(repo.path()).absoluteFilePath()),
+                 qPrintable(refused.errText()));
+        QCOMPARE(
+            QDir(repo.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden),
+            QStringList{s("apps")});
+
+        const CliRun forced = runCli(write + QStringList{s("--force-demo")}, env);
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.errText()));
+        QVERIFY(QFile::exists(repo.filePath(s("workloads/llm/llama-cpp-deployment.yaml"))));
+        QCOMPARE(readFile(repo.filePath(s("apps/web.yaml"))), QByteArray("kind: ConfigMap\n"));
     }
 
     void badInput_data()
@@ -365,6 +397,9 @@ private slots:
                                                                 s("--accept"),
                                                                 s("workloads/nothing.yaml")}
                                                  << s("not a file of the plan");
+        QTest::addRow("force-demo without demo")
+            << QStringList{s("plan"), s("--repo"), s("."), s("--write"), s("--force-demo")}
+            << s("--force-demo needs plan with --demo");
         QTest::addRow("bad cluster") << QStringList{s("--demo"), s("plan"),      s("--repo"),
                                                     s("."),      s("--cluster"), s("Bad_Name")}
                                      << s("Bad_Name");
