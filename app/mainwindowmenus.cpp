@@ -21,6 +21,7 @@
 #include "planpane.h"
 #include "problemspanel.h"
 #include "releaseview.h"
+#include "validationcontroller.h"
 #include "yamleditor.h"
 #include "yamlview.h"
 
@@ -191,6 +192,16 @@ void MainWindow::createMenus()
     plan->addAction(m_plan->writeAction());
     plan->addAction(m_plan->settingsAction());
     plan->addAction(m_plan->replanAction());
+
+    // Validation before commit: its own controller (Commit runs it first).
+    auto *validation = new ValidationController(m_session, m_problemModel, m_changesPanel, this);
+    connect(validation, &ValidationController::statusMessage, this,
+            [this](const QString &message, int timeout) {
+                statusBar()->showMessage(message, timeout);
+            });
+    QMenu *repository = menuBar()->addMenu(tr("&Repository"));
+    repository->addAction(validation->validateAction());
+    repository->addAction(validation->cancelAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showOwnedAction);

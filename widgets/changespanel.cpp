@@ -15,6 +15,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -508,6 +509,22 @@ void ChangesPanel::commit(bool push)
         setStatus(tr("Write a commit message first."), true);
         return;
     }
+    if (m_commitCheck) {
+        // Validation first; it calls back (perhaps after asking) only when the commit may go on.
+        m_commitCheck([this, push, guard = QPointer<ChangesPanel>(this)] {
+            if (guard && !m_busy && !m_path.isEmpty() && m_refusal.isEmpty())
+                commitNow(push);
+        });
+        return;
+    }
+    commitNow(push);
+}
+
+void ChangesPanel::commitNow(bool push)
+{
+    const QString message = m_message->toPlainText().trimmed();
+    if (message.isEmpty())
+        return;
     withIdentity(
         tr("Not committed: git needs your name and email for the commit."), [this, message, push] {
             setStatus(push ? tr("Committing and pushing…") : tr("Committing…"));

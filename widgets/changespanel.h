@@ -61,6 +61,13 @@ public:
         GitIdentity identity;
         bool saveInRepository = true;
     };
+    // Runs before every commit (validation): check(proceed) calls proceed when the commit may
+    // go on (at once, later, or never).
+    void setCommitCheck(std::function<void(std::function<void()> proceed)> check)
+    {
+        m_commitCheck = std::move(check);
+    }
+
     // Replaces the identity dialog (tests); returning nothing means the user cancelled.
     void setIdentityAsker(std::function<std::optional<IdentityAnswer>()> asker)
     {
@@ -110,6 +117,7 @@ private:
     void afterStaging(const GitResult<GitDone> &result);
     void onProgress(const GitProgress &progress); // changespanelresults.cpp, with explain()
     void onFinished(const GitOperationResult &result);
+    void commitNow(bool push); // commit() once the commit check let it through
     std::optional<IdentityAnswer> askIdentity();
     // Runs then once the session knows who commits (asking the user if git does not); says
     // declined in the status when the user would not tell. Busy meanwhile.
@@ -127,6 +135,7 @@ private:
     GitPrompter *m_prompter;
     std::unique_ptr<GitSecretStore> m_secretStore; // outlives m_session (see the destructor)
     std::function<std::optional<IdentityAnswer>()> m_askIdentity;
+    std::function<void(std::function<void()>)> m_commitCheck;
 
     QStackedWidget *m_stack;
     QLabel *m_emptyText;

@@ -155,7 +155,8 @@ Result<QByteArray> kustomizeBuild(const KustomizeTool &tool, const QString &repo
     if (!tool.isValid())
         return Error(kustomizeMissingText());
     QProcess process;
-    const QString dir = QDir(repoDir).filePath(folder.isEmpty() ? QStringLiteral(".") : folder);
+    const QString dir = QDir::cleanPath(
+        QDir(repoDir).absoluteFilePath(folder.isEmpty() ? QStringLiteral(".") : folder));
     process.setWorkingDirectory(repoDir);
     process.start(tool.program, tool.command + QStringList{dir});
     if (!process.waitForStarted(10000))

@@ -192,6 +192,22 @@ private Q_SLOTS:
                  qPrintable(messages(report)));
     }
 
+    void relativeRepositoryPath()
+    {
+        // As `fluxdesk-cli validate --repo repo` gives it: relative to the working directory.
+        QTemporaryDir dir;
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("apps/kustomization.yaml"), "resources:\n- cm.yaml\n"));
+        QVERIFY(write(dir, s("apps/cm.yaml"),
+                      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"));
+        ValidationOptions options = optionsFor(dir);
+        options.repoDir = QDir::current().relativeFilePath(dir.path());
+        QVERIFY(QDir::isRelativePath(options.repoDir));
+        const ValidationReport report = validateRepository(options);
+        QVERIFY2(report.passed(), qPrintable(messages(report)));
+        QCOMPARE(report.built.size(), 2);
+    }
+
     void missingPathIsReportedAtSpecPath()
     {
         QTemporaryDir dir;
