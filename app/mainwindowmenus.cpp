@@ -86,8 +86,8 @@ void MainWindow::createActions()
     m_openInEditorAction->setEnabled(false);
     connect(m_openInEditorAction, &QAction::triggered, this,
             [this] { openObjectInEditor(m_selected); });
+    // First in the tree's context menu, above the bulk decisions (ClusterPane::createContextMenu).
     m_clusterPane->treeView()->addAction(m_openInEditorAction);
-    m_clusterPane->treeView()->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_openSnapshotAction = new QAction(tr("Open &Snapshot…"), this);
     m_openSnapshotAction->setObjectName(QStringLiteral("openSnapshotAction"));

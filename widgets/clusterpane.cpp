@@ -36,8 +36,7 @@ ClusterPane::ClusterPane(QWidget *parent) : QWidget(parent)
 
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter: name, namespace, kind, ns:NAME, kind:KIND, "
-                                        "label=value"));
+    m_filterEdit->setPlaceholderText(tr("Filter: name, namespace, ns:NAME kind:KIND key=value"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setToolTip(
         tr("Words match object names, kinds and namespaces (kube-system shows that namespace's "

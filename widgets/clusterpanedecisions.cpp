@@ -59,9 +59,18 @@ QList<ObjectKey> ClusterPane::selectedObjects() const
 
 QMenu *ClusterPane::createContextMenu(QWidget *parent)
 {
-    if (!m_hasPlan)
-        return nullptr;
     auto *menu = new QMenu(parent);
+    // The tree's own actions (the window's Open Object in Editor) come first.
+    menu->addActions(m_tree->actions());
+    if (!m_hasPlan) {
+        if (menu->isEmpty()) {
+            delete menu;
+            return nullptr;
+        }
+        return menu;
+    }
+    if (!menu->isEmpty())
+        menu->addSeparator();
     const PlanDecisions &d = m_decisions;
     const auto excludedByUser = [&d](const ObjectKey &key) {
         return d.excluded.contains(key) || d.excludesByRule(key);
@@ -156,8 +165,8 @@ QMenu *ClusterPane::createContextMenu(QWidget *parent)
                     [this, ns] { emit namespaceRuleRequested(ns, false); });
         }
     }
-    if (menu->actions().isEmpty() ||
-        std::all_of(menu->actions().cbegin(), menu->actions().cend(),
+    const QList<QAction *> actions = menu->actions();
+    if (std::all_of(actions.cbegin(), actions.cend(),
                     [](const QAction *a) { return a->isSeparator(); })) {
         delete menu;
         return nullptr;

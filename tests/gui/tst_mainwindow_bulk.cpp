@@ -134,7 +134,11 @@ private Q_SLOTS:
         clickRow(tree, service, Qt::ControlModifier);
         QCOMPARE(cluster->selectedObjects(), (QList<ObjectKey>{llamaDeployment, llamaService}));
 
+        // The tree's context menu is the pane's (with the window's Open Object in Editor first).
+        QCOMPARE(tree->contextMenuPolicy(), Qt::CustomContextMenu);
         std::unique_ptr<QMenu> menu(cluster->createContextMenu(&window));
+        QVERIFY(menu);
+        QCOMPARE(menu->actions().first()->objectName(), s("openInEditorAction"));
         QAction *exclude = actionNamed(menu.get(), "clusterExcludeAction");
         QVERIFY(exclude);
         QVERIFY(!actionNamed(menu.get(), "clusterIncludeAction"));
