@@ -6,7 +6,7 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTreeWidget>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace Fluxdesk {
@@ -108,36 +108,43 @@ OwnershipLegend::OwnershipLegend(QWidget *parent) : QDialog(parent)
                              this);
     intro->setWordWrap(true);
 
-    m_list = new QTreeWidget(this);
+    m_list = new QTableWidget(this);
     m_list->setObjectName(QStringLiteral("legendList"));
     m_list->setColumnCount(3);
-    m_list->setHeaderLabels({tr("Badge"), tr("Means"), tr("What to do")});
-    m_list->setRootIsDecorated(false);
+    m_list->setHorizontalHeaderLabels({tr("Badge"), tr("Means"), tr("What to do")});
+    m_list->verticalHeader()->hide();
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFocusPolicy(Qt::NoFocus);
+    m_list->setShowGrid(false);
     m_list->setWordWrap(true);
+    m_list->setTextElideMode(Qt::ElideNone);
     m_list->setAlternatingRowColors(true);
     // The tree's own painter: the legend shows the badges exactly as the tree draws them.
     m_list->setItemDelegateForColumn(0, new OwnershipDelegate(m_list));
 
-    for (const Ownership ownership : ownerships()) {
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, ownershipBadge(ownership));
-        item->setData(0, InventoryModel::OwnershipRole, int(ownership));
-        item->setText(1, meaning(ownership));
-        item->setText(2, advice(ownership));
-    }
-    for (const StatusLine &line : statusLines()) {
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, line.status);
-        item->setData(0, InventoryModel::StatusRole, line.status);
-        item->setText(1, line.meaning);
-        item->setText(2, line.advice);
-    }
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    const auto addRow = [this](const QString &badge, int role, const QVariant &value,
+                               const QString &means, const QString &todo) {
+        const int row = m_list->rowCount();
+        m_list->insertRow(row);
+        auto *item = new QTableWidgetItem(badge);
+        item->setData(role, value);
+        m_list->setItem(row, 0, item);
+        m_list->setItem(row, 1, new QTableWidgetItem(means));
+        m_list->setItem(row, 2, new QTableWidgetItem(todo));
+    };
+    for (const Ownership ownership : ownerships())
+        addRow(ownershipBadge(ownership), InventoryModel::OwnershipRole, int(ownership),
+               meaning(ownership), advice(ownership));
+    for (const StatusLine &line : statusLines())
+        addRow(line.status, InventoryModel::StatusRole, line.status, line.meaning, line.advice);
+    QHeaderView *header = m_list->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(1, QHeaderView::Stretch);
+    header->setSectionResizeMode(2, QHeaderView::Stretch);
+    // Whole sentences, wrapped: the rows grow as the columns narrow.
+    connect(header, &QHeaderView::sectionResized, m_list,
+            [this] { m_list->resizeRowsToContents(); });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(QStringLiteral("legendButtons"));

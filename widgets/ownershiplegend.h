@@ -5,7 +5,7 @@
 #include <QDialog>
 #include <QString>
 
-class QTreeWidget;
+class QTableWidget;
 
 namespace Fluxdesk {
 
@@ -25,10 +25,10 @@ public:
     static QString meaning(Ownership ownership);
     static QString advice(Ownership ownership);
 
-    QTreeWidget *list() const { return m_list; }
+    QTableWidget *list() const { return m_list; }
 
 private:
-    QTreeWidget *m_list;
+    QTableWidget *m_list;
 };
 
 } // namespace Fluxdesk

@@ -14,11 +14,11 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
-#include <QTreeWidget>
 
 using namespace Fluxdesk;
 
@@ -150,7 +150,7 @@ private Q_SLOTS:
         auto *legend = window.findChild<OwnershipLegend *>(s("ownershipLegend"));
         QVERIFY(legend);
         QTRY_VERIFY(legend->isVisible());
-        auto *list = legend->findChild<QTreeWidget *>(s("legendList"));
+        auto *list = legend->findChild<QTableWidget *>(s("legendList"));
         QVERIFY(list);
         // The badges are the tree's own painter, not a picture of it.
         QVERIFY(qobject_cast<OwnershipDelegate *>(list->itemDelegateForColumn(0)));
@@ -161,16 +161,16 @@ private Q_SLOTS:
         for (int value = 0; !ownershipId(Ownership(value)).isEmpty(); ++value) {
             const auto ownership = Ownership(value);
             ++classes;
-            QTreeWidgetItem *line = nullptr;
-            for (int row = 0; row < list->topLevelItemCount(); ++row) {
-                QTreeWidgetItem *item = list->topLevelItem(row);
-                const QVariant data = item->data(0, InventoryModel::OwnershipRole);
+            int line = -1;
+            for (int row = 0; row < list->rowCount(); ++row) {
+                const QVariant data = list->item(row, 0)->data(InventoryModel::OwnershipRole);
                 if (data.isValid() && data.toInt() == value)
-                    line = item;
+                    line = row;
             }
-            QVERIFY2(line, qPrintable(ownershipId(ownership)));
-            QCOMPARE(line->text(0), ownershipBadge(ownership));
-            QVERIFY2(!line->text(1).isEmpty() && !line->text(2).isEmpty(),
+            QVERIFY2(line >= 0, qPrintable(ownershipId(ownership)));
+            QCOMPARE(list->item(line, 0)->text(), ownershipBadge(ownership));
+            QVERIFY2(!list->item(line, 1)->text().isEmpty() &&
+                         !list->item(line, 2)->text().isEmpty(),
                      qPrintable(ownershipId(ownership)));
         }
         QVERIFY(classes >= 8);
