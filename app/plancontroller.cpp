@@ -9,15 +9,15 @@
 #include "plan/plansession.h"
 #include "plandiffdialog.h"
 #include "planpane.h"
-#include "writeplandialog.h"
 #include "startup.h"
+#include "writeplandialog.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QWidget>
 #include <QPushButton>
+#include <QWidget>
 
 namespace Fluxdesk {
 
@@ -336,6 +336,9 @@ void PlanController::writePlan()
     const auto snapshot = m_session->snapshot();
     if (!snapshot || m_session->isBusy())
         return;
+    if (isDemoAgainstRealRepository(m_cluster->source(), m_session->repository()) &&
+        !confirmDemoWrite())
+        return;
     WritePlanDialog dialog(snapshot->preview, snapshot->plan, snapshot->onDisk,
                            m_session->repository(), m_window);
     if (dialog.exec() != QDialog::Accepted)
@@ -354,22 +357,6 @@ void PlanController::writePlan()
     m_session->write(dialog.acceptedPaths(), removed);
 }
 
-void PlanController::editSettings()
-{
-    if (!m_session->snapshot())
-        return;
-    const QList<EntryPointSettings> current = m_session->decisions().entryPoints.isEmpty()
-                                                  ? defaultEntryPoints()
-                                                  : m_session->decisions().entryPoints;
-    FluxSettingsDialog dialog(current, m_window);
-    if (dialog.exec() == QDialog::Accepted)
-        m_session->setEntryPoints(dialog.settings());
-}
-
-} // namespace Fluxdesk
-    if (isDemoAgainstRealRepository(m_cluster->source(), m_session->repository()) &&
-        !confirmDemoWrite())
-        return;
 bool PlanController::confirmDemoWrite()
 {
     QMessageBox box(QMessageBox::Warning, tr("Write the Demo Cluster?"),
@@ -391,3 +378,16 @@ bool PlanController::confirmDemoWrite()
     return box.clickedButton() == write;
 }
 
+void PlanController::editSettings()
+{
+    if (!m_session->snapshot())
+        return;
+    const QList<EntryPointSettings> current = m_session->decisions().entryPoints.isEmpty()
+                                                  ? defaultEntryPoints()
+                                                  : m_session->decisions().entryPoints;
+    FluxSettingsDialog dialog(current, m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        m_session->setEntryPoints(dialog.settings());
+}
+
+} // namespace Fluxdesk
