@@ -359,8 +359,11 @@ void ServerDryRun::fail(const QString &error)
     const QList<DryRunOutcome> outcomes = [&] {
         QList<DryRunOutcome> out = d->outcomes;
         for (int i = 0; i < out.size(); ++i) {
-            if (!d->entries.at(i).done)
+            if (!d->entries.at(i).done) {
+                // Not refused: the caller reports the error once, not once per object.
+                out[i].ok = true;
                 out[i].message = tr("Not checked: %1").arg(error);
+            }
         }
         return out;
     }();

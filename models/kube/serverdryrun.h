@@ -16,8 +16,8 @@ namespace Fluxdesk {
 // What the API server said of one object's server-side dry-run apply.
 struct DryRunOutcome
 {
-    QString object; // "Kind namespace/name" or "Kind name"
-    bool ok = false;
+    QString object;     // "Kind namespace/name" or "Kind name"
+    bool ok = false;    // not refused: accepted, or not checked (message starts "Not checked: ")
     int httpStatus = 0; // 0: no request was sent (unknown kind, missing namespace) or transport
     QString message;    // the server's words (its Status message); never Secret data
 };
@@ -34,7 +34,8 @@ struct DryRunOutcome
 // limit is not sent. As Flux applies Namespaces and CustomResourceDefinitions first, an object
 // whose namespace or kind is created by the same set is ok, "Not checked: ...". When the server
 // cannot be reached (or discovery fails) error says why and the objects not yet answered are
-// "Not checked: <error>". A Secret's values are redacted from every message.
+// ok, "Not checked: <error>" (the error is reported once, not as a refusal of each object). A
+// Secret's values are redacted from every message.
 class ServerDryRun : public QObject
 {
     Q_OBJECT
