@@ -9,9 +9,10 @@
 #   scripts/package-test.sh [--no-build] [BUILD_DIR]
 # BUILD_DIR defaults to build/release, the release preset's.
 # --no-build checks the newest fluxdesk_*.deb already in BUILD_DIR.
-# The debootstrapped base is kept in BUILD_DIR/package-test/base and copied for each run, the
-# packages apt downloads in BUILD_DIR/package-test/apt-archives: only the first run downloads
-# the base system. The chroot and its mounts are removed on exit, also after a failure. Needs
+# The debootstrapped base is kept in CACHE/base and copied for each run, the packages apt
+# downloads in CACHE/apt-archives: only the first run on a machine downloads the base system,
+# also for a fresh checkout. CACHE is $FLUXDESK_PACKAGE_CACHE, else
+# ${XDG_CACHE_HOME:-~/.cache}/fluxdesk/package-test. The copy being tested is BUILD_DIR/package-test/root. The chroot and its mounts are removed on exit, also after a failure. Needs
 # root for debootstrap, mount and chroot: through sudo when not root, as setup-deps.sh does.
 # FLUXDESK_DEBIAN_MIRROR overrides the mirror (http://deb.debian.org/debian).
 set -euo pipefail
@@ -65,10 +66,11 @@ step "lintian"
 lintian --fail-on error --display-info --tag-display-limit 0 "$deb"
 
 work=$(realpath -m "$build/package-test")
-base=$work/base
+cache=$(realpath -m "${FLUXDESK_PACKAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fluxdesk/package-test}")
+base=$cache/base
 root=$work/root
-archives=$work/apt-archives
-mkdir -p "$work" "$archives/partial"
+archives=$cache/apt-archives
+mkdir -p "$work" "$cache" "$archives/partial"
 
 cleanup() {
     for m in "$root/var/cache/apt/archives" "$root/proc"; do
