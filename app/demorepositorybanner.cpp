@@ -23,7 +23,7 @@ DemoRepositoryBanner::DemoRepositoryBanner(ClusterSession *cluster, PlanSession 
 void DemoRepositoryBanner::update()
 {
     const QString repository = m_plan->repository();
-    if (!isDemoAgainstRealRepository(m_cluster->source(), repository)) {
+    if (!isDemoAgainstRealRepository(m_cluster->source(), m_plan->snapshot().get())) {
         hide();
         return;
     }

@@ -336,8 +336,7 @@ void PlanController::writePlan()
     const auto snapshot = m_session->snapshot();
     if (!snapshot || m_session->isBusy())
         return;
-    if (isDemoAgainstRealRepository(m_cluster->source(), m_session->repository()) &&
-        !confirmDemoWrite())
+    if (isDemoAgainstRealRepository(m_cluster->source(), snapshot.get()) && !confirmDemoWrite())
         return;
     WritePlanDialog dialog(snapshot->preview, snapshot->plan, snapshot->onDisk,
                            m_session->repository(), m_window);

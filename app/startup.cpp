@@ -1,7 +1,7 @@
 #include "startup.h"
 
 #include "kube/kubeconfig.h"
-#include "repo/repositorycontent.h"
+#include "plan/planjob.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -98,10 +98,9 @@ StartupPlan planStartup(const StartupOptions &options, const QStringList &rememb
     return plan;
 }
 
-bool isDemoAgainstRealRepository(const ClusterSource &source, const QString &repository)
+bool isDemoAgainstRealRepository(const ClusterSource &source, const PlanSnapshot *plan)
 {
-    return source.kind == ClusterSource::Kind::Demo && !repository.isEmpty() &&
-           repositoryHoldsManifests(repository);
+    return source.kind == ClusterSource::Kind::Demo && plan && plan->repositoryHoldsManifests;
 }
 
 } // namespace Fluxdesk

@@ -7,6 +7,8 @@
 
 namespace Fluxdesk {
 
+struct PlanSnapshot;
+
 // The `fluxdesk` command line.
 struct StartupOptions
 {
@@ -39,9 +41,10 @@ StartupPlan planStartup(const StartupOptions &options, const QStringList &rememb
 StartupPlan planStartup(const StartupOptions &options, const QString &rememberedKubeconfig,
                         const QString &rememberedContext);
 
-// True when the demo cluster would be planned against a repository that holds manifests (not an
-// empty checkout): the window says so in a banner and asks before Write Plan; the CLI refuses
-// plan --write without --force-demo.
-bool isDemoAgainstRealRepository(const ClusterSource &source, const QString &repository);
+// True when the demo cluster is planned against a repository that holds manifests (not an empty
+// checkout; PlanSnapshot::repositoryHoldsManifests, read off the UI thread with the plan): the
+// window says so in a banner and asks before Write Plan; the CLI refuses plan --write without
+// --force-demo. False without a plan.
+bool isDemoAgainstRealRepository(const ClusterSource &source, const PlanSnapshot *plan);
 
 } // namespace Fluxdesk

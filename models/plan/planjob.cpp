@@ -5,6 +5,7 @@
 #include "plan/fluxreach.h"
 #include "plan/kustomizationupkeep.h"
 #include "plan/plancache.h"
+#include "repo/repositorycontent.h"
 
 #include <QCoreApplication>
 
@@ -41,6 +42,7 @@ std::shared_ptr<const PlanSnapshot> makePlanSnapshot(const Inventory &inventory,
     auto snapshot = std::make_shared<PlanSnapshot>();
     const PlanOptions options = planOptionsFor(repo, decisions, &snapshot->warnings, cache);
     snapshot->onDisk = readRepositoryFiles(repo);
+    snapshot->repositoryHoldsManifests = repositoryHoldsManifests(repo);
     snapshot->plan = planRepository(inventory, options, snapshot->onDisk);
     // Folders of the checkout Flux never applies (a split left unwired): the Problems list's too.
     snapshot->plan.problems.append(FluxReach(snapshot->onDisk).problems());

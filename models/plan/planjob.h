@@ -32,6 +32,9 @@ struct PlanSnapshot
     // Read but not fatal: a malformed .fluxdesk/clean-rules.yaml (its file, line and column) is
     // reported and the plan uses the default rules.
     QList<Error> warnings;
+    // The checkout holds a manifest (repo/repositorycontent.h), read with the plan off the UI
+    // thread: the demo cluster planned against such a repository is said so before any write.
+    bool repositoryHoldsManifests = false;
 };
 
 // The options a plan of repo uses: the decisions, the repository's clean rules (see
