@@ -350,6 +350,17 @@
     </message>
 </context>
 <context>
+    <name>EditorTabs</name>
+    <message>
+        <source>%1 is not a YAML file (.yaml or .yml): Clean and Split work on Kubernetes manifests.</source>
+        <translation>%1 ist keine YAML-Datei (.yaml oder .yml): Bereinigen und Aufteilen arbeiten mit Kubernetes-Manifesten.</translation>
+    </message>
+    <message>
+        <source>%1 lists the files Flux applies; it holds no cluster objects to clean or split.</source>
+        <translation>%1 listet die Dateien auf, die Flux anwendet; sie enthält keine Cluster-Objekte zum Bereinigen oder Aufteilen.</translation>
+    </message>
+</context>
+<context>
     <name>ExecCredential</name>
     <message>
         <source>the exec plugin of user &quot;%1&quot; has an unsupported apiVersion &quot;%2&quot;</source>
@@ -538,6 +549,26 @@
         <source>cannot write: %1; nothing was changed</source>
         <translation>kann nicht schreiben: %1; nichts wurde geändert</translation>
     </message>
+    <message>
+        <source>Excluded with namespace %1 by your rule (%2).</source>
+        <translation>Mit dem Namespace %1 durch Ihre Regel ausgeschlossen (%2).</translation>
+    </message>
+    <message>
+        <source>Excluded with every %1 by your rule (%2).</source>
+        <translation>Mit allen Objekten vom Typ %1 durch Ihre Regel ausgeschlossen (%2).</translation>
+    </message>
+    <message>
+        <source>exclude.%1 must be a list, such as [%2]</source>
+        <translation>exclude.%1 muss eine Liste sein, z. B. [%2]</translation>
+    </message>
+    <message>
+        <source>exclude.%1: &quot;%2&quot; is not a valid entry (such as %3)</source>
+        <translation>exclude.%1: &quot;%2&quot; ist kein gültiger Eintrag (z. B. %3)</translation>
+    </message>
+    <message>
+        <source>refusing to write outside the repository: %1</source>
+        <translation>Schreiben außerhalb des Repositorys abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::ChangesModel</name>
@@ -584,6 +615,35 @@
     <message>
         <source>Change</source>
         <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>1 new file</source>
+        <translation>1 neue Datei</translation>
+    </message>
+    <message>
+        <source>%1 new files</source>
+        <translation>%1 neue Dateien</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 deleted</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 renamed</source>
+        <translation>%1 umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 in conflict</source>
+        <translation>%1 mit Konflikt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Joins the counts of a change summary: &quot;118 new files, 3 changed&quot;</extracomment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -655,10 +715,6 @@
     <message>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 changed files staged: Commit records the staged files.</source>
-        <translation>%1 von %2 geänderten Dateien vorgemerkt: Der Commit erfasst die vorgemerkten Dateien.</translation>
     </message>
     <message>
         <source>Detached HEAD (no branch checked out)</source>
@@ -861,6 +917,11 @@
     <message>
         <source>Not reverted: %1</source>
         <translation>Nicht zurückgenommen: %1</translation>
+    </message>
+    <message>
+        <source>%1; %2 of %3 staged: Commit records the staged files.</source>
+        <extracomment>%1: what changed (&quot;118 new files, 3 changed&quot;); %2 of %3: staged files of all</extracomment>
+        <translation>%1; %2 von %3 vorgemerkt: Der Commit erfasst die vorgemerkten Dateien.</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1274,7 @@ Regel %2: %3</translation>
 
 Commands:
   contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   write the roadmap&apos;s step-1 inventory files into DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
+  inventory --out DIR   a record of what the cluster runs before you migrate it (namespaces, Helm releases and their values, workloads, services, storage, CRDs) as files in DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
   snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
   releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
   convert-helm RELEASE -n NAMESPACE [--inline-credentials]
@@ -1224,7 +1285,9 @@ Commands:
   clean [FILE|-] [--repo DIR] [--include-secrets]
                         cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
   plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them)
+                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository that already holds manifests unless --force-demo is given
+  validate --repo DIR [--cluster NAME]
+                        what Flux will read, checked before a push: builds every kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run apply, not with --snapshot or --demo
   commit --repo DIR -m MSG [--push]
                         stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
 
@@ -1243,8 +1306,8 @@ Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error
 
 Befehle:
   contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   die Inventardateien aus Schritt 1 der Roadmap nach DIR schreiben; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Werte enthalten Passwörter
-  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): sie enthält die Secrets des Clusters
+  inventory --out DIR   eine Bestandsaufnahme dessen, was der Cluster vor der Migration ausführt (Namespaces, Helm-Releases und ihre Werte, Workloads, Services, Speicher, CRDs), als Dateien in DIR; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Werte enthalten Passwörter
+  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): Sie enthält die Secrets des Clusters
   releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
   convert-helm RELEASE -n NAMESPACE [--inline-credentials]
                         die Flux-Quelle + HelmRelease für ein Release; Werte, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), außer --inline-credentials behält sie als Klartext in spec.values
@@ -1254,7 +1317,9 @@ Befehle:
   clean [FILE|-] [--repo DIR] [--include-secrets]
                         bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch Helms Release-Einträge) werden ausgelassen, außer mit --include-secrets, da ihre Daten im Klartext in Git landen würden
   plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle)
+                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle); mit --demo verweigert --write ein Repository, das bereits Manifeste enthält, sofern nicht --force-demo angegeben ist
+  validate --repo DIR [--cluster NAME]
+                        was Flux lesen wird, vor einem Push geprüft: baut jede Kustomization, die Flux liest (kustomize, sonst kubectl kustomize), prüft jedes Flux-Objekt gegen die Flux-Schemas, führt Lint aus; Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern; mit --kubeconfig/--context (ein Live-Cluster) zusätzlich ein serverseitiger Dry-Run-Apply, nicht mit --snapshot oder --demo
   commit --repo DIR -m MSG [--push]
                         alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
 
@@ -1269,6 +1334,34 @@ Optionen:
 
 Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
 </translation>
+    </message>
+    <message>
+        <source>--force-demo needs plan with --demo</source>
+        <translation>--force-demo benötigt plan mit --demo</translation>
+    </message>
+    <message>
+        <source>plan --write refuses to write the built-in demo cluster into a repository that already holds manifests; connect your cluster with --kubeconfig/--context, or add --force-demo to write the demo&apos;s objects anyway</source>
+        <translation>plan --write schreibt den eingebauten Demo-Cluster nicht in ein Repository, das bereits Manifeste enthält; verbinden Sie Ihren Cluster mit --kubeconfig/--context, oder fügen Sie --force-demo hinzu, um die Objekte der Demo trotzdem zu schreiben</translation>
+    </message>
+    <message>
+        <source>validate needs --repo DIR</source>
+        <translation>validate benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>the repository has no folder clusters/%1; name a cluster folder it has, or leave --cluster out to validate them all</source>
+        <translation>das Repository hat keinen Ordner clusters/%1; nennen Sie einen vorhandenen Cluster-Ordner, oder lassen Sie --cluster weg, um alle zu validieren</translation>
+    </message>
+    <message>
+        <source>no server dry-run: %1 is not a live cluster; the kustomize builds, schemas and lint are checked</source>
+        <translation>kein Server-Dry-Run: %1 ist kein Live-Cluster; geprüft werden die kustomize-Builds, die Schemas und Lint</translation>
+    </message>
+    <message>
+        <source>validated 1 kustomization of %1: %2</source>
+        <translation>1 Kustomization von %1 validiert: %2</translation>
+    </message>
+    <message>
+        <source>validated %1 kustomizations of %2: %3</source>
+        <translation>%1 Kustomizations von %2 validiert: %3</translation>
     </message>
 </context>
 <context>
@@ -1333,14 +1426,6 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <translation>Cluster</translation>
     </message>
     <message>
-        <source>Filter: name, kind or label=value</source>
-        <translation>Filter: Name, Kind oder Label=Wert</translation>
-    </message>
-    <message>
-        <source>Words match object names and kinds; key=value matches a label (app=loki). Every word must match.</source>
-        <translation>Wörter werden mit Objektnamen und Kinds abgeglichen; Schlüssel=Wert passt auf ein Label (app=loki). Jedes Wort muss passen.</translation>
-    </message>
-    <message>
         <source>Show owned and generated objects</source>
         <translation>Untergeordnete und generierte Objekte anzeigen</translation>
     </message>
@@ -1355,6 +1440,66 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>Objects shown: %1 of %2</source>
         <translation>Angezeigte Objekte: %1 von %2</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>What the badges mean and what to do about each</source>
+        <translation>Was die Badges bedeuten und was jeweils zu tun ist</translation>
+    </message>
+    <message>
+        <source>Filter: name, namespace, ns:NAME kind:KIND key=value</source>
+        <translation>Filter: Name, Namespace, ns:NAME kind:KIND Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>Words match object names, kinds and namespaces (kube-system shows that namespace&apos;s objects). ns:kube-system matches one namespace exactly, kind:ConfigMap one kind (kind:Deployment.apps with its group), key=value a label (app=loki). Every word must match: ns:media kind:ConfigMap app=jellyfin.</source>
+        <translation>Wörter passen auf Objektnamen, Kinds und Namespaces (kube-system zeigt die Objekte dieses Namespaces). ns:kube-system passt genau auf einen Namespace, kind:ConfigMap auf ein Kind (kind:Deployment.apps mit seiner Gruppe), Schlüssel=Wert auf ein Label (app=loki). Jedes Wort muss passen: ns:media kind:ConfigMap app=jellyfin.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Exclude from Plan</source>
+        <translation>Aus dem Plan ausschließen</translation>
+    </message>
+    <message>
+        <source>Exclude %1 Objects from Plan</source>
+        <translation>%1 Objekte aus dem Plan ausschließen</translation>
+    </message>
+    <message>
+        <source>Include in Plan (Secrets as Plain Text)</source>
+        <translation>In den Plan einschließen (Secrets im Klartext)</translation>
+    </message>
+    <message>
+        <source>Include in Plan</source>
+        <translation>In den Plan einschließen</translation>
+    </message>
+    <message>
+        <source>Exclude Every %1 in All Namespaces</source>
+        <translation>Alle Objekte vom Typ %1 in allen Namespaces ausschließen</translation>
+    </message>
+    <message>
+        <source>Adds %1 to exclude.kinds in %2</source>
+        <translation>Fügt %1 zu exclude.kinds in %2 hinzu</translation>
+    </message>
+    <message>
+        <source>Include Every %1 in All Namespaces</source>
+        <translation>Alle Objekte vom Typ %1 in allen Namespaces einschließen</translation>
+    </message>
+    <message>
+        <source>Exclude Namespace %1</source>
+        <translation>Namespace %1 ausschließen</translation>
+    </message>
+    <message>
+        <source>Adds %1 to exclude.namespaces in %2</source>
+        <translation>Fügt %1 zu exclude.namespaces in %2 hinzu</translation>
+    </message>
+    <message>
+        <source>Include Namespace %1</source>
+        <translation>Namespace %1 einschließen</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1589,26 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>The connection is not verified or not encrypted: anyone on the network path could read or change what Fluxdesk sees, and read what it sends.</source>
         <translation>Die Verbindung ist nicht geprüft oder nicht verschlüsselt: jeder auf dem Netzwerkweg könnte lesen oder ändern, was Fluxdesk sieht, und lesen, was es sendet.</translation>
+    </message>
+    <message>
+        <source>Kubeconfig: %1</source>
+        <extracomment>Cluster list: a kubeconfig file used before; picking it loads its contexts</extracomment>
+        <translation>Kubeconfig: %1</translation>
+    </message>
+    <message>
+        <source>Load the contexts of %1 (used before)</source>
+        <translation>Die Kontexte von %1 laden (zuvor verwendet)</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::DemoRepositoryBanner</name>
+    <message>
+        <source>The demo cluster is planned against your repository %1</source>
+        <translation>Der Demo-Cluster wird in Ihr Repository %1 geplant</translation>
+    </message>
+    <message>
+        <source>The objects shown are Fluxdesk&apos;s built-in examples, not your cluster&apos;s, and this repository already holds manifests: writing this plan would mix the examples into them. Connect your cluster (File &gt; Open Kubeconfig, or a context in the Cluster list) to plan what really runs.</source>
+        <translation>Die angezeigten Objekte sind die eingebauten Beispiele von Fluxdesk, nicht die Ihres Clusters, und dieses Repository enthält bereits Manifeste: Wenn Sie diesen Plan schreiben, werden die Beispiele mit ihnen vermischt. Verbinden Sie Ihren Cluster (Datei &gt; Kubeconfig öffnen oder ein Kontext in der Cluster-Liste), um zu planen, was wirklich läuft.</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1923,16 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>Line (1–%1):</source>
         <translation>Zeile (1–%1):</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Tab title of a file whose name another tab shows too: name, then its folder</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1, where the plan puts this object: the plan keeps your version</source>
+        <extracomment>Status bar after saving a live object&apos;s copy where the plan puts it</extracomment>
+        <translation>Unter %1 gespeichert, wo der Plan dieses Objekt ablegt: Der Plan behält Ihre Version</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::FindBar</name>
@@ -1823,6 +1998,14 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::FluxReach</name>
+    <message>
+        <source>%1/ is not listed by any kustomization.yaml: Flux never applies it. List %2 in the resources of %3</source>
+        <extracomment>Lint: folder (with a trailing /), the entry to add, the kustomization file to add it to</extracomment>
+        <translation>%1/ ist in keiner kustomization.yaml aufgeführt: Flux wendet ihn nie an. Nehmen Sie %2 in die resources von %3 auf</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::FluxSettingsDialog</name>
     <message>
         <source>e.g. 10m or 1h30m</source>
@@ -1841,32 +2024,16 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <translation>&amp;Standardwerte wiederherstellen</translation>
     </message>
     <message>
-        <source>The roadmap&apos;s settings: infrastructure, then workloads depending on it, both pruning and waiting.</source>
-        <translation>Die Einstellungen der Roadmap: zuerst die Infrastruktur, dann die davon abhängigen Workloads, beide mit Prune und Warten.</translation>
-    </message>
-    <message>
         <source>&amp;Interval:</source>
         <translation>&amp;Intervall:</translation>
-    </message>
-    <message>
-        <source>How often Flux re-applies this folder from Git, which also reverts drift such as a manual kubectl edit. The roadmap uses 10m for infrastructure, which changes rarely, and 5m for workloads, which change more often.</source>
-        <translation>Wie oft Flux diesen Ordner aus Git erneut anwendet; dabei werden auch Abweichungen wie ein manuelles kubectl edit rückgängig gemacht. Die Roadmap verwendet 10m für die Infrastruktur, die sich selten ändert, und 5m für Workloads, die sich häufiger ändern.</translation>
     </message>
     <message>
         <source>&amp;Retry interval:</source>
         <translation>&amp;Wiederholungsintervall:</translation>
     </message>
     <message>
-        <source>How soon Flux tries again after a failed apply, instead of waiting a whole interval. The roadmap uses 1m.</source>
-        <translation>Wie schnell Flux es nach einem fehlgeschlagenen Anwenden erneut versucht, statt ein ganzes Intervall zu warten. Die Roadmap verwendet 1m.</translation>
-    </message>
-    <message>
         <source>&amp;Timeout:</source>
         <translation>&amp;Timeout:</translation>
-    </message>
-    <message>
-        <source>How long one apply, including waiting for readiness, may take before Flux declares it failed. The roadmap uses 5m.</source>
-        <translation>Wie lange ein Anwenden einschließlich des Wartens auf Bereitschaft dauern darf, bevor Flux es als fehlgeschlagen meldet. Die Roadmap verwendet 5m.</translation>
     </message>
     <message>
         <source>&amp;Prune: delete from the cluster what is removed from Git</source>
@@ -1875,10 +2042,6 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>Prune:</source>
         <translation>Prune:</translation>
-    </message>
-    <message>
-        <source>Objects whose files are removed from Git are deleted from the cluster. Be careful when removing files: for critical infrastructure the roadmap advises starting with prune off and cleaning up by hand.</source>
-        <translation>Objekte, deren Dateien aus Git entfernt werden, werden aus dem Cluster gelöscht. Seien Sie vorsichtig beim Entfernen von Dateien: Für kritische Infrastruktur empfiehlt die Roadmap, mit ausgeschaltetem Prune zu beginnen und von Hand aufzuräumen.</translation>
     </message>
     <message>
         <source>&amp;Wait for the applied objects to become ready</source>
@@ -1955,6 +2118,26 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>%1 depends on %2, which is not an entry point of this plan, and Flux would wait for it forever. Uncheck it.</source>
         <translation>%1 hängt von %2 ab, das kein Einstiegspunkt dieses Plans ist, und Flux würde ewig darauf warten. Entfernen Sie das Häkchen.</translation>
+    </message>
+    <message>
+        <source>Fluxdesk&apos;s defaults: infrastructure first, then the workloads that depend on it, both pruning and waiting.</source>
+        <translation>Standardwerte von Fluxdesk: zuerst die Infrastruktur, dann die davon abhängigen Workloads, beide mit Prune und Warten.</translation>
+    </message>
+    <message>
+        <source>How often Flux re-applies this folder from Git, which also reverts drift such as a manual kubectl edit. The default, 10m, suits infrastructure, which changes rarely; workloads, which change more often, may use 5m.</source>
+        <translation>Wie oft Flux diesen Ordner erneut aus Git anwendet; dabei werden auch Abweichungen wie ein manuelles kubectl edit rückgängig gemacht. Der Standardwert 10m passt zur Infrastruktur, die sich selten ändert; Workloads, die sich häufiger ändern, können 5m verwenden.</translation>
+    </message>
+    <message>
+        <source>How soon Flux tries again after a failed apply, instead of waiting a whole interval. The default is 1m.</source>
+        <translation>Wie schnell Flux es nach einem fehlgeschlagenen Anwenden erneut versucht, statt ein ganzes Intervall zu warten. Der Standardwert ist 1m.</translation>
+    </message>
+    <message>
+        <source>How long one apply, including waiting for readiness, may take before Flux declares it failed. The default is 5m.</source>
+        <translation>Wie lange ein Anwenden einschließlich des Wartens auf Bereitschaft dauern darf, bevor Flux es als fehlgeschlagen meldet. Der Standardwert ist 5m.</translation>
+    </message>
+    <message>
+        <source>Objects whose files are removed from Git are deleted from the cluster. Be careful when removing files: for critical infrastructure, consider starting with prune off and cleaning up by hand.</source>
+        <translation>Objekte, deren Dateien aus Git entfernt werden, werden aus dem Cluster gelöscht. Seien Sie beim Entfernen von Dateien vorsichtig: Erwägen Sie bei kritischer Infrastruktur, mit ausgeschaltetem Prune zu beginnen und von Hand aufzuräumen.</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2648,13 @@ Vertrauen Sie ihm nur, wenn der Administrator Ihres Servers diesen Fingerabdruck
     </message>
 </context>
 <context>
+    <name>Fluxdesk::HelpDialog</name>
+    <message>
+        <source>Fluxdesk Guide</source>
+        <translation>Fluxdesk-Handbuch</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::HistoryPanel</name>
     <message>
         <source>… (the rest of this diff is not shown: it is longer than %1 MiB; your git tool shows it in full)</source>
@@ -2473,10 +2663,6 @@ Vertrauen Sie ihm nur, wenn der Administrator Ihres Servers diesen Fingerabdruck
     <message>
         <source>&amp;Revert…</source>
         <translation>&amp;Zurücknehmen…</translation>
-    </message>
-    <message>
-        <source>Create a new commit that undoes the selected commit (the roadmap&apos;s rollback)</source>
-        <translation>Einen neuen Commit erstellen, der den ausgewählten Commit rückgängig macht (das Rollback der Roadmap)</translation>
     </message>
     <message>
         <source>Revert…</source>
@@ -2525,6 +2711,10 @@ Vertrauen Sie ihm nur, wenn der Administrator Ihres Servers diesen Fingerabdruck
     <message>
         <source>Revert</source>
         <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Create a new commit that undoes the selected commit: once it is pushed, Flux rolls the cluster back to match</source>
+        <translation>Einen neuen Commit erstellen, der den ausgewählten Commit rückgängig macht: Sobald er gepusht ist, setzt Flux den Cluster entsprechend zurück</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +3213,27 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>Choose the checkout to plan into, review, commit and push</source>
         <translation>Den Checkout wählen, in den geplant wird, um Änderungen zu prüfen, zu committen und zu pushen</translation>
     </message>
+    <message>
+        <source>Editing a copy of %1: Clean removes what the cluster wrote, Save writes it to %2 in the repository</source>
+        <extracomment>Status bar after opening a live object in the editor; %2 is the file the plan puts it in</extracomment>
+        <translation>Kopie von %1 wird bearbeitet: Bereinigen entfernt, was der Cluster geschrieben hat, Speichern schreibt sie nach %2 im Repository</translation>
+    </message>
+    <message>
+        <source>&amp;Repository</source>
+        <translation>&amp;Repository</translation>
+    </message>
+    <message>
+        <source>Fluxdesk &amp;Guide</source>
+        <translation>Fluxdesk-&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>The panes, the badges and the flow from cluster to Flux repository</source>
+        <translation>Die Bereiche, die Badges und der Weg vom Cluster zum Flux-Repository</translation>
+    </message>
+    <message>
+        <source>Badge &amp;Legend</source>
+        <translation>Badge-&amp;Legende</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::MessageBanner</name>
@@ -3033,6 +3244,117 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::OwnershipLegend</name>
+    <message>
+        <source>You created it by hand (kubectl apply, a dashboard): only the cluster has it.</source>
+        <translation>Sie haben es von Hand angelegt (kubectl apply, ein Dashboard): Nur der Cluster hat es.</translation>
+    </message>
+    <message>
+        <source>A Helm release created it from its chart.</source>
+        <translation>Ein Helm-Release hat es aus seinem Chart erstellt.</translation>
+    </message>
+    <message>
+        <source>Helm&apos;s own record of a release revision (a sh.helm.release.v1 Secret).</source>
+        <translation>Helms eigener Eintrag einer Release-Revision (ein Secret sh.helm.release.v1).</translation>
+    </message>
+    <message>
+        <source>Flux already applies it from a Git repository.</source>
+        <translation>Flux wendet es bereits aus einem Git-Repository an.</translation>
+    </message>
+    <message>
+        <source>Part of Kubernetes or K3s itself.</source>
+        <translation>Teil von Kubernetes oder K3s selbst.</translation>
+    </message>
+    <message>
+        <source>A controller made it for its owner (a Pod for a ReplicaSet, a ReplicaSet for a Deployment).</source>
+        <translation>Ein Controller hat es für seinen Eigentümer erzeugt (einen Pod für ein ReplicaSet, ein ReplicaSet für ein Deployment).</translation>
+    </message>
+    <message>
+        <source>The cluster created it automatically (a default ServiceAccount, kube-root-ca.crt, an Event).</source>
+        <translation>Der Cluster hat es automatisch angelegt (ein Standard-ServiceAccount, kube-root-ca.crt, ein Event).</translation>
+    </message>
+    <message>
+        <source>A reading of a read-only API (metrics.k8s.io), not an object anyone applies.</source>
+        <translation>Ein Messwert einer schreibgeschützten API (metrics.k8s.io), kein Objekt, das jemand anwendet.</translation>
+    </message>
+    <message>
+        <source>The plan writes it to a file: review it, move it, or exclude what you no longer need.</source>
+        <translation>Der Plan schreibt es in eine Datei: Prüfen Sie es, verschieben Sie es oder schließen Sie aus, was Sie nicht mehr brauchen.</translation>
+    </message>
+    <message>
+        <source>Its release&apos;s HelmRelease carries it: select the release under &quot;Helm releases&quot; to review the values.</source>
+        <translation>Das HelmRelease seines Releases bringt es mit: Wählen Sie das Release unter &quot;Helm-Releases&quot; aus, um die Values zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Left out: the HelmRelease adopts the running release and keeps these records.</source>
+        <translation>Ausgelassen: Das HelmRelease übernimmt das laufende Release und behält diese Einträge.</translation>
+    </message>
+    <message>
+        <source>Left out: it is in Git already. Nothing to do.</source>
+        <translation>Ausgelassen: Es ist bereits in Git. Nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Left out: K3s keeps it. Leave it alone.</source>
+        <translation>Ausgelassen: K3s pflegt es. Lassen Sie es unverändert.</translation>
+    </message>
+    <message>
+        <source>Left out: its owner is migrated, and the controller makes it again.</source>
+        <translation>Ausgelassen: Sein Eigentümer wird migriert, und der Controller erzeugt es erneut.</translation>
+    </message>
+    <message>
+        <source>Left out: the cluster makes it again. Include it only if you changed it.</source>
+        <translation>Ausgelassen: Der Cluster erzeugt es erneut. Nehmen Sie es nur auf, wenn Sie es geändert haben.</translation>
+    </message>
+    <message>
+        <source>Never written: there is nothing to apply.</source>
+        <translation>Nie geschrieben: Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>A Helm release that is installed and settled.</source>
+        <translation>Ein Helm-Release, das installiert ist und keine laufende Operation hat.</translation>
+    </message>
+    <message>
+        <source>Converted into a HelmRelease that adopts it.</source>
+        <translation>In ein HelmRelease umgewandelt, das es übernimmt.</translation>
+    </message>
+    <message>
+        <source>A Helm operation is running or was interrupted.</source>
+        <translation>Eine Helm-Operation läuft oder wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Not converted: wait for it, or roll it back with helm rollback.</source>
+        <translation>Nicht umgewandelt: Warten Sie sie ab, oder setzen Sie das Release mit helm rollback zurück.</translation>
+    </message>
+    <message>
+        <source>The release&apos;s last operation failed.</source>
+        <translation>Die letzte Operation des Releases ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Not converted: repair it with helm rollback or a good upgrade.</source>
+        <translation>Nicht umgewandelt: Reparieren Sie es mit helm rollback oder einem erfolgreichen Upgrade.</translation>
+    </message>
+    <message>
+        <source>Badges of the Cluster Tree</source>
+        <translation>Badges im Cluster-Baum</translation>
+    </message>
+    <message>
+        <source>Each object of the cluster tree has a badge saying who manages it; hover over a badge in the tree for the reason. Objects left out are listed when &quot;Show owned and generated objects&quot; is on.</source>
+        <translation>Jedes Objekt im Cluster-Baum hat ein Badge, das angibt, wer es verwaltet; bewegen Sie die Maus im Baum über ein Badge, um den Grund zu sehen. Ausgelassene Objekte werden aufgeführt, wenn &quot;Untergeordnete und generierte Objekte anzeigen&quot; eingeschaltet ist.</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
     </message>
 </context>
 <context>
@@ -3115,6 +3437,48 @@ Ownership badge, then the classification&apos;s reason</extracomment>
             <numerusform>%n Dateien aus dem Repository löschen? Nicht committete Dateien können nicht wiederhergestellt werden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Nothing to exclude: those objects are out of the plan already</source>
+        <extracomment>Status bar after a bulk decision that changed nothing</extracomment>
+        <translation>Nichts auszuschließen: Diese Objekte sind bereits außerhalb des Plans</translation>
+    </message>
+    <message>
+        <source>Nothing to include: those objects are in the plan already</source>
+        <translation>Nichts einzuschließen: Diese Objekte sind bereits im Plan</translation>
+    </message>
+    <message>
+        <source>Excluded 1 object from the plan (%1)</source>
+        <extracomment>Status bar after a bulk decision</extracomment>
+        <translation>1 Objekt aus dem Plan ausgeschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Excluded %1 objects from the plan (%2)</source>
+        <translation>%1 Objekte aus dem Plan ausgeschlossen (%2)</translation>
+    </message>
+    <message>
+        <source>Included 1 object in the plan (%1)</source>
+        <translation>1 Objekt in den Plan eingeschlossen (%1)</translation>
+    </message>
+    <message>
+        <source>Included %1 objects in the plan (%2)</source>
+        <translation>%1 Objekte in den Plan eingeschlossen (%2)</translation>
+    </message>
+    <message>
+        <source>Write the Demo Cluster?</source>
+        <translation>Den Demo-Cluster schreiben?</translation>
+    </message>
+    <message>
+        <source>The plan is of the built-in demo cluster, not of your cluster, and %1 already holds manifests.</source>
+        <translation>Der Plan stammt vom eingebauten Demo-Cluster, nicht von Ihrem Cluster, und %1 enthält bereits Manifeste.</translation>
+    </message>
+    <message>
+        <source>Writing it puts the demo&apos;s example objects into your repository. To plan your own cluster, cancel and connect it with File &gt; Open Kubeconfig or a context in the Cluster list.</source>
+        <translation>Beim Schreiben gelangen die Beispielobjekte der Demo in Ihr Repository. Um Ihren eigenen Cluster zu planen, brechen Sie ab und verbinden Sie ihn über Datei &gt; Kubeconfig öffnen oder einen Kontext in der Cluster-Liste.</translation>
+    </message>
+    <message>
+        <source>Write the Demo Objects</source>
+        <translation>Demo-Objekte schreiben</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::PlanDecisions</name>
@@ -3189,6 +3553,18 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>credentialsInSecret must be a list of paths into values</source>
         <translation>credentialsInSecret muss eine Liste von Pfaden in values sein</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>exclude must be a map with kinds and namespaces, such as {kinds: [ConfigMap], namespaces: [kube-system]}</source>
+        <translation>exclude muss eine Map mit kinds und namespaces sein, z. B. {kinds: [ConfigMap], namespaces: [kube-system]}</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; under exclude (kinds or namespaces)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; unter exclude (kinds oder namespaces)</translation>
     </message>
 </context>
 <context>
@@ -3327,6 +3703,26 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Include in Plan</source>
         <translation>In den Plan einschließen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Exclude Every %1 in All Namespaces</source>
+        <translation>Alle Objekte vom Typ %1 in allen Namespaces ausschließen</translation>
+    </message>
+    <message>
+        <source>Adds %1 to exclude.kinds in %2</source>
+        <translation>Fügt %1 zu exclude.kinds in %2 hinzu</translation>
+    </message>
+    <message>
+        <source>Exclude Namespace %1</source>
+        <translation>Namespace %1 ausschließen</translation>
+    </message>
+    <message>
+        <source>Adds %1 to exclude.namespaces in %2</source>
+        <translation>Fügt %1 zu exclude.namespaces in %2 hinzu</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +4056,17 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::RepositoryContent</name>
+    <message>
+        <source>refusing a path outside the repository</source>
+        <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>the repository folder does not exist</source>
+        <translation>der Repository-Ordner existiert nicht</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::RepositoryPaths</name>
     <message>
         <source>the repository folder does not exist</source>
@@ -3668,6 +4075,53 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>refusing a path outside the repository</source>
         <translation>ein Pfad außerhalb des Repositorys wird abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ServerDryRun</name>
+    <message>
+        <source>The object has no apiVersion, kind or metadata.name</source>
+        <translation>Dem Objekt fehlt apiVersion, kind oder metadata.name</translation>
+    </message>
+    <message>
+        <source>Discovery of %1 failed: %2</source>
+        <translation>Discovery von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Not checked: its CustomResourceDefinition is applied with it and is not in the cluster yet</source>
+        <translation>Nicht geprüft: Seine CustomResourceDefinition wird zusammen mit ihm angewendet und ist noch nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;</source>
+        <translation>keine Treffer für kind &quot;%1&quot; in Version &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is namespaced but has no metadata.namespace: set it, or a targetNamespace in the Flux Kustomization that applies it</source>
+        <translation>%1 %2 ist namespaced, hat aber kein metadata.namespace: Setzen Sie es oder ein targetNamespace in der Flux-Kustomization, die es anwendet</translation>
+    </message>
+    <message>
+        <source>The object is %1, more than the %2 the API server accepts in one request</source>
+        <translation>Das Objekt ist %1 groß, mehr als die %2, die der API-Server in einer Anfrage annimmt</translation>
+    </message>
+    <message>
+        <source>would be created</source>
+        <translation>würde erstellt</translation>
+    </message>
+    <message>
+        <source>would be configured</source>
+        <translation>würde konfiguriert</translation>
+    </message>
+    <message>
+        <source>Not checked: its namespace &quot;%1&quot; is created by the same apply</source>
+        <translation>Nicht geprüft: Sein Namespace &quot;%1&quot; wird erst beim selben Anwenden erstellt</translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation>[geschwärzt]</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
     </message>
 </context>
 <context>
@@ -3794,6 +4248,49 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>Secrets left out: %1 (their data would land in Git as plain text).</source>
         <translation>Ausgelassene Secrets: %1 (ihre Daten würden im Klartext in Git landen).</translation>
     </message>
+    <message>
+        <source>Choose: wire it up, or leave it unwired</source>
+        <translation>Wählen Sie: anbinden oder nicht angebunden lassen</translation>
+    </message>
+    <message>
+        <source>the repository&apos;s top folder</source>
+        <translation>den obersten Ordner des Repositorys</translation>
+    </message>
+    <message>
+        <source>Flux applies %1 already.</source>
+        <extracomment>Split dialog: a folder of the repository</extracomment>
+        <translation>Flux wendet %1 bereits an.</translation>
+    </message>
+    <message>
+        <source>No kustomization lists %1 yet: Flux would not apply it.</source>
+        <translation>Noch keine Kustomization führt %1 auf: Flux würde ihn nicht anwenden.</translation>
+    </message>
+    <message>
+        <source>Wire it up: list it in %1</source>
+        <extracomment>Split dialog: the kustomization files that will list the new folder</extracomment>
+        <translation>Anbinden: in %1 aufführen</translation>
+    </message>
+    <message>
+        <source>Leave it unwired (Flux will not apply it)</source>
+        <translation>Nicht angebunden lassen (Flux wendet ihn nicht an)</translation>
+    </message>
+    <message>
+        <source>No folder Flux applies has a kustomization that could list %1: it stays unwired, and Flux will not apply it.</source>
+        <translation>Kein Ordner, den Flux anwendet, hat eine Kustomization, die %1 aufführen könnte: Er bleibt nicht angebunden, und Flux wendet ihn nicht an.</translation>
+    </message>
+    <message>
+        <source>No folder above %1 is applied by Flux. Wire it up to the nearest folder Flux applies, or leave it unwired?</source>
+        <translation>Kein Ordner oberhalb von %1 wird von Flux angewendet. An den nächstgelegenen Ordner anbinden, den Flux anwendet, oder nicht angebunden lassen?</translation>
+    </message>
+    <message>
+        <source>Wire it up to %1 (list %2 in %3)</source>
+        <extracomment>Split dialog: folder, the entry added, the kustomization file it is added to</extracomment>
+        <translation>An %1 anbinden (%2 in %3 aufführen)</translation>
+    </message>
+    <message>
+        <source>Choose whether Flux should apply the folder.</source>
+        <translation>Wählen Sie, ob Flux den Ordner anwenden soll.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::StagedWrite</name>
@@ -3839,6 +4336,81 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>The kubeconfig could not be used; pick a context, the demo cluster or a snapshot</source>
         <translation>Die Kubeconfig konnte nicht verwendet werden; wählen Sie einen Kontext, den Demo-Cluster oder einen Snapshot</translation>
+    </message>
+    <message>
+        <source>The kubeconfig used last time (%1) is gone and no other was found: showing the built-in demo cluster</source>
+        <translation>Die zuletzt verwendete Kubeconfig (%1) ist nicht mehr vorhanden, und keine andere wurde gefunden: Der eingebaute Demo-Cluster wird angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::ValidationController</name>
+    <message>
+        <source>&amp;Validate</source>
+        <translation>&amp;Validieren</translation>
+    </message>
+    <message>
+        <source>Build every kustomization Flux will read, check the Flux objects against Flux&apos;s schemas and lint the repository (with a connected cluster, also ask the API server for a dry-run); Commit does this first</source>
+        <translation>Jede Kustomization bauen, die Flux lesen wird, die Flux-Objekte gegen die Schemas von Flux prüfen und Lint auf das Repository anwenden (bei verbundenem Cluster zusätzlich den API-Server um einen Dry-Run bitten); Commit führt dies zuerst aus</translation>
+    </message>
+    <message>
+        <source>Cancel Validation</source>
+        <translation>Validierung abbrechen</translation>
+    </message>
+    <message>
+        <source>Validating: %1 (%2 of %3)…</source>
+        <translation>Validierung: %1 (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Open a repository first: Validate checks the checkout Flux reads.</source>
+        <translation>Öffnen Sie zuerst ein Repository: Validieren prüft den Checkout, den Flux liest.</translation>
+    </message>
+    <message>
+        <source>Validating before the commit…</source>
+        <translation>Vor dem Commit wird validiert…</translation>
+    </message>
+    <message>
+        <source>Validating…</source>
+        <translation>Wird validiert…</translation>
+    </message>
+    <message>
+        <source>Validation canceled: nothing was committed.</source>
+        <translation>Validierung abgebrochen: Es wurde nichts committet.</translation>
+    </message>
+    <message>
+        <source>Validation canceled.</source>
+        <translation>Validierung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Validation passed (%1).</source>
+        <translation>Validierung bestanden (%1).</translation>
+    </message>
+    <message>
+        <source>Validation failed: %1. First: %2</source>
+        <translation>Validierung fehlgeschlagen: %1. Erstes Problem: %2</translation>
+    </message>
+    <message>
+        <source>Not committed: validation failed (%1). Fix the problems listed, or commit anyway.</source>
+        <translation>Nicht committet: Validierung fehlgeschlagen (%1). Beheben Sie die aufgeführten Probleme oder committen Sie trotzdem.</translation>
+    </message>
+    <message>
+        <source>Validation Failed</source>
+        <translation>Validierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Validation found %1 in what Flux will read. Pushed as it is, Flux may fail to apply it.</source>
+        <translation>Die Validierung hat %1 in dem gefunden, was Flux lesen wird. Wenn Sie es so pushen, kann Flux es möglicherweise nicht anwenden.</translation>
+    </message>
+    <message>
+        <source>First: %1
+
+The Problems list shows them all.</source>
+        <translation>Erstes Problem: %1
+
+Die Liste &quot;Probleme&quot; zeigt alle.</translation>
+    </message>
+    <message>
+        <source>Commit Anyway</source>
+        <translation>Trotzdem committen</translation>
     </message>
 </context>
 <context>
@@ -4036,12 +4608,12 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <translation>Prüfen Sie mit `helm history %1 -n %2`, dass die neueste Revision vom helm-controller von Flux erstellt wurde (eine neue Revision nach %3, als Upgrade beschrieben) und dass die Workloads weiterlaufen.</translation>
     </message>
     <message>
-        <source>Never run `helm uninstall %1 -n %2`: Flux now manages that very release, and uninstalling it deletes the running workloads (the roadmap&apos;s step 9.2 is wrong here). From now on change values in Git, not with helm upgrade.</source>
-        <translation>Führen Sie niemals `helm uninstall %1 -n %2` aus: Flux verwaltet jetzt genau dieses Release, und eine Deinstallation löscht die laufenden Workloads (Schritt 9.2 der Roadmap ist hier falsch). Ändern Sie Values ab jetzt in Git, nicht mit helm upgrade.</translation>
-    </message>
-    <message>
         <source>Changing releaseName, targetNamespace or storageNamespace later makes Flux uninstall the release and install it anew, with downtime and possibly lost data.</source>
         <translation>Wenn Sie releaseName, targetNamespace oder storageNamespace später ändern, deinstalliert Flux das Release und installiert es neu, mit Ausfallzeit und möglicherweise Datenverlust.</translation>
+    </message>
+    <message>
+        <source>Never run `helm uninstall %1 -n %2`: Flux now manages that very release, and uninstalling it deletes the running workloads, even where another migration guide tells you to remove the old release. From now on change values in Git, not with helm upgrade.</source>
+        <translation>Führen Sie niemals `helm uninstall %1 -n %2` aus: Flux verwaltet jetzt genau dieses Release, und eine Deinstallation löscht die laufenden Workloads, selbst wenn eine andere Migrationsanleitung Sie auffordert, das alte Release zu entfernen. Ändern Sie Values ab jetzt in Git, nicht mit helm upgrade.</translation>
     </message>
 </context>
 <context>
@@ -4232,6 +4804,125 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>cannot compute the diff: %1</source>
         <translation>der Diff kann nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Asking the API server (dry-run)</source>
+        <translation>API-Server wird befragt (Dry-Run)</translation>
+    </message>
+    <message>
+        <source>Neither kustomize nor kubectl was found on the PATH, so the kustomizations Flux reads were not built. Install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, then validate again.</source>
+        <translation>Weder kustomize noch kubectl wurde im PATH gefunden, daher wurden die Kustomizations, die Flux liest, nicht gebaut. Installieren Sie kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) oder kubectl und validieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>kustomize build %1 failed: %2</source>
+        <translation>kustomize build %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 %2 did not finish within %3 seconds and was stopped; a remote resource may be unreachable.</source>
+        <translation>%1 %2 wurde nicht innerhalb von %3 Sekunden beendet und daher gestoppt; eine entfernte Ressource ist möglicherweise nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a kind the current Flux controllers serve</source>
+        <translation>%1 %2 ist kein Kind, das die aktuellen Flux-Controller unterstützen</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not served by the current Flux controllers (Flux 2.7 and 2.8 removed the beta APIs); use %3</source>
+        <translation>%1 %2 wird von den aktuellen Flux-Controllern nicht unterstützt (Flux 2.7 und 2.8 haben die Beta-APIs entfernt); verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>The repository has no folder %1: Flux&apos;s flux-system Kustomization of cluster %2 reads it. Write the plan first, or name another cluster.</source>
+        <translation>Das Repository hat keinen Ordner %1: Die flux-system-Kustomization von Flux für Cluster %2 liest ihn. Schreiben Sie zuerst den Plan, oder nennen Sie einen anderen Cluster.</translation>
+    </message>
+    <message>
+        <source>The repository has no clusters/&lt;cluster&gt;/ folder, so Flux has nothing to read. Write the plan first (Plan &gt; Write Plan, or fluxdesk-cli plan --write).</source>
+        <translation>Das Repository hat keinen Ordner clusters/&lt;cluster&gt;/, daher hat Flux nichts zu lesen. Schreiben Sie zuerst den Plan (Plan &gt; Plan schreiben oder fluxdesk-cli plan --write).</translation>
+    </message>
+    <message>
+        <source>The output of kustomize build %1 does not read: %2</source>
+        <translation>Die Ausgabe von kustomize build %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 as kustomize builds %2: %3</source>
+        <translation>%1, wie kustomize %2 baut: %3</translation>
+    </message>
+    <message>
+        <source>Kustomization %1 reads %2 %3, not this repository: not built here</source>
+        <translation>Kustomization %1 liest %2 %3, nicht dieses Repository: hier nicht gebaut</translation>
+    </message>
+    <message>
+        <source>spec.path %1 of Kustomization %2 leaves the repository</source>
+        <translation>spec.path %1 der Kustomization %2 verlässt das Repository</translation>
+    </message>
+    <message>
+        <source>spec.path %1 of Kustomization %2 is not a folder of the repository: Flux would fail to apply it. Create the folder or correct the path.</source>
+        <translation>spec.path %1 der Kustomization %2 ist kein Ordner des Repositorys: Flux könnte sie nicht anwenden. Legen Sie den Ordner an oder korrigieren Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>Kustomization %1</source>
+        <translation>Kustomization %1</translation>
+    </message>
+    <message>
+        <source>Reading the repository&apos;s files</source>
+        <translation>Dateien des Repositorys werden gelesen</translation>
+    </message>
+    <message>
+        <source>the flux-system Kustomization of %1</source>
+        <translation>die flux-system-Kustomization von %1</translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation>%1 wird gebaut</translation>
+    </message>
+    <message>
+        <source>Linting</source>
+        <translation>Lint wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>ConfigMap %1: %2: %3 is read as a date by kustomize, which Flux applies as &quot;%3T00:00:00Z&quot; (or refuses); quote it: &quot;%3&quot;</source>
+        <translation>ConfigMap %1: %2: %3 wird von kustomize als Datum gelesen, das Flux als &quot;%3T00:00:00Z&quot; anwendet (oder ablehnt); setzen Sie den Wert in Anführungszeichen: &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>The server dry-run did not run: %1</source>
+        <translation>Der Server-Dry-Run wurde nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>%1: the API server refuses it (dry-run): %2</source>
+        <translation>%1: Der API-Server lehnt es ab (Dry-Run): %2</translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation>keine Probleme</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,11 @@ namespace Fluxdesk {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate and the runtime the same context ("Validation") for the strings below.
+class KustomizeText
 {
-    return QCoreApplication::translate("Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
 
 QString findProgram(const QString &name, const QStringList &searchPaths)
 {
@@ -110,13 +111,13 @@ KustomizeTool findKustomizeTool(const QStringList &searchPaths)
     KustomizeTool tool;
     tool.program = findProgram(QStringLiteral("kustomize"), searchPaths);
     if (!tool.program.isEmpty()) {
-        tool.command = {QStringLiteral("build")};
+        tool.command = QStringList{QStringLiteral("build")};
         tool.name = QStringLiteral("kustomize");
         return tool;
     }
     tool.program = findProgram(QStringLiteral("kubectl"), searchPaths);
     if (!tool.program.isEmpty()) {
-        tool.command = {QStringLiteral("kustomize")};
+        tool.command = QStringList{QStringLiteral("kustomize")};
         tool.name = QStringLiteral("kubectl kustomize");
     }
     return tool;
@@ -124,7 +125,7 @@ KustomizeTool findKustomizeTool(const QStringList &searchPaths)
 
 QString kustomizeMissingText()
 {
-    return tr(
+    return KustomizeText::tr(
         "Neither kustomize nor kubectl was found on the PATH, so the kustomizations Flux reads "
         "were not built. Install kustomize (https://kubectl.docs.kubernetes.io/installation/"
         "kustomize/) or kubectl, then validate again.");
@@ -143,7 +144,7 @@ Error kustomizeError(const QString &stderrText, const QString &repoDir, const QS
     if (match.hasMatch())
         line = match.captured(1).toInt();
     const QString shown = folder.isEmpty() ? QStringLiteral(".") : folder;
-    return Error(tr("kustomize build %1 failed: %2")
+    return Error(KustomizeText::tr("kustomize build %1 failed: %2")
                      .arg(shown, words.isEmpty() ? stderrText.trimmed() : words),
                  file, line);
 }
@@ -160,8 +161,9 @@ Result<QByteArray> kustomizeBuild(const KustomizeTool &tool, const QString &repo
     process.setWorkingDirectory(repoDir);
     process.start(tool.program, tool.command + QStringList{dir});
     if (!process.waitForStarted(10000))
-        return Error(tr("%1 could not be started: %2").arg(tool.name, process.errorString()),
-                     tool.program);
+        return Error(
+            KustomizeText::tr("%1 could not be started: %2").arg(tool.name, process.errorString()),
+            tool.program);
     QElapsedTimer timer;
     timer.start();
     QByteArray out;
@@ -175,9 +177,10 @@ Result<QByteArray> kustomizeBuild(const KustomizeTool &tool, const QString &repo
             process.kill();
             process.waitForFinished(5000);
             if (stop)
-                return Error(tr("Canceled."));
-            return Error(tr("%1 %2 did not finish within %3 seconds and was stopped; a remote "
-                            "resource may be unreachable.")
+                return Error(KustomizeText::tr("Canceled."));
+            return Error(KustomizeText::tr(
+                             "%1 %2 did not finish within %3 seconds and was stopped; a remote "
+                             "resource may be unreachable.")
                              .arg(tool.name, folder.isEmpty() ? QStringLiteral(".") : folder)
                              .arg(timeoutMs / 1000),
                          kustomizationFileOf(repoDir, folder));

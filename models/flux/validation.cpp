@@ -22,10 +22,11 @@ namespace Fluxdesk {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate and the runtime the same context ("Validation") for the strings below.
+class ValidationText
 {
-    return QCoreApplication::translate("Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
 
 const QString origin = QStringLiteral("validate");
 
@@ -106,9 +107,11 @@ QString removedApiText(const QString &apiVersion, const QString &kind)
 {
     const QStringList current = SchemaSet::builtIn().apiVersionsOf(kind);
     if (current.isEmpty())
-        return tr("%1 %2 is not a kind the current Flux controllers serve").arg(apiVersion, kind);
-    return tr("%1 %2 is not served by the current Flux controllers (Flux 2.7 and 2.8 removed "
-              "the beta APIs); use %3")
+        return ValidationText::tr("%1 %2 is not a kind the current Flux controllers serve")
+            .arg(apiVersion, kind);
+    return ValidationText::tr(
+               "%1 %2 is not served by the current Flux controllers (Flux 2.7 and 2.8 removed "
+               "the beta APIs); use %3")
         .arg(apiVersion, kind, current.join(QStringLiteral(" or ")));
 }
 
@@ -251,8 +254,9 @@ QStringList Validator::clusterFolders()
         if (!QFileInfo(m_repo.filePath(folder)).isDir()) {
             m_report.problems.append(problem(
                 Problem::Severity::Error, folder, 0, 0,
-                tr("The repository has no folder %1: Flux's flux-system Kustomization of cluster "
-                   "%2 reads it. Write the plan first, or name another cluster.")
+                ValidationText::tr(
+                    "The repository has no folder %1: Flux's flux-system Kustomization of cluster "
+                    "%2 reads it. Write the plan first, or name another cluster.")
                     .arg(folder, m_options.cluster),
                 QStringLiteral("no-cluster")));
             return {};
@@ -269,9 +273,10 @@ QStringList Validator::clusterFolders()
     if (out.isEmpty())
         m_report.problems.append(
             problem(Problem::Severity::Error, QStringLiteral("clusters"), 0, 0,
-                    tr("The repository has no clusters/<cluster>/ folder, so Flux has nothing to "
-                       "read. Write the plan first (Plan > Write Plan, or fluxdesk-cli plan "
-                       "--write)."),
+                    ValidationText::tr(
+                        "The repository has no clusters/<cluster>/ folder, so Flux has nothing to "
+                        "read. Write the plan first (Plan > Write Plan, or fluxdesk-cli plan "
+                        "--write)."),
                     QStringLiteral("no-cluster")));
     return out;
 }
@@ -333,11 +338,11 @@ void Validator::buildFolder(const QString &folder, QList<QJsonObject> &objects)
     }
     const Result<QList<QJsonObject>> parsed = parseManifestStream(*output, folder);
     if (!parsed) {
-        m_report.problems.append(problem(Problem::Severity::Error,
-                                         kustomizationFileIn(m_options.repoDir, folder), 0, 0,
-                                         tr("The output of kustomize build %1 does not read: %2")
-                                             .arg(folder, parsed.error().toString()),
-                                         QStringLiteral("kustomize-build")));
+        m_report.problems.append(
+            problem(Problem::Severity::Error, kustomizationFileIn(m_options.repoDir, folder), 0, 0,
+                    ValidationText::tr("The output of kustomize build %1 does not read: %2")
+                        .arg(folder, parsed.error().toString()),
+                    QStringLiteral("kustomize-build")));
         return;
     }
     objects.append(*parsed);
@@ -369,7 +374,7 @@ void Validator::checkBuilt(const QJsonObject &object, const QString &folder)
         m_reported.insert(key);
         m_report.problems.append(
             problem(Problem::Severity::Error, file, line, 0,
-                    tr("%1 as kustomize builds %2: %3")
+                    ValidationText::tr("%1 as kustomize builds %2: %3")
                         .arg(objectText(object), folder.isEmpty() ? QStringLiteral(".") : folder,
                              violation.toString()),
                     QStringLiteral("flux-schema")));
@@ -386,11 +391,11 @@ void Validator::follow(const QJsonObject &kustomization, const QString &builtFro
     const QString sourceName = str(source, "name");
     if (str(source, "kind") != QLatin1String("GitRepository") ||
         sourceName != QLatin1String("flux-system")) {
-        m_report.problems.append(
-            problem(Problem::Severity::Info, reference.file, reference.line, reference.column,
-                    tr("Kustomization %1 reads %2 %3, not this repository: not built here")
-                        .arg(nameOf(kustomization), str(source, "kind"), sourceName),
-                    QStringLiteral("other-source")));
+        m_report.problems.append(problem(
+            Problem::Severity::Info, reference.file, reference.line, reference.column,
+            ValidationText::tr("Kustomization %1 reads %2 %3, not this repository: not built here")
+                .arg(nameOf(kustomization), str(source, "kind"), sourceName),
+            QStringLiteral("other-source")));
         return;
     }
     const QString path = str(spec, "path");
@@ -398,7 +403,7 @@ void Validator::follow(const QJsonObject &kustomization, const QString &builtFro
     if (path.contains(QLatin1String(".."))) {
         m_report.problems.append(
             problem(Problem::Severity::Error, reference.file, reference.line, reference.column,
-                    tr("spec.path %1 of Kustomization %2 leaves the repository")
+                    ValidationText::tr("spec.path %1 of Kustomization %2 leaves the repository")
                         .arg(path, nameOf(kustomization)),
                     QStringLiteral("flux-path")));
         return;
@@ -406,13 +411,15 @@ void Validator::follow(const QJsonObject &kustomization, const QString &builtFro
     if (!QFileInfo(m_repo.filePath(folder.isEmpty() ? QStringLiteral(".") : folder)).isDir()) {
         m_report.problems.append(problem(
             Problem::Severity::Error, reference.file, reference.line, reference.column,
-            tr("spec.path %1 of Kustomization %2 is not a folder of the repository: Flux would "
-               "fail to apply it. Create the folder or correct the path.")
+            ValidationText::tr(
+                "spec.path %1 of Kustomization %2 is not a folder of the repository: Flux would "
+                "fail to apply it. Create the folder or correct the path.")
                 .arg(path, nameOf(kustomization)),
             QStringLiteral("flux-path")));
         return;
     }
-    m_queue.append({folder, tr("Kustomization %1").arg(nameOf(kustomization)), reference});
+    m_queue.append(
+        {folder, ValidationText::tr("Kustomization %1").arg(nameOf(kustomization)), reference});
 }
 
 ValidationReport Validator::run()
@@ -422,11 +429,12 @@ ValidationReport Validator::run()
                                          kustomizeMissingText(),
                                          QStringLiteral("kustomize-missing")));
     if (m_context)
-        m_context->setProgress(0, 1, tr("Reading the repository's files"));
+        m_context->setProgress(0, 1, ValidationText::tr("Reading the repository's files"));
     scanFiles();
     m_report.clusters = clusterFolders();
     for (const QString &cluster : std::as_const(m_report.clusters))
-        m_queue.append({cluster, tr("the flux-system Kustomization of %1").arg(cluster), {}});
+        m_queue.append(
+            {cluster, ValidationText::tr("the flux-system Kustomization of %1").arg(cluster), {}});
     int done = 0;
     while (!m_queue.isEmpty() && !canceled()) {
         const Pending pending = m_queue.takeFirst();
@@ -435,7 +443,7 @@ ValidationReport Validator::run()
         m_visited.insert(pending.folder);
         if (m_context)
             m_context->setProgress(done, done + m_queue.size() + 1,
-                                   tr("Building %1").arg(pending.folder));
+                                   ValidationText::tr("Building %1").arg(pending.folder));
         BuiltFolder built{pending.folder, pending.appliedBy, {}};
         buildFolder(pending.folder, built.objects);
         for (const QJsonObject &object : std::as_const(built.objects)) {
@@ -448,7 +456,7 @@ ValidationReport Validator::run()
     }
     if (m_options.lint && !canceled()) {
         if (m_context)
-            m_context->setProgress(done, done + 1, tr("Linting"));
+            m_context->setProgress(done, done + 1, ValidationText::tr("Linting"));
         QList<Problem> lint = lintRepository(m_options.repoDir);
         for (Problem &p : lint)
             p.origin = origin;
@@ -512,8 +520,10 @@ QList<Problem> checkFluxFile(const QByteArray &text, const QString &fileName)
                 continue; // quoted: stays a string
             out.append(problem(
                 Problem::Severity::Error, fileName, at.first, at.second,
-                tr("ConfigMap %1: %2: %3 is read as a date by kustomize, which Flux applies as "
-                   "\"%3T00:00:00Z\" (or refuses); quote it: \"%3\"")
+                QCoreApplication::translate(
+                    "Validation",
+                    "ConfigMap %1: %2: %3 is read as a date by kustomize, which Flux applies as "
+                    "\"%3T00:00:00Z\" (or refuses); quote it: \"%3\"")
                     .arg(nameOf(object), path, it.value().toString()),
                 QStringLiteral("yaml-timestamp")));
         }
@@ -551,9 +561,11 @@ void ValidationReport::addDryRun(const QList<QJsonObject> &objects,
                                  const QList<DryRunOutcome> &outcomes, const QString &error)
 {
     if (!error.isEmpty()) {
-        problems.append(problem(Problem::Severity::Warning, QString(), 0, 0,
-                                tr("The server dry-run did not run: %1").arg(error),
-                                QStringLiteral("dry-run")));
+        problems.append(
+            problem(Problem::Severity::Warning, QString(), 0, 0,
+                    QCoreApplication::translate("Validation", "The server dry-run did not run: %1")
+                        .arg(error),
+                    QStringLiteral("dry-run")));
     }
     for (int i = 0; i < outcomes.size(); ++i) {
         const DryRunOutcome &outcome = outcomes.at(i);
@@ -563,7 +575,8 @@ void ValidationReport::addDryRun(const QList<QJsonObject> &objects,
             i < objects.size() ? objectFiles.value(identity(objects.at(i))) : QString();
         problems.append(problem(
             Problem::Severity::Error, file, 0, 0,
-            tr("%1: the API server refuses it (dry-run): %2").arg(outcome.object, outcome.message),
+            QCoreApplication::translate("Validation", "%1: the API server refuses it (dry-run): %2")
+                .arg(outcome.object, outcome.message),
             QStringLiteral("dry-run")));
     }
     std::stable_sort(problems.begin(), problems.end(),
@@ -575,15 +588,19 @@ QString ValidationReport::countsText() const
     const int errors = count(Problem::Severity::Error);
     const int warnings = count(Problem::Severity::Warning);
     if (errors == 0 && warnings == 0)
-        return tr("no problems");
+        return QCoreApplication::translate("Validation", "no problems");
     // Singular and plural spelled out: no English translation supplies %n's forms.
-    const QString e = errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors);
-    const QString w = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
+    const QString e = errors == 1
+                          ? QCoreApplication::translate("Validation", "1 error")
+                          : QCoreApplication::translate("Validation", "%1 errors").arg(errors);
+    const QString w = warnings == 1
+                          ? QCoreApplication::translate("Validation", "1 warning")
+                          : QCoreApplication::translate("Validation", "%1 warnings").arg(warnings);
     if (warnings == 0)
         return e;
     if (errors == 0)
         return w;
-    return tr("%1, %2").arg(e, w);
+    return QCoreApplication::translate("Validation", "%1, %2").arg(e, w);
 }
 
 QString ValidationReport::firstProblemText() const
