@@ -1,6 +1,8 @@
 #include "clirunner.h"
 #include "flux/kustomizebuild.h"
 #include "kustomizeprobe.h"
+#include "testfiles.h"
+#include "validationfixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,25 +19,12 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
+using TestFiles::appsFluxKustomization;
+
 bool write(const QString &path, const QByteArray &text)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    return TestFiles::writeFile(path, text);
 }
-
-const QByteArray appsKustomization = "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
-                                     "kind: Kustomization\n"
-                                     "metadata:\n"
-                                     "  name: apps\n"
-                                     "  namespace: flux-system\n"
-                                     "spec:\n"
-                                     "  interval: 10m\n"
-                                     "  path: ./apps\n"
-                                     "  prune: true\n"
-                                     "  sourceRef:\n"
-                                     "    kind: GitRepository\n"
-                                     "    name: flux-system\n";
 
 } // namespace
 
@@ -95,7 +84,7 @@ private Q_SLOTS:
     void problemsOnePerLine()
     {
         QTemporaryDir repo;
-        QVERIFY(write(repo.filePath(s("clusters/home/apps.yaml")), appsKustomization));
+        QVERIFY(write(repo.filePath(s("clusters/home/apps.yaml")), appsFluxKustomization));
         QVERIFY(write(repo.filePath(s("apps/kustomization.yaml")), "resources:\n- cm.yaml\n"));
         QVERIFY(write(repo.filePath(s("apps/cm.yaml")),
                       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n"
@@ -116,7 +105,7 @@ private Q_SLOTS:
     void noToolSaysWhatToInstall()
     {
         QTemporaryDir repo;
-        QVERIFY(write(repo.filePath(s("clusters/home/apps.yaml")), appsKustomization));
+        QVERIFY(write(repo.filePath(s("clusters/home/apps.yaml")), appsFluxKustomization));
         QVERIFY(write(repo.filePath(s("apps/kustomization.yaml")), "resources: []\n"));
         QProcessEnvironment env = isolatedEnvironment(m_home.path());
         env.insert(s("PATH"), repo.filePath(s("no-bin")));

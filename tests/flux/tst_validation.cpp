@@ -6,6 +6,8 @@
 #include "kustomizeprobe.h"
 #include "plan/planner.h"
 #include "plan/planwriter.h"
+#include "testfiles.h"
+#include "validationfixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,26 +24,12 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
+using TestFiles::appsFluxKustomization;
+
 bool write(const QTemporaryDir &dir, const QString &path, const QByteArray &text)
 {
-    const QString full = dir.filePath(path);
-    QDir().mkpath(QFileInfo(full).absolutePath());
-    QFile file(full);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    return TestFiles::writeFile(dir.filePath(path), text);
 }
-
-const QByteArray appsKustomization = "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
-                                     "kind: Kustomization\n"
-                                     "metadata:\n"
-                                     "  name: apps\n"
-                                     "  namespace: flux-system\n"
-                                     "spec:\n"
-                                     "  interval: 10m\n"
-                                     "  path: ./apps\n"
-                                     "  prune: true\n"
-                                     "  sourceRef:\n"
-                                     "    kind: GitRepository\n"
-                                     "    name: flux-system\n";
 
 ValidationOptions optionsFor(const QTemporaryDir &dir)
 {
@@ -135,7 +123,7 @@ private Q_SLOTS:
         QFETCH(QString, where);
         QFETCH(QString, words);
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"), kustomization));
         QVERIFY(write(dir, s("apps/cm.yaml"), resource));
 
@@ -155,7 +143,7 @@ private Q_SLOTS:
     void timestampAfterBuildIsCaught()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"), "resources:\n- cm.yaml\n"));
         QVERIFY(write(dir, s("apps/cm.yaml"),
                       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
@@ -174,7 +162,7 @@ private Q_SLOTS:
     {
         // A patch in the kustomization misspells a field: only the build shows it.
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"),
                       "resources:\n- charts.yaml\npatches:\n- patch: |-\n"
                       "    apiVersion: source.toolkit.fluxcd.io/v1\n"
@@ -196,7 +184,7 @@ private Q_SLOTS:
     {
         // As `fluxdesk-cli validate --repo repo` gives it: relative to the working directory.
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"), "resources:\n- cm.yaml\n"));
         QVERIFY(write(dir, s("apps/cm.yaml"),
                       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"));
@@ -211,7 +199,7 @@ private Q_SLOTS:
     void missingPathIsReportedAtSpecPath()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         const ValidationReport report = validateRepository(optionsFor(dir));
         QCOMPARE(errors(report), QStringList{s("clusters/home/apps.yaml:8: flux-path")});
     }
@@ -228,7 +216,7 @@ private Q_SLOTS:
     void noToolSaysWhatToInstall()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"), "resources: []\n"));
         ValidationOptions options = optionsFor(dir);
         options.tool = findKustomizeTool({dir.filePath(s("no-such-bin"))});
@@ -242,7 +230,7 @@ private Q_SLOTS:
     void sessionRunsOffThreadAndCancels()
     {
         QTemporaryDir dir;
-        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(dir, s("clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(dir, s("apps/kustomization.yaml"), "resources:\n- cm.yaml\n"));
         QVERIFY(write(dir, s("apps/cm.yaml"),
                       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"));

@@ -3,6 +3,8 @@
 #include "items/changesmodel.h"
 #include "items/problemmodel.h"
 #include "mainwindow.h"
+#include "testfiles.h"
+#include "validationfixtures.h"
 
 #include <QAction>
 #include <QApplication>
@@ -36,25 +38,12 @@ QString git(const QString &dir, const QStringList &arguments)
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }
 
+using TestFiles::appsFluxKustomization;
+
 bool write(const QString &path, const QByteArray &text)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+    return TestFiles::writeFile(path, text);
 }
-
-const QByteArray appsKustomization = "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
-                                     "kind: Kustomization\n"
-                                     "metadata:\n"
-                                     "  name: apps\n"
-                                     "  namespace: flux-system\n"
-                                     "spec:\n"
-                                     "  interval: 10m\n"
-                                     "  path: ./apps\n"
-                                     "  prune: true\n"
-                                     "  sourceRef:\n"
-                                     "    kind: GitRepository\n"
-                                     "    name: flux-system\n";
 
 // Answers the "Commit anyway?" question by clicking the named button once it shows.
 void answerWarning(const QString &button, QString *text)
@@ -121,7 +110,7 @@ private Q_SLOTS:
         git(work, {s("init"), s("-q"), s("-b"), s("main")});
         git(work, {s("config"), s("user.name"), s("Test")});
         git(work, {s("config"), s("user.email"), s("test@example.com")});
-        QVERIFY(write(work + s("/clusters/home/apps.yaml"), appsKustomization));
+        QVERIFY(write(work + s("/clusters/home/apps.yaml"), appsFluxKustomization));
         QVERIFY(write(work + s("/apps/kustomization.yaml"), "resources:\n- missing.yaml\n"));
 
         MainWindow window;
