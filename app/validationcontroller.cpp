@@ -113,8 +113,8 @@ void ValidationController::onFinished(const ValidationReport &report)
     std::function<void()> commit = std::move(m_pendingCommit);
     m_pendingCommit = nullptr;
     if (report.canceled) {
-        emit statusMessage(commit ? tr("Validation canceled: nothing was committed.")
-                                  : tr("Validation canceled."),
+        emit statusMessage(commit ? tr("Validation cancelled: nothing was committed.")
+                                  : tr("Validation cancelled."),
                            8000);
         return;
     }
@@ -138,8 +138,8 @@ void ValidationController::onFinished(const ValidationReport &report)
 bool ValidationController::askCommitAnyway(const ValidationReport &report)
 {
     QMessageBox box(QMessageBox::Warning, tr("Validation Failed"),
-                    tr("Validation found %1 in what Flux will read. Pushed as it is, Flux may "
-                       "fail to apply it.")
+                    tr("Validation found %1 in what Flux will read. If you push it as it is, "
+                       "Flux may fail to apply it.")
                         .arg(report.countsText()),
                     QMessageBox::NoButton, m_window);
     box.setObjectName(QStringLiteral("validationWarning"));

@@ -4373,11 +4373,11 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <translation>Wird validiert…</translation>
     </message>
     <message>
-        <source>Validation canceled: nothing was committed.</source>
+        <source>Validation cancelled: nothing was committed.</source>
         <translation>Validierung abgebrochen: Es wurde nichts committet.</translation>
     </message>
     <message>
-        <source>Validation canceled.</source>
+        <source>Validation cancelled.</source>
         <translation>Validierung abgebrochen.</translation>
     </message>
     <message>
@@ -4397,7 +4397,7 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <translation>Validierung fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Validation found %1 in what Flux will read. Pushed as it is, Flux may fail to apply it.</source>
+        <source>Validation found %1 in what Flux will read. If you push it as it is, Flux may fail to apply it.</source>
         <translation>Die Validierung hat %1 in dem gefunden, was Flux lesen wird. Wenn Sie es so pushen, kann Flux es möglicherweise nicht anwenden.</translation>
     </message>
     <message>
@@ -4825,7 +4825,7 @@ Die Liste &quot;Probleme&quot; zeigt alle.</translation>
         <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>Canceled.</source>
+        <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>

@@ -177,7 +177,7 @@ Result<QByteArray> kustomizeBuild(const KustomizeTool &tool, const QString &repo
             process.kill();
             process.waitForFinished(5000);
             if (stop)
-                return Error(KustomizeText::tr("Canceled."));
+                return Error(KustomizeText::tr("Cancelled."));
             return Error(KustomizeText::tr(
                              "%1 %2 did not finish within %3 seconds and was stopped; a remote "
                              "resource may be unreachable.")
