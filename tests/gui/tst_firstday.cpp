@@ -14,6 +14,7 @@
 #include "plancontroller.h"
 #include "planpane.h"
 #include "testfiles.h"
+#include "windowtesting.h"
 #include "writeplandialogtesting.h"
 #include "yamleditor.h"
 
@@ -85,15 +86,7 @@ void whenModal(const QString &name, std::function<void(QWidget *)> act)
 }
 
 // Starts the window on the demo cluster with repo open, and waits for its first plan.
-bool startOnDemo(MainWindow &window, const QString &repo)
-{
-    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
-    StartupOptions options;
-    options.demo = true;
-    options.repo = repo;
-    window.start(options);
-    return ready.wait(30000);
-}
+using TestFiles::startOnDemo;
 
 // Every file under dir with its bytes: what a refused write must leave as it was.
 QMap<QString, QByteArray> filesUnder(const QString &dir)
@@ -131,10 +124,7 @@ public:
     TestFirstDay()
     {
         // Nothing of the user's: settings, kubeconfig, Helm's files all in a scratch home.
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
-        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
-        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
+        TestFiles::useScratchHome(m_home);
         qputenv("KUBECONFIG", QFile::encodeName(m_home.filePath(s("missing-kubeconfig"))));
     }
 

@@ -9,6 +9,7 @@
 #include "plan/plansession.h"
 #include "plancontroller.h"
 #include "planpane.h"
+#include "windowtesting.h"
 
 #include <QAction>
 #include <QFile>
@@ -34,15 +35,7 @@ const ObjectKey llamaDeployment{s("apps"), s("Deployment"), s("llm"), s("llama-c
 const ObjectKey llamaService{{}, s("Service"), s("llm"), s("llama-cpp")};
 const ObjectKey analyzerConfig{{}, s("ConfigMap"), s("log-analyzer"), s("log-analyzer-config")};
 
-bool startOnDemo(MainWindow &window, const QString &repo)
-{
-    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
-    StartupOptions options;
-    options.demo = true;
-    options.repo = repo;
-    window.start(options);
-    return ready.wait(30000);
-}
+using TestFiles::startOnDemo;
 
 // Every file path the plan tree shows.
 QStringList planTreeFiles(const QAbstractItemModel &model, const QModelIndex &parent = {})
@@ -97,13 +90,7 @@ class TestBulkDecisionsGui : public QObject
 {
     Q_OBJECT
 public:
-    TestBulkDecisionsGui()
-    {
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
-        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
-        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
-    }
+    TestBulkDecisionsGui() { TestFiles::useScratchHome(m_home); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

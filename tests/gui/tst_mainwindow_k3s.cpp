@@ -4,6 +4,7 @@
 #include "plan/plansession.h"
 #include "plancontroller.h"
 #include "planpane.h"
+#include "windowtesting.h"
 #include "writeplandialogtesting.h"
 
 #include <QAction>
@@ -42,13 +43,7 @@ class TestMainWindowK3s : public QObject
 {
     Q_OBJECT
 public:
-    TestMainWindowK3s()
-    {
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
-        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
-        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
-    }
+    TestMainWindowK3s() { TestFiles::useScratchHome(m_home); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

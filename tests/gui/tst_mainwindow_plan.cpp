@@ -13,6 +13,7 @@
 #include "plancontroller.h"
 #include "planpane.h"
 #include "releaseview.h"
+#include "windowtesting.h"
 #include "writeplandialogtesting.h"
 #include "yamleditor.h"
 
@@ -51,15 +52,7 @@ bool kustomizeBuilds(const QString &folder, QByteArray *error)
 }
 
 // Starts the window on the demo cluster with repo open, and waits for its first plan.
-bool startOnDemo(MainWindow &window, const QString &repo)
-{
-    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
-    StartupOptions options;
-    options.demo = true;
-    options.repo = repo;
-    window.start(options);
-    return ready.wait(30000);
-}
+using TestFiles::startOnDemo;
 
 } // namespace
 
@@ -67,13 +60,7 @@ class TestMainWindowPlan : public QObject
 {
     Q_OBJECT
 public:
-    TestMainWindowPlan()
-    {
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
-        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
-        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
-    }
+    TestMainWindowPlan() { TestFiles::useScratchHome(m_home); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

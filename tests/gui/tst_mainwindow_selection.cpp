@@ -10,6 +10,7 @@
 #include "plan/plansession.h"
 #include "plancontroller.h"
 #include "planpane.h"
+#include "windowtesting.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -29,15 +30,7 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
-bool startOnDemo(MainWindow &window, const QString &repo)
-{
-    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
-    StartupOptions options;
-    options.demo = true;
-    options.repo = repo;
-    window.start(options);
-    return ready.wait(30000);
-}
+using TestFiles::startOnDemo;
 
 // Reveals the row and clicks it, as the user does.
 bool clickRow(QTreeView *tree, const QModelIndex &index)
@@ -74,10 +67,7 @@ class TestMainWindowSelection : public QObject
 public:
     TestMainWindowSelection()
     {
-        qputenv("HOME", QFile::encodeName(m_home.path()));
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
-        qputenv("HELM_CONFIG_HOME", QFile::encodeName(m_home.filePath(s("helm"))));
-        qputenv("HELM_CACHE_HOME", QFile::encodeName(m_home.filePath(s("helm-cache"))));
+        TestFiles::useScratchHome(m_home);
         qputenv("KUBECONFIG", QFile::encodeName(m_home.filePath(s("missing-kubeconfig"))));
     }
 
