@@ -19,12 +19,13 @@ set(FLUXDESK_LAYER_PROBES
     "plan_sees_git|plan|git/textdiff.h|fail"
     "plan_sees_flux|plan|flux/fluxschema.h|fail"
     "flux_sees_items|flux|items/problemmodel.h|fail"
-    "flux_sees_git|flux|git/textdiff.h|fail"
+    "git_sees_flux|git|flux/fluxschema.h|fail"
     "manifest_sees_core|manifest|core/error.h|pass"
     "kube_sees_repo|kube|repo/repopath.h|pass"
     "plan_sees_kube_and_helm|plan|helm/releaseconversion.h|pass"
     "items_sees_git|items|git/textdiff.h|pass"
     "flux_sees_plan|flux|plan/fluxobjects.h|pass"
+    "flux_sees_git|flux|git/knownhosts.h|pass"
     "items_sees_flux|items|flux/fluxschema.h|pass")
 
 set(probe_targets)
