@@ -5,8 +5,11 @@
 #include "manifest/yamljson.h"
 #include "manifest/yamlwriter.h"
 #include "plan/plan.h"
+#include "repo/stagedwrite.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -396,6 +399,27 @@ QString takeoverBaselinePath()
     return QStringLiteral(".fluxdesk/takeover.yaml");
 }
 
+Result<bool> saveTakeoverBaseline(const QString &repoDir, const TakeoverBaseline &baseline)
+{
+    StagedWrite write(repoDir);
+    write.write(takeoverBaselinePath(), baseline.toYaml());
+    return write.commit();
+}
+
+Result<std::optional<TakeoverBaseline>> loadTakeoverBaseline(const QString &repoDir)
+{
+    const QString path = QDir(repoDir).filePath(takeoverBaselinePath());
+    QFile file(path);
+    if (!file.exists())
+        return std::optional<TakeoverBaseline>();
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(TakeoverText::tr("cannot read: %1").arg(file.errorString()), path);
+    Result<TakeoverBaseline> parsed = TakeoverBaseline::parse(file.readAll(), path);
+    if (!parsed)
+        return parsed.error();
+    return std::optional<TakeoverBaseline>(parsed.value());
+}
+
 bool holdsData(const ObjectKey &key)
 {
     if (key.group.isEmpty())
@@ -440,9 +464,8 @@ Result<TakeoverBaseline> TakeoverBaseline::parse(const QByteArray &yaml, const Q
         return value.error();
     const QJsonObject root = value.value().toObject();
     if (str(root, "kind") != QLatin1String("TakeoverBaseline"))
-        return Error{TakeoverText::tr("%1: not a takeover baseline (kind: TakeoverBaseline "
-                                      "expected)")
-                         .arg(fileName)};
+        return Error(TakeoverText::tr("not a takeover baseline (kind: TakeoverBaseline expected)"),
+                     fileName);
     TakeoverBaseline baseline;
     baseline.cluster = str(root, "cluster");
     baseline.recordedAt = QDateTime::fromString(str(root, "recordedAt"), Qt::ISODate);
@@ -461,14 +484,13 @@ Result<TakeoverBaseline> TakeoverBaseline::parse(const QByteArray &yaml, const Q
         for (const QJsonValue &workload : json.value(QLatin1String("workloads")).toArray())
             release.workloads.append(objectOf(workload.toObject()));
         if (release.name.isEmpty() || release.storageNamespace.isEmpty() || release.revision < 1)
-            return Error{TakeoverText::tr("%1: a release without name, storageNamespace or "
-                                          "revision")
-                             .arg(fileName)};
+            return Error(TakeoverText::tr("a release without name, storageNamespace or revision"),
+                         fileName);
         baseline.releases.append(release);
     }
     for (const TakeoverObject &object : std::as_const(baseline.objects))
         if (object.key.kind.isEmpty() || object.key.name.isEmpty())
-            return Error{TakeoverText::tr("%1: an object without kind or name").arg(fileName)};
+            return Error(TakeoverText::tr("an object without kind or name"), fileName);
     return baseline;
 }
 

@@ -12,6 +12,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Fluxdesk {
 
 class Inventory;
@@ -58,6 +60,10 @@ struct TakeoverBaseline
 
 // ".fluxdesk/takeover.yaml"
 QString takeoverBaselinePath();
+// The baseline saved into a checkout (all or nothing, never through a link, never outside it),
+// and read back: std::nullopt when the checkout has none.
+Result<bool> saveTakeoverBaseline(const QString &repoDir, const TakeoverBaseline &baseline);
+Result<std::optional<TakeoverBaseline>> loadTakeoverBaseline(const QString &repoDir);
 
 // The baseline of a plan against the live inventory it was made from: every object of a
 // manifest or namespace file with its uid, every converted release at its deployed revision.

@@ -123,6 +123,7 @@ private Q_SLOTS:
     void baselineRoundTrips();
     void baselineErrorsNameTheFile();
     void baselineFromPlan();
+    void baselineSavedInTheCheckout();
 };
 
 void TestTakeover::objects_data()
@@ -333,7 +334,8 @@ void TestTakeover::baselineErrorsNameTheFile()
              qPrintable(broken.error().toString()));
     Result<TakeoverBaseline> other = TakeoverBaseline::parse("kind: Other\n", s("t.yaml"));
     QVERIFY(!other);
-    QVERIFY(other.error().message.startsWith(s("t.yaml: not a takeover baseline")));
+    QCOMPARE(other.error().file, s("t.yaml"));
+    QVERIFY(other.error().message.startsWith(s("not a takeover baseline")));
 }
 
 void TestTakeover::baselineFromPlan()
@@ -379,6 +381,37 @@ void TestTakeover::baselineFromPlan()
     QCOMPARE(r.workloads.size(), 1);
     QCOMPARE(r.workloads.first().key, lokiWorkload);
     QCOMPARE(r.workloads.first().uid, s("uid-loki"));
+}
+
+void TestTakeover::baselineSavedInTheCheckout()
+{
+    QTemporaryDir repo;
+    QVERIFY(repo.isValid());
+    Result<std::optional<TakeoverBaseline>> none = loadTakeoverBaseline(repo.path());
+    QVERIFY(none);
+    QVERIFY(!none.value().has_value());
+
+    QVERIFY(saveTakeoverBaseline(repo.path(), baseline()));
+    Result<std::optional<TakeoverBaseline>> loaded = loadTakeoverBaseline(repo.path());
+    QVERIFY(loaded && loaded.value().has_value());
+    QCOMPARE(loaded.value()->objects.size(), 2);
+    QCOMPARE(loaded.value()->releases.first().workloads.first().uid, s("uid-loki"));
+
+    // .fluxdesk turned into a link to somewhere else: nothing is written there.
+    QTemporaryDir elsewhere, other;
+    QVERIFY(QFile::link(elsewhere.path(), other.path() + s("/.fluxdesk")));
+    QVERIFY(!saveTakeoverBaseline(other.path(), baseline()));
+    QVERIFY(QDir(elsewhere.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+
+    // A baseline edited by hand into something else says where.
+    QFile file(repo.path() + s("/.fluxdesk/takeover.yaml"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("kind: TakeoverBaseline\nreleases:\n  - name: loki\n");
+    file.close();
+    Result<std::optional<TakeoverBaseline>> broken = loadTakeoverBaseline(repo.path());
+    QVERIFY(!broken);
+    QVERIFY2(broken.error().message.contains(s("without name, storageNamespace or revision")),
+             qPrintable(broken.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestTakeover)
