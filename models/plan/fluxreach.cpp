@@ -134,6 +134,37 @@ QStringList kustomizationEntries(const QByteArray &text, const QString &path)
     return out;
 }
 
+// The spec.sync.path of every Flux Operator FluxInstance in text, cleaned: the operator makes
+// the flux-system Kustomization from it, so it is applied as a Flux Kustomization's path is.
+QStringList fluxInstancePaths(const QByteArray &text, const QString &path)
+{
+    QStringList out;
+    if (!text.contains("fluxcd.controlplane.io"))
+        return out;
+    const Result<QList<YamlDocument>> docs = parseYamlDocuments(text, path);
+    if (!docs)
+        return out;
+    for (const YamlDocument &doc : *docs) {
+        const QJsonObject object = doc.value.toObject();
+        if (!object.value(QLatin1String("apiVersion"))
+                 .toString()
+                 .startsWith(QLatin1String("fluxcd.controlplane.io/")) ||
+            object.value(QLatin1String("kind")).toString() != QLatin1String("FluxInstance"))
+            continue;
+        const QJsonObject sync =
+            object.value(QLatin1String("spec")).toObject().value(QLatin1String("sync")).toObject();
+        if (sync.isEmpty())
+            continue;
+        QString spec = sync.value(QLatin1String("path")).toString();
+        while (spec.startsWith(QLatin1Char('/')))
+            spec.remove(0, 1);
+        const QString cleaned = joined(QString(), spec);
+        if (!isOutside(cleaned))
+            out.append(cleaned);
+    }
+    return out;
+}
+
 void collect(const QString &root, const QString &relative, RepositoryFiles &out, int depth)
 {
     if (depth > 64)
@@ -198,6 +229,8 @@ FluxReach::FluxReach(const RepositoryFiles &files)
             for (const QString &p : paths)
                 roots.insert(p);
         }
+        for (const QString &p : fluxInstancePaths(it.value(), path))
+            roots.insert(p);
     }
     m_roots = roots.values();
     std::sort(m_roots.begin(), m_roots.end());

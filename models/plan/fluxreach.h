@@ -32,8 +32,9 @@ struct FolderWiring
     QString entry; // folder relative to nearest ("../apps/foo")
 };
 
-// Which folders of a repository Flux applies. Starts at every Flux Kustomization's spec.path and
-// at each folder holding Flux Kustomizations (what flux bootstrap's path points at), and follows
+// Which folders of a repository Flux applies. Starts at every Flux Kustomization's spec.path, at
+// each folder holding Flux Kustomizations (what flux bootstrap's path points at) and at every Flux
+// Operator FluxInstance's spec.sync.path, and follows
 // the kustomizations' resources (and components): a folder listed there is applied. A starting
 // folder without a kustomization file is read whole, its subfolders too, as kustomize-controller
 // generates one for it. Folders of a Helm chart (a Chart.yaml above them) hold templates, not
