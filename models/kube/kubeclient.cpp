@@ -106,6 +106,16 @@ QNetworkReply *KubeClient::get(const QString &pathAndQuery, qint64 maxBodyBytes)
     return watch(m_nam.get(request(pathAndQuery)), maxBodyBytes);
 }
 
+QNetworkReply *KubeClient::stream(const QString &pathAndQuery, int idleTimeoutMs)
+{
+    QNetworkRequest r = request(pathAndQuery);
+    r.setTransferTimeout(idleTimeoutMs);
+    QNetworkReply *reply = m_nam.get(r);
+    reply->setProperty(TimeoutProperty, idleTimeoutMs);
+    keepSslErrors(reply);
+    return reply;
+}
+
 QNetworkReply *KubeClient::send(const QByteArray &verb, const QString &pathAndQuery,
                                 const QByteArray &contentType, const QByteArray &body,
                                 qint64 maxBodyBytes)
@@ -150,6 +160,12 @@ QNetworkReply *KubeClient::watch(QNetworkReply *reply, qint64 maxBodyBytes)
                 refuseBody(reply);
         });
     }
+    keepSslErrors(reply);
+    return reply;
+}
+
+void KubeClient::keepSslErrors(QNetworkReply *reply)
+{
     // The reasons are only available from this signal; keep them for replyError().
     connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
         QStringList reasons;
@@ -157,7 +173,6 @@ QNetworkReply *KubeClient::watch(QNetworkReply *reply, qint64 maxBodyBytes)
             reasons.append(error.errorString());
         reply->setProperty(SslErrorsProperty, reasons);
     });
-    return reply;
 }
 
 bool KubeClient::bodyLimitExceeded(const QNetworkReply *reply)

@@ -41,6 +41,10 @@ public:
     QNetworkReply *send(const QByteArray &verb, const QString &pathAndQuery,
                         const QByteArray &contentType, const QByteArray &body,
                         qint64 maxBodyBytes = -1);
+    // A long-lived GET (a watch): no overall deadline and no cap on the total body, which the
+    // caller reads as it arrives and caps per event; idleTimeoutMs (no byte for this long) aborts
+    // it, and replyError() then says it timed out. Everything else as get() does it.
+    QNetworkReply *stream(const QString &pathAndQuery, int idleTimeoutMs);
 
     // Whether the reply was aborted because its body passed its cap.
     static bool bodyLimitExceeded(const QNetworkReply *reply);
@@ -58,6 +62,7 @@ public:
 private:
     QNetworkRequest request(const QString &pathAndQuery) const;
     QNetworkReply *watch(QNetworkReply *reply, qint64 maxBodyBytes);
+    static void keepSslErrors(QNetworkReply *reply);
 
     ConnectionSettings m_settings;
     QNetworkAccessManager m_nam;
