@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include "clitext.h"
+#include "commands.h"
 #include "output.h"
 
 #include <QCommandLineOption>
@@ -62,6 +63,12 @@ QString usageText()
         "                        stage everything, commit, print the commit id; --push pushes "
         "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
         "fails (the commit stays)\n"
+        "  flux takeover --repo DIR [--record]\n"
+        "                        whether Flux adopted what ran before, object by object and "
+        "Helm release by release, in place (the same uid; the release's next revision) or made "
+        "it again; --record first writes what runs now to DIR/.fluxdesk/takeover.yaml, before "
+        "Flux takes over; exit 1 while anything is not yet adopted, 2 on danger (an object "
+        "holding data recreated, a release reinstalled)\n"
         "\n"
         "Options:\n"
         "  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, "
@@ -97,6 +104,9 @@ int maxArguments(const QString &command)
     if (command == QLatin1String("clean") || command == QLatin1String("split") ||
         command == QLatin1String("convert-helm"))
         return 1;
+    // flux SUBCOMMAND
+    if (command == QLatin1String("flux"))
+        return 1;
     return 0;
 }
 
@@ -105,7 +115,7 @@ QStringList availableCommands()
     return {QStringLiteral("contexts"), QStringLiteral("inventory"),    QStringLiteral("snapshot"),
             QStringLiteral("releases"), QStringLiteral("split"),        QStringLiteral("lint"),
             QStringLiteral("clean"),    QStringLiteral("convert-helm"), QStringLiteral("commit"),
-            QStringLiteral("plan"),     QStringLiteral("validate")};
+            QStringLiteral("plan"),     QStringLiteral("validate"),     QStringLiteral("flux")};
 }
 
 ParseResult parseArguments(const QStringList &arguments)
@@ -138,6 +148,7 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption forceDemo(QStringLiteral("force-demo"));
+    const QCommandLineOption record(QStringLiteral("record"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions(
@@ -146,6 +157,7 @@ ParseResult parseArguments(const QStringList &arguments)
          includeSecrets, accept,  acceptAll, remove,  removeAllStale, help,  version});
     parser.addOption(inlineCredentials);
     parser.addOption(forceDemo);
+    parser.addOption(record);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -196,6 +208,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.remove = parser.values(remove);
     o.removeAllStale = parser.isSet(removeAllStale);
     o.forceDemo = parser.isSet(forceDemo);
+    o.record = parser.isSet(record);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -232,6 +245,18 @@ ParseResult parseArguments(const QStringList &arguments)
     }
     if (o.forceDemo && (o.command != QLatin1String("plan") || !o.demo))
         return usageError(Text::tr("--force-demo needs plan with --demo"));
+    if (o.command == QLatin1String("flux")) {
+        const QString sub = o.arguments.value(0);
+        if (sub.isEmpty())
+            return usageError(Text::tr("flux needs a subcommand: %1")
+                                  .arg(fluxSubcommands().join(QLatin1String(", "))));
+        if (!fluxSubcommands().contains(sub))
+            return usageError(Text::tr("flux: unknown subcommand \"%1\"; available: %2")
+                                  .arg(sub, fluxSubcommands().join(QLatin1String(", "))));
+    }
+    if (o.record &&
+        (o.command != QLatin1String("flux") || o.arguments.value(0) != QLatin1String("takeover")))
+        return usageError(Text::tr("--record needs flux takeover"));
     if (parser.isSet(accept) && o.acceptAll)
         return usageError(Text::tr("--accept and --accept-all exclude each other"));
     if (parser.isSet(remove) && o.removeAllStale)

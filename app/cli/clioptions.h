@@ -44,6 +44,9 @@ struct CliOptions
     bool removeAllStale = false; // --remove-all-stale
     // plan --write --demo into a repository that already holds manifests: refused unless given
     bool forceDemo = false; // --force-demo
+
+    // flux takeover: write the baseline instead of checking against it
+    bool record = false; // --record
 };
 
 struct ParseResult

@@ -170,6 +170,8 @@ int runCommand(const CliOptions &options)
         return runPlan(options);
     if (options.command == QLatin1String("validate"))
         return runValidate(options);
+    if (options.command == QLatin1String("flux"))
+        return runFlux(options);
     printError(Text::tr("unknown command \"%1\"").arg(options.command));
     return ExitUsage;
 }

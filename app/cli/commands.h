@@ -9,13 +9,18 @@ int runContexts(const CliOptions &options);
 int runReleases(const CliOptions &options);
 int runInventory(const CliOptions &options);
 int runSnapshot(const CliOptions &options);
-int runSplit(const CliOptions &options);       // cmd_split.cpp
-int runLint(const CliOptions &options);        // cmd_lint.cpp
-int runClean(const CliOptions &options);       // cmd_clean.cpp
-int runConvertHelm(const CliOptions &options); // cmd_converthelm.cpp
-int runCommit(const CliOptions &options);      // cmd_commit.cpp
-int runPlan(const CliOptions &options);        // cmd_plan.cpp
-int runValidate(const CliOptions &options);    // cmd_validate.cpp
+int runSplit(const CliOptions &options);        // cmd_split.cpp
+int runLint(const CliOptions &options);         // cmd_lint.cpp
+int runClean(const CliOptions &options);        // cmd_clean.cpp
+int runConvertHelm(const CliOptions &options);  // cmd_converthelm.cpp
+int runCommit(const CliOptions &options);       // cmd_commit.cpp
+int runPlan(const CliOptions &options);         // cmd_plan.cpp
+int runValidate(const CliOptions &options);     // cmd_validate.cpp
+int runFlux(const CliOptions &options);         // cmd_flux.cpp: dispatches flux SUBCOMMAND
+int runFluxTakeover(const CliOptions &options); // cmd_fluxtakeover.cpp
+
+// The flux subcommands this build knows, in the order help lists them.
+QStringList fluxSubcommands();
 
 // Dispatches options.command.
 int runCommand(const CliOptions &options);

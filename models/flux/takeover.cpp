@@ -206,12 +206,10 @@ public:
     TakeoverReport run()
     {
         for (const TakeoverRelease &release : m_baseline.releases) {
-            m_report.items.append(releaseItem(release));
-            for (const TakeoverObject &workload : release.workloads) {
-                TakeoverItem item = objectItem(workload);
-                item.release = releaseText(release.storageNamespace, release.name);
-                m_report.items.append(item);
-            }
+            const TakeoverItem releaseVerdict = releaseItem(release);
+            m_report.items.append(releaseVerdict);
+            for (const TakeoverObject &workload : release.workloads)
+                m_report.items.append(workloadItem(workload, releaseVerdict));
         }
         for (const TakeoverObject &object : m_baseline.objects)
             m_report.items.append(objectItem(object));
@@ -295,6 +293,28 @@ private:
         item.state = TakeoverState::Adopted;
         item.severity = TakeoverSeverity::Ok;
         item.detail = TakeoverText::tr("adopted in place");
+        return item;
+    }
+
+    // An object a release made: helm-controller upgrading the release in place keeps it (its
+    // labels are no proof: a chart's crds/ are never relabelled on upgrade), so it is adopted
+    // when its release is and it is still the same object.
+    TakeoverItem workloadItem(const TakeoverObject &workload, const TakeoverItem &release)
+    {
+        TakeoverItem item = objectItem(workload);
+        item.release = release.release;
+        if (item.state != TakeoverState::Adopted && item.state != TakeoverState::Waiting)
+            return item; // recreated or gone, whatever the release says
+        item.owner = release.owner;
+        if (release.state == TakeoverState::Adopted) {
+            item.state = TakeoverState::Adopted;
+            item.severity = TakeoverSeverity::Ok;
+            item.detail = TakeoverText::tr("kept in place by the release's upgrade");
+        } else {
+            item.state = TakeoverState::Waiting;
+            item.severity = TakeoverSeverity::Waiting;
+            item.detail = TakeoverText::tr("waits for its release to be adopted");
+        }
         return item;
     }
 

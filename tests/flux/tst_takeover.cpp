@@ -118,6 +118,7 @@ private Q_SLOTS:
     void objects();
     void releases_data();
     void releases();
+    void recreatedWorkloadOfAnAdoptedRelease();
     void withoutUidsLeansOnTimestamps();
     void everythingAdoptedExitsZero();
     void baselineRoundTrips();
@@ -188,43 +189,46 @@ void TestTakeover::releases_data()
     QTest::addColumn<int>("state");
     QTest::addColumn<int>("severity");
     QTest::addColumn<QString>("detail");
+    QTest::addColumn<int>("workloadState");
 
     const QJsonObject workload = live(lokiWorkload, s("uid-loki"), s("2026-10-01T00:00:00Z"));
     const QJsonObject ready = helmReleaseObject(s("True"), s("UpgradeSucceeded"));
     QTest::newRow("adopted: next revision of the same release")
         << QList<QJsonObject>{workload, ready, record(2, s("superseded"), s("rec-2")),
                               record(3, s("deployed"), s("rec-3"))}
-        << int(TakeoverState::Adopted) << int(TakeoverSeverity::Ok) << s("adopted, revision 2 → 3");
+        << int(TakeoverState::Adopted) << int(TakeoverSeverity::Ok) << s("adopted, revision 2 → 3")
+        << int(TakeoverState::Adopted);
     QTest::newRow("adopted, old records pruned by maxHistory")
         << QList<QJsonObject>{workload, ready, record(9, s("deployed"), s("rec-9"))}
-        << int(TakeoverState::Adopted) << int(TakeoverSeverity::Ok) << s("adopted, revision 2 → 9");
+        << int(TakeoverState::Adopted) << int(TakeoverSeverity::Ok) << s("adopted, revision 2 → 9")
+        << int(TakeoverState::Adopted);
     QTest::newRow("HelmRelease not applied yet")
         << QList<QJsonObject>{workload, record(2, s("deployed"), s("rec-2"))}
         << int(TakeoverState::Waiting) << int(TakeoverSeverity::Waiting)
-        << s("HelmRelease not in the cluster yet");
+        << s("HelmRelease not in the cluster yet") << int(TakeoverState::Waiting);
     QTest::newRow("reinstalled: revision 1 after revision 2 vanished")
         << QList<QJsonObject>{workload, ready, record(1, s("deployed"), s("rec-new"))}
         << int(TakeoverState::Reinstalled) << int(TakeoverSeverity::Danger)
-        << s("revision 1 after revision 2 vanished");
+        << s("revision 1 after revision 2 vanished") << int(TakeoverState::Waiting);
     QTest::newRow("reinstalled: the running revision's record made again")
         << QList<QJsonObject>{workload, ready, record(2, s("deployed"), s("rec-other"))}
         << int(TakeoverState::Reinstalled) << int(TakeoverSeverity::Danger)
-        << s("revision 2 after revision 2 vanished");
+        << s("revision 2 after revision 2 vanished") << int(TakeoverState::Waiting);
     QTest::newRow("uninstalled") << QList<QJsonObject>{workload, ready}
                                  << int(TakeoverState::Reinstalled) << int(TakeoverSeverity::Danger)
-                                 << s("the release is gone");
+                                 << s("the release is gone") << int(TakeoverState::Waiting);
     QTest::newRow("installed under another name")
         << QList<QJsonObject>{workload,
                               helmReleaseObject(s("True"), s("InstallSucceeded"),
                                                 s("logging-loki")),
                               record(2, s("deployed"), s("rec-2"))}
         << int(TakeoverState::Reinstalled) << int(TakeoverSeverity::Danger)
-        << s("installed as release logging/logging-loki");
+        << s("installed as release logging/logging-loki") << int(TakeoverState::Waiting);
     QTest::newRow("upgrade failed")
         << QList<QJsonObject>{workload, helmReleaseObject(s("False"), s("UpgradeFailed")),
                               record(2, s("deployed"), s("rec-2"))}
         << int(TakeoverState::Failed) << int(TakeoverSeverity::Warning)
-        << s("UpgradeFailed: Helm upgrade failed");
+        << s("UpgradeFailed: Helm upgrade failed") << int(TakeoverState::Waiting);
 }
 
 void TestTakeover::releases()
@@ -233,6 +237,7 @@ void TestTakeover::releases()
     QFETCH(int, state);
     QFETCH(int, severity);
     QFETCH(QString, detail);
+    QFETCH(int, workloadState);
     TakeoverBaseline b = baseline();
     b.objects.clear();
     const TakeoverReport report = verifyTakeover(b, objects);
@@ -247,7 +252,27 @@ void TestTakeover::releases()
     const TakeoverItem &workload = report.items.at(1);
     QCOMPARE(workload.key, lokiWorkload);
     QCOMPARE(workload.release, s("logging/loki"));
-    QCOMPARE(report.exitCode(), severity == int(TakeoverSeverity::Danger) ? 2 : 1);
+    // The StatefulSet carries no helm-controller label here: it follows its release.
+    QCOMPARE(int(workload.state), workloadState);
+    QCOMPARE(workload.owner, s("HelmRelease logging/loki"));
+    const bool allAdopted =
+        state == int(TakeoverState::Adopted) && workloadState == int(TakeoverState::Adopted);
+    QCOMPARE(report.exitCode(), severity == int(TakeoverSeverity::Danger) ? 2 : allAdopted ? 0 : 1);
+}
+
+void TestTakeover::recreatedWorkloadOfAnAdoptedRelease()
+{
+    TakeoverBaseline b = baseline();
+    b.objects.clear();
+    const TakeoverReport report = verifyTakeover(
+        b, {live(lokiWorkload, s("uid-loki-2"), s("2026-12-01T10:09:00Z")),
+            helmReleaseObject(s("True"), s("UpgradeSucceeded")),
+            record(2, s("superseded"), s("rec-2")), record(3, s("deployed"), s("rec-3"))});
+    QCOMPARE(int(report.items.first().state), int(TakeoverState::Adopted));
+    const TakeoverItem &workload = report.items.at(1);
+    QCOMPARE(int(workload.state), int(TakeoverState::Recreated));
+    QCOMPARE(int(workload.severity), int(TakeoverSeverity::Danger)); // a StatefulSet
+    QCOMPARE(report.exitCode(), 2);
 }
 
 void TestTakeover::withoutUidsLeansOnTimestamps()
