@@ -22,9 +22,7 @@ const QString DeleteFromPrimitiveList = QStringLiteral("$deleteFromPrimitiveList
 const QString SetElementOrder = QStringLiteral("$setElementOrder/");
 
 // mergepatch's errors, with the code the patch handler gives each.
-const QString BadPrimitiveList = QStringLiteral("invalid patch format of primitive list");
 const QString BadRetainKeys = QStringLiteral("invalid patch format of retainKeys");
-const QString BadSetElementOrder = QStringLiteral("invalid patch format of setElementOrder list");
 const QString NoListOfLists = QStringLiteral("lists of lists are not supported");
 
 // What a list field's Go tag says: patchStrategy "merge" with a patchMergeKey (maps) or without
@@ -152,6 +150,26 @@ QJsonArray concat(QJsonArray a, const QJsonArray &b)
     return a;
 }
 
+// reflect.TypeOf(v) of a value decoded with integers kept (UnmarshalCaseSensitivePreserveInts).
+QString goTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Object:
+        return QStringLiteral("map[string]interface {}");
+    case QJsonValue::Array:
+        return QStringLiteral("[]interface {}");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Double:
+        return v.toDouble() == double(qint64(v.toDouble())) ? QStringLiteral("int64")
+                                                            : QStringLiteral("float64");
+    case QJsonValue::Bool:
+        return QStringLiteral("bool");
+    default:
+        return QStringLiteral("<nil>");
+    }
+}
+
 // A value as the typed decode after the merge leaves it: directive keys and nulls gone.
 QJsonValue cleaned(const QJsonValue &v)
 {
@@ -205,7 +223,7 @@ public:
             if (key.startsWith(DeleteFromPrimitiveList)) {
                 key = key.mid(DeleteFromPrimitiveList.size());
                 if (key.isEmpty())
-                    return fail(400, BadPrimitiveList);
+                    continue; // the real code finds no list named "" and does nothing
                 isDeleteList = true;
             }
             if (patchValue.isNull()) {
@@ -298,8 +316,9 @@ private:
                 continue;
             const QJsonValue order = patch.take(directive);
             const QString key = directive.mid(SetElementOrder.size());
-            if (key.isEmpty() || !order.isArray()) {
-                fail(400, BadSetElementOrder);
+            if (!order.isArray()) {
+                fail(500, QStringLiteral("expected a []interface {}, but received a %1")
+                              .arg(goTypeName(order)));
                 return false;
             }
             const bool foundOriginal = original.value(key).isArray();
@@ -377,17 +396,18 @@ private:
         return normalizeOrder(inPatch, serverOnly, patch, original, s.key);
     }
 
+    // All elements of both lists one JSON type; a list of lists is refused by its first element.
     std::optional<QJsonValue::Type> sliceElementType(const QJsonArray &a, const QJsonArray &b)
     {
         std::optional<QJsonValue::Type> type;
         for (const QJsonValue &v : concat(a, b)) {
-            if (v.isArray()) {
+            if (!type && v.isArray()) {
                 fail(422, NoListOfLists);
                 return std::nullopt;
             }
             if (type && *type != v.type()) {
-                fail(500,
-                     QStringLiteral("mismatched types in list: %1").arg(goValue(concat(a, b))));
+                fail(500, QStringLiteral("list element types are not identical: [%1 %2]")
+                              .arg(goValue(a), goValue(b)));
                 return std::nullopt;
             }
             type = v.type();

@@ -172,6 +172,9 @@ private slots:
         QTest::addRow("strategic: $deleteFromPrimitiveList")
             << d << Strategic << q("{'metadata':{'$deleteFromPrimitiveList/finalizers':['a']}}")
             << QStringLiteral("metadata.finalizers") << value("['b']");
+        QTest::addRow("strategic: $deleteFromPrimitiveList naming no field")
+            << d << Strategic << q("{'metadata':{'$deleteFromPrimitiveList/':['a']}}")
+            << QStringLiteral("metadata.finalizers") << value("['a','b']");
         QTest::addRow("strategic: $setElementOrder reorders")
             << d << Strategic
             << q("{'spec':{'template':{'spec':{'$setElementOrder/containers':[{'name':'sidecar'},"
@@ -334,11 +337,20 @@ private slots:
             << d << Strategic
             << q("{'spec':{'strategy':{'$retainKeys':['type'],'rollingUpdate':{}}}}") << 400
             << QStringLiteral("invalid patch format of retainKeys");
-        QTest::addRow("$deleteFromPrimitiveList without a field")
-            << d << Strategic << q("{'metadata':{'$deleteFromPrimitiveList/':['a']}}") << 400
-            << QStringLiteral("invalid patch format of primitive list");
-        QTest::addRow("list of lists") << d << Strategic << q("{'metadata':{'finalizers':[['x']]}}")
-                                       << 422 << QStringLiteral("lists of lists are not supported");
+        QTest::addRow("$setElementOrder that is not a list")
+            << d << Strategic
+            << q("{'spec':{'template':{'spec':{'$setElementOrder/containers':'x'}}}}") << 500
+            << QStringLiteral("expected a []interface {}, but received a string");
+        QTest::addRow("list element types differ")
+            << d << Strategic << q("{'metadata':{'finalizers':[['x']]}}") << 500
+            << QStringLiteral("list element types are not identical: [[a b] [[x]]]");
+        QJsonObject noFinalizers = d;
+        QJsonObject meta = noFinalizers.value(QLatin1String("metadata")).toObject();
+        meta.insert(QStringLiteral("finalizers"), QJsonArray());
+        noFinalizers.insert(QStringLiteral("metadata"), meta);
+        QTest::addRow("list of lists")
+            << noFinalizers << Strategic << q("{'metadata':{'finalizers':[['x']]}}") << 422
+            << QStringLiteral("lists of lists are not supported");
     }
 
     void refused()
