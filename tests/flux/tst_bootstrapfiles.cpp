@@ -5,10 +5,16 @@
 #include "flux/bootstrapfiles.h"
 #include "flux/fluxinstance.h"
 #include "flux/fluxschema.h"
+#include "flux/validation.h"
 #include "fluxcomponentsfixture.h"
+#include "kube/inventory.h"
+#include "kube/snapshot.h"
 #include "kustomizeprobe.h"
 #include "manifest/yamljson.h"
 #include "plan/fluxreach.h"
+#include "plan/planner.h"
+#include "plan/planwriter.h"
+#include "plan/repositorycomparison.h"
 #include "testfiles.h"
 
 #include <QDir>
@@ -201,6 +207,7 @@ private Q_SLOTS:
     void fluxInstanceFolderBuilds();
     void lintCountsFluxSystemAsApplied();
     void lintFollowsAFluxInstancesSyncPath();
+    void plannedRepositoryWithFluxSystemValidates();
 };
 
 void TestBootstrapFiles::syncUrl_data()
@@ -536,6 +543,49 @@ void TestBootstrapFiles::lintFollowsAFluxInstancesSyncPath()
     QVERIFY(reach.reaches(s("clusters/k3s")));
     QVERIFY(reach.reaches(s("clusters/k3s/flux-system")));
     QCOMPARE(reach.unreachedFolders(), QStringList{s("clusters/k3s/apps")});
+}
+
+void TestBootstrapFiles::plannedRepositoryWithFluxSystemValidates()
+{
+    // The plan's repository and flux bootstrap's folder side by side: validation builds the cluster
+    // folder (flux-system included) clean, lint flags nothing, and planning again neither writes
+    // into flux-system nor offers its files for deletion.
+    if (!Testing::kubectlKustomizeReadsFolders())
+        QSKIP("kubectl's kustomize cannot build the planned repository");
+    QTemporaryDir repo;
+    QVERIFY(repo.isValid());
+    Inventory inventory;
+    inventory.addObjects(demoClusterObjects());
+    const Plan plan = planRepository(inventory);
+    QVERIFY(writePlan(plan, repo.path()).ok());
+    BootstrapSettings settings;
+    settings.cluster = plan.cluster;
+    settings.url = s("ssh://git@git.home.lan/me/homelab.git");
+    QVERIFY(writeBootstrapFiles(
+                repo.path(),
+                bootstrapFiles(settings, gotkComponentsYaml(Testing::fluxComponentsYaml(), {}, {})))
+                .ok());
+
+    ValidationOptions options;
+    options.repoDir = repo.path();
+    options.tool = findKustomizeTool();
+    const ValidationReport report = validateRepository(options);
+    QStringList problems;
+    for (const Problem &problem : report.problems)
+        problems.append(problem.toString());
+    QVERIFY2(report.passed(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY(FluxReach::read(repo.path()).problems().isEmpty());
+    bool builtSync = false;
+    for (const QJsonObject &o : report.builtObjects())
+        builtSync |= o.value(QLatin1String("kind")).toString() == s("GitRepository") &&
+                     at(o, s("metadata.name")).toString() == s("flux-system");
+    QVERIFY2(builtSync, "the cluster folder's build holds the flux-system GitRepository");
+
+    const PlanWritePreview preview =
+        previewWrite(planRepository(inventory, {}, readRepositoryFiles(repo.path())),
+                     readRepositoryFiles(repo.path()));
+    for (const QString &path : preview.removable + preview.differing + preview.created)
+        QVERIFY2(!path.contains(s("flux-system")), qPrintable(path));
 }
 
 QTEST_GUILESS_MAIN(TestBootstrapFiles)
