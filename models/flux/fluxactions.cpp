@@ -119,7 +119,7 @@ Result<QList<FluxPatch>> plan(FluxAction action, const QJsonObject &object, cons
                          .arg(describe(status.ref())));
 
     const QString token = requestToken(now);
-    const auto path = [&versionOf](const FluxKind &k, const FluxRef &ref) {
+    const auto path = [&versionOf](const FluxKind &k, const FluxRef &ref) -> QString {
         QString version = versionOf ? versionOf(k) : QString();
         if (version.isEmpty())
             version = k.gaVersion();
