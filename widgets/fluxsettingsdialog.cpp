@@ -229,6 +229,14 @@ void FluxSettingsDialog::buildPage(Page &page, const EntryPointSettings &setting
     form->addRow(QString(), page.healthChecksNote);
     QLabel *note = page.healthChecksNote;
     connect(page.wait, &QCheckBox::toggled, note, [note](bool on) { note->setVisible(on); });
+
+    page.suspend = new QCheckBox(tr("&Suspended: Flux leaves it alone for now"), page.page);
+    page.suspend->setObjectName(QStringLiteral("suspendCheck"));
+    page.suspend->setChecked(settings.suspend);
+    addRow(tr("Take over later:"), page.suspend,
+           tr("Writes spec.suspend: true, so Flux does not apply this entry point yet. Take the "
+              "cluster over one side at a time: keep the workloads suspended until the "
+              "infrastructure is Ready, then clear this and commit to let Flux take them over."));
 }
 
 QStringList FluxSettingsDialog::checkedDependencies(const Page &page) const
@@ -357,6 +365,7 @@ QList<EntryPointSettings> FluxSettingsDialog::settings() const
         entry.prune = page.prune->isChecked();
         entry.wait = page.wait->isChecked();
         entry.healthChecks = page.healthChecks->isChecked();
+        entry.suspend = page.suspend->isChecked();
         // The saved order first, so an unchanged form round-trips exactly; new ones after.
         const QStringList checked = checkedDependencies(page);
         entry.dependsOn.clear();

@@ -24,8 +24,8 @@ namespace Fluxdesk {
 //
 // Widgets, by objectName, inside each tab page "entryPoint_<name>": intervalEdit,
 // retryIntervalEdit, timeoutEdit, pruneCheck, waitCheck, dependsOnList, dependsOnMessage,
-// healthChecksCheck, healthChecksNote. In the dialog: entryPointTabs, settingsError, okButton,
-// restoreDefaultsButton.
+// healthChecksCheck, healthChecksNote, suspendCheck. In the dialog: entryPointTabs, settingsError,
+// okButton, restoreDefaultsButton.
 class FluxSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -54,6 +54,7 @@ private:
         QLabel *dependsOnMessage = nullptr;
         QCheckBox *healthChecks = nullptr;
         QLabel *healthChecksNote = nullptr;
+        QCheckBox *suspend = nullptr;
         // What was loaded: keeps fields this form does not show and the saved order of the
         // dependencies on a round trip.
         EntryPointSettings original;

@@ -46,6 +46,8 @@ QJsonObject fluxKustomization(const EntryPointSettings &settings, const QString 
     }
     if (settings.healthChecks && !healthChecks.isEmpty())
         spec.insert(QStringLiteral("healthChecks"), healthChecks);
+    if (settings.suspend)
+        spec.insert(QStringLiteral("suspend"), true);
     return QJsonObject{
         {QStringLiteral("apiVersion"), QStringLiteral("kustomize.toolkit.fluxcd.io/v1")},
         {QStringLiteral("kind"), QStringLiteral("Kustomization")},

@@ -65,7 +65,8 @@ QJsonObject entryPointJson(const EntryPointSettings &e)
                        {QStringLiteral("prune"), e.prune},
                        {QStringLiteral("wait"), e.wait},
                        {QStringLiteral("dependsOn"), QJsonArray::fromStringList(e.dependsOn)},
-                       {QStringLiteral("healthChecks"), e.healthChecks}};
+                       {QStringLiteral("healthChecks"), e.healthChecks},
+                       {QStringLiteral("suspend"), e.suspend}};
 }
 
 QJsonArray sortedArray(const QSet<QString> &set)
@@ -459,7 +460,10 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
         {
             const char *key;
             bool *value;
-        } flags[] = {{"prune", &e.prune}, {"wait", &e.wait}, {"healthChecks", &e.healthChecks}};
+        } flags[] = {{"prune", &e.prune},
+                     {"wait", &e.wait},
+                     {"healthChecks", &e.healthChecks},
+                     {"suspend", &e.suspend}};
         for (const auto &field : flags) {
             const QLatin1String key(field.key);
             if (!o.contains(key))

@@ -10,7 +10,7 @@ bool EntryPointSettings::operator==(const EntryPointSettings &o) const
 {
     return name == o.name && interval == o.interval && retryInterval == o.retryInterval &&
            timeout == o.timeout && prune == o.prune && wait == o.wait && dependsOn == o.dependsOn &&
-           healthChecks == o.healthChecks;
+           healthChecks == o.healthChecks && suspend == o.suspend;
 }
 
 QList<EntryPointSettings> defaultEntryPoints()

@@ -30,6 +30,10 @@ struct EntryPointSettings
     // List the side's Deployments and StatefulSets under spec.healthChecks. Flux ignores
     // healthChecks while wait is true, so this only takes effect with wait off.
     bool healthChecks = false;
+    // spec.suspend: Flux leaves the entry point alone. Taking over one side at a time: the
+    // workloads stay suspended until the infrastructure is Ready, then the user resumes them in
+    // Git (a suspend set only in the cluster would be undone by the next apply of Git's).
+    bool suspend = false;
 
     bool operator==(const EntryPointSettings &o) const;
     bool operator!=(const EntryPointSettings &o) const { return !(*this == o); }

@@ -135,6 +135,8 @@ void TestFluxSettingsDialog::editsReachSettings()
     child<QCheckBox>(workloads, QStringLiteral("pruneCheck"))->setChecked(false);
     child<QCheckBox>(workloads, QStringLiteral("waitCheck"))->setChecked(false);
     child<QCheckBox>(workloads, QStringLiteral("healthChecksCheck"))->setChecked(true);
+    QVERIFY(!child<QCheckBox>(workloads, QStringLiteral("suspendCheck"))->isChecked());
+    child<QCheckBox>(workloads, QStringLiteral("suspendCheck"))->setChecked(true);
     dependencyItem(workloads, QStringLiteral("infrastructure"))->setCheckState(Qt::Unchecked);
 
     const QList<EntryPointSettings> output = dialog.settings();
@@ -146,6 +148,7 @@ void TestFluxSettingsDialog::editsReachSettings()
     QCOMPARE(edited.prune, false);
     QCOMPARE(edited.wait, false);
     QCOMPARE(edited.healthChecks, true);
+    QCOMPARE(edited.suspend, true);
     QCOMPARE(edited.dependsOn, QStringList());
     QVERIFY(output.at(0) == customSettings().at(0));
     QVERIFY(child<QPushButton>(&dialog, QStringLiteral("okButton"))->isEnabled());

@@ -674,6 +674,7 @@ private slots:
         d.entryPoints[1].interval = s("30m");
         d.entryPoints[1].wait = false;
         d.entryPoints[1].healthChecks = true;
+        d.entryPoints[1].suspend = true; // taken over after the infrastructure
         d.entryPoints[0].timeout = s("1h30m");
         d.entryPoints[0].prune = false;
         QVERIFY(!d.isEmpty());
@@ -681,6 +682,7 @@ private slots:
         const QByteArray yaml = d.toYaml();
         QVERIFY(yaml.contains("entryPoints:"));
         QVERIFY(yaml.contains("healthChecks: true"));
+        QVERIFY(yaml.contains("suspend: true"));
         const Result<PlanDecisions> back = PlanDecisions::parse(yaml, s("plan.yaml"));
         QVERIFY2(back, qPrintable(back.error().toString()));
         QVERIFY(*back == d);
@@ -696,6 +698,11 @@ private slots:
                                      .toObject();
         QCOMPARE(work.value(s("interval")).toString(), s("30m"));
         QVERIFY(work.contains(s("healthChecks")));
+        QCOMPARE(work.value(s("suspend")), QJsonValue(true));
+        const QJsonObject infra = parsed(plan.file(s("clusters/homelab/infrastructure.yaml"))->text)
+                                      .value(s("spec"))
+                                      .toObject();
+        QVERIFY(!infra.contains(s("suspend"))); // written only when set
 
         // A file that names one entry point keeps the other's defaults, and Flux's own
         // dependsOn spelling reads too.
