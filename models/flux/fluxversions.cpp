@@ -10,8 +10,8 @@ KubernetesVersion::parse(const QString &gitVersion, const QString &major, const 
     static const QRegularExpression semver(QStringLiteral("^v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?"));
     const QRegularExpressionMatch m = semver.match(gitVersion.trimmed());
     KubernetesVersion v;
-    v.text = gitVersion.trimmed();
     if (m.hasMatch()) {
+        v.text = gitVersion.trimmed();
         v.major = m.captured(1).toInt();
         v.minor = m.captured(2).toInt();
         v.patch = m.captured(3).toInt();
@@ -25,8 +25,7 @@ KubernetesVersion::parse(const QString &gitVersion, const QString &major, const 
         return std::nullopt;
     v.major = ma.captured(1).toInt();
     v.minor = mi.captured(1).toInt();
-    if (v.text.isEmpty())
-        v.text = QStringLiteral("v%1.%2").arg(v.major).arg(v.minor);
+    v.text = QStringLiteral("v%1.%2").arg(v.major).arg(v.minor);
     return v;
 }
 

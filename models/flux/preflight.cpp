@@ -242,9 +242,10 @@ PreflightCheck fluxInstalled(const FluxInstallation &found, const QString &fluxV
                                     ? Text::tr("no controllers in flux-system")
                                     : found.controllers.join(QLatin1String("; "));
     return make(id, PreflightCheck::Verdict::Warning,
-                Text::tr("Flux %1 is installed: %n CRD(s); controllers: %2", nullptr,
-                         int(found.crds.size()))
-                    .arg(versions, controllers),
+                Text::tr("Flux %1 is installed: Flux CRDs: %2; controllers: %3")
+                    .arg(versions)
+                    .arg(found.crds.size())
+                    .arg(controllers),
                 Text::tr("Bootstrapping applies Flux %1 over it, as `flux bootstrap` does: its "
                          "controllers and CRDs are replaced in place. If another tool manages "
                          "this Flux, stop here.")
@@ -289,12 +290,12 @@ QList<PreflightCheck> repository(const RepositoryFindings &f)
         QStringList shown = f.uncommitted.mid(0, 5);
         if (f.uncommitted.size() > shown.size())
             shown.append(QStringLiteral("…"));
-        checks.append(
-            make(Id::Committed, V::Fail,
-                 Text::tr("%n uncommitted change(s): %1", nullptr, int(f.uncommitted.size()))
-                     .arg(shown.join(QLatin1String(", "))),
-                 Text::tr("Commit (and push) them first: Flux reads only what is on "
-                          "the remote.")));
+        checks.append(make(Id::Committed, V::Fail,
+                           Text::tr("Uncommitted changes: %1 (%2)")
+                               .arg(f.uncommitted.size())
+                               .arg(shown.join(QLatin1String(", "))),
+                           Text::tr("Commit (and push) them first: Flux reads only what is on "
+                                    "the remote.")));
     }
     if (!f.upstreamChecked || !f.upstreamError.isEmpty()) {
         const QString why = f.upstreamError.isEmpty() ? Text::tr("not checked") : f.upstreamError;
