@@ -1,5 +1,7 @@
 #include "flux/takeover.h"
 
+#include "flux/fluxreadiness.h"
+
 #include "kube/helmreleaserecord.h"
 #include "kube/inventory.h"
 #include "manifest/yamljson.h"
@@ -113,37 +115,6 @@ QString releaseText(const QString &ns, const QString &name)
 bool isHelmRelease(const ObjectKey &key)
 {
     return key.group == helmGroup && key.kind == QLatin1String("HelmRelease");
-}
-
-// What a live Flux object says of its readiness: Ready True, Ready False (with its reason and
-// message), or not yet known.
-struct Readiness
-{
-    bool known = false;
-    bool ready = false;
-    bool reconciling = false;
-    QString reason, message;
-};
-
-Readiness readinessOf(const QJsonObject &object)
-{
-    Readiness readiness;
-    const QJsonArray conditions =
-        obj(object, "status").value(QLatin1String("conditions")).toArray();
-    for (const QJsonValue &value : conditions) {
-        const QJsonObject condition = value.toObject();
-        const QString type = str(condition, "type");
-        const bool isTrue = str(condition, "status") == QLatin1String("True");
-        if (type == QLatin1String("Ready")) {
-            readiness.known = str(condition, "status") != QLatin1String("Unknown");
-            readiness.ready = isTrue;
-            readiness.reason = str(condition, "reason");
-            readiness.message = str(condition, "message");
-        } else if (type == QLatin1String("Reconciling") && isTrue) {
-            readiness.reconciling = true;
-        }
-    }
-    return readiness;
 }
 
 // Who in Flux applies a live object now, from kustomize-controller's and helm-controller's labels
@@ -379,15 +350,16 @@ private:
                               .arg(release.revision);
             return item;
         }
-        const Readiness readiness = readinessOf(*hr);
-        if (newest > release.revision && readiness.ready) {
+        const FluxReadinessVerdict readiness = FluxReadinessRules::of(*hr);
+        if (newest > release.revision && readiness.readiness == FluxReadiness::Ready) {
             item.state = TakeoverState::Adopted;
             item.severity = TakeoverSeverity::Ok;
             item.detail =
                 TakeoverText::tr("adopted, revision %1 → %2").arg(release.revision).arg(newest);
             return item;
         }
-        if (readiness.known && !readiness.ready && !readiness.reconciling) {
+        if (readiness.readiness == FluxReadiness::Failed ||
+            readiness.readiness == FluxReadiness::Stalled) {
             item.state = TakeoverState::Failed;
             item.severity = TakeoverSeverity::Warning;
             item.detail = readiness.message.isEmpty()
