@@ -1,5 +1,6 @@
 #include "bootstrapfiles.h"
 
+#include "git/giturl.h"
 #include "manifest/yamlwriter.h"
 #include "repo/repopath.h"
 #include "repo/stagedwrite.h"
@@ -72,7 +73,7 @@ Result<QString> fluxSyncUrl(const QString &remote)
         if (path.startsWith(QLatin1Char('~')))
             return Error(tr("Flux cannot read a path relative to a home folder (%1): give the "
                             "remote as ssh://USER@HOST/PATH")
-                             .arg(text));
+                             .arg(displayUrl(text)));
         while (path.startsWith(QLatin1Char('/')))
             path.remove(0, 1);
         return QStringLiteral("ssh://%1@%2/%3").arg(user, scp.captured(2), path);
@@ -85,7 +86,7 @@ Result<QString> fluxSyncUrl(const QString &remote)
         return Error(tr("Flux reads the repository from the cluster, which cannot reach %1: "
                         "push to a Git server (ssh:// or https://) and use its URL as the "
                         "remote")
-                         .arg(text));
+                         .arg(displayUrl(text)));
     if (scheme == QLatin1String("ssh")) {
         url.setPassword({});
         if (url.userName().isEmpty())
@@ -162,9 +163,15 @@ QByteArray gotkComponentsYaml(const QByteArray &components, const QString &versi
     QByteArray body = components;
     while (body.startsWith("---\n"))
         body.remove(0, 4);
-    const QString v = version.startsWith(QLatin1Char('v')) ? version : QLatin1Char('v') + version;
-    return "---\n" + QByteArray(genWarning) + "\n# Flux Version: " + v.toUtf8() +
-           "\n# Components: " + componentNames.join(QLatin1Char(',')).toUtf8() + '\n' + body;
+    QByteArray header = "---\n" + QByteArray(genWarning) + '\n';
+    if (!version.isEmpty()) {
+        const QString v =
+            version.startsWith(QLatin1Char('v')) ? version : QLatin1Char('v') + version;
+        header += "# Flux Version: " + v.toUtf8() + '\n';
+    }
+    if (!componentNames.isEmpty())
+        header += "# Components: " + componentNames.join(QLatin1Char(',')).toUtf8() + '\n';
+    return header + body;
 }
 
 QList<BootstrapFile> bootstrapFiles(const BootstrapSettings &settings,

@@ -87,9 +87,11 @@ void ComponentsSource::stopTransfers()
 {
     if (m_process) {
         disconnect(m_process, nullptr, this, nullptr);
+        // Deleted once it has ended (a killed process ends at once), without waiting here.
+        connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), m_process,
+                &QObject::deleteLater);
         m_process->kill();
-        m_process->waitForFinished(5000); // a killed process ends at once
-        m_process->deleteLater();
+        m_process = nullptr;
     }
     if (m_reply) {
         disconnect(m_reply, nullptr, this, nullptr);
