@@ -14,7 +14,7 @@ profile=${1:-build}
 build_pkgs=(
     g++ cmake ninja-build pkg-config ca-certificates
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libyaml-cpp-dev libgit2-dev zlib1g-dev openssl fonts-dejavu-core libjemalloc-dev
+    libyaml-cpp-dev libgit2-dev zlib1g-dev libssl-dev openssl fonts-dejavu-core libjemalloc-dev
     # QtKeychain loads libsecret (the Secret Service client) at run time; nothing depends on it.
     qtkeychain-qt6-dev libsecret-1-0
 )
