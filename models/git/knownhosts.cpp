@@ -76,6 +76,7 @@ KnownHosts KnownHosts::parse(const QByteArray &text)
         if (blob.isEmpty())
             continue;
         entry.sha256 = QCryptographicHash::hash(blob, QCryptographicHash::Sha256);
+        entry.blob = blob;
         hosts.m_entries.append(entry);
     }
     return hosts;
@@ -143,6 +144,23 @@ QStringList KnownHosts::keyTypesFor(const QString &host, int port) const
             types.append(entry.keyType);
     }
     return types;
+}
+
+QList<QByteArray> KnownHosts::keysFor(const QString &host, int port) const
+{
+    const QString name = hostName(host, port);
+    QList<QByteArray> revoked;
+    for (const Entry &entry : m_entries) {
+        if (entry.revoked && matches(entry, name))
+            revoked.append(entry.sha256);
+    }
+    QList<QByteArray> keys;
+    for (const Entry &entry : m_entries) {
+        if (!entry.revoked && !revoked.contains(entry.sha256) && matches(entry, name) &&
+            !keys.contains(entry.blob))
+            keys.append(entry.blob);
+    }
+    return keys;
 }
 
 KnownHosts::Match KnownHosts::checkKey(const QString &host, int port, const QByteArray &blob) const

@@ -34,6 +34,8 @@ public:
     Match checkKey(const QString &host, int port, const QByteArray &blob) const;
     // The key types known_hosts holds for the host (not revoked), in file order, each once.
     QStringList keyTypesFor(const QString &host, int port) const;
+    // The key blobs known_hosts trusts for the host, in file order, each once: none revoked.
+    QList<QByteArray> keysFor(const QString &host, int port) const;
 
     qsizetype size() const { return m_entries.size(); }
 
@@ -56,6 +58,7 @@ private:
         bool revoked = false;
         QString keyType;
         QByteArray sha256;
+        QByteArray blob;
     };
     bool matches(const Entry &entry, const QString &name) const;
     QList<Entry> m_entries;
