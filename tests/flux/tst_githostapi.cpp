@@ -257,7 +257,7 @@ private Q_SLOTS:
 
         if (expected.isEmpty()) {
             QVERIFY2(result->ok(), qPrintable(result->error().message));
-            QCOMPARE((*result)->id, github ? 7 : 12);
+            QCOMPARE((*result)->id, qint64(github ? 7 : 12));
             QCOMPARE((*result)->keysPage.toString(),
                      QStringLiteral("https://git.lan/fleet-org/home-lab/settings/keys"));
             return;
