@@ -8,7 +8,9 @@
 #include "testfiles.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QPointer>
 #include <QSignalSpy>
@@ -132,6 +134,7 @@ private Q_SLOTS:
     void cliExports();
     void cliFails();
     void cliHangsAndTimesOut();
+    void cliCancelStopsTheProcess();
     void cliMissing();
     void fileWithYamlError();
     void fileGood();
@@ -429,6 +432,29 @@ void TestComponentsManifest::cliHangsAndTimesOut()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QVERIFY2(source.error().message.contains(s("did not finish within 0.5 s")),
              qPrintable(source.error().message));
+}
+
+void TestComponentsManifest::cliCancelStopsTheProcess()
+{
+    QTemporaryDir dir;
+    const QString pidFile = dir.filePath(s("pid"));
+    const QString flux = fakeFlux(dir, "echo $$ > '" + pidFile.toUtf8() + "'\nexec sleep 60\n");
+    ComponentsSource source;
+    source.setFluxProgram(flux);
+    QSignalSpy finished(&source, &ComponentsSource::finished);
+    source.fromCli(s("2.4.0"), {s("source-controller")});
+    QTRY_VERIFY(!TestFiles::readFile(pidFile).trimmed().isEmpty());
+    const QString proc = s("/proc/") + QString::fromUtf8(TestFiles::readFile(pidFile).trimmed());
+    QVERIFY(QFileInfo::exists(proc));
+    source.cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QVERIFY(source.wasCanceled());
+    QCOMPARE(source.error().message, s("cancelled"));
+    // Killed, and reaped once it ended (no zombie left for the life of the window).
+    QTRY_VERIFY(!QFileInfo::exists(proc));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
 }
 
 void TestComponentsManifest::cliMissing()
