@@ -361,7 +361,9 @@ void ResourceWatch::streamEnded()
     int status = 0;
     const bool transferOk = reply->error() == QNetworkReply::NoError && httpStatus(reply) == 200;
     const Error error = transferOk ? Error() : KubeClient::replyError(reply, m_errorBody, &status);
-    const bool idle = m_streamOk && reply->error() == QNetworkReply::OperationCanceledError;
+    // The idle timeout (KubeClient::stream()) aborts the reply; Qt reports either error for it.
+    const bool idle = m_streamOk && (reply->error() == QNetworkReply::OperationCanceledError ||
+                                     reply->error() == QNetworkReply::TimeoutError);
     const bool expired = !transferOk && expiredReply(reply, m_errorBody);
     const bool healthy = m_streamOk && m_streamClock.isValid() &&
                          m_streamClock.elapsed() >= m_options.healthyStreamMs;

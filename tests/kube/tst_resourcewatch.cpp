@@ -480,6 +480,26 @@ private slots:
         QCOMPARE(m_watch->state(), ResourceWatch::State::Watching);
     }
 
+    void quietStreamPastIdleTimeoutWatchesAgain()
+    {
+        ResourceWatch::Options o = fastOptions();
+        o.idleTimeoutMs = 300;
+        m_watch->setOptions(o);
+        QSignalSpy listed(m_watch.get(), &ResourceWatch::listed);
+        QSignalSpy states(m_watch.get(), &ResourceWatch::stateChanged);
+        QVERIFY(startWatching(&listed));
+        m_server->send(bookmark(QStringLiteral("60")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_watch->resourceVersion(), QStringLiteral("60"), 5000);
+        states.clear();
+        // Nothing more, not even a bookmark: a connection a NAT forgot looks so.
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->watches().size(), 2, 5000);
+        const QUrlQuery query(QUrl(m_server->watches().at(1)).query());
+        QCOMPARE(query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("60"));
+        QCOMPARE(m_server->lists().size(), 1);
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(states.size(), 0); // no Reconnecting: the stream was fine, only quiet
+    }
+
     void clientErrorsFailWithServerMessage_data()
     {
         QTest::addColumn<bool>("onWatch");
