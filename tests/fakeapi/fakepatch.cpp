@@ -11,6 +11,8 @@
 #include <QJsonValue>
 #include <QSet>
 
+#include <optional>
+
 namespace Fluxdesk::Testing::FakePatch {
 
 namespace {
