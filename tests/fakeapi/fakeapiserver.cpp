@@ -5,6 +5,7 @@
 #include "fakeapiserver.h"
 
 #include "fakeapply.h"
+#include "fakeservercore.h"
 #include "kube/discovery.h"
 
 #include <QDateTime>
@@ -38,380 +39,15 @@
 
 namespace Fluxdesk::Testing {
 
+using namespace FakeHttp;
+using namespace FakeTypes;
+using detail::Response;
+using detail::status;
+
 namespace {
 
 constexpr qsizetype MaxHeaderBytes = 64 * 1024;
 constexpr qsizetype MaxBodyBytes = 4 * 1024 * 1024;
-
-const QStringList &listVerbs()
-{
-    static const QStringList verbs = QStringList{
-        QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
-        QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
-        QStringLiteral("update"), QStringLiteral("watch")};
-    return verbs;
-}
-
-// What the read-only APIs serve: metrics-server's metrics.k8s.io, ComponentStatus.
-const QStringList &readOnlyVerbs()
-{
-    static const QStringList verbs = QStringList{QStringLiteral("get"), QStringLiteral("list")};
-    return verbs;
-}
-
-// Aggregated APIs that compute their objects on each request (metrics-server and the custom and
-// external metrics adapters): get and list only, no status subresource.
-bool readOnlyGroup(const QString &group)
-{
-    return group == QLatin1String("metrics.k8s.io") ||
-           group == QLatin1String("custom.metrics.k8s.io") ||
-           group == QLatin1String("external.metrics.k8s.io");
-}
-
-// A subresource line of an APIResourceList ("pods/log"); clients must not list these.
-struct SubResource
-{
-    QString name;           // "log"
-    QString kind;           // "Pod", or "Scale"
-    QString group, version; // set for subresources of another group (autoscaling/v1 Scale)
-    QStringList verbs;
-};
-
-struct Item
-{
-    QString ns;
-    QString name;
-    QByteArray json; // compact serialization, built once in setObjects()
-    QJsonObject labels;
-};
-
-struct TypeEntry
-{
-    QString group, version, resource, kind, singular;
-    QStringList shortNames, verbs, categories;
-    bool namespaced = true;
-    QList<SubResource> subresources;
-    QVector<Item> items; // sorted by namespace, then name
-
-    QString groupVersion() const
-    {
-        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
-    }
-    bool listable() const { return verbs.contains(QLatin1String("list")); }
-};
-
-TypeEntry makeType(const QString &group, const QString &version, const QString &resource,
-                   const QString &kind, bool namespaced, const QStringList &shortNames = {},
-                   const QStringList &subresourceNames = {}, bool all = false)
-{
-    TypeEntry t;
-    t.group = group;
-    t.version = version;
-    t.resource = resource;
-    t.kind = kind;
-    t.singular = kind.toLower();
-    t.namespaced = namespaced;
-    t.shortNames = shortNames;
-    t.verbs = listVerbs();
-    if (all)
-        t.categories = QStringList{QStringLiteral("all")};
-    for (const QString &sub : subresourceNames) {
-        SubResource s;
-        s.name = sub;
-        s.kind = kind;
-        if (sub == QLatin1String("log")) {
-            s.verbs = QStringList{QStringLiteral("get")};
-        } else if (sub == QLatin1String("scale")) {
-            s.kind = QStringLiteral("Scale");
-            s.group = QStringLiteral("autoscaling");
-            s.version = QStringLiteral("v1");
-            s.verbs = QStringList{QStringLiteral("get"), QStringLiteral("patch"),
-                                  QStringLiteral("update")};
-        } else if (sub == QLatin1String("exec")) {
-            s.kind = QStringLiteral("PodExecOptions");
-            s.verbs = QStringList{QStringLiteral("create"), QStringLiteral("get")};
-        } else {
-            s.verbs = QStringList{QStringLiteral("get"), QStringLiteral("patch"),
-                                  QStringLiteral("update")};
-        }
-        t.subresources.append(s);
-    }
-    return t;
-}
-
-// The types every server serves, whether or not objects of them exist.
-QVector<TypeEntry> builtinTypes()
-{
-    const QString core;
-    const QString v1 = QStringLiteral("v1");
-    const QString apps = QStringLiteral("apps");
-    auto S = [](const char *s) { return QString::fromLatin1(s); };
-    QVector<TypeEntry> types;
-    TypeEntry bindings = makeType(core, v1, S("bindings"), S("Binding"), true);
-    bindings.verbs = QStringList{S("create")}; // present in discovery, not listable
-    types << bindings;
-    TypeEntry componentStatuses =
-        makeType(core, v1, S("componentstatuses"), S("ComponentStatus"), false, {S("cs")});
-    componentStatuses.verbs = readOnlyVerbs(); // health readings, computed on each request
-    types << componentStatuses;
-    types << makeType(core, v1, S("configmaps"), S("ConfigMap"), true, {S("cm")});
-    types << makeType(core, v1, S("endpoints"), S("Endpoints"), true, {S("ep")});
-    types << makeType(core, v1, S("events"), S("Event"), true, {S("ev")});
-    types << makeType(core, v1, S("namespaces"), S("Namespace"), false, {S("ns")},
-                      {S("finalize"), S("status")});
-    types << makeType(core, v1, S("nodes"), S("Node"), false, {S("no")}, {S("status")});
-    types << makeType(core, v1, S("persistentvolumeclaims"), S("PersistentVolumeClaim"), true,
-                      {S("pvc")}, {S("status")});
-    types << makeType(core, v1, S("persistentvolumes"), S("PersistentVolume"), false, {S("pv")},
-                      {S("status")});
-    types << makeType(core, v1, S("pods"), S("Pod"), true, {S("po")},
-                      {S("exec"), S("log"), S("status")}, true);
-    types << makeType(core, v1, S("secrets"), S("Secret"), true);
-    types << makeType(core, v1, S("serviceaccounts"), S("ServiceAccount"), true, {S("sa")});
-    types << makeType(core, v1, S("services"), S("Service"), true, {S("svc")}, {S("status")}, true);
-    types << makeType(apps, v1, S("controllerrevisions"), S("ControllerRevision"), true);
-    types << makeType(apps, v1, S("daemonsets"), S("DaemonSet"), true, {S("ds")}, {S("status")},
-                      true);
-    types << makeType(apps, v1, S("deployments"), S("Deployment"), true, {S("deploy")},
-                      {S("scale"), S("status")}, true);
-    types << makeType(apps, v1, S("replicasets"), S("ReplicaSet"), true, {S("rs")},
-                      {S("scale"), S("status")}, true);
-    types << makeType(apps, v1, S("statefulsets"), S("StatefulSet"), true, {S("sts")},
-                      {S("scale"), S("status")}, true);
-    TypeEntry reviews =
-        makeType(S("authentication.k8s.io"), v1, S("tokenreviews"), S("TokenReview"), false);
-    reviews.verbs = QStringList{S("create")};
-    types << reviews;
-    return types;
-}
-
-// "group/kind" ("/Endpoints" for the core group): the tables below key a type by its group too,
-// since a custom resource may reuse a built-in kind's name in its own group.
-QString groupKind(const QString &group, const QString &kind)
-{
-    return group + QLatin1Char('/') + kind;
-}
-
-// kubectl's guess for an unknown kind, with the plurals a guess gets wrong exact.
-QString pluralOf(const QString &group, const QString &kind)
-{
-    static const QHash<QString, QString> irregular = {
-        {QStringLiteral("/Endpoints"), QStringLiteral("endpoints")},
-        // metrics-server names its resources after what they measure.
-        {QStringLiteral("metrics.k8s.io/PodMetrics"), QStringLiteral("pods")},
-        {QStringLiteral("metrics.k8s.io/NodeMetrics"), QStringLiteral("nodes")},
-    };
-    const auto it = irregular.constFind(groupKind(group, kind));
-    if (it != irregular.constEnd())
-        return it.value();
-    const QString lower = kind.toLower();
-    if (lower.endsWith(QLatin1Char('s')) || lower.endsWith(QLatin1Char('x')) ||
-        lower.endsWith(QLatin1String("ch")) || lower.endsWith(QLatin1String("sh")))
-        return lower + QLatin1String("es");
-    if (lower.endsWith(QLatin1Char('y')) && lower.size() > 1 &&
-        !QStringLiteral("aeiou").contains(lower.at(lower.size() - 2)))
-        return lower.left(lower.size() - 1) + QLatin1String("ies");
-    return lower + QLatin1Char('s');
-}
-
-bool knownClusterScoped(const QString &group, const QString &kind)
-{
-    static const QStringList types = {
-        QStringLiteral("/Namespace"),
-        QStringLiteral("/Node"),
-        QStringLiteral("/PersistentVolume"),
-        QStringLiteral("rbac.authorization.k8s.io/ClusterRole"),
-        QStringLiteral("rbac.authorization.k8s.io/ClusterRoleBinding"),
-        QStringLiteral("storage.k8s.io/StorageClass"),
-        QStringLiteral("apiextensions.k8s.io/CustomResourceDefinition"),
-        QStringLiteral("scheduling.k8s.io/PriorityClass"),
-        QStringLiteral("networking.k8s.io/IngressClass"),
-        QStringLiteral("apiregistration.k8s.io/APIService"),
-        QStringLiteral("admissionregistration.k8s.io/MutatingWebhookConfiguration"),
-        QStringLiteral("admissionregistration.k8s.io/ValidatingWebhookConfiguration"),
-        QStringLiteral("storage.k8s.io/CSIDriver"),
-        QStringLiteral("storage.k8s.io/CSINode"),
-        QStringLiteral("storage.k8s.io/VolumeAttachment"),
-        QStringLiteral("node.k8s.io/RuntimeClass"),
-        QStringLiteral("cert-manager.io/ClusterIssuer"),
-        QStringLiteral("metrics.k8s.io/NodeMetrics"),
-    };
-    return types.contains(groupKind(group, kind));
-}
-
-QStringList knownShortNames(const QString &group, const QString &kind)
-{
-    static const QHash<QString, QStringList> names = {
-        {QStringLiteral("networking.k8s.io/Ingress"), {QStringLiteral("ing")}},
-        {QStringLiteral("networking.k8s.io/NetworkPolicy"), {QStringLiteral("netpol")}},
-        {QStringLiteral("storage.k8s.io/StorageClass"), {QStringLiteral("sc")}},
-        {QStringLiteral("helm.toolkit.fluxcd.io/HelmRelease"), {QStringLiteral("hr")}},
-        {QStringLiteral("kustomize.toolkit.fluxcd.io/Kustomization"), {QStringLiteral("ks")}},
-        {QStringLiteral("batch/CronJob"), {QStringLiteral("cj")}},
-        {QStringLiteral("autoscaling/HorizontalPodAutoscaler"), {QStringLiteral("hpa")}},
-        {QStringLiteral("policy/PodDisruptionBudget"), {QStringLiteral("pdb")}},
-        {QStringLiteral("apiextensions.k8s.io/CustomResourceDefinition"),
-         {QStringLiteral("crd"), QStringLiteral("crds")}},
-    };
-    return names.value(groupKind(group, kind));
-}
-
-// The type a server serves for objects of a group and kind it has no built-in type for: a CRD
-// (with a status subresource), or a read-only aggregated API's type.
-TypeEntry derivedType(const QString &group, const QString &version, const QString &kind,
-                      const QString &ns)
-{
-    const bool readOnly = readOnlyGroup(group);
-    TypeEntry t =
-        makeType(group, version, pluralOf(group, kind), kind,
-                 !knownClusterScoped(group, kind) && !ns.isEmpty(), knownShortNames(group, kind),
-                 readOnly ? QStringList() : QStringList{QStringLiteral("status")});
-    if (readOnly)
-        t.verbs = readOnlyVerbs();
-    return t;
-}
-
-QByteArray jsonString(const QString &s)
-{
-    // QJsonDocument does the escaping; strip the surrounding array brackets.
-    const QByteArray doc = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return doc.mid(1, doc.size() - 2);
-}
-
-QByteArray httpReason(int code)
-{
-    switch (code) {
-    case 200:
-        return QByteArrayLiteral("OK");
-    case 201:
-        return QByteArrayLiteral("Created");
-    case 400:
-        return QByteArrayLiteral("Bad Request");
-    case 401:
-        return QByteArrayLiteral("Unauthorized");
-    case 403:
-        return QByteArrayLiteral("Forbidden");
-    case 404:
-        return QByteArrayLiteral("Not Found");
-    case 405:
-        return QByteArrayLiteral("Method Not Allowed");
-    case 409:
-        return QByteArrayLiteral("Conflict");
-    case 410:
-        return QByteArrayLiteral("Gone");
-    case 413:
-        return QByteArrayLiteral("Payload Too Large");
-    case 415:
-        return QByteArrayLiteral("Unsupported Media Type");
-    case 422:
-        return QByteArrayLiteral("Unprocessable Entity");
-    case 429:
-        return QByteArrayLiteral("Too Many Requests");
-    case 431:
-        return QByteArrayLiteral("Request Header Fields Too Large");
-    case 500:
-        return QByteArrayLiteral("Internal Server Error");
-    case 501:
-        return QByteArrayLiteral("Not Implemented");
-    case 503:
-        return QByteArrayLiteral("Service Unavailable");
-    case 504:
-        return QByteArrayLiteral("Gateway Timeout");
-    default:
-        return QByteArrayLiteral("Status");
-    }
-}
-
-QString statusReason(int code)
-{
-    switch (code) {
-    case 400:
-        return QStringLiteral("BadRequest");
-    case 401:
-        return QStringLiteral("Unauthorized");
-    case 403:
-        return QStringLiteral("Forbidden");
-    case 404:
-        return QStringLiteral("NotFound");
-    case 405:
-        return QStringLiteral("MethodNotAllowed");
-    case 409:
-        return QStringLiteral("Conflict");
-    case 410:
-        return QStringLiteral("Expired");
-    case 413:
-        return QStringLiteral("RequestEntityTooLarge");
-    case 415:
-        return QStringLiteral("UnsupportedMediaType");
-    case 422:
-        return QStringLiteral("Invalid");
-    case 429:
-        return QStringLiteral("TooManyRequests");
-    case 503:
-        return QStringLiteral("ServiceUnavailable");
-    case 504:
-        return QStringLiteral("Timeout");
-    default:
-        return code >= 500 ? QStringLiteral("InternalError") : QString();
-    }
-}
-
-struct StatusDetails
-{
-    QString name, group, kind;
-    QString reason;                                // when not the code's usual one
-    QString causeReason, causeMessage, causeField; // one entry of details.causes, when set
-};
-
-// A metav1.Status body with the fields in the order the real server writes them.
-QByteArray statusBody(int code, const QString &message, const StatusDetails &details = {})
-{
-    QByteArray out = QByteArrayLiteral(
-        R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":)");
-    out += jsonString(message);
-    const QString reason = details.reason.isEmpty() ? statusReason(code) : details.reason;
-    if (!reason.isEmpty())
-        out += QByteArrayLiteral(",\"reason\":") + jsonString(reason);
-    if (!details.name.isEmpty() || !details.group.isEmpty() || !details.kind.isEmpty()) {
-        QByteArray d;
-        auto add = [&d](const char *key, const QString &value) {
-            if (value.isEmpty())
-                return;
-            if (!d.isEmpty())
-                d += ',';
-            d += '"' + QByteArray(key) + "\":" + jsonString(value);
-        };
-        add("name", details.name);
-        add("group", details.group);
-        add("kind", details.kind);
-        if (!details.causeMessage.isEmpty()) {
-            const QJsonObject cause{{QStringLiteral("reason"), details.causeReason},
-                                    {QStringLiteral("message"), details.causeMessage},
-                                    {QStringLiteral("field"), details.causeField}};
-            d += ",\"causes\":[" + QJsonDocument(cause).toJson(QJsonDocument::Compact) + ']';
-        }
-        out += ",\"details\":{" + d + '}';
-    } else if (code != 401) {
-        out += ",\"details\":{}";
-    }
-    out += ",\"code\":" + QByteArray::number(code) + '}';
-    return out;
-}
-
-struct Response
-{
-    int code = 200;
-    QByteArray body;
-    FakeApiServer::Fault fault = FakeApiServer::Fault::None;
-    int delayMs = 0;
-    bool withoutContentLength = false; // the body ends when the connection closes
-    int intervalMs = 0;                // Fault::Trickle: between two bytes
-};
-
-Response status(int code, const QString &message, const StatusDetails &details = {})
-{
-    return Response{code, statusBody(code, message, details)};
-}
 
 class TcpServer : public QTcpServer
 {
@@ -425,42 +61,10 @@ protected:
 
 } // namespace
 
-namespace detail {
-
-// The server's state and request handling; Connection objects share it.
-struct ServerCore
+Response detail::status(int code, const QString &message, const StatusDetails &details)
 {
-    FakeApiServer::Options options;
-    TcpServer *tcp = nullptr;
-    QSslConfiguration sslConfig;
-    std::atomic<quint16> port{0};
-
-    mutable QMutex mutex; // guards everything below; tests call in from other threads
-    QVector<TypeEntry> types;
-    QHash<QString, int> typeByPath; // "v1/pods", "apps/v1/deployments"
-    QList<FakeApiServer::FaultRule> faults;
-    QList<int> faultHits; // per rule: how many requests it applied to
-    QStringList log;
-    int requestCount = 0;
-    qint64 resourceVersion = 1000;
-    QList<QJsonObject> source; // the objects served, as rebuild() completed them
-    QList<AdmissionRule> admission;
-
-    void rebuild(const QList<QJsonObject> &objects);
-    Response handle(const QByteArray &method, const QByteArray &target,
-                    const QHash<QByteArray, QByteArray> &headers, bool authorized,
-                    bool applyFaults = true, const QByteArray &body = {});
-    Response apply(const TypeEntry &type, const QString &ns, const QString &name,
-                   const QUrlQuery &query, const QByteArray &contentType, const QByteArray &body);
-    std::optional<QJsonObject> find(const TypeEntry &type, const QString &ns,
-                                    const QString &name) const;
-    Response discovery(const QStringList &segments, bool *handled) const;
-    Response resourceRequest(const TypeEntry &type, const QString &ns, const QString &name,
-                             const QUrlQuery &query) const;
-    QByteArray groupJson(const QString &group) const;
-};
-
-} // namespace detail
+    return Response{code, statusBody(code, message, details)};
+}
 
 struct FakeApiServer::Private : detail::ServerCore
 {};
@@ -468,9 +72,11 @@ struct FakeApiServer::Private : detail::ServerCore
 namespace {
 
 // One client connection: parses HTTP/1.1 requests, answers them in order (keep-alive).
-class Connection : public QObject
+class Connection : public QObject, public detail::WatchSink
 {
 public:
+    ~Connection() override { m_d->watchers.removeAll(this); }
+
     Connection(detail::ServerCore *d, QTcpSocket *socket, QObject *parent)
         : QObject(parent), m_d(d), m_socket(socket)
     {
@@ -550,8 +156,9 @@ private:
         }
     }
 
-    // length < 0: no Content-Length (the body ends when the connection closes).
-    QByteArray head(int code, qsizetype length, bool close) const
+    // length < 0: no Content-Length (the body ends when the connection closes, or its last
+    // chunk does).
+    QByteArray head(int code, qsizetype length, bool close, bool chunked = false) const
     {
         QByteArray out = "HTTP/1.1 " + QByteArray::number(code) + ' ' + httpReason(code) +
                          "\r\nAudit-Id: " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) +
@@ -565,6 +172,8 @@ private:
                          "\r\n";
         if (length >= 0)
             out += "Content-Length: " + QByteArray::number(length) + "\r\n";
+        if (chunked)
+            out += "Transfer-Encoding: chunked\r\n";
         if (close)
             out += "Connection: close\r\n";
         return out + "\r\n";
@@ -575,6 +184,10 @@ private:
         m_busy = false;
         if (m_socket->state() != QAbstractSocket::ConnectedState)
             return;
+        if (response.watch) {
+            startWatch(response, close);
+            return;
+        }
         if (response.fault == FakeApiServer::Fault::ResetMidBody) {
             m_closing = true;
             m_socket->write(head(response.code, response.body.size(), false));
@@ -609,6 +222,125 @@ private:
         }
         if (!m_buffer.isEmpty())
             QTimer::singleShot(0, this, [this] { processBuffer(); });
+    }
+
+    // A watch owns the connection until it ends: chunked, one event a line and a chunk, as the
+    // real server streams them. Of the faults, MalformedJson cuts the first line and
+    // ResetMidBody resets the connection after the first half of the first lines.
+    void startWatch(const Response &response, bool close)
+    {
+        m_busy = true;
+        m_watch = response.watch;
+        m_watchClose = close;
+        m_socket->write(head(200, -1, close, true));
+        QByteArray initial = m_watch->initial;
+        if (response.fault == FakeApiServer::Fault::MalformedJson)
+            initial = initial.left(qMax<qsizetype>(1, initial.indexOf('\n') / 2)) + "\",:}{\n" +
+                      initial.mid(initial.indexOf('\n') + 1);
+        if (response.fault == FakeApiServer::Fault::ResetMidBody) {
+            writeChunks(initial.left(initial.size() / 2));
+            m_watch.reset();
+            m_closing = true;
+            abortWhenFlushed(0);
+            return;
+        }
+        writeChunks(initial);
+        if (m_watch->expired) {
+            endWatch();
+            return;
+        }
+        m_d->watchers.append(this);
+        if (m_watch->bookmarks) {
+            m_bookmarks = new QTimer(this);
+            m_bookmarks->setInterval(qMax(1, m_d->options.bookmarkIntervalMs));
+            connect(m_bookmarks, &QTimer::timeout, this, [this] { bookmark(); });
+            m_bookmarks->start();
+        }
+        if (m_watch->timeoutMs > 0) {
+            m_timeout = new QTimer(this);
+            m_timeout->setSingleShot(true);
+            connect(m_timeout, &QTimer::timeout, this, [this] { endWatch(); });
+            m_timeout->start(m_watch->timeoutMs);
+        }
+        pump();
+    }
+
+    void pump() override
+    {
+        if (!m_watch)
+            return;
+        QByteArray lines;
+        bool expired = false;
+        {
+            QMutexLocker locker(&m_d->mutex);
+            if (!m_d->journal.canResumeFrom(m_watch->from)) {
+                // Compacted past what this watch had sent: as the real server, it ends with 410.
+                lines = FakeWatch::expiredLine(m_watch->from, m_d->journal.oldest());
+                expired = true;
+            } else {
+                const QList<FakeWatch::Event> events = m_d->journal.since(m_watch->from);
+                for (const FakeWatch::Event &event : events) {
+                    if (const auto line =
+                            FakeWatch::lineFor(event, m_watch->filter, m_watch->apiVersion))
+                        lines += *line;
+                }
+                m_watch->from = m_d->resourceVersion;
+            }
+        }
+        writeChunks(lines);
+        if (expired)
+            endWatch();
+    }
+
+    void bookmark()
+    {
+        pump();
+        if (m_watch)
+            writeChunks(FakeWatch::bookmarkLine(m_watch->apiVersion, m_watch->kind, m_watch->from));
+    }
+
+    void drop() override
+    {
+        if (!m_watch)
+            return;
+        m_watchClose = true;
+        endWatch();
+    }
+
+    // The last chunk: the watch ends cleanly, the connection serves the next request.
+    void endWatch()
+    {
+        m_d->watchers.removeAll(this);
+        delete m_bookmarks;
+        m_bookmarks = nullptr;
+        delete m_timeout;
+        m_timeout = nullptr;
+        m_watch.reset();
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        m_socket->write("0\r\n\r\n");
+        m_busy = false;
+        if (m_watchClose) {
+            sendAndClose(0, {});
+            return;
+        }
+        if (!m_buffer.isEmpty())
+            QTimer::singleShot(0, this, [this] { processBuffer(); });
+    }
+
+    void writeChunks(const QByteArray &lines)
+    {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        qsizetype at = 0;
+        while (at < lines.size()) {
+            qsizetype end = lines.indexOf('\n', at);
+            end = end < 0 ? lines.size() : end + 1;
+            const QByteArray line = lines.mid(at, end - at);
+            m_socket->write(QByteArray::number(line.size(), 16) + "\r\n" + line + "\r\n");
+            at = end;
+        }
+        m_socket->flush();
     }
 
     // One byte of body now, the next after intervalMs, until the client goes away.
@@ -672,97 +404,13 @@ private:
     bool m_busy = false;
     bool m_closing = false;
     bool m_certificateOk = false;
+    std::shared_ptr<detail::WatchStart> m_watch;
+    bool m_watchClose = false;
+    QTimer *m_bookmarks = nullptr;
+    QTimer *m_timeout = nullptr;
 };
 
 } // namespace
-
-void detail::ServerCore::rebuild(const QList<QJsonObject> &objects)
-{
-    types = builtinTypes();
-    QHash<QString, int> byGvk;              // "apps/v1/Deployment"
-    QHash<QString, QList<int>> byGroupKind; // "apps/Deployment": its type in every version
-    for (int i = 0; i < types.size(); ++i) {
-        byGvk.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).kind, i);
-        byGroupKind[groupKind(types.at(i).group, types.at(i).kind)].append(i);
-    }
-    // A kind's objects by (namespace, name), whichever version they were given in: a real
-    // server stores each object once and serves it in every version of its group. The same key
-    // given twice is one object, the later one (as a second apply would leave it).
-    QHash<QString, QMap<QPair<QString, QString>, QJsonObject>> stored; // by "group/kind"
-
-    const QUuid uidNamespace(QStringLiteral("{6ba7b811-9dad-11d1-80b4-00c04fd430c8}"));
-    QList<QJsonObject> completed;
-    completed.reserve(objects.size());
-    for (QJsonObject object : objects) {
-        const QString apiVersion = object.value(QLatin1String("apiVersion")).toString();
-        const QString kind = object.value(QLatin1String("kind")).toString();
-        if (apiVersion.isEmpty() || kind.isEmpty())
-            continue;
-        QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        const QString ns = metadata.value(QLatin1String("namespace")).toString();
-        const QString name = metadata.value(QLatin1String("name")).toString();
-        if (!metadata.contains(QLatin1String("resourceVersion")))
-            metadata.insert(QLatin1String("resourceVersion"), QString::number(++resourceVersion));
-        if (!metadata.contains(QLatin1String("uid"))) {
-            const QString key = apiVersion + QLatin1Char('/') + kind + QLatin1Char('/') + ns +
-                                QLatin1Char('/') + name;
-            metadata.insert(QLatin1String("uid"),
-                            QUuid::createUuidV5(uidNamespace, key).toString(QUuid::WithoutBraces));
-        }
-        if (!metadata.contains(QLatin1String("creationTimestamp")))
-            metadata.insert(QLatin1String("creationTimestamp"),
-                            QStringLiteral("2025-01-01T00:00:00Z"));
-        object.insert(QLatin1String("metadata"), metadata);
-        completed.append(object);
-
-        const int slash = apiVersion.indexOf(QLatin1Char('/'));
-        const QString group = slash < 0 ? QString() : apiVersion.left(slash);
-        const QString version = slash < 0 ? apiVersion : apiVersion.mid(slash + 1);
-        const QString gk = groupKind(group, kind);
-        const QString gvk = apiVersion + QLatin1Char('/') + kind;
-        int index = byGvk.value(gvk, -1);
-        if (index < 0) {
-            // Another version of a kind already served keeps its resource, scope and verbs.
-            const QList<int> &siblings = byGroupKind[gk];
-            TypeEntry t = siblings.isEmpty() ? derivedType(group, version, kind, ns)
-                                             : types.at(siblings.first());
-            t.version = version;
-            types.append(t);
-            index = int(types.size()) - 1;
-            byGvk.insert(gvk, index);
-            byGroupKind[gk].append(index);
-        }
-        const QString itemNs = types.at(index).namespaced ? ns : QString();
-        stored[gk].insert(qMakePair(itemNs, name), object);
-    }
-    ++resourceVersion; // the list resourceVersion; bumping it expires old continue tokens
-    source = completed;
-
-    for (auto kind = stored.cbegin(); kind != stored.cend(); ++kind) {
-        for (const int index : byGroupKind.value(kind.key())) {
-            TypeEntry &type = types[index];
-            const QString apiVersion = type.groupVersion();
-            type.items.reserve(kind->size());
-            // QMap's order is the namespace, then the name: the order lists are served in.
-            for (auto it = kind->cbegin(); it != kind->cend(); ++it) {
-                QJsonObject object = it.value();
-                object.insert(QLatin1String("apiVersion"), apiVersion);
-                Item item;
-                item.ns = it.key().first;
-                item.name = it.key().second;
-                item.labels = object.value(QLatin1String("metadata"))
-                                  .toObject()
-                                  .value(QLatin1String("labels"))
-                                  .toObject();
-                item.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-                type.items.append(item);
-            }
-        }
-    }
-    typeByPath.clear();
-    for (int i = 0; i < types.size(); ++i)
-        typeByPath.insert(types.at(i).groupVersion() + QLatin1Char('/') + types.at(i).resource, i);
-}
 
 QByteArray detail::ServerCore::groupJson(const QString &group) const
 {
@@ -793,10 +441,15 @@ Response detail::ServerCore::discovery(const QStringList &segments, bool *handle
     *handled = true;
     const QString address = QStringLiteral("127.0.0.1:") + QString::number(port.load());
     if (segments == QStringList{QStringLiteral("version")}) {
+        // "v1.30.4+k3s1": major "1", minor "30", as the real server derives them.
+        const QStringList numbers = gitVersion.mid(gitVersion.startsWith(QLatin1Char('v')) ? 1 : 0)
+                                        .section(QLatin1Char('+'), 0, 0)
+                                        .section(QLatin1Char('-'), 0, 0)
+                                        .split(QLatin1Char('.'));
         const QJsonObject v{
-            {QStringLiteral("major"), QStringLiteral("1")},
-            {QStringLiteral("minor"), QStringLiteral("32")},
-            {QStringLiteral("gitVersion"), QStringLiteral("v1.32.0+fake")},
+            {QStringLiteral("major"), numbers.value(0)},
+            {QStringLiteral("minor"), numbers.value(1)},
+            {QStringLiteral("gitVersion"), gitVersion},
             {QStringLiteral("gitCommit"),
              QStringLiteral("0000000000000000000000000000000000000000")},
             {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
@@ -894,33 +547,6 @@ Response detail::ServerCore::discovery(const QStringList &segments, bool *handle
 
 namespace {
 
-// "a=b,c!=d,e==f" equality selectors; set-based ones ("in", "notin") are not supported.
-bool matchesLabels(const QJsonObject &labels, const QString &selector)
-{
-    const QStringList terms = selector.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &term : terms) {
-        const bool negate = term.contains(QLatin1String("!="));
-        QString key =
-            term.section(negate ? QStringLiteral("!=") : QStringLiteral("="), 0, 0).trimmed();
-        QString value = term.mid(term.indexOf(QLatin1Char('=')) + 1);
-        if (value.startsWith(QLatin1Char('=')))
-            value.remove(0, 1);
-        value = value.trimmed();
-        if (!term.contains(QLatin1Char('='))) { // existence: "key" or "!key"
-            const bool absent = key.startsWith(QLatin1Char('!'));
-            if (absent)
-                key.remove(0, 1);
-            if (labels.contains(key) == absent)
-                return false;
-            continue;
-        }
-        const bool equal = labels.value(key).toString() == value && labels.contains(key);
-        if (equal == negate)
-            return false;
-    }
-    return true;
-}
-
 // The continue token of a LIST: the list's resourceVersion and where the next page starts.
 QByteArray makeContinueToken(qint64 resourceVersion, qsizetype offset)
 {
@@ -941,77 +567,64 @@ const char ContinueTooOld[] =
 
 } // namespace
 
-std::optional<QJsonObject> detail::ServerCore::find(const TypeEntry &type, const QString &ns,
-                                                    const QString &name) const
+namespace {
+
+// The items of a namespace (all when ns is empty) that a list's or watch's selectors match.
+QVector<const Item *> selectedItems(const TypeEntry &type, const QString &ns,
+                                    const FakeWatch::Filter &filter)
 {
-    auto it = std::lower_bound(type.items.cbegin(), type.items.cend(), qMakePair(ns, name),
-                               [](const Item &item, const QPair<QString, QString> &key) {
-                                   return item.ns != key.first ? item.ns < key.first
-                                                               : item.name < key.second;
-                               });
-    if (it == type.items.cend() || it->ns != ns || it->name != name)
-        return std::nullopt;
-    return QJsonDocument::fromJson(it->json).object();
+    // The namespace's objects are one contiguous run of the sorted items.
+    auto begin = type.items.cbegin();
+    auto end = type.items.cend();
+    if (!ns.isEmpty()) {
+        begin = std::lower_bound(begin, end, ns,
+                                 [](const Item &item, const QString &n) { return item.ns < n; });
+        end = std::upper_bound(begin, end, ns,
+                               [](const QString &n, const Item &item) { return n < item.ns; });
+    }
+    QVector<const Item *> selected;
+    selected.reserve(end - begin);
+    for (auto it = begin; it != end; ++it) {
+        if (!filter.labelSelector.isEmpty() &&
+            !FakeWatch::matchesLabels(it->labels, filter.labelSelector))
+            continue;
+        if (!filter.name.isEmpty() && it->name != filter.name)
+            continue;
+        if (!filter.fieldNamespace.isEmpty() && it->ns != filter.fieldNamespace)
+            continue;
+        selected.append(&*it);
+    }
+    return selected;
 }
 
-Response detail::ServerCore::apply(const TypeEntry &type, const QString &ns, const QString &name,
-                                   const QUrlQuery &query, const QByteArray &contentType,
-                                   const QByteArray &body)
+} // namespace
+
+Response detail::ServerCore::watch(const TypeEntry &type, const QString &ns,
+                                   const QUrlQuery &query) const
 {
-    FakeApply::Target target;
-    target.group = type.group;
-    target.version = type.version;
-    target.resource = type.resource;
-    target.kind = type.kind;
-    target.namespaced = type.namespaced;
-    target.hasStatus =
-        std::any_of(type.subresources.cbegin(), type.subresources.cend(),
-                    [](const SubResource &s) { return s.name == QLatin1String("status"); });
-    target.verbs = type.verbs;
-    target.ns = ns;
-    target.name = name;
-
-    FakeApply::Context context;
-    context.existing = find(type, ns, name);
-    static const QStringList builtinNamespaces = {
-        QStringLiteral("default"), QStringLiteral("kube-system"), QStringLiteral("kube-public"),
-        QStringLiteral("kube-node-lease")};
-    const int namespaces = typeByPath.value(QStringLiteral("v1/namespaces"), -1);
-    context.namespaceExists = ns.isEmpty() || builtinNamespaces.contains(ns) ||
-                              (namespaces >= 0 && find(types.at(namespaces), QString(), ns));
-    context.admission = admission;
-    context.resourceVersion = resourceVersion + 1;
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
-    context.now = now;
-
-    const FakeApply::Answer answer = FakeApply::apply(target, query, contentType, body, context);
-    if (answer.code >= 300)
-        return status(answer.code, answer.message,
-                      StatusDetails{answer.detailsName, answer.detailsGroup, answer.detailsKind,
-                                    answer.reason, answer.causeReason, answer.causeMessage,
-                                    answer.causeField});
-    if (answer.store) {
-        // Stored once per group and kind, whichever version it came in (rebuild() serves it in
-        // every version of the group).
-        QList<QJsonObject> objects = source;
-        const auto same = [&](const QJsonObject &o) {
-            const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
-            return groupOfApiVersion(o.value(QLatin1String("apiVersion")).toString()) ==
-                       type.group &&
-                   o.value(QLatin1String("kind")).toString() == type.kind &&
-                   meta.value(QLatin1String("name")).toString() == name &&
-                   (!type.namespaced || meta.value(QLatin1String("namespace")).toString() == ns);
-        };
-        const auto it = std::find_if(objects.begin(), objects.end(), same);
-        if (it != objects.end())
-            *it = answer.object;
-        else
-            objects.append(answer.object);
-        resourceVersion = context.resourceVersion;
-        rebuild(objects);
+    const FakeWatch::Request request = FakeWatch::parse(query, type.group, type.kind, ns);
+    if (!request.error.isEmpty())
+        return status(400, request.error);
+    auto start = std::make_shared<WatchStart>();
+    start->filter = request.filter;
+    start->apiVersion = type.groupVersion();
+    start->kind = type.kind;
+    start->bookmarks = request.bookmarks;
+    start->timeoutMs = request.timeoutSeconds * 1000;
+    if (request.fromNow) {
+        // Without a resourceVersion the real server starts with the objects as they are now.
+        for (const Item *item : selectedItems(type, ns, request.filter))
+            start->initial += "{\"type\":\"ADDED\",\"object\":" + item->json + "}\n";
+        start->from = resourceVersion;
+    } else if (!journal.canResumeFrom(request.resourceVersion)) {
+        start->initial = FakeWatch::expiredLine(request.resourceVersion, journal.oldest());
+        start->expired = true;
+    } else {
+        start->from = request.resourceVersion;
     }
-    return Response{answer.code, QJsonDocument(answer.object).toJson(QJsonDocument::Compact)};
+    Response r;
+    r.watch = start;
+    return r;
 }
 
 Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QString &ns,
@@ -1042,49 +655,13 @@ Response detail::ServerCore::resourceRequest(const TypeEntry &type, const QStrin
                       QStringLiteral("the server does not allow this method on the requested "
                                      "resource"),
                       details);
-    if (query.queryItemValue(QStringLiteral("watch")) == QLatin1String("true") ||
-        query.queryItemValue(QStringLiteral("watch")) == QLatin1String("1"))
-        return status(501, QStringLiteral("watch is not supported by the fake API server"),
-                      details);
-
-    // The namespace's objects are one contiguous run of the sorted items.
-    auto begin = type.items.cbegin();
-    auto end = type.items.cend();
-    if (!ns.isEmpty()) {
-        begin = std::lower_bound(begin, end, ns,
-                                 [](const Item &item, const QString &n) { return item.ns < n; });
-        end = std::upper_bound(begin, end, ns,
-                               [](const QString &n, const Item &item) { return n < item.ns; });
-    }
-    const QString labelSelector =
-        query.queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded);
-    QString fieldName, fieldNamespace;
-    const QStringList fieldTerms =
-        query.queryItemValue(QStringLiteral("fieldSelector"), QUrl::FullyDecoded)
-            .split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &term : fieldTerms) {
-        const QString key = term.section(QLatin1Char('='), 0, 0);
-        const QString value = term.section(QLatin1Char('='), -1);
-        if (key == QLatin1String("metadata.name"))
-            fieldName = value;
-        else if (key == QLatin1String("metadata.namespace"))
-            fieldNamespace = value;
-        else
-            return status(400, QStringLiteral("\"") + key +
-                                   QStringLiteral("\" is not a known field selector: only "
-                                                  "\"metadata.name\", \"metadata.namespace\""));
-    }
-    QVector<const Item *> selected;
-    selected.reserve(end - begin);
-    for (auto it = begin; it != end; ++it) {
-        if (!labelSelector.isEmpty() && !matchesLabels(it->labels, labelSelector))
-            continue;
-        if (!fieldName.isEmpty() && it->name != fieldName)
-            continue;
-        if (!fieldNamespace.isEmpty() && it->ns != fieldNamespace)
-            continue;
-        selected.append(&*it);
-    }
+    if (FakeWatch::isWatch(query))
+        return watch(type, ns, query);
+    QString error;
+    const auto filter = FakeWatch::parseSelectors(query, type.group, type.kind, ns, &error);
+    if (!filter)
+        return status(400, error);
+    const QVector<const Item *> selected = selectedItems(type, ns, *filter);
 
     qsizetype offset = 0;
     const QString continueToken =
@@ -1230,9 +807,10 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
     }
 
     Response response = [&]() -> Response {
-        if (method != "GET" && method != "PATCH")
-            return status(405, QStringLiteral("the fake API server only serves GET and PATCH "
-                                              "(server-side apply)"));
+        static const QList<QByteArray> methods = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+        if (!methods.contains(method))
+            return status(405, QStringLiteral("the server does not allow this method on the "
+                                              "requested resource"));
         QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
         for (QString &s : segments)
             s = QUrl::fromPercentEncoding(s.toLatin1());
@@ -1252,33 +830,62 @@ Response detail::ServerCore::handle(const QByteArray &method, const QByteArray &
             return status(404, QStringLiteral("the server could not find the requested resource"));
         }
         const QStringList rest = segments.mid(base);
-        QString ns, resource, name;
-        if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces")) {
+        const QString notFound = QStringLiteral("the server could not find the requested resource");
+        QString ns, resource, name, subresource;
+        // namespaces/<name>/status is the Namespace's subresource, not a collection.
+        const bool namespaceSubresource =
+            rest.size() == 3 && rest.at(0) == QLatin1String("namespaces") &&
+            groupVersion == QLatin1String("v1") &&
+            (rest.at(2) == QLatin1String("status") || rest.at(2) == QLatin1String("finalize"));
+        if (rest.size() >= 3 && rest.at(0) == QLatin1String("namespaces") &&
+            !namespaceSubresource) {
             ns = rest.at(1);
             resource = rest.at(2);
             name = rest.value(3);
-            if (rest.size() > 4)
-                return status(404,
-                              QStringLiteral("the server could not find the requested resource"));
-        } else if (rest.size() <= 2) {
+            subresource = rest.value(4);
+            if (rest.size() > 5)
+                return status(404, notFound);
+        } else if (rest.size() <= 3) {
             resource = rest.at(0);
             name = rest.value(1);
+            subresource = rest.value(2);
         } else {
-            return status(404, QStringLiteral("the server could not find the requested resource"));
+            return status(404, notFound);
         }
         const int index = typeByPath.value(groupVersion + QLatin1Char('/') + resource, -1);
         if (index < 0)
-            return status(404, QStringLiteral("the server could not find the requested resource"));
+            return status(404, notFound);
         const TypeEntry &type = types.at(index);
         if (!ns.isEmpty() && !type.namespaced)
-            return status(404, QStringLiteral("the server could not find the requested resource"));
-        if (method == "PATCH") {
-            if (name.isEmpty() || (type.namespaced && ns.isEmpty()))
-                return status(405, QStringLiteral("the server does not allow this method on the "
-                                                  "requested resource"));
-            return apply(type, ns, name, query, headers.value("content-type"), body);
+            return status(404, notFound);
+        // Of the subresources only status is served (as the object, and for its writes).
+        if (!subresource.isEmpty() &&
+            (subresource != QLatin1String("status") || !type.hasSubresource(subresource)))
+            return status(404, notFound);
+        const QString notAllowed =
+            QStringLiteral("the server does not allow this method on the requested resource");
+        if (method == "GET")
+            return resourceRequest(type, ns, name, query);
+        if (method == "POST") {
+            if (!name.isEmpty() || (type.namespaced && ns.isEmpty()))
+                return status(405, notAllowed);
+            if (type.group == QLatin1String("authorization.k8s.io") &&
+                type.kind == QLatin1String("SelfSubjectAccessReview"))
+                return accessReview(body);
+            return write(method, type, ns, name, subresource, query, headers, body);
         }
-        return resourceRequest(type, ns, name, query);
+        // PUT, PATCH and DELETE name an object.
+        if (name.isEmpty() || (type.namespaced && ns.isEmpty()))
+            return status(405, notAllowed);
+        const QByteArray contentType = headers.value("content-type");
+        if (method == "PATCH" &&
+            contentType.split(';').value(0).trimmed().toLower() == "application/apply-patch+yaml") {
+            if (!subresource.isEmpty())
+                return status(405, QStringLiteral("the fake API server does not serve "
+                                                  "server-side apply of a subresource"));
+            return apply(type, ns, name, query, contentType, body);
+        }
+        return write(method, type, ns, name, subresource, query, headers, body);
     }();
     response.delayMs += delayMs;
     return response;
@@ -1288,9 +895,14 @@ FakeApiServer::FakeApiServer(const Options &options, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
 {
     d->options = options;
+    d->home = this;
+    d->gitVersion = options.gitVersion;
+    d->journal.setCapacity(options.journalCapacity);
     d->rebuild({});
-    d->tcp = new TcpServer(this);
-    d->tcp->onIncoming = [this](qintptr descriptor) {
+    d->journal.reset(d->resourceVersion);
+    auto *tcp = new TcpServer(this);
+    d->tcp = tcp;
+    tcp->onIncoming = [this](qintptr descriptor) {
         QTcpSocket *socket = nullptr;
         if (d->options.tls) {
             auto *ssl = new QSslSocket;
@@ -1313,7 +925,12 @@ FakeApiServer::FakeApiServer(const Options &options, QObject *parent)
     };
 }
 
-FakeApiServer::~FakeApiServer() = default;
+FakeApiServer::~FakeApiServer()
+{
+    // The connections use d: they go first.
+    const QObjectList children = this->children();
+    qDeleteAll(children);
+}
 
 bool FakeApiServer::listen(quint16 port)
 {
@@ -1367,6 +984,67 @@ void FakeApiServer::setObjects(const QList<QJsonObject> &objects)
 {
     QMutexLocker locker(&d->mutex);
     d->rebuild(objects);
+    ++d->resourceVersion; // the list resourceVersion; bumping it expires old continue tokens
+    d->journal.reset(d->resourceVersion);
+    locker.unlock();
+    dropWatches();
+}
+
+void FakeApiServer::setGitVersion(const QString &gitVersion)
+{
+    QMutexLocker locker(&d->mutex);
+    d->gitVersion = gitVersion;
+}
+
+void FakeApiServer::denyAccess(const QString &verb, const QString &group, const QString &resource,
+                               const QString &reason)
+{
+    QMutexLocker locker(&d->mutex);
+    d->denials.append({verb, group, resource,
+                       reason.isEmpty()
+                           ? QStringLiteral("denied by the fake API server's denyAccess()")
+                           : reason});
+}
+
+void FakeApiServer::compactJournal()
+{
+    QMutexLocker locker(&d->mutex);
+    d->journal.reset(d->resourceVersion);
+}
+
+void FakeApiServer::dropWatches()
+{
+    detail::ServerCore *core = d.get();
+    QMetaObject::invokeMethod(
+        this,
+        [core] {
+            const QList<detail::WatchSink *> sinks = core->watchers;
+            for (detail::WatchSink *sink : sinks) {
+                if (core->watchers.contains(sink))
+                    sink->drop();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void FakeApiServer::addController(std::shared_ptr<FakeController> controller)
+{
+    QMutexLocker locker(&d->mutex);
+    d->controllers.push_back(std::move(controller));
+    d->controllersScheduled = false;
+    d->afterWrite(); // a first look at what is there
+}
+
+void FakeApiServer::applyChange(const FakeChange &change)
+{
+    QMutexLocker locker(&d->mutex);
+    d->applyChange(change);
+}
+
+qint64 FakeApiServer::resourceVersion() const
+{
+    QMutexLocker locker(&d->mutex);
+    return d->resourceVersion;
 }
 
 void FakeApiServer::addFault(const FaultRule &rule)
