@@ -141,10 +141,12 @@ void PollingReadinessWaiter::wait(const QList<ReadinessTarget> &targets, int tim
     cancel();
     d->running = true;
     d->targets = targets;
-    d->ready = QList<bool>(targets.size(), false);
-    d->reasons = QStringList();
-    for (int i = 0; i < targets.size(); ++i)
+    d->ready.clear();
+    d->reasons.clear();
+    for (int i = 0; i < targets.size(); ++i) {
+        d->ready.append(false);
         d->reasons.append(Text::tr("not checked yet"));
+    }
     d->timeoutMs = timeoutMs;
     d->clock.start();
     d->timer.start(0); // asynchronous: finished() never comes from inside wait()
