@@ -130,7 +130,7 @@ QList<FluxEvent> forObject(const QList<QJsonObject> &events, const QJsonObject &
         if (!e || e->objectKind != kind || e->objectName != name || e->objectNamespace != ns)
             continue;
         // Events name their object's apiVersion when the reporter knows it; a group that differs
-        // is another kind of the same name (an Argo "Kustomization" is not Flux's).
+        // is another API's kind of the same name (kustomize's own Kustomization is not Flux's).
         if (!e->objectGroup.isEmpty() && e->objectGroup != group)
             continue;
         if (!uid.isEmpty() && !e->objectUid.isEmpty() && uid != e->objectUid)

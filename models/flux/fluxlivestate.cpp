@@ -1,5 +1,7 @@
 #include "fluxlivestate.h"
 
+#include "manifest/apiversion.h"
+
 #include <QSet>
 
 namespace Fluxdesk {
@@ -14,9 +16,14 @@ QString resourceVersion(const QJsonObject &object)
         .toString();
 }
 
+// The identity alone, without reading the status (remove() and the change lists need no more).
 FluxRef refOf(const QJsonObject &object)
 {
-    return FluxObjectStatus::of(object).ref();
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    return {groupOfApiVersion(object.value(QLatin1String("apiVersion")).toString()),
+            object.value(QLatin1String("kind")).toString(),
+            meta.value(QLatin1String("namespace")).toString(),
+            meta.value(QLatin1String("name")).toString()};
 }
 
 } // namespace

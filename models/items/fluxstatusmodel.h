@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <utility>
+
 namespace Fluxdesk {
 
 class FluxLiveState;
