@@ -63,6 +63,21 @@ QString usageText()
         "                        stage everything, commit, print the commit id; --push pushes "
         "to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push "
         "fails (the commit stays)\n"
+        "  flux check [--pre [--version V] [--repo DIR]]\n"
+        "                        like flux check: Flux's controllers up, its source and "
+        "flux-system Kustomization Ready; --pre, before a bootstrap: the Kubernetes version "
+        "within Flux V's range (default: the newest Fluxdesk knows), permission to create "
+        "cluster-scoped objects, Flux or the Flux Operator already installed, and with --repo "
+        "the checkout committed, pushed and its remote reachable; exit 1 when a check fails\n"
+        "  flux status           every Flux object with its status, revision, suspended and "
+        "message, like flux get all -A; exit 1 when one failed or stalled\n"
+        "  flux reconcile KIND NAME [-n NS] [--with-source]\n"
+        "                        ask Flux to reconcile now (the requestedAt annotation, as flux "
+        "reconcile sets it; --with-source: its source first); KIND: kustomization (ks), "
+        "helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, "
+        "fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)\n"
+        "  flux suspend|resume KIND NAME [-n NS]\n"
+        "                        set or clear spec.suspend, as flux suspend and resume do\n"
         "  flux takeover --repo DIR [--record]\n"
         "                        whether Flux adopted what ran before, object by object and "
         "Helm release by release, in place (the same uid; the release's next revision) or made "
@@ -104,9 +119,9 @@ int maxArguments(const QString &command)
     if (command == QLatin1String("clean") || command == QLatin1String("split") ||
         command == QLatin1String("convert-helm"))
         return 1;
-    // flux SUBCOMMAND
+    // flux SUBCOMMAND [KIND NAME]
     if (command == QLatin1String("flux"))
-        return 1;
+        return 3;
     return 0;
 }
 
@@ -149,6 +164,10 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption forceDemo(QStringLiteral("force-demo"));
     const QCommandLineOption record(QStringLiteral("record"));
+    const QCommandLineOption pre(QStringLiteral("pre"));
+    const QCommandLineOption withSource(QStringLiteral("with-source"));
+    const QCommandLineOption fluxVersion(QStringLiteral("flux-version"), QString(),
+                                         QStringLiteral("V"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions(
@@ -158,8 +177,19 @@ ParseResult parseArguments(const QStringList &arguments)
     parser.addOption(inlineCredentials);
     parser.addOption(forceDemo);
     parser.addOption(record);
+    parser.addOptions({pre, withSource, fluxVersion});
 
-    if (!parser.parse(arguments))
+    // After `flux`, --version names the Flux version (as flux bootstrap and flux check take it),
+    // not a request for Fluxdesk's own.
+    QStringList args = arguments;
+    const qsizetype fluxAt = args.indexOf(QStringLiteral("flux"), 1);
+    for (qsizetype i = fluxAt < 0 ? args.size() : fluxAt + 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--version"))
+            args[i] = QStringLiteral("--flux-version");
+        else if (args.at(i).startsWith(QLatin1String("--version=")))
+            args[i] = QStringLiteral("--flux-version=") + args.at(i).mid(10);
+    }
+    if (!parser.parse(args))
         return usageError(parser.errorText());
 
     ParseResult result;
@@ -209,6 +239,9 @@ ParseResult parseArguments(const QStringList &arguments)
     o.removeAllStale = parser.isSet(removeAllStale);
     o.forceDemo = parser.isSet(forceDemo);
     o.record = parser.isSet(record);
+    o.pre = parser.isSet(pre);
+    o.withSource = parser.isSet(withSource);
+    o.fluxVersion = parser.value(fluxVersion);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -253,10 +286,23 @@ ParseResult parseArguments(const QStringList &arguments)
         if (!fluxSubcommands().contains(sub))
             return usageError(Text::tr("flux: unknown subcommand \"%1\"; available: %2")
                                   .arg(sub, fluxSubcommands().join(QLatin1String(", "))));
+        const bool takesObject = sub == QLatin1String("reconcile") ||
+                                 sub == QLatin1String("suspend") || sub == QLatin1String("resume");
+        if (takesObject && o.arguments.size() != 3)
+            return usageError(Text::tr("flux %1 needs KIND NAME").arg(sub));
+        if (!takesObject && o.arguments.size() > 1)
+            return usageError(
+                Text::tr("flux %1: unexpected argument \"%2\"").arg(sub, o.arguments.at(1)));
     }
-    if (o.record &&
-        (o.command != QLatin1String("flux") || o.arguments.value(0) != QLatin1String("takeover")))
+    const QString fluxSub = o.command == QLatin1String("flux") ? o.arguments.value(0) : QString();
+    if (o.record && fluxSub != QLatin1String("takeover"))
         return usageError(Text::tr("--record needs flux takeover"));
+    if (o.pre && fluxSub != QLatin1String("check"))
+        return usageError(Text::tr("--pre needs flux check"));
+    if (!o.fluxVersion.isEmpty() && !o.pre)
+        return usageError(Text::tr("--version V needs flux check --pre"));
+    if (o.withSource && fluxSub != QLatin1String("reconcile"))
+        return usageError(Text::tr("--with-source needs flux reconcile"));
     if (parser.isSet(accept) && o.acceptAll)
         return usageError(Text::tr("--accept and --accept-all exclude each other"));
     if (parser.isSet(remove) && o.removeAllStale)

@@ -47,6 +47,12 @@ struct CliOptions
 
     // flux takeover: write the baseline instead of checking against it
     bool record = false; // --record
+    // flux check: the pre-flight of a bootstrap
+    bool pre = false; // --pre
+    // flux reconcile: the source first, as flux reconcile --with-source
+    bool withSource = false; // --with-source
+    // flux check --pre: the Flux version to check for (`--version V` after `flux` means this)
+    QString fluxVersion; // --flux-version V
 };
 
 struct ParseResult

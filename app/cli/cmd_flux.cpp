@@ -7,12 +7,20 @@ namespace Fluxdesk::Cli {
 
 QStringList fluxSubcommands()
 {
-    return {QStringLiteral("takeover")};
+    return {QStringLiteral("check"),   QStringLiteral("status"), QStringLiteral("reconcile"),
+            QStringLiteral("suspend"), QStringLiteral("resume"), QStringLiteral("takeover")};
 }
 
 int runFlux(const CliOptions &options)
 {
     const QString sub = options.arguments.value(0);
+    if (sub == QLatin1String("check"))
+        return runFluxCheck(options);
+    if (sub == QLatin1String("status"))
+        return runFluxStatus(options);
+    if (sub == QLatin1String("reconcile") || sub == QLatin1String("suspend") ||
+        sub == QLatin1String("resume"))
+        return runFluxAction(options);
     if (sub == QLatin1String("takeover"))
         return runFluxTakeover(options);
     printError(Text::tr("flux: unknown subcommand \"%1\"; available: %2")

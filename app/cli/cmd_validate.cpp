@@ -54,18 +54,11 @@ int runValidate(const CliOptions &options)
                       .arg(options.demo ? QStringLiteral("--demo") : QStringLiteral("--snapshot")));
     std::optional<ConnectionSettings> live;
     if (liveClusterNamed(options)) {
-        const Result<Kubeconfig> config = loadKubeconfig(options);
-        if (!config) {
-            printError(config.error().toString());
-            return ExitUsage;
-        }
-        Result<ConnectionSettings> settings = resolveContext(*config, options.context);
+        Result<ConnectionSettings> settings = liveConnection(options, QStringLiteral("validate"));
         if (!settings) {
             printError(settings.error().toString());
             return ExitUsage;
         }
-        for (const QString &warning : settings->warnings)
-            printWarning(warning);
         live = std::move(settings).value();
     }
 

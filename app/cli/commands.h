@@ -18,6 +18,9 @@ int runPlan(const CliOptions &options);         // cmd_plan.cpp
 int runValidate(const CliOptions &options);     // cmd_validate.cpp
 int runFlux(const CliOptions &options);         // cmd_flux.cpp: dispatches flux SUBCOMMAND
 int runFluxTakeover(const CliOptions &options); // cmd_fluxtakeover.cpp
+int runFluxStatus(const CliOptions &options);   // cmd_fluxstatus.cpp
+int runFluxAction(const CliOptions &options);   // cmd_fluxaction.cpp: reconcile, suspend, resume
+int runFluxCheck(const CliOptions &options);    // cmd_fluxcheck.cpp
 
 // The flux subcommands this build knows, in the order help lists them.
 QStringList fluxSubcommands();

@@ -57,6 +57,22 @@ Result<Kubeconfig> loadKubeconfig(const CliOptions &options)
     return Kubeconfig::load(files);
 }
 
+Result<ConnectionSettings> liveConnection(const CliOptions &options, const QString &command)
+{
+    if (options.demo || !options.snapshot.isEmpty())
+        return Error(Text::tr("%1 needs a live cluster (--kubeconfig/--context), not %2")
+                         .arg(command, options.demo ? QStringLiteral("--demo")
+                                                    : QStringLiteral("--snapshot")));
+    const Result<Kubeconfig> config = loadKubeconfig(options);
+    if (!config)
+        return config.error();
+    Result<ConnectionSettings> settings = resolveContext(*config, options.context);
+    if (settings)
+        for (const QString &warning : settings->warnings)
+            printWarning(warning);
+    return settings;
+}
+
 Result<ClusterSource> sourceFor(const CliOptions &options)
 {
     ClusterSource source;

@@ -67,7 +67,9 @@ public:
         fluxObject(QStringLiteral("source"), QStringLiteral("GitRepository"),
                    ChecklistText::tr("The repository is Flux's source"));
         fluxObject(QStringLiteral("flux-system"), QStringLiteral("Kustomization"),
-                   ChecklistText::tr("Flux applies clusters/%1").arg(m_input.cluster));
+                   m_input.cluster.isEmpty()
+                       ? ChecklistText::tr("Flux applies the repository")
+                       : ChecklistText::tr("Flux applies clusters/%1").arg(m_input.cluster));
         for (const QString &name : m_input.entryPoints)
             entryPoint(name);
         if (m_input.takeover)

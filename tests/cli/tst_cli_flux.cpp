@@ -57,6 +57,8 @@ private Q_SLOTS:
     void jsonReport();
     void withoutBaselineSaysHowToRecordOne();
     void usageErrors();
+    void statusListsFluxObjects();
+    void checkAfterBootstrap();
 
 private:
     // The demo cluster after Flux took over: every baseline object labelled by a Kustomization,
@@ -280,6 +282,162 @@ void TestCliFlux::usageErrors()
     run = runCli({s("--demo"), s("flux"), s("takeover")}, env);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.errText().contains(s("flux takeover needs --repo DIR")), run.err.constData());
+    run = runCli({s("--demo"), s("flux"), s("reconcile"), s("ks")}, env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errText().contains(s("flux reconcile needs KIND NAME")), run.err.constData());
+    run = runCli({s("--demo"), s("flux"), s("status"), s("--pre")}, env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errText().contains(s("--pre needs flux check")), run.err.constData());
+    // After `flux`, --version is the Flux version, and only flux check --pre takes one.
+    run = runCli({s("--demo"), s("flux"), s("status"), s("--version"), s("v2.6.0")}, env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errText().contains(s("--version V needs flux check --pre")), run.err.constData());
+    run = runCli({s("--version")}, env);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.outText().startsWith(s("fluxdesk-cli ")));
+    // Acting on a cluster needs a cluster.
+    run = runCli({s("--demo"), s("flux"), s("suspend"), s("ks"), s("apps")}, env);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.errText().contains(s("flux suspend needs a live cluster")), run.err.constData());
+}
+
+namespace {
+
+QJsonObject fluxObject(const char *apiVersion, const char *kind, const char *name,
+                       const QJsonObject &spec, const QJsonArray &conditions,
+                       const QJsonObject &statusExtra = {})
+{
+    QJsonObject status = statusExtra;
+    status.insert(s("conditions"), conditions);
+    status.insert(s("observedGeneration"), 1);
+    return QJsonObject{{s("apiVersion"), s(apiVersion)},
+                       {s("kind"), s(kind)},
+                       {s("metadata"), QJsonObject{{s("name"), s(name)},
+                                                   {s("namespace"), s("flux-system")},
+                                                   {s("generation"), 1},
+                                                   {s("uid"), QString(s("uid-") + s(name))}}},
+                       {s("spec"), spec},
+                       {s("status"), status}};
+}
+
+QJsonObject readyCondition(const char *status, const char *reason, const char *message)
+{
+    return QJsonObject{{s("type"), s("Ready")},
+                       {s("status"), s(status)},
+                       {s("reason"), s(reason)},
+                       {s("message"), s(message)}};
+}
+
+QString writeList(const QString &path, const QList<QJsonObject> &objects)
+{
+    QJsonArray items;
+    for (const QJsonObject &object : objects)
+        items.append(object);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(
+        QJsonDocument(
+            QJsonObject{{s("apiVersion"), s("v1")}, {s("kind"), s("List")}, {s("items"), items}})
+            .toJson());
+    return path;
+}
+
+QList<QJsonObject> bootstrapped()
+{
+    QList<QJsonObject> objects;
+    objects.append(QJsonObject{{s("apiVersion"), s("v1")},
+                               {s("kind"), s("Namespace")},
+                               {s("metadata"), QJsonObject{{s("name"), s("flux-system")}}}});
+    for (const char *name : {"source-controller", "kustomize-controller", "helm-controller",
+                             "notification-controller"})
+        objects.append(QJsonObject{
+            {s("apiVersion"), s("apps/v1")},
+            {s("kind"), s("Deployment")},
+            {s("metadata"), QJsonObject{{s("name"), s(name)}, {s("namespace"), s("flux-system")}}},
+            {s("status"),
+             QJsonObject{{s("conditions"), QJsonArray{QJsonObject{{s("type"), s("Available")},
+                                                                  {s("status"), s("True")}}}}}}});
+    const QJsonObject artifact{
+        {s("artifact"), QJsonObject{{s("revision"), s("main@sha1:0123456789abcdef")}}}};
+    objects.append(fluxObject("source.toolkit.fluxcd.io/v1", "GitRepository", "flux-system",
+                              QJsonObject{{s("url"), s("ssh://git@example.com/me/homelab")}},
+                              {readyCondition("True", "Succeeded", "stored artifact")}, artifact));
+    objects.append(fluxObject(
+        "kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system",
+        QJsonObject{{s("path"), s("./clusters/homelab")}},
+        {readyCondition("True", "ReconciliationSucceeded", "Applied revision: main@sha1:0123")},
+        QJsonObject{{s("lastAppliedRevision"), s("main@sha1:0123456789abcdef")}}));
+    return objects;
+}
+
+} // namespace
+
+void TestCliFlux::statusListsFluxObjects()
+{
+    QList<QJsonObject> objects = bootstrapped();
+    objects.append(fluxObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "workloads",
+                              QJsonObject{{s("path"), s("./workloads")}, {s("suspend"), true}},
+                              {readyCondition("True", "ReconciliationSucceeded", "Applied")}));
+    objects.append(fluxObject("helm.toolkit.fluxcd.io/v2", "HelmRelease", "loki",
+                              QJsonObject{{s("releaseName"), s("loki")}},
+                              {readyCondition("False", "UpgradeFailed",
+                                              "Helm upgrade failed for release logging/loki: "
+                                              "timed out waiting for the condition")}));
+    const QString path = writeList(m_files.filePath(s("flux.json")), objects);
+    const QProcessEnvironment env = isolatedEnvironment(m_home.path());
+    CliRun run = runCli({s("--snapshot"), path, s("flux"), s("status")}, env);
+    QCOMPARE(run.exitCode, 1); // the HelmRelease failed
+    const QStringList lines = run.outText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 5); // the header, then sources, Kustomizations, HelmReleases
+    QVERIFY2(lines.at(0).startsWith(s("KIND")), run.out.constData());
+    QVERIFY2(lines.at(1).startsWith(s("GitRepository")) && lines.at(1).contains(s("Ready")) &&
+                 lines.at(1).contains(s("main@sha1:0123456789abcdef")),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(3).contains(s("workloads")) && lines.at(3).contains(s("Suspended")) &&
+                 lines.at(3).contains(s("yes")),
+             qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(4).startsWith(s("HelmRelease")) && lines.at(4).contains(s("Failed")) &&
+                 lines.at(4).contains(s("timed out waiting")),
+             qPrintable(lines.at(4)));
+
+    run = runCli({s("--snapshot"), path, s("--json"), s("flux"), s("status")}, env);
+    QCOMPARE(run.exitCode, 1);
+    const QJsonArray json = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(json.size(), 4);
+    QCOMPARE(json.at(3).toObject().value(s("status")).toString(), s("failed"));
+    QCOMPARE(json.at(3).toObject().value(s("reason")).toString(), s("UpgradeFailed"));
+    QCOMPARE(json.at(2).toObject().value(s("suspended")).toBool(), true);
+
+    // Without the failed release everything is fine.
+    objects.removeLast();
+    run = runCli({s("--snapshot"), writeList(m_files.filePath(s("flux-ok.json")), objects),
+                  s("flux"), s("status")},
+                 env);
+    QCOMPARE(run.exitCode, 0);
+}
+
+void TestCliFlux::checkAfterBootstrap()
+{
+    const QProcessEnvironment env = isolatedEnvironment(m_home.path());
+    const CliRun up =
+        runCli({s("--snapshot"), writeList(m_files.filePath(s("up.json")), bootstrapped()),
+                s("flux"), s("check")},
+               env);
+    QVERIFY2(up.exitCode == 0, up.out.constData());
+    QVERIFY2(up.outText().contains(s("✔ Flux's controllers run: 4 controllers available")),
+             up.out.constData());
+    QVERIFY2(up.outText().contains(s("all checks passed")), up.out.constData());
+
+    QList<QJsonObject> down = bootstrapped();
+    down.removeAt(2); // kustomize-controller missing
+    const CliRun broken = runCli(
+        {s("--snapshot"), writeList(m_files.filePath(s("down.json")), down), s("flux"), s("check")},
+        env);
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.outText().contains(s("✗ Flux's controllers run: not installed: "
+                                         "kustomize-controller")),
+             broken.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliFlux)
