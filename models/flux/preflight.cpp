@@ -389,13 +389,14 @@ Preflight::Preflight(const ConnectionSettings &settings, QObject *parent)
 {
     qRegisterMetaType<Fluxdesk::PreflightCheck>();
     qRegisterMetaType<QList<Fluxdesk::PreflightCheck>>();
-    d->git = new JobRunner(this, JobRunner::Threads::Serial);
+    d->git = new JobRunner(this); // the global pool: destroying it never waits for a job
 }
 
+// The git job holds only copies (path, settings) and no prompter: it may finish after this
+// object is gone, so closing a dialog never waits for a slow remote.
 Preflight::~Preflight()
 {
     cancel();
-    d->git->waitForDone();
 }
 
 void Preflight::setTimeout(int milliseconds)
