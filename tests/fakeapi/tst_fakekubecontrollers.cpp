@@ -1,11 +1,19 @@
 // The cluster's own controllers in the fake: what they write to CRDs, Namespaces and workloads
 // (the real field names and reasons), when (a settable delay, so a watcher sees "not yet
 // available" first), what a failing image leaves, and that once settled they write nothing.
+#include "fakeapiserver.h"
 #include "fakekubecontrollers.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
 #include <QtTest>
+
+#include <memory>
 
 using namespace Fluxdesk::Testing;
 
@@ -117,6 +125,31 @@ QJsonObject workload(const QString &kind)
 }
 
 const QString Image = QStringLiteral("ghcr.io/fluxcd/source-controller:v1.6.0");
+const QString Token = QStringLiteral("controllers-test-token");
+
+// One request to the fake; the answer's status code and JSON body.
+QPair<int, QJsonObject> send(QNetworkAccessManager &nam, const QUrl &base, const QByteArray &verb,
+                             const QString &pathAndQuery, const QByteArray &body = {})
+{
+    QUrl url = base;
+    const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
+    url.setPath(q < 0 ? pathAndQuery : pathAndQuery.left(q));
+    if (q >= 0)
+        url.setQuery(pathAndQuery.mid(q + 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + Token.toUtf8());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("application/apply-patch+yaml"));
+    QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(20000))
+        return {0, {}};
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return {status, json};
+}
 const QString Deploy = QStringLiteral("Deployment/flux-system/source-controller");
 
 } // namespace
@@ -340,6 +373,55 @@ private slots:
                  2);
         QCOMPARE(conditionOf(changes.first().object, QStringLiteral("Available")),
                  QStringLiteral("True MinimumReplicasAvailable"));
+    }
+
+    // Through the server, as the app meets it: an applied Deployment reads unavailable at first,
+    // then Available once the delay passed, with nobody writing in between.
+    void deploymentThroughTheServer()
+    {
+        FakeApiServer::Options options;
+        options.tls = false;
+        options.token = Token;
+        FakeApiServer server(options);
+        server.setObjects({parse("{'apiVersion':'v1','kind':'Namespace','metadata':{'name':"
+                                 "'flux-system'}}")});
+        auto controllers = std::make_shared<FakeKubeControllers>();
+        controllers->setAvailableDelayMs(400);
+        server.addController(controllers);
+        QVERIFY(server.listen());
+        QNetworkAccessManager nam;
+        const QString path =
+            QStringLiteral("/apis/apps/v1/namespaces/flux-system/deployments/source-controller");
+
+        QElapsedTimer clock;
+        clock.start();
+        const auto applied =
+            send(nam, server.url(), "PATCH", path + QStringLiteral("?fieldManager=test&force=true"),
+                 QJsonDocument(deployment(Image)).toJson(QJsonDocument::Compact));
+        QCOMPARE(applied.first, 201);
+        auto got = send(nam, server.url(), "GET", path);
+        QCOMPARE(got.first, 200);
+        QCOMPARE(conditionOf(got.second, QStringLiteral("Available")),
+                 QStringLiteral("False MinimumReplicasUnavailable"));
+        QCOMPARE(send(nam, server.url(), "GET", QStringLiteral("/api/v1/namespaces/flux-system"))
+                     .second.value(QLatin1String("status"))
+                     .toObject()
+                     .value(QLatin1String("phase"))
+                     .toString(),
+                 QStringLiteral("Active"));
+
+        while (conditionOf(got.second, QStringLiteral("Available")) !=
+                   QLatin1String("True MinimumReplicasAvailable") &&
+               clock.elapsed() < 10000) {
+            QTest::qWait(50);
+            got = send(nam, server.url(), "GET", path);
+        }
+        QCOMPARE(conditionOf(got.second, QStringLiteral("Available")),
+                 QStringLiteral("True MinimumReplicasAvailable"));
+        QVERIFY2(clock.elapsed() >= 350, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(at(got.second, QStringLiteral("status.readyReplicas")).toInt(), 2);
+        QCOMPARE(at(got.second, QStringLiteral("status.observedGeneration")).toInt(),
+                 at(got.second, QStringLiteral("metadata.generation")).toInt());
     }
 };
 
