@@ -88,9 +88,13 @@ void ComponentsSource::stopTransfers()
     if (m_process) {
         disconnect(m_process, nullptr, this, nullptr);
         // Deleted once it has ended (a killed process ends at once), without waiting here.
-        connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), m_process,
-                &QObject::deleteLater);
-        m_process->kill();
+        if (m_process->state() == QProcess::NotRunning) {
+            m_process->deleteLater();
+        } else {
+            connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), m_process,
+                    &QObject::deleteLater);
+            m_process->kill();
+        }
         m_process = nullptr;
     }
     if (m_reply) {

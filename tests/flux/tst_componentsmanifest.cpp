@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QPointer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -414,6 +415,8 @@ void TestComponentsManifest::cliFails()
     QVERIFY2(message.contains(s("exit code 3")) && message.contains(s("403 rate limit")) &&
                  message.contains(s("flux install --export --version=v2.4.0")),
              qPrintable(message));
+    // The ended process is not kept for the life of the window.
+    QTRY_VERIFY(source.findChildren<QProcess *>().isEmpty());
 }
 
 void TestComponentsManifest::cliHangsAndTimesOut()
