@@ -19,6 +19,10 @@ if(TARGET fluxdesk_fakeapi)
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_resourcewatch.cpp
         LIBS fluxdesk_fakeapi
         LABELS kube fakeapi)
+    fluxdesk_add_test(tst_resourcewatch_fake
+        SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_resourcewatch_fake.cpp
+        LIBS fluxdesk_fakeapi
+        LABELS kube fakeapi)
     fluxdesk_add_test(tst_clustersession
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_clustersession.cpp
         LIBS fluxdesk_fakeapi
