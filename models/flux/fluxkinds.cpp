@@ -52,9 +52,10 @@ ResourceType FluxKind::type(const QString &version) const
     t.resource = plural;
     t.kind = kind;
     t.namespaced = true;
-    t.verbs = {QStringLiteral("get"),   QStringLiteral("list"),   QStringLiteral("watch"),
-               QStringLiteral("patch"), QStringLiteral("create"), QStringLiteral("update"),
-               QStringLiteral("delete")};
+    t.verbs =
+        QStringList{QStringLiteral("get"),   QStringLiteral("list"),   QStringLiteral("watch"),
+                    QStringLiteral("patch"), QStringLiteral("create"), QStringLiteral("update"),
+                    QStringLiteral("delete")};
     return t;
 }
 
