@@ -120,6 +120,9 @@ QVector<TypeEntry> builtinTypes()
         makeType(S("authentication.k8s.io"), v1, S("tokenreviews"), S("TokenReview"), false);
     reviews.verbs = QStringList{S("create")};
     types << reviews;
+    // Every real server has the CRD type; a CRD stored adds its own types (crdTypes()).
+    types << makeType(S("apiextensions.k8s.io"), v1, S("customresourcedefinitions"),
+                      S("CustomResourceDefinition"), false, {S("crd"), S("crds")}, {S("status")});
     // kubectl auth can-i and Flux's pre-flight ask these.
     TypeEntry access = makeType(S("authorization.k8s.io"), v1, S("selfsubjectaccessreviews"),
                                 S("SelfSubjectAccessReview"), false);
