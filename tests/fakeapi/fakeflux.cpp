@@ -1,3 +1,6 @@
+// source- and kustomize-controller of the simulated Flux, and the round every controller shares
+// (helm-controller is in fakehelmstorage.cpp). Just over 600 lines: the two controllers share the
+// reconcile bookkeeping of one round, which splitting would have to pass around.
 #include "fakeflux.h"
 
 #include "fakeapply.h"
