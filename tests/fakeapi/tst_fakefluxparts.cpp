@@ -1,16 +1,23 @@
 // The parts around the simulated Flux: the components manifest with Flux's shape (read by
 // Fluxdesk's own check of a components manifest), and the git CLI Source and kubectl kustomize
-// Renderer on a local bare repository, alone and under FakeFlux.
+// Renderer on a local bare repository, alone, under FakeFlux, and inside the fake API server
+// with the cluster's own controllers, driven by the real kubectl.
 
+#include "fakeapiserver.h"
 #include "fakeflux.h"
 #include "fakefluxcomponents.h"
 #include "fakefluxgit.h"
+#include "fakekubecontrollers.h"
+#include "kube/helmreleaserecord.h"
+
+#include "../helm/helmfixtures.h"
 #include "flux/componentsmanifest.h"
 #include "manifest/manifeststream.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -115,6 +122,9 @@ private slots:
     void rendererBuilds();
     void rendererRefuses();
     void fluxOnALocalRepository();
+    void fluxInsideTheServer();
+    void helmTakeoverInsideTheServer_data();
+    void helmTakeoverInsideTheServer();
 };
 
 void TestFakeFluxParts::componentsHaveFluxShape_data()
@@ -387,6 +397,243 @@ void TestFakeFluxParts::fluxOnALocalRepository()
              QStringLiteral("main@sha1:") + commit);
     QCOMPARE(str(ks, QStringLiteral("status.conditions.0.message")),
              QStringLiteral("Applied revision: main@sha1:") + commit);
+}
+
+namespace {
+
+struct Kubectl
+{
+    QString kubeconfig;
+    QString home;
+    int exitCode = -1;
+    QByteArray out, err;
+
+    bool operator()(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"), kubeconfig);
+        env.insert(QStringLiteral("HOME"), home);
+        env.remove(QStringLiteral("KUBECTL_KUBERC"));
+        p.setProcessEnvironment(env);
+        p.start(QStandardPaths::findExecutable(QStringLiteral("kubectl")),
+                QStringList{QStringLiteral("--request-timeout=30s")} + args);
+        if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished(5000);
+            return false;
+        }
+        exitCode = p.exitCode();
+        out = p.readAllStandardOutput();
+        err = p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit && exitCode == 0;
+    }
+};
+
+} // namespace
+
+void TestFakeFluxParts::fluxInsideTheServer()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
+        QSKIP("kubectl is not on PATH");
+    QTemporaryDir root;
+    QString commit;
+    const QString url = makeRepository(root.path(), &commit);
+    QVERIFY(!url.isEmpty());
+    const TestPki pki = TestPki::generate(root.filePath(QStringLiteral("pki")));
+    QVERIFY2(pki.ok(), qPrintable(pki.error));
+    FakeApiServer::Options options;
+    options.certFile = pki.serverCert;
+    options.keyFile = pki.serverKey;
+    options.clientCaFile = pki.caCert;
+    FakeApiServerThread server(options);
+    // What a K3s cluster holds before Flux: the fake serves a type once an object of it exists.
+    const auto seed = [](const char *apiVersion, const char *kind, const char *ns,
+                         const char *name) {
+        QJsonObject metadata{{QStringLiteral("name"), QLatin1String(name)}};
+        if (*ns)
+            metadata.insert(QStringLiteral("namespace"), QLatin1String(ns));
+        return QJsonObject{{QStringLiteral("apiVersion"), QLatin1String(apiVersion)},
+                           {QStringLiteral("kind"), QLatin1String(kind)},
+                           {QStringLiteral("metadata"), metadata}};
+    };
+    QVERIFY(server.start(
+        {seed("v1", "Namespace", "", "default"), seed("v1", "Namespace", "", "kube-system"),
+         seed("rbac.authorization.k8s.io/v1", "ClusterRole", "", "cluster-admin"),
+         seed("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", "", "cluster-admin"),
+         seed("networking.k8s.io/v1", "NetworkPolicy", "kube-system", "default-deny"),
+         seed("apiextensions.k8s.io/v1", "CustomResourceDefinition", "",
+              "helmcharts.helm.cattle.io")}));
+    FakeFluxGit git;
+    auto flux = std::make_shared<FakeFlux>(git.source(), git.renderer());
+    server.server()->addController(std::make_shared<FakeKubeControllers>());
+    server.server()->addController(flux);
+
+    Kubectl kubectl;
+    kubectl.kubeconfig = root.filePath(QStringLiteral("kubeconfig"));
+    kubectl.home = root.filePath(QStringLiteral("home"));
+    QVERIFY(server.server()->writeKubeconfig(kubectl.kubeconfig, pki,
+                                             FakeApiServer::Credentials::ClientCertificate));
+
+    // Flux installed as bootstrap applies it: the components, then the sync objects.
+    const QString components = root.filePath(QStringLiteral("gotk-components.yaml"));
+    QVERIFY(writeFile(components, fluxComponentsManifest(QStringLiteral("v2.6.0"))));
+    QVERIFY2(kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"),
+                      QStringLiteral("--field-manager=fluxdesk"),
+                      QStringLiteral("--validate=false"), QStringLiteral("-f"), components}),
+             kubectl.err.constData());
+    const QString sync = root.filePath(QStringLiteral("gotk-sync.yaml"));
+    QVERIFY(writeFile(sync, QStringLiteral("apiVersion: source.toolkit.fluxcd.io/v1\n"
+                                           "kind: GitRepository\nmetadata:\n  name: flux-system\n"
+                                           "  namespace: flux-system\nspec:\n  interval: 1m0s\n"
+                                           "  ref:\n    branch: main\n  url: %1\n---\n"
+                                           "apiVersion: kustomize.toolkit.fluxcd.io/v1\n"
+                                           "kind: Kustomization\nmetadata:\n  name: apps\n"
+                                           "  namespace: flux-system\nspec:\n  interval: 10m0s\n"
+                                           "  path: ./apps\n  prune: true\n  sourceRef:\n"
+                                           "    kind: GitRepository\n    name: flux-system\n")
+                                .arg(url)
+                                .toUtf8()));
+    QVERIFY2(kubectl({QStringLiteral("apply"), QStringLiteral("--server-side"),
+                      QStringLiteral("--field-manager=fluxdesk"),
+                      QStringLiteral("--validate=false"), QStringLiteral("-f"), sync}),
+             kubectl.err.constData());
+
+    // The server's controllers run Flux: the Kustomization goes Ready, as kubectl reads it.
+    const QString applied = QStringLiteral("Applied revision: main@sha1:") + commit;
+    const auto readyMessage = [&] {
+        for (const QJsonObject &o :
+             ofKind(server.server()->objects(), QStringLiteral("Kustomization"))) {
+            for (const QJsonValue &c : o.value(QLatin1String("status"))
+                                           .toObject()
+                                           .value(QLatin1String("conditions"))
+                                           .toArray()) {
+                if (str(c.toObject(), QStringLiteral("type")) == QLatin1String("Ready"))
+                    return str(c.toObject(), QStringLiteral("message"));
+            }
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(readyMessage(), applied, 30000);
+    QVERIFY2(
+        kubectl({QStringLiteral("get"), QStringLiteral("kustomization"), QStringLiteral("apps"),
+                 QStringLiteral("-n"), QStringLiteral("flux-system"), QStringLiteral("-o"),
+                 QStringLiteral("jsonpath={.status.conditions[?(@.type==\"Ready\")].message}")}),
+        kubectl.err.constData());
+    QCOMPARE(QString::fromUtf8(kubectl.out), applied);
+    QVERIFY2(kubectl({QStringLiteral("get"), QStringLiteral("configmaps"), QStringLiteral("-n"),
+                      QStringLiteral("web"), QStringLiteral("-l"),
+                      QStringLiteral("kustomize.toolkit.fluxcd.io/name=apps"), QStringLiteral("-o"),
+                      QStringLiteral("name")}),
+             kubectl.err.constData());
+    QCOMPARE(kubectl.out.trimmed(), QByteArray("configmap/settings"));
+
+    // The Events Flux's controllers emitted are there for `kubectl get events`.
+    QVERIFY2(kubectl({QStringLiteral("get"), QStringLiteral("events"), QStringLiteral("-n"),
+                      QStringLiteral("flux-system"), QStringLiteral("-o"), QStringLiteral("json")}),
+             kubectl.err.constData());
+    QStringList reasons;
+    for (const QJsonValue &e :
+         QJsonDocument::fromJson(kubectl.out).object().value(QLatin1String("items")).toArray())
+        reasons.append(str(e.toObject(), QStringLiteral("involvedObject.kind")) + QLatin1Char('/') +
+                       str(e.toObject(), QStringLiteral("reason")));
+    QVERIFY2(reasons.contains(QLatin1String("GitRepository/NewArtifact")),
+             qPrintable(reasons.join(QLatin1Char(' '))));
+    QVERIFY2(reasons.contains(QLatin1String("Kustomization/ReconciliationSucceeded")),
+             qPrintable(reasons.join(QLatin1Char(' '))));
+}
+
+void TestFakeFluxParts::helmTakeoverInsideTheServer_data()
+{
+    QTest::addColumn<bool>("reinstall");
+    QTest::addRow("adopted") << false;
+    QTest::addRow("reinstalled") << true;
+}
+
+// helm-controller's outcome as the API server stores it: adopted keeps the workload's uid and
+// writes revision 3; a reinstall leaves revision 1 and a workload with a new uid.
+void TestFakeFluxParts::helmTakeoverInsideTheServer()
+{
+    QFETCH(bool, reinstall);
+    QTemporaryDir root;
+    const TestPki pki = TestPki::generate(root.filePath(QStringLiteral("pki")));
+    QVERIFY2(pki.ok(), qPrintable(pki.error));
+    FakeApiServer::Options options;
+    options.certFile = pki.serverCert;
+    options.keyFile = pki.serverKey;
+    options.clientCaFile = pki.caCert;
+    FakeApiServerThread server(options);
+    const auto parse = [](const QByteArray &yaml) {
+        const Result<QList<QJsonObject>> objects = parseManifestStream(yaml, QStringLiteral("t"));
+        return objects.ok() ? *objects : QList<QJsonObject>();
+    };
+    QList<QJsonObject> seed = parse(
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: flux-system}\n---\n"
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: web}\n---\n"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: source-controller, namespace: "
+        "flux-system}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n"
+        "      - {name: manager, image: 'ghcr.io/fluxcd/source-controller:v1.6.0'}\n---\n"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: helm-controller, namespace: "
+        "flux-system}\nspec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n"
+        "      - {name: manager, image: 'ghcr.io/fluxcd/helm-controller:v1.3.0'}\n---\n"
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: podinfo\n  namespace: web\n"
+        "  uid: uid-podinfo\n  labels: {app.kubernetes.io/managed-by: Helm}\n"
+        "  annotations: {meta.helm.sh/release-name: podinfo, meta.helm.sh/release-namespace: web}\n"
+        "spec:\n  replicas: 1\n  template:\n    spec:\n      containers:\n"
+        "      - {name: podinfo, image: 'ghcr.io/stefanprodan/podinfo:6.5.0'}\n---\n"
+        "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\n"
+        "metadata: {name: podinfo, namespace: flux-system}\n"
+        "spec: {url: 'https://stefanprodan.github.io/podinfo'}\n---\n"
+        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\n"
+        "metadata: {name: podinfo, namespace: web}\nspec:\n  chart:\n    spec:\n"
+        "      chart: podinfo\n      version: 6.5.0\n      sourceRef: {kind: HelmRepository, "
+        "name: podinfo, namespace: flux-system}\n");
+    QCOMPARE(seed.size(), 7);
+    for (int revision : {1, 2})
+        seed.append(helmReleaseSecret(helmReleaseJson(
+            QStringLiteral("podinfo"), QStringLiteral("web"), revision,
+            revision == 2 ? QStringLiteral("deployed") : QStringLiteral("superseded"),
+            QStringLiteral("podinfo"), QStringLiteral("6.5.0"), {})));
+    QVERIFY(server.start(seed));
+    auto flux = std::make_shared<FakeFlux>();
+    flux->setReinstall(reinstall);
+    server.server()->addController(std::make_shared<FakeKubeControllers>());
+    server.server()->addController(flux);
+
+    const auto find = [&](const QString &kind, const QString &name) {
+        for (const QJsonObject &o : server.server()->objects()) {
+            if (str(o, QStringLiteral("kind")) == kind &&
+                str(o, QStringLiteral("metadata.name")) == name &&
+                str(o, QStringLiteral("metadata.namespace")) == QLatin1String("web"))
+                return o;
+        }
+        return QJsonObject();
+    };
+    const QString expected = reinstall ? QStringLiteral("Helm install succeeded for release "
+                                                        "web/podinfo.v1 with chart podinfo@6.5.0")
+                                       : QStringLiteral("Helm upgrade succeeded for release "
+                                                        "web/podinfo.v3 with chart podinfo@6.5.0");
+    QTRY_COMPARE_WITH_TIMEOUT(str(find(QStringLiteral("HelmRelease"), QStringLiteral("podinfo")),
+                                  QStringLiteral("status.conditions.0.message")),
+                              expected, 20000);
+    const QString uid = str(find(QStringLiteral("Deployment"), QStringLiteral("podinfo")),
+                            QStringLiteral("metadata.uid"));
+    QVERIFY(!uid.isEmpty());
+    QCOMPARE(uid == QLatin1String("uid-podinfo"), !reinstall);
+    QStringList records;
+    for (const QJsonObject &o : server.server()->objects()) {
+        if (!isHelmReleaseRecord(o))
+            continue;
+        const Result<HelmRelease> release = decodeHelmReleaseObject(o);
+        QVERIFY2(release.ok(), qPrintable(release.error().message));
+        records.append(QStringLiteral("v%1 %2").arg(release->revision).arg(release->status));
+    }
+    records.sort();
+    const QStringList expectedRecords =
+        reinstall ? QStringList{QStringLiteral("v1 deployed")}
+                  : QStringList{QStringLiteral("v1 superseded"), QStringLiteral("v2 superseded"),
+                                QStringLiteral("v3 deployed")};
+    QCOMPARE(records, expectedRecords);
 }
 
 QTEST_GUILESS_MAIN(TestFakeFluxParts)
