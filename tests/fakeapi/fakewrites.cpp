@@ -186,8 +186,14 @@ std::optional<Answer> denied(const QList<AdmissionRule> &rules, const QJsonObjec
 }
 
 // The body of a POST or PUT, checked against the URL as the real server checks it.
-std::optional<Answer> decode(const FakeApply::Target &t, const QByteArray &body, QJsonObject *out)
+std::optional<Answer> decode(const FakeApply::Target &t, const Request &request, QJsonObject *out)
 {
+    const QByteArray &body = request.body;
+    // kubectl's generators (create configmap, ...) send protobuf, which the real server decodes
+    // and this one does not: it says so instead of failing to read JSON.
+    if (request.contentType.startsWith("application/vnd.kubernetes.protobuf"))
+        return failure(415, str("the fake API server does not decode protobuf bodies: send "
+                                "application/json"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
@@ -247,7 +253,7 @@ Answer create(const FakeApply::Target &t, const Request &request, const FakeAppl
     if (const auto bad = badDryRun(request, "CreateOptions"))
         return *bad;
     QJsonObject object;
-    if (const auto bad = decode(t, request.body, &object))
+    if (const auto bad = decode(t, request, &object))
         return *bad;
     if (t.name.isEmpty()) {
         Answer a = failure(422,
@@ -338,7 +344,7 @@ Answer replace(const FakeApply::Target &t, const Request &request,
     if (const auto bad = badDryRun(request, "UpdateOptions"))
         return *bad;
     QJsonObject object;
-    if (const auto bad = decode(t, request.body, &object))
+    if (const auto bad = decode(t, request, &object))
         return *bad;
     const QString bodyName = metaOf(object).value(QLatin1String("name")).toString();
     if (bodyName != t.name)

@@ -2,6 +2,7 @@
 // paging, auth and error bodies, the fake is faithful enough for our own client's tests.
 #include "fakeapiserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -577,6 +578,195 @@ private slots:
         QVERIFY2(run.err.contains("admission webhook \"policy.example.com\" denied the request: "
                                   "public exposure needs a review"),
                  run.err.constData());
+    }
+
+    // The write verbs and watches as kubectl uses them, on a CRD's objects and a ConfigMap.
+    // --validate=false where kubectl would check a file against the server's OpenAPI documents,
+    // which the fake does not serve (the server's own checks are what is tested).
+    void writesAndWatchesOfACustomResource()
+    {
+        const FakeApiServer::Credentials token = FakeApiServer::Credentials::Token;
+        const QByteArray crd = "apiVersion: apiextensions.k8s.io/v1\n"
+                               "kind: CustomResourceDefinition\n"
+                               "metadata:\n"
+                               "  name: widgets.example.com\n"
+                               "spec:\n"
+                               "  group: example.com\n"
+                               "  scope: Namespaced\n"
+                               "  names:\n"
+                               "    plural: widgets\n"
+                               "    singular: widget\n"
+                               "    kind: Widget\n"
+                               "    shortNames: [wd]\n"
+                               "  versions:\n"
+                               "  - name: v1\n"
+                               "    served: true\n"
+                               "    storage: true\n"
+                               "    subresources: {status: {}}\n"
+                               "    schema:\n"
+                               "      openAPIV3Schema:\n"
+                               "        type: object\n"
+                               "        x-kubernetes-preserve-unknown-fields: true\n";
+        KubectlRun run = apply(manifest(QStringLiteral("crd.yaml"), crd), false);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("customresourcedefinition.apiextensions.k8s.io/"
+                                  "widgets.example.com serverside-applied"),
+                 run.out.constData());
+        run = apply(manifest(QStringLiteral("widget.yaml"), "apiVersion: example.com/v1\n"
+                                                            "kind: Widget\n"
+                                                            "metadata:\n"
+                                                            "  name: w\n"
+                                                            "  namespace: default\n"
+                                                            "spec:\n"
+                                                            "  size: 1\n"),
+                    false);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("widget.example.com/w serverside-applied"), run.out.constData());
+        run = kubectl({QStringLiteral("get"), QStringLiteral("wd"), QStringLiteral("-n"),
+                       QStringLiteral("default"), QStringLiteral("-o"), QStringLiteral("name")},
+                      token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out.trimmed(), QByteArray("widget.example.com/w"));
+
+        const QStringList widgetW{QStringLiteral("widget"), QStringLiteral("w"),
+                                  QStringLiteral("-n"), QStringLiteral("default")};
+        run = kubectl(QStringList{QStringLiteral("patch")} + widgetW +
+                          QStringList{QStringLiteral("--type=merge"), QStringLiteral("-p"),
+                                      QStringLiteral("{\"spec\":{\"size\":2}}")},
+                      token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.contains("widget.example.com/w patched"), run.out.constData());
+        run = kubectl(QStringList{QStringLiteral("patch")} + widgetW +
+                          QStringList{QStringLiteral("--type=json"), QStringLiteral("-p"),
+                                      QStringLiteral("[{\"op\":\"replace\",\"path\":\"/spec/size\","
+                                                     "\"value\":3}]")},
+                      token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = kubectl(QStringList{QStringLiteral("annotate")} + widgetW +
+                          QStringList{QStringLiteral("note=hello")},
+                      token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("widget.example.com/w annotated"),
+                 run.err.constData());
+        run = kubectl(QStringList{QStringLiteral("label")} + widgetW +
+                          QStringList{QStringLiteral("team=blue")},
+                      token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("widget.example.com/w labeled"),
+                 run.err.constData());
+        run = kubectl(QStringList{QStringLiteral("get")} + widgetW +
+                          QStringList{QStringLiteral("-o"), QStringLiteral("json")},
+                      token);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject w = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject wMeta = w.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(w.value(QLatin1String("spec")).toObject().value(QLatin1String("size")).toInt(), 3);
+        QCOMPARE(wMeta.value(QLatin1String("annotations")).toObject().value(QLatin1String("note")),
+                 QJsonValue(QStringLiteral("hello")));
+        QCOMPARE(wMeta.value(QLatin1String("labels")).toObject().value(QLatin1String("team")),
+                 QJsonValue(QStringLiteral("blue")));
+        QCOMPARE(wMeta.value(QLatin1String("generation")).toInt(), 3);
+
+        // create, strategic patch, replace of a ConfigMap.
+        const QStringList cm{QStringLiteral("configmap"), QStringLiteral("c1"),
+                             QStringLiteral("-n"), QStringLiteral("default")};
+        // kubectl create's generators send protobuf, which the fake does not decode (it answers
+        // 415 saying so): create -f sends JSON.
+        const QString c1File = manifest(QStringLiteral("c1.yaml"), "apiVersion: v1\n"
+                                                                   "kind: ConfigMap\n"
+                                                                   "metadata:\n"
+                                                                   "  name: c1\n"
+                                                                   "  namespace: default\n"
+                                                                   "data:\n"
+                                                                   "  a: b\n");
+        const QStringList create{QStringLiteral("create"), QStringLiteral("--validate=false"),
+                                 QStringLiteral("-f"), c1File};
+        run = kubectl(create, token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("configmap/c1 created"),
+                 run.err.constData());
+        run = kubectl(create, token);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("configmaps \"c1\" already exists"), run.err.constData());
+        run = kubectl(
+            QStringList{QStringLiteral("patch")} + cm +
+                QStringList{QStringLiteral("-p"), QStringLiteral("{\"data\":{\"x\":\"y\"}}")},
+            token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("configmap/c1 patched"),
+                 run.err.constData());
+        run = kubectl(QStringList{QStringLiteral("get")} + cm +
+                          QStringList{QStringLiteral("-o"), QStringLiteral("json")},
+                      token);
+        QJsonObject c1 = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(c1.value(QLatin1String("data")).toObject(),
+                 QJsonObject({{QStringLiteral("a"), QStringLiteral("b")},
+                              {QStringLiteral("x"), QStringLiteral("y")}}));
+        c1.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("a"), QStringLiteral("c")}});
+        const QString replaced = manifest(QStringLiteral("c1.json"), QJsonDocument(c1).toJson());
+        run = kubectl({QStringLiteral("replace"), QStringLiteral("--validate=false"),
+                       QStringLiteral("-f"), replaced},
+                      token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("configmap/c1 replaced"),
+                 run.err.constData());
+        // The same file again: its resourceVersion is stale now.
+        run = kubectl({QStringLiteral("replace"), QStringLiteral("--validate=false"),
+                       QStringLiteral("-f"), replaced},
+                      token);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("the object has been modified"), run.err.constData());
+
+        // get -w: the current state, then a change as it happens.
+        QProcess watch;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KUBECONFIG"),
+                   m_dir.filePath(QStringLiteral("kubeconfig-token")));
+        env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home-token")));
+        watch.setProcessEnvironment(env);
+        watch.start(m_kubectl, QStringList{QStringLiteral("get")} + cm +
+                                   QStringList{QStringLiteral("-w"), QStringLiteral("-o"),
+                                               QStringLiteral("jsonpath={.data.a}{\"\\n\"}")});
+        QVERIFY(watch.waitForStarted(10000));
+        QByteArray seen;
+        QElapsedTimer timer;
+        timer.start();
+        while (!seen.contains("c\n") && timer.elapsed() < 20000 && watch.waitForReadyRead(500))
+            seen += watch.readAllStandardOutput();
+        QVERIFY2(seen.startsWith("c\n"),
+                 QByteArray(seen + watch.readAllStandardError()).constData());
+        // The change after kubectl's watch is open (a change before it would come as the watch's
+        // first ADDED, which kubectl does not print again).
+        while (requestLog().filter(QStringLiteral("watch=true")).isEmpty() &&
+               timer.elapsed() < 20000)
+            QTest::qWait(20);
+        QTest::qWait(200);
+        onServer([](FakeApiServer *s) {
+            QJsonObject next;
+            for (const QJsonObject &o : s->objects()) {
+                const QJsonObject m = o.value(QLatin1String("metadata")).toObject();
+                if (o.value(QLatin1String("kind")).toString() == QLatin1String("ConfigMap") &&
+                    m.value(QLatin1String("name")).toString() == QLatin1String("c1") &&
+                    m.value(QLatin1String("namespace")).toString() == QLatin1String("default"))
+                    next = o;
+            }
+            next.insert(QStringLiteral("data"),
+                        QJsonObject{{QStringLiteral("a"), QStringLiteral("watched")}});
+            s->applyChange(FakeChange{FakeChange::Type::Put, next, 0});
+        });
+        while (!seen.contains("watched\n") && timer.elapsed() < 20000 &&
+               (watch.waitForReadyRead(500) || watch.state() == QProcess::Running))
+            seen += watch.readAllStandardOutput();
+        watch.kill();
+        watch.waitForFinished(5000);
+        QVERIFY2(
+            seen == "c\nwatched\n",
+            QByteArray(seen + watch.readAllStandardError() +
+                       requestLog().filter(QStringLiteral("watch")).join(QLatin1Char(10)).toUtf8())
+                .constData());
+
+        // delete waits for the object to go: kubectl watches it by name.
+        run = kubectl(QStringList{QStringLiteral("delete")} + widgetW, token);
+        QVERIFY2(run.exitCode == 0 && run.out.contains("widget.example.com \"w\" deleted"),
+                 run.err.constData());
+        run = kubectl(QStringList{QStringLiteral("get")} + widgetW, token);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("widgets.example.com \"w\" not found"), run.err.constData());
     }
 };
 
