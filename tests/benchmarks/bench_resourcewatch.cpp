@@ -192,7 +192,7 @@ private:
 
 struct Latencies
 {
-    QList<qint64> all, lastOfBurst;
+    QList<qint64> all;
     int received = 0;
     int batches = 0;
     // sentNs: when the events were written, or 0: read from each object's annotation.
@@ -243,9 +243,7 @@ bool clientBursts(const QElapsedTimer &clock, int count, int rounds)
     ResourceWatch watch(&client, Path);
     Latencies latencies;
     QObject::connect(&watch, &ResourceWatch::events, &watch, [&](const QList<WatchEvent> &events) {
-        latencies.add(events, clock.nsecsElapsed());
-        if (latencies.received % count == 0)
-            latencies.lastOfBurst << latencies.all.constLast();
+        latencies.add(events, clock.nsecsElapsed(), server->writtenNs);
     });
     watch.start();
     bool ok = waitFor([&]() { return watch.state() == ResourceWatch::State::Watching; });
@@ -268,11 +266,11 @@ bool clientBursts(const QElapsedTimer &clock, int count, int rounds)
         return false;
     }
     std::printf("client:  %d bursts of %d events (a bare stream, no server work counted): written "
-                "-> events() median %.1f ms, last of a burst median %.1f ms, max %.1f ms; %d "
+                "-> events() median %.1f ms, max %.1f ms; %d "
                 "batches; longest UI-thread stall %lld ms\n",
                 rounds, count, percentile(latencies.all, 0.5) / 1e6,
-                percentile(latencies.lastOfBurst, 0.5) / 1e6, percentile(latencies.all, 1.0) / 1e6,
-                latencies.batches, static_cast<long long>(probe.longestGap));
+                percentile(latencies.all, 1.0) / 1e6, latencies.batches,
+                static_cast<long long>(probe.longestGap));
     return true;
 }
 
