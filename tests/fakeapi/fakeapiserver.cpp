@@ -592,6 +592,9 @@ QVector<const Item *> selectedItems(const TypeEntry &type, const QString &ns,
             continue;
         if (!filter.fieldNamespace.isEmpty() && it->ns != filter.fieldNamespace)
             continue;
+        if (!filter.fields.isEmpty() &&
+            !filter.matchesFields(QJsonDocument::fromJson(it->json).object()))
+            continue;
         selected.append(&*it);
     }
     return selected;

@@ -75,8 +75,22 @@ bool Filter::matches(const QJsonObject &object) const
         return false;
     if (!name.isEmpty() && metadata.value(QLatin1String("name")).toString() != name)
         return false;
+    if (!matchesFields(object))
+        return false;
     return labelSelector.isEmpty() ||
            matchesLabels(metadata.value(QLatin1String("labels")).toObject(), labelSelector);
+}
+
+bool Filter::matchesFields(const QJsonObject &object) const
+{
+    for (const QPair<QString, QString> &field : fields) {
+        QJsonValue at = object;
+        for (const QString &part : field.first.split(QLatin1Char('.')))
+            at = at.toObject().value(part);
+        if (at.toString() != field.second)
+            return false;
+    }
+    return true;
 }
 
 bool isWatch(const QUrlQuery &query)
@@ -104,6 +118,10 @@ std::optional<Filter> parseSelectors(const QUrlQuery &query, const QString &grou
             filter.name = value;
         } else if (key == QLatin1String("metadata.namespace")) {
             filter.fieldNamespace = value;
+        } else if (kind == QLatin1String("Event") &&
+                   (key.startsWith(QLatin1String("involvedObject.")) ||
+                    key.startsWith(QLatin1String("regarding.")))) {
+            filter.fields.append({key, value});
         } else {
             *error = QStringLiteral("\"") + key +
                      QStringLiteral("\" is not a known field selector: only \"metadata.name\", "

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QUrlQuery>
 
@@ -60,7 +62,10 @@ struct Filter
     QString ns; // empty: every namespace
     QString labelSelector;
     QString name, fieldNamespace; // from fieldSelector metadata.name / metadata.namespace
+    // Events' own fields (involvedObject.name, regarding.kind, ...): dotted path and value.
+    QList<QPair<QString, QString>> fields;
     bool matches(const QJsonObject &object) const;
+    bool matchesFields(const QJsonObject &object) const;
     bool sameType(const Event &event) const { return event.group == group && event.kind == kind; }
 };
 
@@ -76,7 +81,8 @@ struct Request
 };
 
 bool isWatch(const QUrlQuery &query);
-// fieldSelector terms other than metadata.name and metadata.namespace give an error.
+// fieldSelector terms other than metadata.name and metadata.namespace give an error, except
+// on Events: involvedObject.* (core/v1) and regarding.* (events.k8s.io), as the real server has.
 Request parse(const QUrlQuery &query, const QString &group, const QString &kind, const QString &ns);
 std::optional<Filter> parseSelectors(const QUrlQuery &query, const QString &group,
                                      const QString &kind, const QString &ns, QString *error);
