@@ -7,6 +7,8 @@
 #include "demorepositorybanner.h"
 #include "editorpage.h"
 #include "editortabs.h"
+#include "fluxcontroller.h"
+#include "fluxpanel.h"
 #include "helm/helmclientconfig.h"
 #include "items/inventoryfiltermodel.h"
 #include "items/inventorymodel.h"
@@ -97,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({m_problemsDock}, {150}, Qt::Vertical);
     createChangesDock();
     setUpPlan();
+    setUpFlux();
 
     // The two trees side by side (the live cluster, the repository it becomes), then the editor.
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -600,6 +603,25 @@ void MainWindow::setUpPlan()
         connect(m_editorTabs->action(id), &QAction::triggered, m_plan->session(),
                 &PlanSession::replan, Qt::QueuedConnection);
     }
+}
+
+void MainWindow::setUpFlux()
+{
+    m_fluxPanel = new FluxPanel(this);
+    m_fluxPanel->setObjectName(QStringLiteral("fluxPanel"));
+    m_fluxDock = new QDockWidget(tr("Flux"), this);
+    m_fluxDock->setObjectName(QStringLiteral("fluxDock"));
+    m_fluxDock->setWidget(m_fluxPanel);
+    m_fluxDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                            QDockWidget::DockWidgetFloatable);
+    // Beside the cluster pane, which is the central area's left edge.
+    addDockWidget(Qt::LeftDockWidgetArea, m_fluxDock);
+    resizeDocks({m_fluxDock}, {460}, Qt::Horizontal);
+    m_flux = new FluxController(m_session, m_fluxPanel, this);
+    connect(m_flux, &FluxController::statusMessage, this,
+            [this](const QString &message, int timeout) {
+                statusBar()->showMessage(message, timeout);
+            });
 }
 
 void MainWindow::updatePlanDecision()

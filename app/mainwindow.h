@@ -24,6 +24,8 @@ class ClusterPane;
 class ClusterSession;
 class ConnectionBar;
 class EditorTabs;
+class FluxController;
+class FluxPanel;
 class InventoryModel;
 class MessageBanner;
 class PlanController;
@@ -58,6 +60,7 @@ public:
     QString repoPath() const { return m_repoPath; }
     ChangesPanel *changesPanel() const { return m_changesPanel; }
     PlanController *planController() const { return m_plan; }
+    FluxController *fluxController() const { return m_flux; }
     // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
     void openRepository(const QString &path);
 
@@ -93,6 +96,8 @@ private:
     void setUpReleaseView();
     // The planned repository beside the cluster tree (PlanController does the work).
     void setUpPlan();
+    // The Flux dock beside the cluster pane (FluxController does the work).
+    void setUpFlux();
     void updatePlanDecision();
     void showRelease(const QString &ns, const QString &name);
 
@@ -116,6 +121,10 @@ private:
     QPushButton *m_openInEditorButton = nullptr;
     ReleaseView *m_releaseView = nullptr;
     PlanController *m_plan = nullptr;
+    FluxPanel *m_fluxPanel = nullptr;
+    QDockWidget *m_fluxDock = nullptr;
+    FluxController *m_flux = nullptr;
+    QMenu *m_fluxMenu = nullptr;
 
     QAction *m_openKubeconfigAction = nullptr;
     QAction *m_openSnapshotAction = nullptr;

@@ -7,6 +7,8 @@
 #include "connectionbar.h"
 #include "editorpage.h"
 #include "editortabs.h"
+#include "fluxcontroller.h"
+#include "fluxpanel.h"
 #include "helm/helmclientconfig.h"
 #include "helpdialog.h"
 #include "items/inventoryfiltermodel.h"
@@ -203,12 +205,24 @@ void MainWindow::createMenus()
     repository->addAction(validation->validateAction());
     repository->addAction(validation->cancelAction());
 
+    m_fluxMenu = menuBar()->addMenu(tr("F&lux"));
+    m_fluxMenu->setObjectName(QStringLiteral("fluxMenu"));
+    for (QAction *action : m_flux->menuActions()) {
+        if (action)
+            m_fluxMenu->addAction(action);
+        else
+            m_fluxMenu->addSeparator();
+    }
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showOwnedAction);
     view->addAction(m_focusFilterAction);
     view->addSeparator();
     view->addAction(m_problemsDock->toggleViewAction());
     view->addAction(m_changesDock->toggleViewAction());
+    QAction *fluxToggle = m_fluxDock->toggleViewAction();
+    fluxToggle->setObjectName(QStringLiteral("fluxDockToggleAction"));
+    view->addAction(fluxToggle);
     view->addAction(m_editorTabs->action(EditorTabs::NextTab));
     view->addAction(m_editorTabs->action(EditorTabs::PreviousTab));
 
