@@ -127,6 +127,7 @@ void TestTakeoverDialog::initTestCase()
     QVERIFY(m_home.isValid() && m_repo.isValid() && m_files.isValid());
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(s(".config"))));
     QStandardPaths::setTestModeEnabled(true);
+    qRegisterMetaType<ObjectKey>(); // QSignalSpy on Qt 5 needs it registered
 }
 
 void TestTakeoverDialog::init()
@@ -407,6 +408,15 @@ void TestTakeoverDialog::recreatedClaimIsDangerAndFirst()
     const QJsonObject report = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(report.value(s("dangers")).toInt(), 1);
     QCOMPARE(report.value(s("items")).toArray().size(), dialog()->model()->report().items.size());
+
+    // A picture of it for the notes: FLUXDESK_TAKEOVER_SHOT=file.png (best under Xvfb).
+    const QString shot = qEnvironmentVariable("FLUXDESK_TAKEOVER_SHOT");
+    if (!shot.isEmpty()) {
+        dialog()->showTakeover();
+        dialog()->resize(1500, 820);
+        QTest::qWait(300);
+        QVERIFY(dialog()->grab().save(shot));
+    }
 }
 
 void TestTakeoverDialog::checklistButtonsAskTheWindow()
