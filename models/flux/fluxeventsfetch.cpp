@@ -23,7 +23,11 @@ QString selector(const char *prefix, const FluxRef &ref)
 
 FluxEventsFetch::FluxEventsFetch(KubeClient *client, QObject *parent)
     : QObject(parent), m_client(client)
-{}
+{
+    // Queued connections and QSignalSpy carry them (Qt 5 needs them registered).
+    qRegisterMetaType<FluxEvent>();
+    qRegisterMetaType<QList<FluxEvent>>();
+}
 
 FluxEventsFetch::~FluxEventsFetch()
 {

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -55,3 +56,5 @@ private:
 };
 
 } // namespace Fluxdesk
+
+Q_DECLARE_METATYPE(Fluxdesk::FluxEvent)
