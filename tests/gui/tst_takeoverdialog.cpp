@@ -331,6 +331,16 @@ void TestTakeoverDialog::beforeFluxEverythingIsNotYet()
     auto *view = child<QTreeView>(dialog(), s("takeoverView"));
     QVERIFY(!view->isHidden());
     QCOMPARE(view->model()->index(0, TakeoverModel::VerdictColumn).data().toString(), s("Not yet"));
+
+    // Refresh loads the cluster again and checks anew.
+    const int items = int(report.items.size());
+    QSignalSpy started(m_session, &ClusterSession::started);
+    QVERIFY(waitForReport(
+        [this] { child<QPushButton>(dialog(), s("refreshTakeoverButton"))->click(); }));
+    QCOMPARE(started.count(), 1);
+    QVERIFY(child<QLabel>(dialog(), s("takeoverBusy"))->text().isEmpty());
+    QVERIFY(child<QPushButton>(dialog(), s("refreshTakeoverButton"))->isEnabled());
+    QCOMPARE(dialog()->model()->report().count(TakeoverSeverity::Waiting), items);
 }
 
 void TestTakeoverDialog::afterTakeoverEverythingIsAdopted()
