@@ -101,7 +101,7 @@ public:
             QString said = lines().constFirst();
             const QRectF textRect = r.adjusted(8, 4, -8, -4);
             const QString where = node.ref.ns + QLatin1Char('/') + node.ref.name;
-            const qsizetype at = said.lastIndexOf(where);
+            const int at = int(said.lastIndexOf(where));
             if (QFontMetricsF(font).horizontalAdvance(said) > textRect.width() && at > 0 &&
                 said.at(at - 1) == QLatin1Char(' '))
                 said[at - 1] = QLatin1Char('\n');
