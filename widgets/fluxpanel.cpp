@@ -108,12 +108,16 @@ void FluxPanel::setModel(FluxStatusModel *model)
     m_proxy->setSourceModel(model);
     m_tree->expandAll();
     QHeaderView *header = m_tree->header();
-    header->resizeSection(FluxStatusModel::NameColumn, 200);
+    // What a narrow dock should show first: the name, its verdict and why; kind and namespace
+    // (the groups and names mostly say them) last.
+    header->moveSection(header->visualIndex(FluxStatusModel::StatusColumn), 1);
+    header->moveSection(header->visualIndex(FluxStatusModel::MessageColumn), 2);
+    header->resizeSection(FluxStatusModel::NameColumn, 170);
+    header->resizeSection(FluxStatusModel::StatusColumn, 110);
+    header->resizeSection(FluxStatusModel::MessageColumn, 280);
+    header->resizeSection(FluxStatusModel::RevisionColumn, 160);
     header->resizeSection(FluxStatusModel::KindColumn, 110);
     header->resizeSection(FluxStatusModel::NamespaceColumn, 100);
-    header->resizeSection(FluxStatusModel::StatusColumn, 120);
-    header->resizeSection(FluxStatusModel::MessageColumn, 260);
-    header->resizeSection(FluxStatusModel::RevisionColumn, 160);
 }
 
 void FluxPanel::setActions(const QList<QAction *> &actions)
