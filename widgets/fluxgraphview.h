@@ -1,6 +1,7 @@
 #pragma once
 
 #include "flux/fluxgraph.h"
+#include "flux/fluxlivestate.h"
 #include "flux/fluxreadiness.h"
 
 #include <QGraphicsView>
@@ -10,8 +11,6 @@
 class QAction;
 
 namespace Fluxdesk {
-
-class FluxLiveState;
 
 namespace FluxGraphItems {
 class Node;

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -272,6 +273,46 @@ private slots:
         const QColor highlight = m_view->palette().color(QPalette::Highlight);
         QVERIFY(hasColourNear(m_view->viewport()->grab().toImage(),
                               QRect(box.left() - 2, box.top() - 2, box.width() + 4, 3), highlight));
+    }
+
+    void selectionWaitsForItsObject()
+    {
+        const FluxRef late = kustomizationRef(QStringLiteral("late"));
+        m_view->select(late);
+        QCOMPARE(m_view->selectedRef(), FluxRef());
+        m_state->upsert(kustomization(QStringLiteral("late")));
+        QTRY_COMPARE(m_view->selectedRef(), late);
+        m_view->select({});
+        QCOMPARE(m_view->selectedRef(), FluxRef());
+    }
+
+    void darkPaletteColours()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        m_window->setPalette(dark);
+        feedHomelab();
+        const FluxRef infra = kustomizationRef(QStringLiteral("infrastructure"));
+        const QColor green = FluxGraphView::readinessColour(FluxReadiness::Ready, dark);
+        QVERIFY(green != FluxGraphView::readinessColour(FluxReadiness::Ready, QPalette()));
+        QVERIFY(green.lightness() > 128); // light on dark
+        QCOMPARE(m_view->nodeColour(infra), green);
+        const QRect box = m_view->nodeRect(infra);
+        const QImage image = m_view->viewport()->grab().toImage();
+        QCOMPARE(image.pixelColor(onStripe(box)), green);
+        // The box's face stays dark, so the palette's light text reads on it.
+        QVERIFY(image.pixelColor(box.right() - 4, box.bottom() - 4).lightness() < 100);
+        // Every readiness tells itself apart from the others.
+        QSet<QRgb> colours;
+        for (FluxReadiness r :
+             {FluxReadiness::Ready, FluxReadiness::Reconciling, FluxReadiness::Failed,
+              FluxReadiness::Suspended, FluxReadiness::Unknown})
+            colours.insert(FluxGraphView::readinessColour(r, dark).rgb());
+        QCOMPARE(colours.size(), 5);
+        QVERIFY(m_window->grab().save(QStringLiteral("/tmp/shots19/fluxgraph-dark.png")));
     }
 
     void statusChangeRecoloursOneBoxAndMovesNothing()
