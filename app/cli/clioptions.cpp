@@ -69,6 +69,16 @@ QString usageText()
         "within Flux V's range (default: the newest Fluxdesk knows), permission to create "
         "cluster-scoped objects, Flux or the Flux Operator already installed, and with --repo "
         "the checkout committed, pushed and its remote reachable; exit 1 when a check fails\n"
+        "  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] "
+        "[--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] "
+        "[--host-api github|gitea --host-token-env VAR]\n"
+        "                        install Flux and point it at the repository as flux bootstrap "
+        "git does, without the flux CLI: pre-flight; the takeover baseline; "
+        "clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release's "
+        "install.yaml of version V checked against its checksums, or file F; --operator: a "
+        "FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through "
+        "the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then "
+        "server-side apply and a wait until Flux is Ready\n"
         "  flux status           every Flux object with its status, revision, suspended and "
         "message, like flux get all -A; exit 1 when one failed or stalled\n"
         "  flux reconcile KIND NAME [-n NS] [--with-source]\n"
@@ -168,6 +178,17 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption withSource(QStringLiteral("with-source"));
     const QCommandLineOption fluxVersion(QStringLiteral("flux-version"), QString(),
                                          QStringLiteral("V"));
+    const QCommandLineOption componentsFile(QStringLiteral("components-file"), QString(),
+                                            QStringLiteral("F"));
+    const QCommandLineOption useOperator(QStringLiteral("operator"));
+    const QCommandLineOption syncUrl(QStringLiteral("sync-url"), QString(), QStringLiteral("URL"));
+    const QCommandLineOption sshKeyAlgorithm(QStringLiteral("ssh-key-algorithm"), QString(),
+                                             QStringLiteral("A"));
+    const QCommandLineOption tokenEnv(QStringLiteral("token-env"), QString(),
+                                      QStringLiteral("VAR"));
+    const QCommandLineOption hostApi(QStringLiteral("host-api"), QString(), QStringLiteral("H"));
+    const QCommandLineOption hostTokenEnv(QStringLiteral("host-token-env"), QString(),
+                                          QStringLiteral("VAR"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions(
@@ -178,6 +199,8 @@ ParseResult parseArguments(const QStringList &arguments)
     parser.addOption(forceDemo);
     parser.addOption(record);
     parser.addOptions({pre, withSource, fluxVersion});
+    parser.addOptions(
+        {componentsFile, useOperator, syncUrl, sshKeyAlgorithm, tokenEnv, hostApi, hostTokenEnv});
 
     // After `flux`, --version names the Flux version (as flux bootstrap and flux check take it),
     // not a request for Fluxdesk's own.
@@ -242,6 +265,13 @@ ParseResult parseArguments(const QStringList &arguments)
     o.pre = parser.isSet(pre);
     o.withSource = parser.isSet(withSource);
     o.fluxVersion = parser.value(fluxVersion);
+    o.componentsFile = parser.value(componentsFile);
+    o.useOperator = parser.isSet(useOperator);
+    o.syncUrl = parser.value(syncUrl);
+    o.sshKeyAlgorithm = parser.value(sshKeyAlgorithm);
+    o.tokenEnv = parser.value(tokenEnv);
+    o.hostApi = parser.value(hostApi);
+    o.hostTokenEnv = parser.value(hostTokenEnv);
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -299,8 +329,28 @@ ParseResult parseArguments(const QStringList &arguments)
         return usageError(Text::tr("--record needs flux takeover"));
     if (o.pre && fluxSub != QLatin1String("check"))
         return usageError(Text::tr("--pre needs flux check"));
-    if (!o.fluxVersion.isEmpty() && !o.pre)
-        return usageError(Text::tr("--version V needs flux check --pre"));
+    const bool bootstrap = fluxSub == QLatin1String("bootstrap");
+    if (!o.fluxVersion.isEmpty() && !o.pre && !bootstrap)
+        return usageError(Text::tr("--version V needs flux check --pre or flux bootstrap"));
+    for (const QCommandLineOption &only :
+         {componentsFile, useOperator, syncUrl, sshKeyAlgorithm, tokenEnv, hostApi, hostTokenEnv}) {
+        if (parser.isSet(only) && !bootstrap)
+            return usageError(Text::tr("--%1 needs flux bootstrap").arg(only.names().constFirst()));
+    }
+    if (!o.fluxVersion.isEmpty() && !o.componentsFile.isEmpty())
+        return usageError(Text::tr("--version and --components-file exclude each other"));
+    if (!o.sshKeyAlgorithm.isEmpty() && o.sshKeyAlgorithm != QLatin1String("ecdsa") &&
+        o.sshKeyAlgorithm != QLatin1String("ed25519"))
+        return usageError(Text::tr("--ssh-key-algorithm is ecdsa or ed25519"));
+    if (!o.hostApi.isEmpty() && o.hostApi != QLatin1String("github") &&
+        o.hostApi != QLatin1String("gitea"))
+        return usageError(Text::tr("--host-api is github or gitea"));
+    if (!o.hostApi.isEmpty() && o.hostTokenEnv.isEmpty())
+        return usageError(Text::tr("--host-api needs --host-token-env VAR (the variable holding "
+                                   "the API token)"));
+    if (!o.tokenEnv.isEmpty() && (!o.hostApi.isEmpty() || !o.sshKeyAlgorithm.isEmpty()))
+        return usageError(Text::tr("--token-env (HTTPS) excludes a deploy key (--host-api, "
+                                   "--ssh-key-algorithm)"));
     if (o.withSource && fluxSub != QLatin1String("reconcile"))
         return usageError(Text::tr("--with-source needs flux reconcile"));
     if (parser.isSet(accept) && o.acceptAll)

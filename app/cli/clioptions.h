@@ -53,6 +53,14 @@ struct CliOptions
     bool withSource = false; // --with-source
     // flux check --pre: the Flux version to check for (`--version V` after `flux` means this)
     QString fluxVersion; // --flux-version V
+    // flux bootstrap
+    QString componentsFile;   // --components-file F
+    bool useOperator = false; // --operator: a FluxInstance for the Flux Operator
+    QString syncUrl;          // --sync-url URL: where the cluster reads the repository
+    QString sshKeyAlgorithm;  // --ssh-key-algorithm ecdsa|ed25519
+    QString tokenEnv;         // --token-env VAR: HTTPS token for Flux, from the environment
+    QString hostApi;          // --host-api github|gitea: add the deploy key through the API
+    QString hostTokenEnv;     // --host-token-env VAR: the API token, from the environment
 };
 
 struct ParseResult

@@ -7,8 +7,9 @@ namespace Fluxdesk::Cli {
 
 QStringList fluxSubcommands()
 {
-    return {QStringLiteral("check"),   QStringLiteral("status"), QStringLiteral("reconcile"),
-            QStringLiteral("suspend"), QStringLiteral("resume"), QStringLiteral("takeover")};
+    return {QStringLiteral("check"),     QStringLiteral("bootstrap"), QStringLiteral("status"),
+            QStringLiteral("reconcile"), QStringLiteral("suspend"),   QStringLiteral("resume"),
+            QStringLiteral("takeover")};
 }
 
 int runFlux(const CliOptions &options)
@@ -16,6 +17,8 @@ int runFlux(const CliOptions &options)
     const QString sub = options.arguments.value(0);
     if (sub == QLatin1String("check"))
         return runFluxCheck(options);
+    if (sub == QLatin1String("bootstrap"))
+        return runFluxBootstrap(options);
     if (sub == QLatin1String("status"))
         return runFluxStatus(options);
     if (sub == QLatin1String("reconcile") || sub == QLatin1String("suspend") ||

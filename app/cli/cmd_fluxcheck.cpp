@@ -14,9 +14,9 @@
 #include "kube/clustersession.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QFileInfo>
 
 namespace Fluxdesk::Cli {
 

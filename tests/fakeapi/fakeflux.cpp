@@ -240,7 +240,8 @@ void FakeFlux::Private::apply(const QJsonObject &ks, QList<QJsonObject> rendered
     for (QJsonObject object : rendered) {
         const QString kind = object.value(QLatin1String("kind")).toString();
         QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
-        if (isClusterScoped(kind)) {
+        const bool clusterScoped = world.clusterScoped(groupOf(object), kind);
+        if (clusterScoped) {
             metadata.remove(QStringLiteral("namespace"));
         } else if (!targetNs.isEmpty()) {
             metadata.insert(QStringLiteral("namespace"), targetNs);
@@ -308,10 +309,9 @@ void FakeFlux::Private::apply(const QJsonObject &ks, QList<QJsonObject> rendered
         managed.append(entry);
         nextMeta.insert(QStringLiteral("managedFields"), managed);
         next.insert(QStringLiteral("metadata"), nextMeta);
-        const QString what =
-            kind + QLatin1Char('/') +
-            (isClusterScoped(kind) ? QString() : namespaceOf(object) + QLatin1Char('/')) +
-            nameOf(object);
+        const QString what = kind + QLatin1Char('/') +
+                             (clusterScoped ? QString() : namespaceOf(object) + QLatin1Char('/')) +
+                             nameOf(object);
         changes.append(what + (live ? QStringLiteral(" configured") : QStringLiteral(" created")));
         if (self)
             outcome.object = next;

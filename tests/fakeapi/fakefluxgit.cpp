@@ -54,18 +54,25 @@ bool hasKustomization(const QString &dir)
     return false;
 }
 
-// What kustomize-controller's generator gathers where no kustomization.yaml exists: every YAML
-// file under the folder that holds Kubernetes objects.
+Result<QList<QJsonObject>> build(const QString &dir)
+{
+    const Run built = run(QStringLiteral("kubectl"), {QStringLiteral("kustomize"), dir});
+    if (!built.ok)
+        return Error(QStringLiteral("kustomize build failed: %1").arg(built.error));
+    return parseManifestStream(built.out, dir + QStringLiteral("/kustomization.yaml"));
+}
+
+// What kustomize-controller's generator gathers where no kustomization.yaml exists (fluxcd/pkg
+// kustomize's generator): the folder's YAML files that hold Kubernetes objects, then each
+// subfolder, a subfolder with a kustomization.yaml of its own built as kustomize builds it (and
+// not walked into), the others walked the same way. A kustomize Kustomization file is no object.
 Result<QList<QJsonObject>> readFolder(const QString &dir)
 {
-    QStringList files;
-    QDirIterator it(dir, {QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files.append(it.next());
-    files.sort();
     QList<QJsonObject> objects;
-    for (const QString &file : std::as_const(files)) {
+    const QDir folder(dir);
+    for (const QString &name : folder.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
+                                                QDir::Files, QDir::Name)) {
+        const QString file = folder.filePath(name);
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return Error(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()), file);
@@ -73,6 +80,13 @@ Result<QList<QJsonObject>> readFolder(const QString &dir)
         if (!parsed)
             return parsed.error();
         objects.append(*parsed);
+    }
+    for (const QString &name : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString sub = folder.filePath(name);
+        Result<QList<QJsonObject>> more = hasKustomization(sub) ? build(sub) : readFolder(sub);
+        if (!more)
+            return more.error();
+        objects.append(*more);
     }
     return objects;
 }
@@ -135,12 +149,7 @@ Result<QList<QJsonObject>> FakeFluxGit::render(const QString &folder, const QStr
         return Error(QStringLiteral("kustomization path not found: stat %1: no such file or "
                                     "directory")
                          .arg(dir));
-    if (!hasKustomization(dir))
-        return readFolder(dir);
-    const Run build = run(QStringLiteral("kubectl"), {QStringLiteral("kustomize"), dir});
-    if (!build.ok)
-        return Error(QStringLiteral("kustomize build failed: %1").arg(build.error));
-    return parseManifestStream(build.out, dir + QStringLiteral("/kustomization.yaml"));
+    return hasKustomization(dir) ? build(dir) : readFolder(dir);
 }
 
 FakeFlux::Source FakeFluxGit::source()

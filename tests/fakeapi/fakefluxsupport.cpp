@@ -1,5 +1,7 @@
 #include "fakefluxsupport.h"
 
+#include "kube/resourcetype.h"
+
 #include <QCryptographicHash>
 #include <QStringList>
 
@@ -105,10 +107,24 @@ World::World(const QList<QJsonObject> &objects) : m_objects(objects)
 {
     for (int i = 0; i < m_objects.size(); ++i) {
         const QJsonObject &o = m_objects.at(i);
-        m_index.insert(worldKey(groupOf(o), o.value(QLatin1String("kind")).toString(),
-                                namespaceOf(o), nameOf(o)),
-                       i);
+        const QString kind = o.value(QLatin1String("kind")).toString();
+        m_index.insert(worldKey(groupOf(o), kind, namespaceOf(o), nameOf(o)), i);
+        if (kind == QLatin1String("CustomResourceDefinition"))
+            m_crdScopes.insert(at(o, QStringLiteral("spec.group")).toString() + QLatin1Char('/') +
+                                   at(o, QStringLiteral("spec.names.kind")).toString(),
+                               at(o, QStringLiteral("spec.scope")).toString() ==
+                                   QLatin1String("Cluster"));
     }
+}
+
+bool World::clusterScoped(const QString &group, const QString &kind) const
+{
+    const auto crd = m_crdScopes.constFind(group + QLatin1Char('/') + kind);
+    if (crd != m_crdScopes.cend())
+        return *crd;
+    if (const std::optional<ResourceType> type = wellKnownType(group, kind))
+        return !type->namespaced;
+    return isClusterScoped(kind);
 }
 
 std::optional<QJsonObject> World::find(const QString &group, const QString &kind, const QString &ns,

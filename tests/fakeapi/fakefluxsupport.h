@@ -44,10 +44,15 @@ public:
     const QList<QJsonObject> &all() const { return m_objects; }
     // Deployment flux-system/<name> exists and its Available condition is True.
     bool controllerAvailable(const QString &name) const;
+    // Whether objects of group/kind have no namespace, as kustomize-controller's REST mapper
+    // tells it: a stored CRD's spec.scope for custom kinds (GatewayClass, ClusterIssuer), the
+    // built-in kinds' own scope otherwise.
+    bool clusterScoped(const QString &group, const QString &kind) const;
 
 private:
     QList<QJsonObject> m_objects;
     QHash<QString, int> m_index;
+    QHash<QString, bool> m_crdScopes; // "group/Kind" -> cluster-scoped
 };
 QString worldKey(const QString &group, const QString &kind, const QString &ns, const QString &name);
 

@@ -120,6 +120,15 @@ QVector<TypeEntry> builtinTypes()
         makeType(S("authentication.k8s.io"), v1, S("tokenreviews"), S("TokenReview"), false);
     reviews.verbs = QStringList{S("create")};
     types << reviews;
+    // Flux's components manifest holds RBAC and NetworkPolicies, which every real server serves
+    // whether or not it holds any: a bootstrap applies them to a cluster that has none.
+    const QString rbac = QStringLiteral("rbac.authorization.k8s.io");
+    types << makeType(rbac, v1, S("clusterroles"), S("ClusterRole"), false);
+    types << makeType(rbac, v1, S("clusterrolebindings"), S("ClusterRoleBinding"), false);
+    types << makeType(rbac, v1, S("roles"), S("Role"), true);
+    types << makeType(rbac, v1, S("rolebindings"), S("RoleBinding"), true);
+    types << makeType(S("networking.k8s.io"), v1, S("networkpolicies"), S("NetworkPolicy"), true,
+                      {S("netpol")});
     // Every real server has the CRD type; a CRD stored adds its own types (crdTypes()).
     types << makeType(S("apiextensions.k8s.io"), v1, S("customresourcedefinitions"),
                       S("CustomResourceDefinition"), false, {S("crd"), S("crds")}, {S("status")});

@@ -279,6 +279,7 @@ private slots:
     void kustomizationWaitsForSourceAndDependencies();
     void kustomizationAppliesInPlace();
     void kustomizationBuildFails();
+    void kustomizationKeepsScopes();
     void kustomizationPrunes();
     void kustomizationFollowsNewRevision();
     void suspendHonoured();
@@ -589,6 +590,41 @@ void TestFakeFlux::kustomizationAppliesInPlace()
     const int renders = repo.renders;
     QVERIFY(flux.react(store.objects, t0.addSecs(60)).isEmpty());
     QCOMPARE(repo.renders, renders);
+}
+
+// kustomize-controller asks the REST mapper whether a kind has namespaces: a cluster-scoped custom
+// kind (Gateway API's GatewayClass, scope from its CRD) stays without one, as a built-in
+// cluster-scoped kind does; a namespaced one without a namespace lands in "default".
+void TestFakeFlux::kustomizationKeepsScopes()
+{
+    FakeRepo repo = homelabRepo();
+    const QString group = QStringLiteral("gateway.networking.k8s.io");
+    repo.paths[QStringLiteral("./apps")].append(object(group + QStringLiteral("/v1"),
+                                                       QStringLiteral("GatewayClass"), QString(),
+                                                       QStringLiteral("eg")));
+    repo.paths[QStringLiteral("./apps")].append(
+        object(QStringLiteral("rbac.authorization.k8s.io/v1"), QStringLiteral("ClusterRole"),
+               QString(), QStringLiteral("reader")));
+    FakeFlux flux(repo.source(), repo.renderer());
+    Store store(homelab());
+    QJsonObject crd = object(QStringLiteral("apiextensions.k8s.io/v1"),
+                             QStringLiteral("CustomResourceDefinition"), QString(),
+                             QStringLiteral("gatewayclasses.") + group);
+    crd.insert(
+        QStringLiteral("spec"),
+        QJsonObject{{QStringLiteral("group"), group},
+                    {QStringLiteral("scope"), QStringLiteral("Cluster")},
+                    {QStringLiteral("names"),
+                     QJsonObject{{QStringLiteral("kind"), QStringLiteral("GatewayClass")},
+                                 {QStringLiteral("plural"), QStringLiteral("gatewayclasses")}}}});
+    store.put(crd);
+    QVERIFY(store.settle(flux));
+    QVERIFY(!store.get(QStringLiteral("GatewayClass"), QString(), QStringLiteral("eg")).isEmpty());
+    QVERIFY(
+        store.get(QStringLiteral("GatewayClass"), QStringLiteral("default"), QStringLiteral("eg"))
+            .isEmpty());
+    QVERIFY(
+        !store.get(QStringLiteral("ClusterRole"), QString(), QStringLiteral("reader")).isEmpty());
 }
 
 void TestFakeFlux::kustomizationBuildFails()
