@@ -92,8 +92,8 @@ private:
     QAction *m_reportAction;
     TakeoverDialog *m_dialog = nullptr;
     QMessageBox *m_confirmation = nullptr; // cleared when it closes
-    JobRunner *m_reports;     // one report at a time: a newer one supersedes
-    JobRunner *m_records;     // one recording at a time
+    JobRunner *m_reports;                  // one report at a time: a newer one supersedes
+    JobRunner *m_records;                  // one recording at a time
     bool m_reloading = false; // Refresh reloads the cluster; the report follows its finish
 };
 
