@@ -89,7 +89,9 @@ int runFluxStatus(const CliOptions &options)
         if (!kind)
             continue;
         Row row;
-        row.order = int(kind - kinds.constData());
+        for (int i = 0; i < kinds.size(); ++i)
+            if (&kinds.at(i) == kind)
+                row.order = i;
         row.status = FluxObjectStatus::of(object);
         rows.append(row);
     }
