@@ -15,6 +15,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Fluxdesk {
 
 namespace {
@@ -204,9 +206,13 @@ QWidget *TakeoverDialog::createTakeoverPage()
     connect(m_view, &QTreeView::doubleClicked, this, &TakeoverDialog::onActivated);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->expandAll();
-        for (int column = 0; column < TakeoverModel::ColumnCount; ++column)
-            if (column != TakeoverModel::DetailColumn)
-                m_view->resizeColumnToContents(column);
+        // Long names and paths elide (the tooltip holds them whole) so the detail keeps room.
+        for (int column = 0; column < TakeoverModel::ColumnCount; ++column) {
+            if (column == TakeoverModel::DetailColumn)
+                continue;
+            m_view->resizeColumnToContents(column);
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), 340));
+        }
     });
 
     m_refreshButton = new QPushButton(tr("Refresh"), page);
