@@ -14,6 +14,8 @@
 #include <QAction>
 #include <QTimer>
 
+#include <iterator>
+
 namespace Fluxdesk {
 
 namespace {

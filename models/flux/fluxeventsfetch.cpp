@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QUrl>
 
+#include <utility>
+
 namespace Fluxdesk {
 
 namespace {
