@@ -42,13 +42,8 @@ int runConvertHelm(const CliOptions &options)
     }
     const QString name = options.arguments.first();
 
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     const Inventory &inventory = session.inventory();

@@ -75,13 +75,8 @@ int runFluxAction(const CliOptions &options)
     }
     // The objects a "with source" chain walks and the versions the cluster serves, read as every
     // command reads a cluster.
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     const InventoryEntry *entry =

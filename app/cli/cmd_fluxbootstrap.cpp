@@ -176,13 +176,8 @@ int runFluxBootstrap(const CliOptions &options)
         return ExitProblems;
 
     // What runs before Flux comes: the baseline the takeover check compares with.
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     const std::shared_ptr<const PlanSnapshot> snapshot =

@@ -90,13 +90,8 @@ int runFluxCheck(const CliOptions &options)
 {
     if (options.pre)
         return runPre(options);
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     ChecklistInput input;

@@ -72,13 +72,8 @@ QJsonObject rowJson(const FluxObjectStatus &status)
 
 int runFluxStatus(const CliOptions &options)
 {
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
 

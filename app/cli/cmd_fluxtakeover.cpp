@@ -102,13 +102,8 @@ int runFluxTakeover(const CliOptions &options)
         baseline = *loaded.value();
     }
 
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     if (options.record)

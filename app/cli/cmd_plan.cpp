@@ -124,13 +124,8 @@ int runPlan(const CliOptions &options)
     if (!options.cluster.isEmpty())
         decisions.cluster = options.cluster;
 
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
     ClusterSession session;
-    const int loaded = loadInventory(session, *source);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     for (const Error &error : session.inventory().releaseErrors())

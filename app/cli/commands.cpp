@@ -20,17 +20,6 @@ namespace Fluxdesk::Cli {
 
 namespace {
 
-// Loads the source the options name into session; prints errors. ExitOk when usable.
-int load(const CliOptions &options, ClusterSession &session)
-{
-    const Result<ClusterSource> source = sourceFor(options);
-    if (!source) {
-        printError(source.error().toString());
-        return ExitUsage;
-    }
-    return loadInventory(session, *source);
-}
-
 // Helm records that did not decode are reported, the other releases still listed.
 void warnReleaseErrors(const Inventory &inventory)
 {
@@ -80,7 +69,7 @@ int runContexts(const CliOptions &options)
 int runReleases(const CliOptions &options)
 {
     ClusterSession session;
-    const int loaded = load(options, session);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     const Inventory &inventory = session.inventory();
@@ -110,7 +99,7 @@ int runReleases(const CliOptions &options)
 int runInventory(const CliOptions &options)
 {
     ClusterSession session;
-    const int loaded = load(options, session);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     warnReleaseErrors(session.inventory());
@@ -128,7 +117,7 @@ int runInventory(const CliOptions &options)
 int runSnapshot(const CliOptions &options)
 {
     ClusterSession session;
-    const int loaded = load(options, session);
+    const int loaded = loadSource(options, session);
     if (loaded != ExitOk)
         return loaded;
     const QString path = QFileInfo(options.out).absoluteFilePath();

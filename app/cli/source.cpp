@@ -107,6 +107,16 @@ Result<ClusterSource> sourceFor(const CliOptions &options)
     return source;
 }
 
+int loadSource(const CliOptions &options, ClusterSession &session)
+{
+    const Result<ClusterSource> source = sourceFor(options);
+    if (!source) {
+        printError(source.error().toString());
+        return ExitUsage;
+    }
+    return loadInventory(session, *source);
+}
+
 int loadInventory(ClusterSession &session, const ClusterSource &source)
 {
     const bool tty = stderrIsTerminal();

@@ -26,4 +26,8 @@ Result<ConnectionSettings> liveConnection(const CliOptions &options, const QStri
 // a connection or input error, ExitCancelled when interrupted.
 int loadInventory(ClusterSession &session, const ClusterSource &source);
 
+// sourceFor() then loadInventory(): the source the options name loaded into session, its errors
+// printed. ExitOk when usable.
+int loadSource(const CliOptions &options, ClusterSession &session);
+
 } // namespace Fluxdesk::Cli
