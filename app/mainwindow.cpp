@@ -8,6 +8,7 @@
 #include "editorpage.h"
 #include "editortabs.h"
 #include "fluxcontroller.h"
+#include "fluxgraphview.h"
 #include "fluxpanel.h"
 #include "helm/helmclientconfig.h"
 #include "items/inventoryfiltermodel.h"
@@ -622,6 +623,20 @@ void MainWindow::setUpFlux()
             [this](const QString &message, int timeout) {
                 statusBar()->showMessage(message, timeout);
             });
+
+    // The dependency graph of the same live objects, a tab beside the Flux dock; a click on a box
+    // selects the object in the panel, and the panel's selection is highlighted in the graph.
+    m_fluxGraph = new FluxGraphView(this);
+    m_fluxGraph->setLiveState(m_flux->liveState());
+    m_fluxGraphDock = new QDockWidget(tr("Flux Graph"), this);
+    m_fluxGraphDock->setObjectName(QStringLiteral("fluxGraphDock"));
+    m_fluxGraphDock->setWidget(m_fluxGraph);
+    m_fluxGraphDock->setFeatures(m_fluxDock->features());
+    addDockWidget(Qt::LeftDockWidgetArea, m_fluxGraphDock);
+    tabifyDockWidget(m_fluxDock, m_fluxGraphDock);
+    m_fluxDock->raise();
+    connect(m_fluxGraph, &FluxGraphView::objectActivated, m_fluxPanel, &FluxPanel::selectRef);
+    connect(m_fluxPanel, &FluxPanel::currentChanged, m_fluxGraph, &FluxGraphView::select);
 }
 
 void MainWindow::updatePlanDecision()

@@ -25,6 +25,7 @@ class ClusterSession;
 class ConnectionBar;
 class EditorTabs;
 class FluxController;
+class FluxGraphView;
 class FluxPanel;
 class InventoryModel;
 class MessageBanner;
@@ -32,6 +33,7 @@ class PlanController;
 class ProblemModel;
 class ProblemsPanel;
 class ReleaseView;
+class TakeoverController;
 class YamlView;
 
 // Composes the window: connection bar, cluster pane, the editor tabs (a live-object preview
@@ -61,6 +63,8 @@ public:
     ChangesPanel *changesPanel() const { return m_changesPanel; }
     PlanController *planController() const { return m_plan; }
     FluxController *fluxController() const { return m_flux; }
+    TakeoverController *takeoverController() const { return m_takeover; }
+    FluxGraphView *fluxGraph() const { return m_fluxGraph; }
     // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
     void openRepository(const QString &path);
 
@@ -123,6 +127,9 @@ private:
     PlanController *m_plan = nullptr;
     FluxPanel *m_fluxPanel = nullptr;
     QDockWidget *m_fluxDock = nullptr;
+    FluxGraphView *m_fluxGraph = nullptr;
+    QDockWidget *m_fluxGraphDock = nullptr;
+    TakeoverController *m_takeover = nullptr;
     FluxController *m_flux = nullptr;
     QMenu *m_fluxMenu = nullptr;
 

@@ -7,6 +7,7 @@
 #include "connectionbar.h"
 #include "editorpage.h"
 #include "editortabs.h"
+#include "flux/fluxkinds.h"
 #include "fluxcontroller.h"
 #include "fluxpanel.h"
 #include "helm/helmclientconfig.h"
@@ -23,6 +24,7 @@
 #include "planpane.h"
 #include "problemspanel.h"
 #include "releaseview.h"
+#include "takeovercontroller.h"
 #include "validationcontroller.h"
 #include "yamleditor.h"
 #include "yamlview.h"
@@ -213,6 +215,38 @@ void MainWindow::createMenus()
         else
             m_fluxMenu->addSeparator();
     }
+    // Takeover: the baseline, the verdicts and the checklist of steps 7 to 9.
+    m_takeover =
+        new TakeoverController(this, m_session, m_plan->session(), m_clusterPane, m_editorTabs);
+    // The window's own bootstrap comes with its wizard; until then the checklist names the CLI's.
+    m_takeover->setBootstrapAvailable(false);
+    connect(m_takeover, &TakeoverController::statusMessage, this,
+            [this](const QString &message, int timeout) {
+                statusBar()->showMessage(message, timeout);
+            });
+    connect(m_takeover, &TakeoverController::error, m_errorBanner, &MessageBanner::showMessage);
+    connect(m_takeover, &TakeoverController::openRepositoryRequested, m_openRepoAction,
+            &QAction::trigger);
+    connect(m_takeover, &TakeoverController::fluxSettingsRequested, m_plan,
+            &PlanController::editSettings);
+    connect(m_takeover, &TakeoverController::reconcileRequested, this,
+            [this](const QString &kind, const QString &ns, const QString &name) {
+                for (const FluxKind &fluxKind : FluxKinds::all()) {
+                    if (fluxKind.kind == kind &&
+                        m_fluxPanel->selectRef(FluxRef{fluxKind.group, kind, ns, name})) {
+                        m_fluxDock->raise();
+                        m_flux->action(FluxController::Reconcile)->trigger();
+                        return;
+                    }
+                }
+                statusBar()->showMessage(
+                    tr("%1 %2/%3 is not in the Flux view: connect to the live cluster")
+                        .arg(kind, ns, name),
+                    8000);
+            });
+    m_fluxMenu->addSeparator();
+    m_fluxMenu->addAction(m_takeover->recordAction());
+    m_fluxMenu->addAction(m_takeover->reportAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_showOwnedAction);
@@ -223,6 +257,9 @@ void MainWindow::createMenus()
     QAction *fluxToggle = m_fluxDock->toggleViewAction();
     fluxToggle->setObjectName(QStringLiteral("fluxDockToggleAction"));
     view->addAction(fluxToggle);
+    QAction *graphToggle = m_fluxGraphDock->toggleViewAction();
+    graphToggle->setObjectName(QStringLiteral("fluxGraphDockToggleAction"));
+    view->addAction(graphToggle);
     view->addAction(m_editorTabs->action(EditorTabs::NextTab));
     view->addAction(m_editorTabs->action(EditorTabs::PreviousTab));
 

@@ -254,6 +254,7 @@ void TakeoverController::showReport()
         connect(m_dialog, &TakeoverDialog::objectActivated, this,
                 &TakeoverController::selectInCluster);
         connect(m_dialog, &TakeoverDialog::fileActivated, this, &TakeoverController::openFile);
+        m_dialog->setBootstrapAvailable(m_bootstrapAvailable);
         connect(m_dialog, &TakeoverDialog::bootstrapRequested, this,
                 &TakeoverController::bootstrapRequested);
         connect(m_dialog, &TakeoverDialog::reconcileRequested, this,
@@ -425,6 +426,13 @@ void TakeoverController::openFile(const QString &relativePath)
     emit fileRequested(path);
     if (m_editor)
         m_editor->openFile(path);
+}
+
+void TakeoverController::setBootstrapAvailable(bool available)
+{
+    m_bootstrapAvailable = available;
+    if (m_dialog)
+        m_dialog->setBootstrapAvailable(available);
 }
 
 } // namespace Fluxdesk

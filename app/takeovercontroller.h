@@ -47,6 +47,9 @@ public:
     // The confirmation of a recording while it is open (tests), else null.
     QMessageBox *confirmation() const { return m_confirmation; }
     bool isBusy() const;
+    // Whether the window offers the bootstrap (bootstrapRequested() has somewhere to go); without,
+    // the checklist names the command line's instead of showing a button.
+    void setBootstrapAvailable(bool available);
 
     // The steps behind the actions and buttons, callable from tests.
     void recordBaseline();
@@ -95,6 +98,7 @@ private:
     JobRunner *m_reports;                  // one report at a time: a newer one supersedes
     JobRunner *m_records;                  // one recording at a time
     bool m_reloading = false; // Refresh reloads the cluster; the report follows its finish
+    bool m_bootstrapAvailable = true;
 };
 
 } // namespace Fluxdesk

@@ -284,6 +284,8 @@ QPushButton *TakeoverDialog::actionButton(const ChecklistItem &item)
     case ChecklistAction::None:
         return nullptr;
     case ChecklistAction::Bootstrap:
+        if (!m_bootstrapAvailable)
+            return nullptr;
         text = tr("Bootstrap…");
         tip = tr("Install Flux in this cluster and point it at the repository");
         break;
@@ -342,12 +344,15 @@ void TakeoverDialog::setChecklist(const QList<ChecklistItem> &items)
             group->setFirstColumnSpanned(true);
             groupStep = item.step;
         }
-        auto *row = new QTreeWidgetItem(group, {item.title, item.detail});
+        QString detail = item.detail;
+        if (item.action == ChecklistAction::Bootstrap && !m_bootstrapAvailable)
+            detail += tr(" (fluxdesk-cli flux bootstrap --repo DIR)");
+        auto *row = new QTreeWidgetItem(group, {item.title, detail});
         row->setData(0, Qt::UserRole, item.id);
         row->setData(1, Qt::UserRole, checklistStateId(item.state));
         row->setIcon(0, style()->standardIcon(checklistIcon(item.state)));
         row->setToolTip(0, checklistStateText(item.state));
-        row->setToolTip(1, item.detail);
+        row->setToolTip(1, detail);
         if (item.state == ChecklistState::Advice) {
             QFont italic = row->font(1);
             italic.setItalic(true);

@@ -53,6 +53,9 @@ public:
 
     // "118 adopted in place, 2 not yet, 0 warnings, 1 in danger"
     static QString countsText(const TakeoverReport &report);
+    // Whether the window can bootstrap Flux itself; without, the checklist names the command
+    // line's `flux bootstrap` instead of offering a button.
+    void setBootstrapAvailable(bool available) { m_bootstrapAvailable = available; }
 
 signals:
     void recordBaselineRequested();
@@ -86,6 +89,7 @@ private:
     QPushButton *m_exportButton;
     QLabel *m_busy;
     bool m_hasReport = false;
+    bool m_bootstrapAvailable = true;
 };
 
 } // namespace Fluxdesk

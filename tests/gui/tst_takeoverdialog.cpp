@@ -101,6 +101,7 @@ private Q_SLOTS:
     void afterTakeoverEverythingIsAdopted();
     void recreatedClaimIsDangerAndFirst();
     void checklistButtonsAskTheWindow();
+    void withoutBootstrapTheChecklistNamesTheCommand();
 
 private:
     // The demo cluster after Flux took over (see tests/cli/tst_cli_flux.cpp), `change` last;
@@ -490,6 +491,27 @@ void TestTakeoverDialog::checklistButtonsAskTheWindow()
     auto *advice = child<QLabel>(dialog(), s("checklistAdvice"));
     QVERIFY(!advice->isHidden());
     QVERIFY2(advice->text().contains(s("helm uninstall")), qPrintable(advice->text()));
+}
+
+// A window that cannot bootstrap Flux itself shows no Bootstrap button (it would lead nowhere):
+// the checklist names the command line's flux bootstrap instead.
+void TestTakeoverDialog::withoutBootstrapTheChecklistNamesTheCommand()
+{
+    TakeoverDialog dialog;
+    dialog.setBootstrapAvailable(false);
+    ChecklistInput input;
+    input.cluster = s("homelab");
+    dialog.setChecklist(migrationChecklist(input));
+    auto *tree = dialog.findChild<QTreeWidget *>(s("checklistTree"));
+    QVERIFY(tree);
+    QVERIFY(!dialog.findChild<QPushButton *>(s("checklistAction_controllers")));
+    const QTreeWidgetItem *controllers = tree->topLevelItem(0)->child(0);
+    QVERIFY2(controllers->text(1).contains(s("fluxdesk-cli flux bootstrap")),
+             qPrintable(controllers->text(1)));
+
+    TakeoverDialog offered;
+    offered.setChecklist(migrationChecklist(input));
+    QVERIFY(offered.findChild<QPushButton *>(s("checklistAction_controllers")));
 }
 
 QTEST_MAIN(TestTakeoverDialog)
