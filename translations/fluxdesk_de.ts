@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BootstrapApply</name>
+    <message>
+        <source>Applied every object (%1); Flux is running.</source>
+        <translation>Alle Objekte angewendet (%1); Flux läuft.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Applied (%1, they stay in the cluster):</source>
+        <translation>Angewendet (%1, sie bleiben im Cluster):</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Sent when cancelled, may be in the cluster: %1</source>
+        <translation>Beim Abbruch gesendet, möglicherweise im Cluster: %1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Run the bootstrap again to apply the rest: applying is idempotent.</source>
+        <translation>Führen Sie den Bootstrap erneut aus, um den Rest anzuwenden: Das Anwenden ist idempotent.</translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation>[geschwärzt]</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 ready, waiting for %4</source>
+        <translation>%1: %2 von %3 bereit, wartet auf %4</translation>
+    </message>
+    <message>
+        <source>Flux is running</source>
+        <translation>Flux läuft</translation>
+    </message>
+    <message>
+        <source>Applying %1</source>
+        <translation>%1 wird angewendet</translation>
+    </message>
+    <message>
+        <source>The object has no apiVersion, kind or metadata.name</source>
+        <translation>Das Objekt hat kein apiVersion, kind oder metadata.name</translation>
+    </message>
+    <message>
+        <source>discovery of %1 failed: %2</source>
+        <translation>Discovery von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no matches for kind &quot;%1&quot; in version &quot;%2&quot;: the cluster does not serve this type (is its CustomResourceDefinition installed?)</source>
+        <translation>keine Treffer für kind &quot;%1&quot; in Version &quot;%2&quot;: Der Cluster stellt diesen Typ nicht bereit (ist seine CustomResourceDefinition installiert?)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is namespaced but has no metadata.namespace</source>
+        <translation>%1 %2 ist namespaced, hat aber kein metadata.namespace</translation>
+    </message>
+    <message>
+        <source>Waiting for the CustomResourceDefinitions to be established (%1)</source>
+        <translation>Warten, bis die CustomResourceDefinitions etabliert sind (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for the controllers to be available (%1)</source>
+        <translation>Warten, bis die Controller verfügbar sind (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for the GitRepository to be ready (%1)</source>
+        <translation>Warten, bis das GitRepository bereit ist (%1)</translation>
+    </message>
+    <message>
+        <source>no %1 condition yet</source>
+        <translation>noch keine Bedingung %1</translation>
+    </message>
+    <message>
+        <source>the controller has not seen generation %1 yet</source>
+        <translation>der Controller hat Generation %1 noch nicht gesehen</translation>
+    </message>
+    <message>
+        <source>Ready is for an older generation (%1 of %2)</source>
+        <translation>Ready gilt für eine ältere Generation (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>established, but %1 does not list %2 yet</source>
+        <translation>etabliert, aber %1 führt %2 noch nicht auf</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not ready after %1 s: %2</source>
+        <translation>Nach %1 s nicht bereit: %2</translation>
+    </message>
+</context>
+<context>
     <name>ChartCatalog</name>
     <message>
         <source>chart catalog: %1</source>
@@ -416,6 +527,123 @@
     </message>
 </context>
 <context>
+    <name>FluxActions</name>
+    <message>
+        <source>Reconcile</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <source>Reconcile with source</source>
+        <translation>Mit Quelle abgleichen</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Aussetzen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Force upgrade</source>
+        <translation>Upgrade erzwingen</translation>
+    </message>
+    <message>
+        <source>Reset failure counts</source>
+        <translation>Fehlerzähler zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1: only a HelmRelease can be forced or reset</source>
+        <translation>%1: Nur ein HelmRelease kann erzwungen oder zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: the cluster&apos;s Flux serves HelmRelease %2, whose helm-controller knows no force or reset; they came with Flux 2.2 (HelmRelease v2beta2): upgrade Flux, or use Reconcile</source>
+        <translation>%1: Das Flux im Cluster stellt HelmRelease %2 bereit, dessen helm-controller weder Erzwingen noch Zurücksetzen kennt; beides kam mit Flux 2.2 (HelmRelease v2beta2): Aktualisieren Sie Flux oder verwenden Sie Abgleichen</translation>
+    </message>
+    <message>
+        <source>%1 is suspended: Flux does not reconcile it until it is resumed. Resume it first.</source>
+        <translation>%1 ist ausgesetzt: Flux gleicht es erst ab, wenn es fortgesetzt wird. Setzen Sie es zuerst fort.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Flux object Fluxdesk knows how to reconcile</source>
+        <translation>%1 ist kein Flux-Objekt, das Fluxdesk abgleichen kann</translation>
+    </message>
+    <message>
+        <source>%1: cannot reconcile its source of kind %2</source>
+        <translation>%1: Seine Quelle vom Typ %2 kann nicht abgeglichen werden</translation>
+    </message>
+    <message>
+        <source>%1: its source %2 is not in the cluster; reconcile it alone or fix its source reference</source>
+        <translation>%1: Seine Quelle %2 ist nicht im Cluster; gleichen Sie es allein ab oder korrigieren Sie die Quellreferenz</translation>
+    </message>
+    <message>
+        <source>%1: its source %2 is suspended; resume the source, or reconcile without source</source>
+        <translation>%1: Seine Quelle %2 ist ausgesetzt; setzen Sie die Quelle fort oder gleichen Sie ohne Quelle ab</translation>
+    </message>
+</context>
+<context>
+    <name>FluxStatus</name>
+    <message>
+        <source>Suspended: Flux does not reconcile it until it is resumed</source>
+        <translation>Ausgesetzt: Flux gleicht es erst ab, wenn es fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>Suspended; last status: %1</source>
+        <translation>Ausgesetzt; letzter Status: %1</translation>
+    </message>
+    <message>
+        <source>The controller has not yet seen the latest change (generation %1, observed %2)</source>
+        <translation>Der Controller hat die neueste Änderung noch nicht gesehen (Generation %1, beobachtet %2)</translation>
+    </message>
+    <message>
+        <source>No status yet: its controller has not reported on it (is Flux running?)</source>
+        <translation>Noch kein Status: Sein Controller hat nichts dazu gemeldet (läuft Flux?)</translation>
+    </message>
+    <message>
+        <source>No Ready condition in its status</source>
+        <translation>Keine Ready-Bedingung in seinem Status</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Reconciling</source>
+        <translation>Wird abgeglichen</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>FluxWatchSession</name>
+    <message>
+        <source>Flux is not installed in this cluster</source>
+        <translation>Flux ist in diesem Cluster nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Watching %1 Flux kinds</source>
+        <translation>%1 Flux-Typen werden beobachtet</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk</name>
     <message>
         <source>a manifest must be a map (apiVersion, kind, metadata, ...)</source>
@@ -568,6 +796,102 @@
     <message>
         <source>refusing to write outside the repository: %1</source>
         <translation>Schreiben außerhalb des Repositorys abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The repository has no remote: add one (git remote add origin URL) and push, so that Flux can read it from the cluster.</source>
+        <translation>Das Repository hat kein Remote: Fügen Sie eines hinzu (git remote add origin URL) und pushen Sie, damit Flux es aus dem Cluster lesen kann.</translation>
+    </message>
+    <message>
+        <source>Flux cannot read a path relative to a home folder (%1): give the remote as ssh://USER@HOST/PATH</source>
+        <translation>Flux kann keinen Pfad relativ zu einem Home-Ordner lesen (%1): Geben Sie das Remote als ssh://USER@HOST/PATH an</translation>
+    </message>
+    <message>
+        <source>Flux reads the repository from the cluster, which cannot reach %1: push to a Git server (ssh:// or https://) and use its URL as the remote</source>
+        <translation>Flux liest das Repository aus dem Cluster, der %1 nicht erreichen kann: Pushen Sie auf einen Git-Server (ssh:// oder https://) und verwenden Sie dessen URL als Remote</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>refusing to write outside the repository</source>
+        <translation>Schreiben außerhalb des Repositorys abgelehnt</translation>
+    </message>
+    <message>
+        <source>not a Flux components manifest: %1</source>
+        <extracomment>%1 says what is missing or wrong</extracomment>
+        <translation>kein Komponenten-Manifest von Flux: %1</translation>
+    </message>
+    <message>
+        <source>it is %1 MB, larger than any Flux release&apos;s (%2 MB at most)</source>
+        <translation>es ist %1 MB groß, größer als das jedes Flux-Releases (höchstens %2 MB)</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>es ist leer</translation>
+    </message>
+    <message>
+        <source>this document is not a Kubernetes object (no apiVersion and kind)</source>
+        <translation>dieses Dokument ist kein Kubernetes-Objekt (kein apiVersion und kind)</translation>
+    </message>
+    <message>
+        <source>it has no Namespace flux-system</source>
+        <translation>es enthält keinen Namespace flux-system</translation>
+    </message>
+    <message>
+        <source>it has no Deployment %1 in flux-system</source>
+        <translation>es enthält kein Deployment %1 in flux-system</translation>
+    </message>
+    <message>
+        <source>it installs %1 but not its CustomResourceDefinition %2</source>
+        <translation>es installiert %1, aber nicht dessen CustomResourceDefinition %2</translation>
+    </message>
+    <message>
+        <source>its version &quot;%1&quot; is not a Flux release version</source>
+        <translation>seine Version &quot;%1&quot; ist keine Flux-Release-Version</translation>
+    </message>
+    <message>
+        <source>this is the components manifest of Flux %1, not of %2 as asked: choose the manifest of %2, or ask for %1</source>
+        <translation>dies ist das Komponenten-Manifest von Flux %1, nicht von %2 wie angefordert: Wählen Sie das Manifest von %2 oder fordern Sie %1 an</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapSession</name>
+    <message>
+        <source>Reading the repository&apos;s remote</source>
+        <translation>Remote des Repositorys lesen</translation>
+    </message>
+    <message>
+        <source>Getting Flux&apos;s components</source>
+        <translation>Komponenten von Flux beschaffen</translation>
+    </message>
+    <message>
+        <source>Writing the flux-system files</source>
+        <translation>flux-system-Dateien schreiben</translation>
+    </message>
+    <message>
+        <source>Committing and pushing</source>
+        <translation>Commit und Push</translation>
+    </message>
+    <message>
+        <source>Making the credentials Flux reads the repository with</source>
+        <translation>Zugangsdaten erstellen, mit denen Flux das Repository liest</translation>
+    </message>
+    <message>
+        <source>Applying Flux to the cluster</source>
+        <translation>Flux auf den Cluster anwenden</translation>
+    </message>
+    <message>
+        <source>commit %1 was made but not pushed: %2</source>
+        <translation>Commit %1 wurde erstellt, aber nicht gepusht: %2</translation>
+    </message>
+    <message>
+        <source>HTTPS needs a token for Flux to read the repository with</source>
+        <translation>HTTPS benötigt ein Token, mit dem Flux das Repository liest</translation>
+    </message>
+    <message>
+        <source>Flux reads %1 over HTTPS: give a token, or use an SSH remote for a deploy key</source>
+        <translation>Flux liest %1 über HTTPS: Geben Sie ein Token an oder verwenden Sie ein SSH-Remote für einen Deploy Key</translation>
     </message>
 </context>
 <context>
@@ -1270,72 +1594,6 @@ Regel %2: %3</translation>
         <translation>das HelmRelease liest seine Werte, die wie Zugangsdaten aussehen (%1), aus dem Secret %2/%3, Schlüssel %4, das nicht ausgegeben wird: Legen Sie es im Cluster an, bevor Flux das HelmRelease anwendet, oder planen Sie das Repository und nehmen Sie es auf; --inline-credentials behält sie als Klartext in spec.values</translation>
     </message>
     <message>
-        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Commands:
-  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   a record of what the cluster runs before you migrate it (namespaces, Helm releases and their values, workloads, services, storage, CRDs) as files in DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
-  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
-                        the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
-                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; Secrets are left out unless --include-secrets; prints each path written
-  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
-  clean [FILE|-] [--repo DIR] [--include-secrets]
-                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository that already holds manifests unless --force-demo is given
-  validate --repo DIR [--cluster NAME]
-                        what Flux will read, checked before a push: builds every kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run apply, not with --snapshot or --demo
-  commit --repo DIR -m MSG [--push]
-                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
-
-Options:
-  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        context to use (default: current-context)
-  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
-  --demo                use the built-in demo cluster
-  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
-  -h, --help            show this help
-  --version             show the version
-
-Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
-</source>
-        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Befehle:
-  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   eine Bestandsaufnahme dessen, was der Cluster vor der Migration ausführt (Namespaces, Helm-Releases und ihre Werte, Workloads, Services, Speicher, CRDs), als Dateien in DIR; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Werte enthalten Passwörter
-  snapshot --out FILE   alle aufgelisteten Objekte als ein kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): Sie enthält die Secrets des Clusters
-  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
-                        die Flux-Quelle + HelmRelease für ein Release; Werte, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), außer --inline-credentials behält sie als Klartext in spec.values
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
-                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Preset kubectl-slice); --clean bereinigt jede zuvor, wie clean es tut; Secrets werden ausgelassen, außer mit --include-secrets; gibt jeden geschriebenen Pfad aus
-  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
-  clean [FILE|-] [--repo DIR] [--include-secrets]
-                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch Helms Release-Einträge) werden ausgelassen, außer mit --include-secrets, da ihre Daten im Klartext in Git landen würden
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete bei, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), und löscht von den Dateien &quot;nicht im Plan&quot; nur die, die --remove nennt (wiederholbar; --remove-all-stale: alle); mit --demo verweigert --write ein Repository, das bereits Manifeste enthält, sofern nicht --force-demo angegeben ist
-  validate --repo DIR [--cluster NAME]
-                        was Flux lesen wird, vor einem Push geprüft: baut jede Kustomization, die Flux liest (kustomize, sonst kubectl kustomize), prüft jedes Flux-Objekt gegen die Flux-Schemas, führt Lint aus; Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern; mit --kubeconfig/--context (ein Live-Cluster) zusätzlich ein serverseitiger Dry-Run-Apply, nicht mit --snapshot oder --demo
-  commit --repo DIR -m MSG [--push]
-                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder zu origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
-
-Optionen:
-  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        zu verwendender Kontext (Standard: current-context)
-  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
-  --demo                den eingebauten Demo-Cluster verwenden
-  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
-  -h, --help            diese Hilfe anzeigen
-  --version             die Version anzeigen
-
-Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 abgebrochen.
-</translation>
-    </message>
-    <message>
         <source>--force-demo needs plan with --demo</source>
         <translation>--force-demo benötigt plan mit --demo</translation>
     </message>
@@ -1362,6 +1620,336 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>validated %1 kustomizations of %2: %3</source>
         <translation>%1 Kustomizations von %2 validiert: %3</translation>
+    </message>
+    <message>
+        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Commands:
+  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
+  inventory --out DIR   a record of what the cluster runs before you migrate it (namespaces, Helm releases and their values, workloads, services, storage, CRDs) as files in DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
+  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; Secrets are left out unless --include-secrets; prints each path written
+  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository that already holds manifests unless --force-demo is given
+  validate --repo DIR [--cluster NAME]
+                        what Flux will read, checked before a push: builds every kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run apply, not with --snapshot or --demo
+  commit --repo DIR -m MSG [--push]
+                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
+  flux check [--pre [--version V] [--repo DIR]]
+                        like flux check: Flux&apos;s controllers up, its source and flux-system Kustomization Ready; --pre, before a bootstrap: the Kubernetes version within Flux V&apos;s range (default: the newest Fluxdesk knows), permission to create cluster-scoped objects, Flux or the Flux Operator already installed, and with --repo the checkout committed, pushed and its remote reachable; exit 1 when a check fails
+  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR]
+                        install Flux and point it at the repository as flux bootstrap git does, without the flux CLI: pre-flight; the takeover baseline; clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release&apos;s install.yaml of version V checked against its checksums, or file F; --operator: a FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then server-side apply and a wait until Flux is Ready
+  flux status           every Flux object with its status, revision, suspended and message, like flux get all -A; exit 1 when one failed or stalled
+  flux reconcile KIND NAME [-n NS] [--with-source]
+                        ask Flux to reconcile now (the requestedAt annotation, as flux reconcile sets it; --with-source: its source first); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)
+  flux suspend|resume KIND NAME [-n NS]
+                        set or clear spec.suspend, as flux suspend and resume do
+  flux takeover --repo DIR [--record]
+                        whether Flux adopted what ran before, object by object and Helm release by release, in place (the same uid; the release&apos;s next revision) or made it again; --record first writes what runs now to DIR/.fluxdesk/takeover.yaml, before Flux takes over; exit 1 while anything is not yet adopted, 2 on danger (an object holding data recreated, a release reinstalled)
+
+Options:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        context to use (default: current-context)
+  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
+  --demo                use the built-in demo cluster
+  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
+  -h, --help            show this help
+  --version             show the version
+
+Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
+</source>
+        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Befehle:
+  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
+  inventory --out DIR   eine Aufstellung dessen, was der Cluster vor der Migration ausführt (Namespaces, Helm-Releases und ihre Values, Workloads, Services, Speicher, CRDs), als Dateien in DIR; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Values enthalten Passwörter
+  snapshot --out FILE   alle aufgelisteten Objekte als eine kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): Sie enthält die Secrets des Clusters
+  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        die Flux-Quelle + das HelmRelease für ein Release; Values, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), sofern --inline-credentials sie nicht als Klartext in spec.values behält
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Voreinstellung kubectl-slice); --clean bereinigt jede zuerst, wie clean es tut; Secrets werden ausgelassen, außer mit --include-secrets; gibt jeden geschriebenen Pfad aus
+  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch die Release-Einträge von Helm) werden ausgelassen, außer mit --include-secrets, da ihre Daten sonst im Klartext in Git landen würden
+  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), löscht nur die nicht geplanten Dateien, die --remove nennt (wiederholbar; --remove-all-stale: alle); mit --demo verweigert --write ein Repository, das bereits Manifeste enthält, sofern nicht --force-demo angegeben ist
+  validate --repo DIR [--cluster NAME]
+                        was Flux lesen wird, vor einem Push geprüft: baut jede Kustomization, die Flux liest (kustomize, sonst kubectl kustomize), prüft jedes Flux-Objekt gegen die Flux-Schemas, führt Lint aus; Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern; mit --kubeconfig/--context (ein Live-Cluster) zusätzlich ein serverseitiges Dry-Run-Apply, nicht mit --snapshot oder --demo
+  commit --repo DIR -m MSG [--push]
+                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder nach origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
+  flux check [--pre [--version V] [--repo DIR]]
+                        wie flux check: die Controller von Flux laufen, seine Quelle und die flux-system-Kustomization sind bereit; --pre, vor einem Bootstrap: die Kubernetes-Version im Bereich von Flux V (Standard: die neueste, die Fluxdesk kennt), die Berechtigung, clusterweite Objekte anzulegen, ob Flux oder der Flux Operator bereits installiert ist, und mit --repo, ob der Checkout committet und gepusht und sein Remote erreichbar ist; Exit-Code 1, wenn eine Prüfung fehlschlägt
+  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR]
+                        Flux installieren und auf das Repository richten, wie flux bootstrap git es tut, ohne die flux-CLI: Vorabprüfung; der Ausgangsstand für die Übernahme; clusters/NAME/flux-system/ (gotk-components.yaml von einer flux-CLI im PATH, die install.yaml des Releases in Version V, gegen dessen Prüfsummen geprüft, oder die Datei F; --operator: eine FluxInstance) committet und gepusht; ein SSH-Deploy-Key (zum Hinzufügen angezeigt oder über die GitHub-/Gitea-API mit dem Token aus VAR hinzugefügt) oder ein HTTPS-Token aus VAR; dann serverseitiges Apply und Warten, bis Flux bereit ist
+  flux status           jedes Flux-Objekt mit Status, Revision, ausgesetzt und Meldung, wie flux get all -A; Exit-Code 1, wenn eines fehlgeschlagen oder blockiert ist
+  flux reconcile KIND NAME [-n NS] [--with-source]
+                        Flux bitten, jetzt abzugleichen (die Annotation requestedAt, wie flux reconcile sie setzt; --with-source: zuerst seine Quelle); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS ist standardmäßig flux-system; ein ausgesetztes Objekt wird abgelehnt (Exit-Code 1)
+  flux suspend|resume KIND NAME [-n NS]
+                        spec.suspend setzen oder entfernen, wie flux suspend und resume es tun
+  flux takeover --repo DIR [--record]
+                        ob Flux übernommen hat, was vorher lief, Objekt für Objekt und Helm-Release für Helm-Release, an Ort und Stelle (dieselbe uid; die nächste Revision des Releases) oder es neu erstellt hat; --record schreibt zuerst, was jetzt läuft, nach DIR/.fluxdesk/takeover.yaml, bevor Flux übernimmt; Exit-Code 1, solange noch etwas nicht übernommen ist, 2 bei Gefahr (ein Objekt mit Daten neu erstellt, ein Release neu installiert)
+
+Optionen:
+  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        zu verwendender Kontext (Standard: current-context)
+  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
+  --demo                den eingebauten Demo-Cluster verwenden
+  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
+  -h, --help            diese Hilfe anzeigen
+  --version             die Version anzeigen
+
+Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 unterbrochen.
+</translation>
+    </message>
+    <message>
+        <source>flux needs a subcommand: %1</source>
+        <translation>flux benötigt einen Unterbefehl: %1</translation>
+    </message>
+    <message>
+        <source>flux: unknown subcommand &quot;%1&quot;; available: %2</source>
+        <translation>flux: unbekannter Unterbefehl &quot;%1&quot;; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>flux %1 needs KIND NAME</source>
+        <translation>flux %1 benötigt KIND NAME</translation>
+    </message>
+    <message>
+        <source>flux %1: unexpected argument &quot;%2&quot;</source>
+        <translation>flux %1: unerwartetes Argument &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--record needs flux takeover</source>
+        <translation>--record benötigt flux takeover</translation>
+    </message>
+    <message>
+        <source>--pre needs flux check</source>
+        <translation>--pre benötigt flux check</translation>
+    </message>
+    <message>
+        <source>--version V needs flux check --pre or flux bootstrap</source>
+        <translation>--version V benötigt flux check --pre oder flux bootstrap</translation>
+    </message>
+    <message>
+        <source>--%1 needs flux bootstrap</source>
+        <translation>--%1 benötigt flux bootstrap</translation>
+    </message>
+    <message>
+        <source>--version and --components-file exclude each other</source>
+        <translation>--version und --components-file schließen sich gegenseitig aus</translation>
+    </message>
+    <message>
+        <source>--ssh-key-algorithm is ecdsa or ed25519</source>
+        <translation>--ssh-key-algorithm ist ecdsa oder ed25519</translation>
+    </message>
+    <message>
+        <source>--host-api is github or gitea</source>
+        <translation>--host-api ist github oder gitea</translation>
+    </message>
+    <message>
+        <source>--host-api needs --host-token-env VAR (the variable holding the API token)</source>
+        <translation>--host-api benötigt --host-token-env VAR (die Variable mit dem API-Token)</translation>
+    </message>
+    <message>
+        <source>--token-env (HTTPS) excludes a deploy key (--host-api, --ssh-key-algorithm)</source>
+        <translation>--token-env (HTTPS) schließt einen Deploy Key aus (--host-api, --ssh-key-algorithm)</translation>
+    </message>
+    <message>
+        <source>--with-source needs flux reconcile</source>
+        <translation>--with-source benötigt flux reconcile</translation>
+    </message>
+    <message>
+        <source>flux %1 needs KIND NAME (KIND: %2)</source>
+        <translation>flux %1 benötigt KIND NAME (KIND: %2)</translation>
+    </message>
+    <message>
+        <source>flux %1: unknown kind &quot;%2&quot;; Flux&apos;s kinds: %3</source>
+        <translation>flux %1: unbekanntes Kind &quot;%2&quot;; Kinds von Flux: %3</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 not found in the cluster</source>
+        <translation>%1 %2/%3 nicht im Cluster gefunden</translation>
+    </message>
+    <message>
+        <source>%1 %2: the environment variable is empty or not set</source>
+        <translation>%1 %2: Die Umgebungsvariable ist leer oder nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>flux bootstrap needs --repo DIR</source>
+        <translation>flux bootstrap benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>flux bootstrap needs the Flux version to install (--version V, e.g. 2.6.1) or its components manifest (--components-file F): there is no flux CLI on PATH to ask</source>
+        <translation>flux bootstrap benötigt die zu installierende Flux-Version (--version V, z. B. 2.6.1) oder deren Komponenten-Manifest (--components-file F): Im PATH gibt es keine flux-CLI, die man fragen könnte</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Add this deploy key (read-only) to the repository, at %1:
+%2
+fingerprint %3
+</source>
+        <translation>Fügen Sie diesen Deploy Key (schreibgeschützt) dem Repository hinzu, unter %1:
+%2
+Fingerprint %3
+</translation>
+    </message>
+    <message>
+        <source>written   %1
+</source>
+        <translation>geschrieben %1
+</translation>
+    </message>
+    <message>
+        <source>committed %1%2
+</source>
+        <translation>committet   %1%2
+</translation>
+    </message>
+    <message>
+        <source> and pushed</source>
+        <translation> und gepusht</translation>
+    </message>
+    <message>
+        <source>deploy key %1 added at %2
+</source>
+        <translation>Deploy Key %1 hinzugefügt unter %2
+</translation>
+    </message>
+    <message>
+        <source>bootstrap cancelled while %1</source>
+        <translation>Bootstrap abgebrochen bei: %1</translation>
+    </message>
+    <message>
+        <source>Flux runs and reads the repository: watch it with `fluxdesk-cli flux status`, then check the takeover with `fluxdesk-cli flux takeover --repo %1`
+</source>
+        <translation>Flux läuft und liest das Repository: Beobachten Sie es mit `fluxdesk-cli flux status` und prüfen Sie dann die Übernahme mit `fluxdesk-cli flux takeover --repo %1`
+</translation>
+    </message>
+    <message>
+        <source>pre-flight checks failed
+</source>
+        <translation>Vorabprüfungen fehlgeschlagen
+</translation>
+    </message>
+    <message>
+        <source>pre-flight checks passed for Flux %1
+</source>
+        <translation>Vorabprüfungen für Flux %1 bestanden
+</translation>
+    </message>
+    <message>
+        <source>Flux is not fully up
+</source>
+        <translation>Flux läuft nicht vollständig
+</translation>
+    </message>
+    <message>
+        <source>all checks passed
+</source>
+        <translation>alle Prüfungen bestanden
+</translation>
+    </message>
+    <message>
+        <source>no Flux objects in %1: Flux is not installed, or holds nothing yet</source>
+        <translation>keine Flux-Objekte in %1: Flux ist nicht installiert oder enthält noch nichts</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>NAMESPACE</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>SUSPENDED</source>
+        <translation>AUSGESETZT</translation>
+    </message>
+    <message>
+        <source>REVISION</source>
+        <translation>REVISION</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>MELDUNG</translation>
+    </message>
+    <message>
+        <source>Flux already runs in this cluster (namespace flux-system): what is recorded now may already be Flux&apos;s own objects, so a takeover that already recreated something cannot be seen</source>
+        <translation>Flux läuft bereits in diesem Cluster (Namespace flux-system): Was jetzt erfasst wird, können bereits die eigenen Objekte von Flux sein, daher ist eine Übernahme, die bereits etwas neu erstellt hat, nicht erkennbar</translation>
+    </message>
+    <message>
+        <source>recorded %1 objects and %2 Helm releases (%3 objects of theirs) in %4
+</source>
+        <translation>%1 Objekte und %2 Helm-Releases (mit %3 zugehörigen Objekten) in %4 erfasst
+</translation>
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation>Release %1</translation>
+    </message>
+    <message>
+        <source>flux takeover needs --repo DIR</source>
+        <translation>flux takeover benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>no takeover baseline: record what runs before Flux takes over with `fluxdesk-cli flux takeover --repo DIR --record` (Fluxdesk&apos;s bootstrap records it)</source>
+        <translation>kein Ausgangsstand für die Übernahme: Erfassen Sie, was läuft, bevor Flux übernimmt, mit `fluxdesk-cli flux takeover --repo DIR --record` (der Bootstrap von Fluxdesk erfasst ihn)</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation>BEFUND</translation>
+    </message>
+    <message>
+        <source>OBJECT</source>
+        <translation>OBJEKT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+    <message>
+        <source>the baseline holds no uids: recreated objects are told by their creation time only</source>
+        <translation>der Ausgangsstand enthält keine uids: Neu erstellte Objekte werden nur an ihrer Erstellungszeit erkannt</translation>
+    </message>
+    <message>
+        <source>%1 adopted in place, %2 not yet, %3 warnings, %4 in danger
+</source>
+        <translation>%1 an Ort und Stelle übernommen, %2 noch nicht, %3 Warnungen, %4 in Gefahr
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a live cluster (--kubeconfig/--context), not %2</source>
+        <translation>%1 benötigt einen Live-Cluster (--kubeconfig/--context), nicht %2</translation>
     </message>
 </context>
 <context>
@@ -1533,6 +2121,70 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::ComponentsSource</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Flux version (such as 2.4.0)</source>
+        <translation>&quot;%1&quot; ist keine Flux-Version (wie 2.4.0)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Flux component&apos;s name</source>
+        <translation>&quot;%1&quot; ist nicht der Name einer Flux-Komponente</translation>
+    </message>
+    <message>
+        <source>there is no flux CLI on PATH: install it (https://fluxcd.io/flux/installation/), or download the release&apos;s install.yaml instead</source>
+        <translation>im PATH gibt es keine flux-CLI: Installieren Sie sie (https://fluxcd.io/flux/installation/) oder laden Sie stattdessen die install.yaml des Releases herunter</translation>
+    </message>
+    <message>
+        <source>%1 printed more than %2 MB; stopped it</source>
+        <translation>%1 hat mehr als %2 MB ausgegeben; gestoppt</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2): %3</source>
+        <extracomment>%1 the command, %2 its exit code, %3 what it printed on stderr</extracomment>
+        <translation>%1 fehlgeschlagen (Exit-Code %2): %3</translation>
+    </message>
+    <message>
+        <source>it said nothing</source>
+        <translation>keine Ausgabe</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 s; stopped it</source>
+        <translation>%1 wurde nicht innerhalb von %2 s beendet; gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB: refusing it (no Flux release&apos;s is)</source>
+        <translation>%1 ist größer als %2 MB: abgelehnt (kein Flux-Release ist so groß)</translation>
+    </message>
+    <message>
+        <source>cannot download the checksums of Flux %1: %2</source>
+        <translation>die Prüfsummen von Flux %1 können nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot download the components manifest of Flux %1: %2</source>
+        <translation>das Komponenten-Manifest von Flux %1 kann nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not a Flux components manifest: it is larger than %1 MB</source>
+        <translation>kein Komponenten-Manifest von Flux: Es ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>the download&apos;s sha256 is %1, but the release&apos;s checksums file says %2: it is damaged or not the release&apos;s; try again</source>
+        <translation>der sha256-Wert des Downloads ist %1, aber die Prüfsummendatei des Releases nennt %2: Der Download ist beschädigt oder stammt nicht vom Release; versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ConnectionBar</name>
     <message>
         <source>&amp;Cluster:</source>
@@ -1609,6 +2261,21 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>The objects shown are Fluxdesk&apos;s built-in examples, not your cluster&apos;s, and this repository already holds manifests: writing this plan would mix the examples into them. Connect your cluster (File &gt; Open Kubeconfig, or a context in the Cluster list) to plan what really runs.</source>
         <translation>Die angezeigten Objekte sind die eingebauten Beispiele von Fluxdesk, nicht die Ihres Clusters, und dieses Repository enthält bereits Manifeste: Wenn Sie diesen Plan schreiben, werden die Beispiele mit ihnen vermischt. Verbinden Sie Ihren Cluster (Datei &gt; Kubeconfig öffnen oder ein Kontext in der Cluster-Liste), um zu planen, was wirklich läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::DeployKey</name>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Could not generate the deploy key: %1 failed (%2).</source>
+        <translation>Der Deploy Key konnte nicht erzeugt werden: %1 fehlgeschlagen (%2).</translation>
+    </message>
+    <message>
+        <source>Could not generate the deploy key: OpenSSL returned a compressed ECDSA point.</source>
+        <translation>Der Deploy Key konnte nicht erzeugt werden: OpenSSL hat einen komprimierten ECDSA-Punkt geliefert.</translation>
     </message>
 </context>
 <context>
@@ -1998,11 +2665,408 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     </message>
 </context>
 <context>
+    <name>Fluxdesk::FluxActionRunner</name>
+    <message>
+        <source>Not connected to a cluster</source>
+        <translation>Nicht mit einem Cluster verbunden</translation>
+    </message>
+    <message>
+        <source>%1 suspended</source>
+        <translation>%1 ausgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 resumed</source>
+        <translation>%1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Reconciliation of %1 requested</source>
+        <translation>Abgleich von %1 angefordert</translation>
+    </message>
+    <message>
+        <source>%1 %2…</source>
+        <translation>%2: %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>%1 für %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to be reconciled…</source>
+        <translation>Warten auf den Abgleich von %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed to reconcile: %2; %3 was not reconciled</source>
+        <translation>Abgleich von %1 fehlgeschlagen: %2; %3 wurde nicht abgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 did not finish reconciling within %2 seconds (is its controller running?); %3 was not reconciled</source>
+        <translation>%1 wurde nicht innerhalb von %2 Sekunden abgeglichen (läuft sein Controller?); %3 wurde nicht abgeglichen</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxController</name>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>Ask Flux to reconcile the selected object now (reconcile.fluxcd.io/requestedAt)</source>
+        <translation>Flux bitten, das ausgewählte Objekt jetzt abzugleichen (reconcile.fluxcd.io/requestedAt)</translation>
+    </message>
+    <message>
+        <source>Reconcile with &amp;Source</source>
+        <translation>Mit &amp;Quelle abgleichen</translation>
+    </message>
+    <message>
+        <source>Fetch the object&apos;s source first, wait until it is Ready, then reconcile the object (like flux reconcile --with-source)</source>
+        <translation>Zuerst die Quelle des Objekts abrufen, warten, bis sie bereit ist, dann das Objekt abgleichen (wie flux reconcile --with-source)</translation>
+    </message>
+    <message>
+        <source>S&amp;uspend</source>
+        <translation>A&amp;ussetzen</translation>
+    </message>
+    <message>
+        <source>Stop Flux from reconciling the selected object (spec.suspend: true)</source>
+        <translation>Verhindern, dass Flux das ausgewählte Objekt abgleicht (spec.suspend: true)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Let Flux reconcile the selected object again</source>
+        <translation>Flux das ausgewählte Objekt wieder abgleichen lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Force Upgrade</source>
+        <translation>Upgrade &amp;erzwingen</translation>
+    </message>
+    <message>
+        <source>Make helm-controller install or upgrade the release once, even without a change (reconcile.fluxcd.io/forceAt)</source>
+        <translation>Den helm-controller das Release einmal installieren oder upgraden lassen, auch ohne Änderung (reconcile.fluxcd.io/forceAt)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Failure Counts</source>
+        <translation>Fehler&amp;zähler zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear the HelmRelease&apos;s failure counts so helm-controller retries (reconcile.fluxcd.io/resetAt)</source>
+        <translation>Die Fehlerzähler des HelmRelease zurücksetzen, damit helm-controller es erneut versucht (reconcile.fluxcd.io/resetAt)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Flux Action</source>
+        <translation>Flux-Aktion a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the running action (what was already sent stays sent)</source>
+        <translation>Nicht mehr auf die laufende Aktion warten (bereits Gesendetes bleibt gesendet)</translation>
+    </message>
+    <message>
+        <source>%1 cancelled; the requests already sent stay sent</source>
+        <translation>%1 abgebrochen; bereits gesendete Anfragen bleiben gesendet</translation>
+    </message>
+    <message>
+        <source>Connect to a cluster to see its Flux objects.</source>
+        <translation>Verbinden Sie sich mit einem Cluster, um seine Flux-Objekte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Flux: %n object(s) watched live</source>
+        <translation>
+            <numerusform>Flux: %n Objekt wird live beobachtet</numerusform>
+            <numerusform>Flux: %n Objekte werden live beobachtet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The events could not be read: %1</source>
+        <translation>Die Events konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Flux is not installed in this cluster: none of its kinds is served. Bootstrap Flux to see its objects here.</source>
+        <translation>Flux ist in diesem Cluster nicht installiert: Keiner seiner Typen wird bereitgestellt. Führen Sie den Bootstrap von Flux aus, um seine Objekte hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s API types were not discovered; Flux objects cannot be watched.</source>
+        <translation>Die API-Typen des Clusters wurden nicht ermittelt; Flux-Objekte können nicht beobachtet werden.</translation>
+    </message>
+    <message>
+        <source>Not connected: Flux status needs a live cluster.</source>
+        <translation>Nicht verbunden: Der Flux-Status benötigt einen Live-Cluster.</translation>
+    </message>
+    <message>
+        <source>Flux status needs a live cluster: these Flux objects are shown as %1 holds them, read-only.</source>
+        <translation>Der Flux-Status benötigt einen Live-Cluster: Diese Flux-Objekte werden so angezeigt, wie %1 sie enthält, schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Flux status needs a live cluster: %1 holds no Flux objects.</source>
+        <translation>Der Flux-Status benötigt einen Live-Cluster: %1 enthält keine Flux-Objekte.</translation>
+    </message>
+    <message>
+        <source>Not watching: %1 is no live cluster</source>
+        <translation>Nicht beobachtet: %1 ist kein Live-Cluster</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 is gone from the cluster.</source>
+        <translation>%1 %2/%3 ist nicht mehr im Cluster.</translation>
+    </message>
+    <message>
+        <source>Events need a live cluster.</source>
+        <translation>Events benötigen einen Live-Cluster.</translation>
+    </message>
+    <message>
+        <source>Reading events…</source>
+        <translation>Events werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Flux actions need a live cluster</source>
+        <translation>Flux-Aktionen benötigen einen Live-Cluster</translation>
+    </message>
+    <message>
+        <source>Select a Flux object first</source>
+        <translation>Wählen Sie zuerst ein Flux-Objekt aus</translation>
+    </message>
+    <message>
+        <source>Another Flux action is running; wait for it or cancel it</source>
+        <translation>Eine andere Flux-Aktion läuft; warten Sie auf sie oder brechen Sie sie ab</translation>
+    </message>
+    <message>
+        <source>%1 is already suspended</source>
+        <translation>%1 ist bereits ausgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is not suspended</source>
+        <translation>%1 ist nicht ausgesetzt</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3/%4…</source>
+        <translation>%1: %2 %3/%4…</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxDetailView</name>
+    <message>
+        <source>Select a Flux object to see its conditions, what it depends on and its events.</source>
+        <translation>Wählen Sie ein Flux-Objekt aus, um seine Bedingungen, seine Abhängigkeiten und seine Events zu sehen.</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Last attempted</source>
+        <translation>Zuletzt versucht</translation>
+    </message>
+    <message>
+        <source>Last applied</source>
+        <translation>Zuletzt angewendet</translation>
+    </message>
+    <message>
+        <source>Helm release</source>
+        <translation>Helm-Release</translation>
+    </message>
+    <message>
+        <source>%1 in %2, revision %3</source>
+        <translation>%1 in %2, Revision %3</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Ausgesetzt</translation>
+    </message>
+    <message>
+        <source>yes: Flux leaves it alone until it is resumed</source>
+        <translation>ja: Flux lässt es in Ruhe, bis es fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <extracomment>After a referenced Flux object that the cluster does not have</extracomment>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Zyklus</translation>
+    </message>
+    <message>
+        <source>its dependsOn chain leads back to itself: Flux never applies it</source>
+        <translation>seine dependsOn-Kette führt zu ihm selbst zurück: Flux wendet es nie an</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+    <message>
+        <source>No conditions reported yet.</source>
+        <translation>Noch keine Bedingungen gemeldet.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>No events about this object (the cluster keeps them for an hour).</source>
+        <translation>Keine Events zu diesem Objekt (der Cluster bewahrt sie eine Stunde lang auf).</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxGraphView</name>
+    <message>
+        <source>missing: %1 %2/%3</source>
+        <translation>fehlt: %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Fit to View</source>
+        <translation>An Ansicht anpassen</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1 depends on %2, which leads back to it. Flux reconciles neither until one dependsOn entry is removed.</source>
+        <translation>Abhängigkeitszyklus: %1 hängt von %2 ab, das zu ihm zurückführt. Flux gleicht keines von beiden ab, bis ein dependsOn-Eintrag entfernt wird.</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 (dependsOn)</source>
+        <translation>%1 wartet auf %2 (dependsOn)</translation>
+    </message>
+    <message>
+        <source>%1 installs the chart %2</source>
+        <translation>%1 installiert das Chart %2</translation>
+    </message>
+    <message>
+        <source>%1 reads from %2</source>
+        <translation>%1 liest aus %2</translation>
+    </message>
+    <message>
+        <source>Not in the cluster, yet %1 refers to it: create it, or correct the reference in the repository.</source>
+        <translation>Nicht im Cluster, aber %1 verweist darauf: Legen Sie es an oder korrigieren Sie den Verweis im Repository.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Revision: %1</source>
+        <translation>Revision: %1</translation>
+    </message>
+    <message>
+        <source>In a dependency cycle: Flux reconciles none of its members until the cycle is broken.</source>
+        <translation>In einem Abhängigkeitszyklus: Flux gleicht keines seiner Mitglieder ab, bis der Zyklus aufgelöst ist.</translation>
+    </message>
+    <message>
+        <source>No Flux objects yet. Once Flux runs in the cluster, its sources, Kustomizations and HelmReleases appear here with what depends on what.</source>
+        <translation>Noch keine Flux-Objekte. Sobald Flux im Cluster läuft, erscheinen hier seine Quellen, Kustomizations und HelmReleases mit ihren Abhängigkeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxKnownHosts</name>
+    <message>
+        <source>%1 is not in your known_hosts (%2), so Fluxdesk cannot tell Flux which host key to trust. Connect to it once and confirm its key (Fetch or Push in Fluxdesk, or &quot;%3&quot;), or run &quot;%4&quot; and compare the fingerprints with those your Git host publishes before you add the lines. Then try again.</source>
+        <translation>%1 ist nicht in Ihrer known_hosts-Datei (%2), daher kann Fluxdesk Flux nicht mitteilen, welchem Host-Schlüssel es vertrauen soll. Verbinden Sie sich einmal damit und bestätigen Sie seinen Schlüssel (Fetch oder Push in Fluxdesk, oder &quot;%3&quot;), oder führen Sie &quot;%4&quot; aus und vergleichen Sie die Fingerprints mit denen, die Ihr Git-Host veröffentlicht, bevor Sie die Zeilen hinzufügen. Versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 offered the key %2, but your known_hosts (%3) holds another key of that type for it. Someone may be intercepting the connection, or the host&apos;s key was replaced: check the fingerprint with the host&apos;s owner, and fix known_hosts before Flux is given any key.</source>
+        <translation>%1 hat den Schlüssel %2 angeboten, aber Ihre known_hosts-Datei (%3) enthält für ihn einen anderen Schlüssel dieses Typs. Möglicherweise fängt jemand die Verbindung ab, oder der Schlüssel des Hosts wurde ersetzt: Prüfen Sie den Fingerabdruck mit dem Betreiber des Hosts, und korrigieren Sie known_hosts, bevor Flux einen Schlüssel erhält.</translation>
+    </message>
+    <message>
+        <source>%1 offered the key %2, which your known_hosts (%3) marks as revoked. Flux is not given a revoked key; ask the host&apos;s owner for its current key.</source>
+        <translation>%1 hat den Schlüssel %2 angeboten, den Ihre known_hosts-Datei (%3) als widerrufen markiert. Flux erhält keinen widerrufenen Schlüssel; fragen Sie den Betreiber des Hosts nach seinem aktuellen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 offered a %2 key (%3), but your known_hosts (%4) holds only %5 keys for it. Connect once with Fluxdesk (Fetch or Push) to confirm the new key, then try again.</source>
+        <translation>%1 hat einen %2-Schlüssel (%3) angeboten, aber Ihre known_hosts-Datei (%4) enthält für ihn nur %5-Schlüssel. Verbinden Sie sich einmal mit Fluxdesk (Fetch oder Push), um den neuen Schlüssel zu bestätigen, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxPanel</name>
+    <message>
+        <source>Flux</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>Filter by name, kind, namespace, status or message</source>
+        <translation>Nach Name, Kind, Namespace, Status oder Meldung filtern</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::FluxReach</name>
     <message>
         <source>%1/ is not listed by any kustomization.yaml: Flux never applies it. List %2 in the resources of %3</source>
         <extracomment>Lint: folder (with a trailing /), the entry to add, the kustomization file to add it to</extracomment>
         <translation>%1/ ist in keiner kustomization.yaml aufgeführt: Flux wendet ihn nie an. Nehmen Sie %2 in die resources von %3 auf</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxSecret</name>
+    <message>
+        <source>Secret %1 in namespace %2:</source>
+        <translation>Secret %1 im Namespace %2:</translation>
+    </message>
+    <message>
+        <source>no host keys</source>
+        <translation>keine Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the private SSH key (hidden)</source>
+        <translation>der private SSH-Schlüssel (verborgen)</translation>
+    </message>
+    <message>
+        <source>the token (hidden)</source>
+        <translation>das Token (verborgen)</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(verborgen)</translation>
     </message>
 </context>
 <context>
@@ -2138,6 +3202,69 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>Objects whose files are removed from Git are deleted from the cluster. Be careful when removing files: for critical infrastructure, consider starting with prune off and cleaning up by hand.</source>
         <translation>Objekte, deren Dateien aus Git entfernt werden, werden aus dem Cluster gelöscht. Seien Sie beim Entfernen von Dateien vorsichtig: Erwägen Sie bei kritischer Infrastruktur, mit ausgeschaltetem Prune zu beginnen und von Hand aufzuräumen.</translation>
+    </message>
+    <message>
+        <source>&amp;Suspended: Flux leaves it alone for now</source>
+        <translation>Aus&amp;gesetzt: Flux lässt ihn vorerst in Ruhe</translation>
+    </message>
+    <message>
+        <source>Take over later:</source>
+        <translation>Später übernehmen:</translation>
+    </message>
+    <message>
+        <source>Writes spec.suspend: true, so Flux does not apply this entry point yet. Take the cluster over one side at a time: keep the workloads suspended until the infrastructure is Ready, then clear this and commit to let Flux take them over.</source>
+        <translation>Schreibt spec.suspend: true, sodass Flux diesen Einstiegspunkt noch nicht anwendet. Übernehmen Sie den Cluster eine Seite nach der anderen: Lassen Sie die Workloads ausgesetzt, bis die Infrastruktur Ready ist, entfernen Sie dann dieses Häkchen und committen Sie, damit Flux sie übernimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::FluxStatusModel</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Kustomizations</source>
+        <translation>Kustomizations</translation>
+    </message>
+    <message>
+        <source>HelmReleases</source>
+        <translation>HelmReleases</translation>
+    </message>
+    <message>
+        <source>Flux instances</source>
+        <translation>Flux-Instanzen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ready</source>
+        <translation>%1 von %2 bereit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Last applied</source>
+        <translation>Zuletzt angewendet</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +3674,18 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
         <source>%1 offered no host key of the types %2 holds for it (%3): the server&apos;s keys may have been replaced, or someone may be intercepting the connection. Not connecting. If the server&apos;s administrator confirms its new key, connect once with ssh to review and accept it.</source>
         <translation>%1 bot keinen Host-Schlüssel der Typen an, die %2 für ihn enthält (%3): die Schlüssel des Servers wurden vielleicht ersetzt, oder jemand fängt die Verbindung ab. Keine Verbindung. Wenn der Administrator des Servers den neuen Schlüssel bestätigt, verbinden Sie sich einmal mit ssh, um ihn zu prüfen und anzunehmen.</translation>
     </message>
+    <message>
+        <source>the branch has no commit yet: commit and push first</source>
+        <translation>der Branch hat noch keinen Commit: committen und pushen Sie zuerst</translation>
+    </message>
+    <message>
+        <source>cannot reach the remote %1</source>
+        <translation>das Remote %1 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>cannot list the branches of %1</source>
+        <translation>die Branches von %1 können nicht aufgelistet werden</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::GitHistoryModel</name>
@@ -2566,6 +3705,57 @@ Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder V
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::GitHostApi</name>
+    <message>
+        <source>GitHub Enterprise at %1</source>
+        <translation>GitHub Enterprise unter %1</translation>
+    </message>
+    <message>
+        <source>Gitea at %1</source>
+        <translation>Gitea unter %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No token was given for %1: add the deploy key at %2 by hand, or give a token that may administer the repository.</source>
+        <translation>Für %1 wurde kein Token angegeben: Fügen Sie den Deploy Key unter %2 von Hand hinzu, oder geben Sie ein Token an, das das Repository verwalten darf.</translation>
+    </message>
+    <message>
+        <source>Fluxdesk sends the token only over HTTPS, and %1 is not an HTTPS address: use the https:// address of the API.</source>
+        <translation>Fluxdesk sendet das Token nur über HTTPS, und %1 ist keine HTTPS-Adresse: Verwenden Sie die https://-Adresse der API.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 at %2: %3. Check the address and your connection; the host&apos;s TLS certificate must be trusted by this system.</source>
+        <translation>%1 unter %2 ist nicht erreichbar: %3. Prüfen Sie die Adresse und Ihre Verbindung; dieses System muss dem TLS-Zertifikat des Hosts vertrauen.</translation>
+    </message>
+    <message>
+        <source>%1 refused the token (HTTP 401: %2). Check that it is current and made for this host; it needs admin rights on %3 (classic token: the repo scope; fine-grained: Administration read and write).</source>
+        <translation>%1 hat das Token abgelehnt (HTTP 401: %2). Prüfen Sie, ob es gültig und für diesen Host erstellt ist; es benötigt Administratorrechte für %3 (klassisches Token: den Scope repo; fine-grained: Administration mit Lese- und Schreibzugriff).</translation>
+    </message>
+    <message>
+        <source>%1 does not let this token add deploy keys to %2 (HTTP 403: %3). The token needs admin rights on the repository, or add the key by hand at %4.</source>
+        <translation>%1 erlaubt diesem Token nicht, Deploy Keys zu %2 hinzuzufügen (HTTP 403: %3). Das Token benötigt Administratorrechte für das Repository, oder fügen Sie den Schlüssel unter %4 von Hand hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 found no repository %2 (HTTP 404: %3). Check the owner and name in the remote URL, and that the token may see the repository (a private repository answers 404 to a token without access).</source>
+        <translation>%1 hat kein Repository %2 gefunden (HTTP 404: %3). Prüfen Sie Besitzer und Namen in der Remote-URL und ob das Token das Repository sehen darf (ein privates Repository antwortet einem Token ohne Zugriff mit 404).</translation>
+    </message>
+    <message>
+        <source>%1 refused the deploy key for %2 (HTTP 422: %3). A key can be added only once on a host: if it is already there, see %4, or generate a new key.</source>
+        <translation>%1 hat den Deploy Key für %2 abgelehnt (HTTP 422: %3). Ein Schlüssel kann auf einem Host nur einmal hinzugefügt werden: Wenn er bereits vorhanden ist, sehen Sie unter %4 nach, oder erzeugen Sie einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a redirect to %2 (HTTP %3), which Fluxdesk does not follow with a token: give the API&apos;s address itself.</source>
+        <translation>%1 hat mit einer Weiterleitung nach %2 geantwortet (HTTP %3), der Fluxdesk mit einem Token nicht folgt: Geben Sie direkt die Adresse der API an.</translation>
+    </message>
+    <message>
+        <source>%1 could not add the deploy key to %2 (HTTP %3: %4).</source>
+        <translation>%1 konnte den Deploy Key nicht zu %2 hinzufügen (HTTP %3: %4).</translation>
     </message>
 </context>
 <context>
@@ -2645,6 +3835,13 @@ Trust it only if your server&apos;s administrator confirms this fingerprint. Tru
 %1
 
 Vertrauen Sie ihm nur, wenn der Administrator Ihres Servers diesen Fingerabdruck bestätigt. Diesem Schlüssel vertrauen und ihn merken?</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::GitRemoteAddress</name>
+    <message>
+        <source>The remote %1 is not a Git host address Flux can read: use ssh://git@host/owner/repository.git, git@host:owner/repository.git or https://host/owner/repository.git.</source>
+        <translation>Das Remote %1 ist keine Git-Host-Adresse, die Flux lesen kann: Verwenden Sie ssh://git@host/owner/repository.git, git@host:owner/repository.git oder https://host/owner/repository.git.</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +4430,22 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Badge &amp;Legend</source>
         <translation>Badge-&amp;Legende</translation>
+    </message>
+    <message>
+        <source>Flux</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>F&amp;lux</source>
+        <translation>F&amp;lux</translation>
+    </message>
+    <message>
+        <source>Flux Graph</source>
+        <translation>Flux-Graph</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 is not in the Flux view: connect to the live cluster</source>
+        <translation>%1 %2/%3 ist nicht in der Flux-Ansicht: Verbinden Sie sich mit dem laufenden Cluster</translation>
     </message>
 </context>
 <context>
@@ -4078,6 +5291,51 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::ResourceWatch</name>
+    <message>
+        <source>the watch of %1</source>
+        <translation>die Überwachung von %1</translation>
+    </message>
+    <message>
+        <source>The connection to the cluster is gone; %1 is not watched</source>
+        <translation>Die Verbindung zum Cluster ist abgebrochen; %1 wird nicht überwacht</translation>
+    </message>
+    <message>
+        <source>The server sent a continue token for %1 that it had sent before: following it would list the same pages for ever</source>
+        <translation>Der Server hat für %1 ein continue-Token gesendet, das er bereits zuvor gesendet hatte: Ihm zu folgen würde endlos dieselben Seiten auflisten</translation>
+    </message>
+    <message>
+        <source>The server listed %1 without a resourceVersion, so it cannot be watched from there</source>
+        <translation>Der Server hat %1 ohne resourceVersion aufgelistet, daher kann es nicht ab diesem Stand überwacht werden</translation>
+    </message>
+    <message>
+        <source>An event on the watch of %1 is larger than %2, the most Fluxdesk reads for one object: the stream was cut off</source>
+        <translation>Ein Event bei der Überwachung von %1 ist größer als %2, das Maximum, das Fluxdesk für ein Objekt liest: Der Stream wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Listing %1 again: %2</source>
+        <translation>%1 wird erneut aufgelistet: %2</translation>
+    </message>
+    <message>
+        <source>The watch of %1 ended in the middle of an event</source>
+        <translation>Die Überwachung von %1 endete mitten in einem Event</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; listing again in %n second(s)</source>
+        <translation>
+            <numerusform>%1; erneutes Auflisten in %n Sekunde</numerusform>
+            <numerusform>%1; erneutes Auflisten in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; reconnecting in %n second(s)</source>
+        <translation>
+            <numerusform>%1; neue Verbindung in %n Sekunde</numerusform>
+            <numerusform>%1; neue Verbindung in %n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ServerDryRun</name>
     <message>
         <source>The object has no apiVersion, kind or metadata.name</source>
@@ -4343,6 +5601,345 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::TakeoverController</name>
+    <message>
+        <source>Record Takeover &amp;Baseline…</source>
+        <translation>Ausgangsstand für die Übernahme auf&amp;zeichnen…</translation>
+    </message>
+    <message>
+        <source>Before Flux takes over: record what runs now (the plan&apos;s objects with their uids, the Helm releases at their revisions) in the repository&apos;s .fluxdesk/takeover.yaml</source>
+        <translation>Bevor Flux übernimmt: aufzeichnen, was jetzt läuft (die Objekte des Plans mit ihren uids, die Helm-Releases in ihren Revisionen), in .fluxdesk/takeover.yaml des Repositorys</translation>
+    </message>
+    <message>
+        <source>&amp;Takeover Report…</source>
+        <translation>Übernahme&amp;bericht…</translation>
+    </message>
+    <message>
+        <source>The migration checklist and, object by object, whether Flux adopted what ran in place</source>
+        <translation>Die Migrations-Checkliste und, Objekt für Objekt, ob Flux das Laufende an Ort und Stelle übernommen hat</translation>
+    </message>
+    <message>
+        <source>Loading the cluster…</source>
+        <translation>Cluster wird geladen…</translation>
+    </message>
+    <message>
+        <source>The cluster was not loaded again: %1</source>
+        <translation>Der Cluster wurde nicht neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>Open a repository first: the takeover baseline is kept in its .fluxdesk/takeover.yaml.</source>
+        <translation>Öffnen Sie zuerst ein Repository: Der Ausgangsstand der Übernahme wird in dessen .fluxdesk/takeover.yaml gespeichert.</translation>
+    </message>
+    <message>
+        <source>Wait until the cluster is loaded: the baseline records all of what runs.</source>
+        <translation>Warten Sie, bis der Cluster geladen ist: Der Ausgangsstand erfasst alles, was läuft.</translation>
+    </message>
+    <message>
+        <source>Load the cluster first: the baseline records what runs in it.</source>
+        <translation>Laden Sie zuerst den Cluster: Der Ausgangsstand erfasst, was darin läuft.</translation>
+    </message>
+    <message>
+        <source>Planning %1 to record the takeover baseline…</source>
+        <translation>%1 wird geplant, um den Ausgangsstand der Übernahme aufzuzeichnen…</translation>
+    </message>
+    <message>
+        <source>Recording the baseline…</source>
+        <translation>Ausgangsstand wird aufgezeichnet…</translation>
+    </message>
+    <message>
+        <source>Nothing to record</source>
+        <translation>Nichts aufzuzeichnen</translation>
+    </message>
+    <message>
+        <source>The plan of %1 migrates no object and no Helm release of this cluster, so there is nothing Flux could take over. Check the plan&apos;s exclusions, then record again.</source>
+        <translation>Der Plan von %1 migriert kein Objekt und kein Helm-Release dieses Clusters, daher gibt es nichts, was Flux übernehmen könnte. Prüfen Sie die Ausschlüsse des Plans, und zeichnen Sie dann erneut auf.</translation>
+    </message>
+    <message>
+        <source>%1 objects and %2 Helm releases (%3 objects of theirs) of %4, each object with its uid and each release at its revision, go to %5. It holds names, uids and revisions, nothing secret: commit it with the repository.</source>
+        <translation>%1 Objekte und %2 Helm-Releases (mit %3 Objekten) von %4, jedes Objekt mit seiner uid und jedes Release in seiner Revision, werden in %5 geschrieben. Die Datei enthält Namen, uids und Revisionen, nichts Geheimes: Committen Sie sie mit dem Repository.</translation>
+    </message>
+    <message>
+        <source>It replaces the baseline recorded there before.</source>
+        <translation>Damit wird der dort zuvor aufgezeichnete Ausgangsstand ersetzt.</translation>
+    </message>
+    <message>
+        <source>Flux already runs in this cluster (namespace flux-system): what is recorded now may already be Flux&apos;s own objects, so a takeover that already recreated something cannot be seen.</source>
+        <translation>Flux läuft bereits in diesem Cluster (Namespace flux-system): Was jetzt aufgezeichnet wird, können bereits Objekte von Flux selbst sein, sodass eine Übernahme, die bereits etwas neu erstellt hat, nicht erkennbar ist.</translation>
+    </message>
+    <message>
+        <source>Record Takeover Baseline</source>
+        <translation>Ausgangsstand für die Übernahme aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Record what runs now as the takeover baseline?</source>
+        <translation>Was jetzt läuft, als Ausgangsstand für die Übernahme aufzeichnen?</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Aufzeichnen</translation>
+    </message>
+    <message>
+        <source>No takeover baseline recorded.</source>
+        <translation>Kein Ausgangsstand für die Übernahme aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The takeover baseline was not saved</source>
+        <translation>Der Ausgangsstand der Übernahme wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Recorded %1 objects and %2 Helm releases in %3.</source>
+        <translation>%1 Objekte und %2 Helm-Releases in %3 aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Checking the takeover…</source>
+        <translation>Übernahme wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Open a repository: the takeover baseline is kept in its .fluxdesk/takeover.yaml, and the report compares the cluster with it.</source>
+        <translation>Öffnen Sie ein Repository: Der Ausgangsstand der Übernahme wird in dessen .fluxdesk/takeover.yaml gespeichert, und der Bericht vergleicht den Cluster damit.</translation>
+    </message>
+    <message>
+        <source>The takeover baseline cannot be read: %1
+Fix the file, or record the baseline again.</source>
+        <translation>Der Ausgangsstand der Übernahme kann nicht gelesen werden: %1
+Korrigieren Sie die Datei, oder zeichnen Sie den Ausgangsstand erneut auf.</translation>
+    </message>
+    <message>
+        <source>No takeover baseline in %1, and Flux already runs in this cluster (since %2). A baseline recorded now holds the objects as they are now: whatever Flux already deleted and made again has its new uid in it, so it can only be caught by its creation time, after Flux arrived. The verdicts would rest on timestamps alone.</source>
+        <translation>Kein Ausgangsstand für die Übernahme in %1, und Flux läuft bereits in diesem Cluster (seit %2). Ein jetzt aufgezeichneter Ausgangsstand enthält die Objekte so, wie sie jetzt sind: Was Flux bereits gelöscht und neu erstellt hat, steht darin mit seiner neuen uid und lässt sich nur noch an seiner Erstellungszeit nach der Ankunft von Flux erkennen. Die Befunde würden allein auf Zeitstempeln beruhen.</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>No takeover baseline in %1 yet. Record one before Flux takes over: it keeps what runs now (each object&apos;s uid, each Helm release&apos;s revision), so the report can tell &quot;adopted in place&quot; from &quot;deleted and made again&quot;.</source>
+        <translation>Noch kein Ausgangsstand für die Übernahme in %1. Zeichnen Sie einen auf, bevor Flux übernimmt: Er hält fest, was jetzt läuft (die uid jedes Objekts, die Revision jedes Helm-Releases), damit der Bericht &quot;an Ort und Stelle übernommen&quot; von &quot;gelöscht und neu erstellt&quot; unterscheiden kann.</translation>
+    </message>
+    <message>
+        <source>Baseline recorded %1, checked against %2 as loaded.</source>
+        <translation>Ausgangsstand aufgezeichnet: %1; geprüft gegen %2 im geladenen Zustand.</translation>
+    </message>
+    <message>
+        <source>The baseline holds no uids for some objects: whether they were made again is told by their creation time only.</source>
+        <translation>Der Ausgangsstand enthält für einige Objekte keine uids: Ob sie neu erstellt wurden, lässt sich nur an ihrer Erstellungszeit erkennen.</translation>
+    </message>
+    <message>
+        <source>Export Takeover Report</source>
+        <translation>Übernahmebericht exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The takeover report was not saved</source>
+        <translation>Der Übernahmebericht wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: %2. Choose another folder.</source>
+        <translation>%1: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Takeover report saved to %1.</source>
+        <translation>Übernahmebericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the cluster tree: it is gone, or the filter hides it.</source>
+        <translation>%1 ist nicht im Cluster-Baum: Es existiert nicht mehr, oder der Filter blendet es aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::TakeoverDialog</name>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Danger</source>
+        <translation>Gefahr</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Step 7: Bootstrap Flux</source>
+        <translation>Schritt 7: Bootstrap von Flux</translation>
+    </message>
+    <message>
+        <source>Step 8: Reconciliation boundaries</source>
+        <translation>Schritt 8: Grenzen des Abgleichs</translation>
+    </message>
+    <message>
+        <source>Step 9: Migrate incrementally</source>
+        <translation>Schritt 9: Schrittweise migrieren</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Flux Takeover</source>
+        <translation>Flux-Übernahme</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Takeover</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation>Noch kein Bericht.</translation>
+    </message>
+    <message>
+        <source>The roadmap&apos;s last steps, as the cluster shows them now: bootstrap Flux, let it apply the entry points, then let it take over what runs, one side at a time.</source>
+        <translation>Die letzten Schritte des Fahrplans, wie der Cluster sie jetzt zeigt: Bootstrap von Flux, die Einstiegspunkte von Flux anwenden lassen, dann Flux übernehmen lassen, was läuft, eine Seite nach der anderen.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Record Baseline Now</source>
+        <translation>Ausgangsstand jetzt aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Record what runs now (the plan&apos;s objects with their uids, the Helm releases at their revisions) in .fluxdesk/takeover.yaml, so the takeover can be checked object by object</source>
+        <translation>Aufzeichnen, was jetzt läuft (die Objekte des Plans mit ihren uids, die Helm-Releases in ihren Revisionen), in .fluxdesk/takeover.yaml, damit die Übernahme Objekt für Objekt geprüft werden kann</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the cluster again and check the takeover anew</source>
+        <translation>Den Cluster neu laden und die Übernahme erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the report as `fluxdesk-cli flux takeover --json` prints it</source>
+        <translation>Den Bericht so speichern, wie `fluxdesk-cli flux takeover --json` ihn ausgibt</translation>
+    </message>
+    <message>
+        <source>%1 adopted in place, %2 not yet, %3 warnings, %4 in danger</source>
+        <translation>%1 an Ort und Stelle übernommen, %2 noch nicht, %3 Warnungen, %4 gefährdet</translation>
+    </message>
+    <message>
+        <source>Bootstrap…</source>
+        <translation>Bootstrap…</translation>
+    </message>
+    <message>
+        <source>Install Flux in this cluster and point it at the repository</source>
+        <translation>Flux in diesem Cluster installieren und auf das Repository ausrichten</translation>
+    </message>
+    <message>
+        <source>Reconcile</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <source>Ask Flux to reconcile %1 %2/%3 now</source>
+        <translation>Flux bitten, %1 %2/%3 jetzt abzugleichen</translation>
+    </message>
+    <message>
+        <source>Resume in Git…</source>
+        <translation>In Git fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Clear Suspended for %1 in the Flux settings, then commit and push</source>
+        <translation>Häkchen bei Ausgesetzt für %1 in den Flux-Einstellungen entfernen, dann committen und pushen</translation>
+    </message>
+    <message>
+        <source>Show Report</source>
+        <translation>Bericht anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the takeover verdicts object by object</source>
+        <translation>Die Befunde der Übernahme Objekt für Objekt anzeigen</translation>
+    </message>
+    <message>
+        <source> (fluxdesk-cli flux bootstrap --repo DIR)</source>
+        <translation> (fluxdesk-cli flux bootstrap --repo DIR)</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::TakeoverModel</name>
+    <message>
+        <source>Danger</source>
+        <translation>Gefahr</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nicht</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation>Release %1</translation>
+    </message>
+    <message>
+        <source>Applied by %1</source>
+        <translation>Angewendet von %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1</source>
+        <translation>Doppelklicken, um %1 zu öffnen</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ValidationController</name>
     <message>
         <source>&amp;Validate</source>
@@ -4411,6 +6008,25 @@ Die Liste &quot;Probleme&quot; zeigt alle.</translation>
     <message>
         <source>Commit Anyway</source>
         <translation>Trotzdem committen</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::WatchStream</name>
+    <message>
+        <source>The server sent malformed JSON for %1: expected an object</source>
+        <translation>Der Server hat für %1 fehlerhaftes JSON gesendet: Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>The server sent a watch event of unknown type &quot;%1&quot; for %2</source>
+        <translation>Der Server hat für %2 ein Watch-Event vom unbekannten Typ &quot;%1&quot; gesendet</translation>
+    </message>
+    <message>
+        <source>The server sent a watch event without an object for %1</source>
+        <translation>Der Server hat für %1 ein Watch-Event ohne Objekt gesendet</translation>
+    </message>
+    <message>
+        <source>The server sent a list for %1 without an items array</source>
+        <translation>Der Server hat für %1 eine Liste ohne items-Array gesendet</translation>
     </message>
 </context>
 <context>
@@ -4754,10 +6370,296 @@ Die Liste &quot;Probleme&quot; zeigt alle.</translation>
     </message>
 </context>
 <context>
+    <name>MigrationChecklist</name>
+    <message>
+        <source>The repository is Flux&apos;s source</source>
+        <translation>Das Repository ist die Quelle von Flux</translation>
+    </message>
+    <message>
+        <source>Flux applies the repository</source>
+        <translation>Flux wendet das Repository an</translation>
+    </message>
+    <message>
+        <source>Flux applies clusters/%1</source>
+        <translation>Flux wendet clusters/%1 an</translation>
+    </message>
+    <message>
+        <source>Flux&apos;s controllers run</source>
+        <translation>Die Controller von Flux laufen</translation>
+    </message>
+    <message>
+        <source>Flux is not installed: bootstrap it</source>
+        <translation>Flux ist nicht installiert: Führen Sie den Bootstrap aus</translation>
+    </message>
+    <message>
+        <source>not installed: %1</source>
+        <translation>nicht installiert: %1</translation>
+    </message>
+    <message>
+        <source>not available yet: %1</source>
+        <translation>noch nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 controllers available</source>
+        <translation>%1 Controller verfügbar</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Ready at %1</source>
+        <translation>Ready bei %1</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>ausgesetzt</translation>
+    </message>
+    <message>
+        <source>reconciling</source>
+        <translation>wird abgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 flux-system/flux-system not in the cluster yet</source>
+        <translation>%1 flux-system/flux-system ist noch nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>comes with the bootstrap</source>
+        <translation>kommt mit dem Bootstrap</translation>
+    </message>
+    <message>
+        <source>Flux applies %1/</source>
+        <translation>Flux wendet %1/ an</translation>
+    </message>
+    <message>
+        <source>Kustomization flux-system/%1 not in the cluster yet: flux-system applies clusters/%2/%1.yaml</source>
+        <translation>Kustomization flux-system/%1 ist noch nicht im Cluster: flux-system wendet clusters/%2/%1.yaml an</translation>
+    </message>
+    <message>
+        <source>suspended, and what it depends on is Ready: take it over (clear Suspended in Flux settings, commit and push)</source>
+        <translation>ausgesetzt, und wovon es abhängt, ist Ready: Übernehmen Sie es (Häkchen bei Ausgesetzt in den Flux-Einstellungen entfernen, committen und pushen)</translation>
+    </message>
+    <message>
+        <source>suspended until %1 is Ready</source>
+        <translation>ausgesetzt, bis %1 Ready ist</translation>
+    </message>
+    <message>
+        <source>Helm release %1 adopted</source>
+        <translation>Helm-Release %1 übernommen</translation>
+    </message>
+    <message>
+        <source>Objects adopted in place</source>
+        <translation>Objekte an Ort und Stelle übernommen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 adopted in place</source>
+        <translation>%1 von %2 an Ort und Stelle übernommen</translation>
+    </message>
+    <message>
+        <source>; %1 recreated or lost</source>
+        <translation>; %1 neu erstellt oder verloren</translation>
+    </message>
+    <message>
+        <source>Leave the Helm releases installed</source>
+        <translation>Helm-Releases installiert lassen</translation>
+    </message>
+    <message>
+        <source>Never run `helm uninstall` on an adopted release: Flux manages that very release now, and uninstalling it deletes its running workloads. Change it in Git instead.</source>
+        <translation>Führen Sie niemals `helm uninstall` für ein übernommenes Release aus: Flux verwaltet jetzt genau dieses Release, und eine Deinstallation löscht seine laufenden Workloads. Ändern Sie es stattdessen in Git.</translation>
+    </message>
+</context>
+<context>
     <name>PlanJob</name>
     <message>
         <source>%1 (the default clean rules were used)</source>
         <translation>%1 (die Standard-Bereinigungsregeln wurden verwendet)</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>could not check</source>
+        <translation>nicht prüfbar</translation>
+    </message>
+    <message>
+        <source>Kubernetes version</source>
+        <translation>Kubernetes-Version</translation>
+    </message>
+    <message>
+        <source>Permission to create cluster-scoped objects</source>
+        <translation>Berechtigung zum Anlegen clusterweiter Objekte</translation>
+    </message>
+    <message>
+        <source>Flux already installed</source>
+        <translation>Flux bereits installiert</translation>
+    </message>
+    <message>
+        <source>Flux Operator</source>
+        <translation>Flux Operator</translation>
+    </message>
+    <message>
+        <source>Repository committed</source>
+        <translation>Repository committet</translation>
+    </message>
+    <message>
+        <source>Repository pushed</source>
+        <translation>Repository gepusht</translation>
+    </message>
+    <message>
+        <source>Remote reachable</source>
+        <translation>Remote erreichbar</translation>
+    </message>
+    <message>
+        <source>Check the connection and your permissions, then run the pre-flight again.</source>
+        <translation>Prüfen Sie die Verbindung und Ihre Berechtigungen, und führen Sie dann die Vorabprüfung erneut aus.</translation>
+    </message>
+    <message>
+        <source>The API server&apos;s /version answer names no version.</source>
+        <translation>Die Antwort von /version des API-Servers nennt keine Version.</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1; Flux %2 is not in Fluxdesk&apos;s table of supported versions (it knows Flux v2.0 to %3)</source>
+        <translation>Kubernetes %1; Flux %2 ist nicht in der Tabelle unterstützter Versionen von Fluxdesk (sie kennt Flux v2.0 bis %3)</translation>
+    </message>
+    <message>
+        <source>Check Flux %1&apos;s release notes for the Kubernetes versions it supports.</source>
+        <translation>Prüfen Sie in den Release Notes von Flux %1, welche Kubernetes-Versionen unterstützt werden.</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1 is older than %2, the oldest Flux %3 runs on</source>
+        <translation>Kubernetes %1 ist älter als %2, die älteste Version, auf der Flux %3 läuft</translation>
+    </message>
+    <message>
+        <source>Upgrade the cluster to Kubernetes %1 or newer, or choose an older Flux version.</source>
+        <translation>Aktualisieren Sie den Cluster auf Kubernetes %1 oder neuer, oder wählen Sie eine ältere Flux-Version.</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1 is newer than %2, the newest Flux %3 is tested on</source>
+        <translation>Kubernetes %1 ist neuer als %2, die neueste Version, mit der Flux %3 getestet ist</translation>
+    </message>
+    <message>
+        <source>Flux will probably work; a newer Flux release is tested on this Kubernetes.</source>
+        <translation>Flux funktioniert wahrscheinlich; ein neueres Flux-Release ist mit dieser Kubernetes-Version getestet.</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1, within Flux %2&apos;s range %3 to %4</source>
+        <translation>Kubernetes %1, innerhalb des Bereichs %3 bis %4 von Flux %2</translation>
+    </message>
+    <message>
+        <source>You may create %1</source>
+        <translation>Sie dürfen %1 anlegen</translation>
+    </message>
+    <message>
+        <source>Not allowed to create %1</source>
+        <translation>Keine Berechtigung, %1 anzulegen</translation>
+    </message>
+    <message>
+        <source>Not allowed to create %1: %2</source>
+        <translation>Keine Berechtigung, %1 anzulegen: %2</translation>
+    </message>
+    <message>
+        <source>Bootstrap installs cluster-wide objects: connect with a cluster-admin kubeconfig (on K3s, /etc/rancher/k3s/k3s.yaml).</source>
+        <translation>Der Bootstrap installiert clusterweite Objekte: Verbinden Sie sich mit einer Kubeconfig mit cluster-admin-Rechten (bei K3s /etc/rancher/k3s/k3s.yaml).</translation>
+    </message>
+    <message>
+        <source>The namespace flux-system exists but holds no Flux controllers, and no Flux CRDs are installed</source>
+        <translation>Der Namespace flux-system existiert, enthält aber keine Flux-Controller, und es sind keine Flux-CRDs installiert</translation>
+    </message>
+    <message>
+        <source>Flux is not installed</source>
+        <translation>Flux ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>an unknown version</source>
+        <translation>eine unbekannte Version</translation>
+    </message>
+    <message>
+        <source>no controllers in flux-system</source>
+        <translation>keine Controller in flux-system</translation>
+    </message>
+    <message>
+        <source>Flux %1 is installed: Flux CRDs: %2; controllers: %3</source>
+        <translation>Flux %1 ist installiert: Flux-CRDs: %2; Controller: %3</translation>
+    </message>
+    <message>
+        <source>Bootstrapping applies Flux %1 over it, as `flux bootstrap` does: its controllers and CRDs are replaced in place. If another tool manages this Flux, stop here.</source>
+        <translation>Der Bootstrap wendet Flux %1 darüber an, wie es `flux bootstrap` tut: Seine Controller und CRDs werden an Ort und Stelle ersetzt. Wenn ein anderes Werkzeug dieses Flux verwaltet, brechen Sie hier ab.</translation>
+    </message>
+    <message>
+        <source>The Flux Operator is not installed</source>
+        <translation>Der Flux Operator ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>The Flux Operator is installed (CRD fluxinstances.fluxcd.controlplane.io)</source>
+        <translation>Der Flux Operator ist installiert (CRD fluxinstances.fluxcd.controlplane.io)</translation>
+    </message>
+    <message>
+        <source>The Flux Operator %1 is installed (CRD fluxinstances.fluxcd.controlplane.io)</source>
+        <translation>Der Flux Operator %1 ist installiert (CRD fluxinstances.fluxcd.controlplane.io)</translation>
+    </message>
+    <message>
+        <source>Bootstrap with the Operator (a FluxInstance) rather than the flux-system files, or the Operator and the files will fight over the controllers.</source>
+        <translation>Führen Sie den Bootstrap mit dem Operator (einer FluxInstance) statt mit den flux-system-Dateien aus, sonst streiten sich der Operator und die Dateien um die Controller.</translation>
+    </message>
+    <message>
+        <source>Open a git checkout of the repository Flux will read.</source>
+        <translation>Öffnen Sie einen Git-Checkout des Repositorys, das Flux lesen wird.</translation>
+    </message>
+    <message>
+        <source>Nothing uncommitted</source>
+        <translation>Keine nicht committeten Änderungen</translation>
+    </message>
+    <message>
+        <source>Uncommitted changes: %1 (%2)</source>
+        <translation>Nicht committete Änderungen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Commit (and push) them first: Flux reads only what is on the remote.</source>
+        <translation>Committen (und pushen) Sie sie zuerst: Flux liest nur, was auf dem Remote liegt.</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Check the remote&apos;s URL, your network and credentials (git push from a terminal shows the same problem).</source>
+        <translation>Prüfen Sie die URL des Remotes, Ihr Netzwerk und Ihre Zugangsdaten (git push in einem Terminal zeigt dasselbe Problem).</translation>
+    </message>
+    <message>
+        <source>The branch %1 is not on %2 (no %3 there)</source>
+        <translation>Der Branch %1 ist nicht auf %2 (dort gibt es kein %3)</translation>
+    </message>
+    <message>
+        <source>Push the branch.</source>
+        <translation>Pushen Sie den Branch.</translation>
+    </message>
+    <message>
+        <source>HEAD %1 is not on %2&apos;s %3 (it has %4)</source>
+        <translation>HEAD %1 ist nicht auf %3 von %2 (dort steht %4)</translation>
+    </message>
+    <message>
+        <source>Push your commits (pull first if the remote has others).</source>
+        <translation>Pushen Sie Ihre Commits (führen Sie zuerst einen Pull aus, wenn das Remote andere hat).</translation>
+    </message>
+    <message>
+        <source>HEAD %1 is on %2&apos;s %3</source>
+        <translation>HEAD %1 ist auf %3 von %2</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 antwortet</translation>
     </message>
 </context>
 <context>
@@ -4797,6 +6699,113 @@ Die Liste &quot;Probleme&quot; zeigt alle.</translation>
     <message>
         <source>cannot read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Takeover</name>
+    <message>
+        <source>Kustomization %1</source>
+        <translation>Kustomization %1</translation>
+    </message>
+    <message>
+        <source>HelmRelease %1</source>
+        <translation>HelmRelease %1</translation>
+    </message>
+    <message>
+        <source>gone from the cluster</source>
+        <translation>nicht mehr im Cluster</translation>
+    </message>
+    <message>
+        <source>created %1, after Flux arrived</source>
+        <translation>erstellt %1, nach der Ankunft von Flux</translation>
+    </message>
+    <message>
+        <source>uid %1 → %2: deleted and made again</source>
+        <translation>uid %1 → %2: gelöscht und neu erstellt</translation>
+    </message>
+    <message>
+        <source>; the data it held may be lost</source>
+        <translation>; die darin gespeicherten Daten sind möglicherweise verloren</translation>
+    </message>
+    <message>
+        <source>not applied by Flux yet</source>
+        <translation>noch nicht von Flux angewendet</translation>
+    </message>
+    <message>
+        <source>adopted in place</source>
+        <translation>an Ort und Stelle übernommen</translation>
+    </message>
+    <message>
+        <source>kept in place by the release&apos;s upgrade</source>
+        <translation>durch das Upgrade des Releases an Ort und Stelle erhalten</translation>
+    </message>
+    <message>
+        <source>waits for its release to be adopted</source>
+        <translation>wartet auf die Übernahme seines Releases</translation>
+    </message>
+    <message>
+        <source>installed as release %1, not the running %2: two releases now manage the same objects</source>
+        <translation>als Release %1 installiert, nicht als das laufende %2: Zwei Releases verwalten jetzt dieselben Objekte</translation>
+    </message>
+    <message>
+        <source>the release is gone: revision %1 was uninstalled</source>
+        <translation>das Release existiert nicht mehr: Revision %1 wurde deinstalliert</translation>
+    </message>
+    <message>
+        <source>revision %1 after revision %2 vanished: Helm installed the release anew</source>
+        <translation>Revision %1, nachdem Revision %2 verschwunden ist: Helm hat das Release neu installiert</translation>
+    </message>
+    <message>
+        <source>HelmRelease not in the cluster yet: revision %1 runs as Helm left it</source>
+        <translation>HelmRelease noch nicht im Cluster: Revision %1 läuft so, wie Helm sie hinterlassen hat</translation>
+    </message>
+    <message>
+        <source>adopted, revision %1 → %2</source>
+        <translation>übernommen, Revision %1 → %2</translation>
+    </message>
+    <message>
+        <source>revision %1 written, HelmRelease not Ready yet</source>
+        <translation>Revision %1 geschrieben, HelmRelease noch nicht Ready</translation>
+    </message>
+    <message>
+        <source>revision %1 runs as Helm left it: helm-controller has not upgraded it yet</source>
+        <translation>Revision %1 läuft so, wie Helm sie hinterlassen hat: Der helm-controller hat sie noch nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not a takeover baseline (kind: TakeoverBaseline expected)</source>
+        <translation>kein Ausgangsstand für die Übernahme (kind: TakeoverBaseline erwartet)</translation>
+    </message>
+    <message>
+        <source>a release without name, storageNamespace or revision</source>
+        <translation>ein Release ohne name, storageNamespace oder revision</translation>
+    </message>
+    <message>
+        <source>an object without kind or name</source>
+        <translation>ein Objekt ohne kind oder name</translation>
+    </message>
+    <message>
+        <source>not yet adopted</source>
+        <translation>noch nicht übernommen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>recreated</source>
+        <translation>neu erstellt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>reinstalled</source>
+        <translation>neu installiert</translation>
     </message>
 </context>
 <context>
