@@ -5808,8 +5808,8 @@ Korrigieren Sie die Datei, oder zeichnen Sie den Ausgangsstand erneut auf.</tran
         <translation>Noch kein Bericht.</translation>
     </message>
     <message>
-        <source>The roadmap&apos;s last steps, as the cluster shows them now: bootstrap Flux, let it apply the entry points, then let it take over what runs, one side at a time.</source>
-        <translation>Die letzten Schritte des Fahrplans, wie der Cluster sie jetzt zeigt: Bootstrap von Flux, die Einstiegspunkte von Flux anwenden lassen, dann Flux übernehmen lassen, was läuft, eine Seite nach der anderen.</translation>
+        <source>The migration&apos;s last steps, as the cluster shows them now: bootstrap Flux, let it apply the entry points, then let it take over what runs, one side at a time.</source>
+        <translation>Die letzten Schritte der Migration, wie der Cluster sie jetzt zeigt: Bootstrap von Flux, die Einstiegspunkte von Flux anwenden lassen, dann Flux übernehmen lassen, was läuft, eine Seite nach der anderen.</translation>
     </message>
     <message>
         <source>Item</source>

@@ -144,7 +144,7 @@ QWidget *TakeoverDialog::createChecklistPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("checklistPage"));
     auto *intro =
-        new QLabel(tr("The roadmap's last steps, as the cluster shows them now: bootstrap "
+        new QLabel(tr("The migration's last steps, as the cluster shows them now: bootstrap "
                       "Flux, let it apply the entry points, then let it take over what "
                       "runs, one side at a time."),
                    page);

@@ -1,4 +1,4 @@
-#include "flux/bootstrapsession.h"
+#include "bootstrapsession.h"
 
 #include "flux/bootstrapfiles.h"
 #include "flux/componentssource.h"

@@ -1,4 +1,4 @@
-#include "flux/fluxeventsfetch.h"
+#include "fluxeventsfetch.h"
 
 #include "kube/kubeclient.h"
 

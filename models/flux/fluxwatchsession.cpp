@@ -1,4 +1,4 @@
-#include "flux/fluxwatchsession.h"
+#include "fluxwatchsession.h"
 
 #include "flux/fluxkinds.h"
 #include "flux/fluxlivestate.h"

@@ -1,4 +1,4 @@
-#include "flux/migrationchecklist.h"
+#include "migrationchecklist.h"
 
 #include "flux/fluxobjectstatus.h"
 #include "flux/fluxreadiness.h"

@@ -1,4 +1,4 @@
-#include "flux/takeover.h"
+#include "takeover.h"
 
 #include "flux/fluxreadiness.h"
 

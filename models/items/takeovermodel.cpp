@@ -1,4 +1,4 @@
-#include "items/takeovermodel.h"
+#include "takeovermodel.h"
 
 #include <algorithm>
 
