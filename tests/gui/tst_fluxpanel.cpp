@@ -534,7 +534,14 @@ private slots:
               "%.1f ms wall; change-to-row latency median %.1f ms, p95 %.1f ms, max %.1f ms",
               Count, Rounds, busyMs, gapMs, medianMs, p95Ms, maxMs);
         // The work is the bar; the wall gap also counts the other processes of a shared machine.
-        QVERIFY2(busyMs < 100, qPrintable(QStringLiteral("stall %1 ms").arg(busyMs)));
+        // AddressSanitizer makes every instruction several times slower: its build gets five
+        // times the bar (the product's is the optimised build's).
+#if defined(__SANITIZE_ADDRESS__)
+        const double barMs = 500;
+#else
+        const double barMs = 100;
+#endif
+        QVERIFY2(busyMs < barMs, qPrintable(QStringLiteral("stall %1 ms").arg(busyMs)));
         QCOMPARE(rowText(model, kustomizationRef("app-199"), FluxStatusModel::MessageColumn),
                  QStringLiteral("round %1").arg(Rounds));
     }
