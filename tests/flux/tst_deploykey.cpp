@@ -206,7 +206,7 @@ private Q_SLOTS:
             settings.sshDir = QFileInfo(keyPath).absolutePath();
             settings.useSshAgent = false;
             settings.useGitCredentialHelper = false;
-            settings.sshKeyNames = {QStringLiteral("identity")};
+            settings.sshKeyNames = QStringList{QStringLiteral("identity")};
             settings.rememberAcceptedHosts = false;
             QFile::remove(settings.knownHostsPath());
             QFile::copy(knownHosts, settings.knownHostsPath());

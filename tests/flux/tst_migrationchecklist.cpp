@@ -90,7 +90,7 @@ ChecklistInput input(const QList<QJsonObject> &live)
     ChecklistInput in;
     in.live = live;
     in.cluster = s("homelab");
-    in.entryPoints = {s("infrastructure"), s("workloads")};
+    in.entryPoints = QStringList{s("infrastructure"), s("workloads")};
     return in;
 }
 
