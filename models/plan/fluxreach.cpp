@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <initializer_list>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -89,24 +91,33 @@ bool isManifestText(const QByteArray &text)
     return apiVersion.match(s).hasMatch() && kind.match(s).hasMatch();
 }
 
-// The spec.path of every Flux Kustomization in text, cleaned ("" the top).
-QStringList fluxPaths(const QByteArray &text, const QString &path)
+// The folders objects of one Flux kind in text have Flux apply, cleaned ("" the top): a
+// Kustomization's spec.path, a Flux Operator FluxInstance's spec.sync.path (the operator makes
+// the flux-system Kustomization from it). keys lead to the path; an object without the objects
+// on the way names none.
+QStringList appliedPaths(const QByteArray &text, const QString &path, const char *group,
+                         const char *kind, std::initializer_list<const char *> keys)
 {
     QStringList out;
-    if (!text.contains("kustomize.toolkit.fluxcd.io"))
+    if (!text.contains(group))
         return out;
     const Result<QList<YamlDocument>> docs = parseYamlDocuments(text, path);
     if (!docs)
         return out;
+    const QString prefix = QLatin1String(group) + QLatin1Char('/');
     for (const YamlDocument &doc : *docs) {
         const QJsonObject object = doc.value.toObject();
-        if (!object.value(QLatin1String("apiVersion"))
-                 .toString()
-                 .startsWith(QLatin1String("kustomize.toolkit.fluxcd.io/")) ||
-            object.value(QLatin1String("kind")).toString() != QLatin1String("Kustomization"))
+        if (!object.value(QLatin1String("apiVersion")).toString().startsWith(prefix) ||
+            object.value(QLatin1String("kind")).toString() != QLatin1String(kind))
             continue;
-        QString spec =
-            object.value(QLatin1String("spec")).toObject().value(QLatin1String("path")).toString();
+        // The object that holds the path (spec, spec.sync); none: the object names no folder.
+        QJsonObject holder = object;
+        const auto last = keys.end() - 1;
+        for (auto key = keys.begin(); key != last; ++key)
+            holder = holder.value(QLatin1String(*key)).toObject();
+        if (holder.isEmpty())
+            continue;
+        QString spec = holder.value(QLatin1String(*last)).toString();
         while (spec.startsWith(QLatin1Char('/')))
             spec.remove(0, 1);
         const QString cleaned = joined(QString(), spec);
@@ -130,37 +141,6 @@ QStringList kustomizationEntries(const QByteArray &text, const QString &path)
             if (entry.isString())
                 out.append(entry.toString());
         }
-    }
-    return out;
-}
-
-// The spec.sync.path of every Flux Operator FluxInstance in text, cleaned: the operator makes
-// the flux-system Kustomization from it, so it is applied as a Flux Kustomization's path is.
-QStringList fluxInstancePaths(const QByteArray &text, const QString &path)
-{
-    QStringList out;
-    if (!text.contains("fluxcd.controlplane.io"))
-        return out;
-    const Result<QList<YamlDocument>> docs = parseYamlDocuments(text, path);
-    if (!docs)
-        return out;
-    for (const YamlDocument &doc : *docs) {
-        const QJsonObject object = doc.value.toObject();
-        if (!object.value(QLatin1String("apiVersion"))
-                 .toString()
-                 .startsWith(QLatin1String("fluxcd.controlplane.io/")) ||
-            object.value(QLatin1String("kind")).toString() != QLatin1String("FluxInstance"))
-            continue;
-        const QJsonObject sync =
-            object.value(QLatin1String("spec")).toObject().value(QLatin1String("sync")).toObject();
-        if (sync.isEmpty())
-            continue;
-        QString spec = sync.value(QLatin1String("path")).toString();
-        while (spec.startsWith(QLatin1Char('/')))
-            spec.remove(0, 1);
-        const QString cleaned = joined(QString(), spec);
-        if (!isOutside(cleaned))
-            out.append(cleaned);
     }
     return out;
 }
@@ -223,13 +203,15 @@ FluxReach::FluxReach(const RepositoryFiles &files)
         }
         if (isManifestText(it.value()))
             m_manifests[folder].append(path);
-        const QStringList paths = fluxPaths(it.value(), path);
+        const QStringList paths = appliedPaths(it.value(), path, "kustomize.toolkit.fluxcd.io",
+                                               "Kustomization", {"spec", "path"});
         if (!paths.isEmpty()) {
             roots.insert(folder);
             for (const QString &p : paths)
                 roots.insert(p);
         }
-        for (const QString &p : fluxInstancePaths(it.value(), path))
+        for (const QString &p : appliedPaths(it.value(), path, "fluxcd.controlplane.io",
+                                             "FluxInstance", {"spec", "sync", "path"}))
             roots.insert(p);
     }
     m_roots = roots.values();
