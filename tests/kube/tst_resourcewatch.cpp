@@ -238,6 +238,22 @@ class TstResourceWatch : public QObject
         return m_server->streaming() && m_watch->state() == ResourceWatch::State::Watching;
     }
 
+    // Waits until the watch has said `state` at or after the spy's entry `from`. Reconnecting lasts
+    // only the backoff (20 ms here), shorter than QTRY's poll, so the spy is read, not state().
+    static bool saidState(QSignalSpy &spy, ResourceWatch::State state, qsizetype from = 0)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 5000) {
+            for (qsizetype i = from; i < spy.size(); ++i) {
+                if (spy.at(i).at(0).value<ResourceWatch::State>() == state)
+                    return true;
+            }
+            QTest::qWait(5);
+        }
+        return false;
+    }
+
     static QList<WatchEvent> allEvents(const QSignalSpy &spy)
     {
         QList<WatchEvent> all;
@@ -407,13 +423,18 @@ private slots:
         o.healthyStreamMs = 60000;
         m_watch->setOptions(o);
         QVERIFY(startWatching());
-        // Each new stream drops at once: 50, 100, 200 ms (plus up to a tenth).
+        // Each new stream drops at once: 50, 100, 200 ms (plus up to a tenth). The delay is read
+        // as the watch says Reconnecting: the retry timer may have fired before a poll sees it.
         QList<int> delays;
+        connect(m_watch.get(), &ResourceWatch::stateChanged, this,
+                [&delays, this](ResourceWatch::State state) {
+                    if (state == ResourceWatch::State::Reconnecting)
+                        delays << m_watch->retryDelayMs();
+                });
         for (int i = 0; i < 3; ++i) {
             const int watches = int(m_server->watches().size());
             m_server->drop();
-            QTRY_COMPARE_WITH_TIMEOUT(m_watch->state(), ResourceWatch::State::Reconnecting, 5000);
-            delays << m_watch->retryDelayMs();
+            QTRY_COMPARE_WITH_TIMEOUT(delays.size(), i + 1, 5000);
             QTRY_COMPARE_WITH_TIMEOUT(m_server->watches().size(), watches + 1, 5000);
             QTRY_VERIFY_WITH_TIMEOUT(m_server->streaming(), 5000);
             QTRY_COMPARE_WITH_TIMEOUT(m_watch->state(), ResourceWatch::State::Watching, 5000);
@@ -427,9 +448,8 @@ private slots:
         o.healthyStreamMs = 0;
         m_watch->setOptions(o);
         m_server->drop();
-        QTRY_COMPARE_WITH_TIMEOUT(m_watch->state(), ResourceWatch::State::Reconnecting, 5000);
-        QVERIFY2(m_watch->retryDelayMs() <= 55,
-                 qPrintable(QString::number(m_watch->retryDelayMs())));
+        QTRY_COMPARE_WITH_TIMEOUT(delays.size(), 4, 5000);
+        QVERIFY2(delays.at(3) <= 55, qPrintable(QString::number(delays.at(3))));
     }
 
     void expiredRelists_data()
@@ -696,8 +716,12 @@ private slots:
             QTest::qWait(50);
             m_server->send(line.mid(700)); // still no newline: the tail alone passes the cap
         }
-        QTRY_COMPARE_WITH_TIMEOUT(m_watch->state(), ResourceWatch::State::Reconnecting, 5000);
-        const QString message = states.constLast().at(1).toString();
+        QVERIFY(saidState(states, ResourceWatch::State::Reconnecting));
+        QString message;
+        for (const QList<QVariant> &args : std::as_const(states)) {
+            if (args.at(0).value<ResourceWatch::State>() == ResourceWatch::State::Reconnecting)
+                message = args.at(1).toString();
+        }
         QVERIFY2(message.contains(QLatin1String("larger than 1 KiB")), qPrintable(message));
         QVERIFY2(message.contains(Path), qPrintable(message));
         QCOMPARE(allEvents(events).size(), 1); // the big one never half-delivered
