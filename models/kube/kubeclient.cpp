@@ -110,7 +110,13 @@ QNetworkReply *KubeClient::stream(const QString &pathAndQuery, int idleTimeoutMs
 {
     QNetworkRequest r = request(pathAndQuery);
     r.setTransferTimeout(idleTimeoutMs);
-    QNetworkReply *reply = m_nam.get(r);
+    // A stream holds its HTTP/1.1 connection for as long as it is open, and a manager opens at
+    // most 6 per host: streams sharing one with the requests would leave a Suspend or a list
+    // queued behind a dozen watches. Each stream gets a manager (a connection) of its own, which
+    // goes with its reply.
+    auto *nam = new QNetworkAccessManager(this);
+    QNetworkReply *reply = nam->get(r);
+    connect(reply, &QObject::destroyed, nam, &QObject::deleteLater);
     reply->setProperty(TimeoutProperty, idleTimeoutMs);
     keepSslErrors(reply);
     return reply;

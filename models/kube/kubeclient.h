@@ -43,7 +43,8 @@ public:
                         qint64 maxBodyBytes = -1);
     // A long-lived GET (a watch): no overall deadline and no cap on the total body, which the
     // caller reads as it arrives and caps per event; idleTimeoutMs (no byte for this long) aborts
-    // it, and replyError() then says it timed out. Everything else as get() does it.
+    // it, and replyError() then says it timed out. Each stream has a connection of its own, so
+    // open streams never hold back get() and send(). Everything else as get() does it.
     QNetworkReply *stream(const QString &pathAndQuery, int idleTimeoutMs);
 
     // Whether the reply was aborted because its body passed its cap.

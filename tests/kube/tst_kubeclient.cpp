@@ -135,6 +135,35 @@ private slots:
         QVERIFY(m_server->requestLog().contains(QStringLiteral("GET /api/v1/namespaces")));
     }
 
+    // A cluster with Flux serves a dozen kinds, each watched on a stream that stays open. Over
+    // HTTP/1.1 one connection carries one request at a time, and Qt opens at most 6 per host and
+    // manager: streams sharing the requests' manager would hold them all, and a PATCH (Suspend)
+    // or a GET queued behind them would wait until it timed out. Each stream has its own.
+    void openStreamsLeaveRoomForRequests()
+    {
+        KubeClient client(clientSettings(m_server->url(), m_pki, ClientAuth::Token, m_token));
+        std::vector<std::unique_ptr<QNetworkReply>> streams;
+        for (int i = 0; i < 8; ++i) {
+            streams.emplace_back(client.stream(
+                QStringLiteral("/api/v1/namespaces?watch=true&timeoutSeconds=60"), 60000));
+        }
+        // Every stream is open at the server: its headers came.
+        for (const std::unique_ptr<QNetworkReply> &stream : streams) {
+            QNetworkReply *reply = stream.get();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200, 10000);
+            QVERIFY(reply->isRunning());
+        }
+        QNetworkReply *reply = client.get(QStringLiteral("/api/v1/namespaces"));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY2(finished.wait(5000), "the GET waited behind the open streams");
+        const QByteArray body = reply->readAll();
+        QVERIFY(KubeClient::replyError(reply, body).message.isEmpty());
+        reply->deleteLater();
+        for (const std::unique_ptr<QNetworkReply> &stream : streams)
+            QVERIFY(stream->isRunning());
+    }
+
     void unauthorized_data()
     {
         QTest::addColumn<int>("auth");
