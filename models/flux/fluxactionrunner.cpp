@@ -32,8 +32,12 @@ FluxActionRunner::FluxActionRunner(KubeClient *client, QObject *parent)
 
 FluxActionRunner::~FluxActionRunner()
 {
-    if (m_reply)
+    // Going away is not finishing: the aborted reply must not call back into a half-destroyed
+    // runner, nor tell listeners (a window closing) that the action failed.
+    if (m_reply) {
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 void FluxActionRunner::setServedTypes(const QList<ResourceType> &discovered)

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <memory>
 
 using namespace Fluxdesk;
 
@@ -385,6 +386,20 @@ private slots:
                                    "flux-system/kustomizations/apps?fieldManager=fluxdesk")});
         QCOMPARE(server.requests.at(0).contentType, QByteArray("application/merge-patch+json"));
         QCOMPARE(server.requests.at(0).body, FluxActions::suspendBody());
+    }
+
+    // A window closing with an action on its way: the runner goes without a word (no
+    // finished(false) reaching listeners that are being destroyed themselves).
+    void runnerDestroyedMidRequestSaysNothing()
+    {
+        RecordingServer server;
+        KubeClient client(settingsFor(server.url()));
+        auto runner = std::make_unique<FluxActionRunner>(&client);
+        QSignalSpy finished(runner.get(), &FluxActionRunner::finished);
+        QVERIFY(runner->start(FluxAction::Suspend, json(Kustomization)));
+        QVERIFY(runner->isRunning());
+        runner.reset();
+        QVERIFY(finished.isEmpty());
     }
 
     void runnerReportsTheServersWords()

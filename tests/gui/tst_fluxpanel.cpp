@@ -258,8 +258,10 @@ private slots:
                                   QJsonValue(true), TimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(rowText(model, apps, FluxStatusModel::StatusColumn),
                                   s("Suspended"), TimeoutMs);
-        QTRY_VERIFY(!reconcile->isEnabled());
-        QVERIFY2(reconcile->toolTip().contains(s("suspended")), qPrintable(reconcile->toolTip()));
+        // Disabled while the Suspend runs, then for the reason that it is suspended.
+        QTRY_VERIFY2_WITH_TIMEOUT(reconcile->toolTip().contains(s("suspended")),
+                                  qPrintable(reconcile->toolTip()), TimeoutMs);
+        QVERIFY(!reconcile->isEnabled());
         QVERIFY(resume->isEnabled());
         QVERIFY(child<QLabel>(panel, "fluxActionStatus")->text().contains(s("suspended")));
 
