@@ -65,7 +65,10 @@ BootstrapSession::BootstrapSession(const ConnectionSettings &cluster, QObject *p
 
 BootstrapSession::~BootstrapSession()
 {
+    // A push still running uses the secret store and the settings it was given: stop it and wait
+    // (its transfer polls the cancel flag) so nothing it holds is used after this returns.
     m_jobs.cancel();
+    m_jobs.waitForDone();
 }
 
 QString BootstrapSession::stepTitle(Step step)
