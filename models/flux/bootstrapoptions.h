@@ -84,4 +84,5 @@ struct BootstrapResult
 
 } // namespace Fluxdesk
 
+Q_DECLARE_METATYPE(Fluxdesk::BootstrapOptions)
 Q_DECLARE_METATYPE(Fluxdesk::BootstrapResult)
