@@ -19,6 +19,7 @@ class QToolBar;
 namespace Fluxdesk {
 
 class AppSettings;
+class BootstrapController;
 class ChangesPanel;
 class ClusterPane;
 class ClusterSession;
@@ -64,6 +65,7 @@ public:
     PlanController *planController() const { return m_plan; }
     FluxController *fluxController() const { return m_flux; }
     TakeoverController *takeoverController() const { return m_takeover; }
+    BootstrapController *bootstrapController() const { return m_bootstrap; }
     FluxGraphView *fluxGraph() const { return m_fluxGraph; }
     // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
     void openRepository(const QString &path);
@@ -130,6 +132,7 @@ private:
     FluxGraphView *m_fluxGraph = nullptr;
     QDockWidget *m_fluxGraphDock = nullptr;
     TakeoverController *m_takeover = nullptr;
+    BootstrapController *m_bootstrap = nullptr;
     FluxController *m_flux = nullptr;
     QMenu *m_fluxMenu = nullptr;
 

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "bootstrapcontroller.h"
 #include "changespanel.h"
 #include "clusterpane.h"
 #include "connectionbar.h"
@@ -218,8 +219,6 @@ void MainWindow::createMenus()
     // Takeover: the baseline, the verdicts and the checklist of steps 7 to 9.
     m_takeover =
         new TakeoverController(this, m_session, m_plan->session(), m_clusterPane, m_editorTabs);
-    // The window's own bootstrap comes with its wizard; until then the checklist names the CLI's.
-    m_takeover->setBootstrapAvailable(false);
     connect(m_takeover, &TakeoverController::statusMessage, this,
             [this](const QString &message, int timeout) {
                 statusBar()->showMessage(message, timeout);
@@ -244,7 +243,20 @@ void MainWindow::createMenus()
                         .arg(kind, ns, name),
                     8000);
             });
+    // Bootstrap: the wizard over the pre-flight and the bootstrap session.
+    m_bootstrap = new BootstrapController(this, m_session, m_plan->session());
+    connect(m_bootstrap, &BootstrapController::statusMessage, this,
+            [this](const QString &message, int timeout) {
+                statusBar()->showMessage(message, timeout);
+            });
+    connect(m_bootstrap, &BootstrapController::openRepositoryRequested, m_openRepoAction,
+            &QAction::trigger);
+    connect(m_bootstrap, &BootstrapController::takeoverReportRequested, m_takeover,
+            &TakeoverController::showReport);
+    connect(m_takeover, &TakeoverController::bootstrapRequested, m_bootstrap,
+            &BootstrapController::openWizard);
     m_fluxMenu->addSeparator();
+    m_fluxMenu->addAction(m_bootstrap->bootstrapAction());
     m_fluxMenu->addAction(m_takeover->recordAction());
     m_fluxMenu->addAction(m_takeover->reportAction());
 
