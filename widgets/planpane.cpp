@@ -215,6 +215,9 @@ QWidget *PlanPane::createPlanPage()
                                            QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(PlanTreeModel::FluxColumn,
                                            QHeaderView::ResizeToContents);
+    // Names stay readable when the status columns are wide in a narrow pane (the Flux column's
+    // text is long): the view scrolls sideways instead of squeezing the names away.
+    m_tree->header()->setMinimumSectionSize(m_tree->fontMetrics().averageCharWidth() * 22);
     // Without a cluster's Flux there is nothing to say in it.
     m_tree->setColumnHidden(PlanTreeModel::FluxColumn, !m_model->showsFluxStatus());
     connect(m_model, &PlanTreeModel::fluxStatusShownChanged, m_tree,

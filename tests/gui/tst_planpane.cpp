@@ -459,6 +459,13 @@ private slots:
         QVERIFY(rect.width() >= tree->fontMetrics().horizontalAdvance(cell.data().toString()));
         QVERIFY(paints(tree->viewport(), rect, FluxStatusDelegate::colour(FluxReadiness::Ready)));
 
+        // In a narrow pane the names keep their room; the view scrolls sideways instead.
+        pane->resize(360, 800);
+        QTRY_VERIFY(tree->header()->length() > tree->viewport()->width());
+        QVERIFY(tree->columnWidth(PlanTreeModel::NameColumn) >=
+                tree->fontMetrics().averageCharWidth() * 22);
+        pane->resize(600, 800);
+
         // Once the watches know the cluster, a planned Kustomization it lacks says so.
         const QModelIndex workloads =
             pane->model()->indexForPath(s("clusters/homelab/workloads.yaml"));
