@@ -630,8 +630,8 @@ private slots:
                                << s("Ready · main@sha1:0123456") << int(FluxReadiness::Ready)
                                << false
                                << s("Kustomization flux-system/infrastructure in the cluster: "
-                                    "Ready\nRevision: main@sha1:") +
-                                      Commit;
+                                    "Ready\nRevision: main@sha1:%1")
+                                      .arg(Commit);
         QTest::addRow("stalled with message")
             << Workloads
             << kustomization("workloads",
