@@ -145,9 +145,18 @@ void FluxController::teardown()
     m_types.clear();
 }
 
+void FluxController::setWatching(bool watching)
+{
+    if (m_watching == watching)
+        return;
+    m_watching = watching;
+    emit watchingChanged(watching);
+}
+
 void FluxController::onStarted()
 {
     teardown();
+    setWatching(false);
     m_state->clear();
     m_panel->setSummary(QString());
     m_panel->setActionStatus(QString());
@@ -165,6 +174,7 @@ void FluxController::onTypesDiscovered(const QList<ResourceType> &types)
     m_watch = new FluxWatchSession(m_client, m_state, this);
     connect(m_watch, &FluxWatchSession::summaryChanged, m_panel, &FluxPanel::setSummary);
     connect(m_watch, &FluxWatchSession::synced, this, [this] {
+        setWatching(m_watch->isWatching());
         emit statusMessage(tr("Flux: %n object(s) watched live", nullptr, m_state->count()), 5000);
     });
     m_runner = new FluxActionRunner(m_client, this);

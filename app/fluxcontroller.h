@@ -60,17 +60,22 @@ public:
     FluxWatchSession *watchSession() const { return m_watch; }
     FluxActionRunner *runner() const { return m_runner; }
     bool isLive() const { return m_client != nullptr; }
+    // The watches listed every Flux kind the cluster serves: what the live state lacks is not in
+    // the cluster. False again when a new connection starts.
+    bool isWatching() const { return m_watching; }
     // Tests: how often a source of "with source" is polled, and the watches' back-off.
     void setPollInterval(int milliseconds);
 
 signals:
     void statusMessage(const QString &message, int timeout);
+    void watchingChanged(bool watching);
 
 private:
     void onStarted();
     void onTypesDiscovered(const QList<ResourceType> &types);
     void onFinished(bool ok);
     void teardown();
+    void setWatching(bool watching);
     void showInventoryObjects();
     void onStateChanged(const QList<FluxRef> &added, const QList<FluxRef> &updated,
                         const QList<FluxRef> &removed);
@@ -95,6 +100,7 @@ private:
     FluxRef m_current;
     FluxAction m_running = FluxAction::Reconcile;
     int m_pollMs = 2000;
+    bool m_watching = false;
 };
 
 } // namespace Fluxdesk

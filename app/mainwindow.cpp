@@ -637,6 +637,11 @@ void MainWindow::setUpFlux()
     m_fluxDock->raise();
     connect(m_fluxGraph, &FluxGraphView::objectActivated, m_fluxPanel, &FluxPanel::selectRef);
     connect(m_fluxPanel, &FluxPanel::currentChanged, m_fluxGraph, &FluxGraphView::select);
+
+    // The planned files holding Flux objects show those objects' live state; the controller
+    // clears it when a connection starts and says when the watches know the whole cluster.
+    m_plan->pane()->setFluxLiveState(m_flux->liveState());
+    connect(m_flux, &FluxController::watchingChanged, m_plan->pane(), &PlanPane::setFluxWatching);
 }
 
 void MainWindow::updatePlanDecision()

@@ -1,5 +1,7 @@
 #include "planpane.h"
 
+#include "flux/fluxlivestate.h"
+#include "fluxstatusdelegate.h"
 #include "items/plantreemodel.h"
 #include "plan/planner.h"
 
@@ -52,6 +54,23 @@ protected:
         const int status = index.data(PlanTreeModel::FileStatusRole).toInt();
         const bool plainText = index.data(PlanTreeModel::PlainTextSecretRole).toBool();
         const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+
+        if (index.column() == PlanTreeModel::FluxColumn) {
+            // The live state, in the Flux view's colours and marks; a missing object recedes.
+            const QVariant readiness = index.data(PlanTreeModel::FluxStateRole);
+            if (readiness.isValid() && !index.data(PlanTreeModel::FluxMissingRole).toBool()) {
+                const auto r = FluxReadiness(readiness.toInt());
+                option->icon = FluxStatusDelegate::icon(r);
+                option->features |= QStyleOptionViewItem::HasDecoration;
+                option->decorationSize = QSize(16, 16);
+                if (r == FluxReadiness::Failed || r == FluxReadiness::Stalled)
+                    option->palette.setColor(QPalette::Text, FluxStatusDelegate::colour(r));
+            } else if (!option->text.isEmpty()) {
+                option->palette.setColor(QPalette::Text,
+                                         option->palette.color(QPalette::PlaceholderText));
+            }
+            return;
+        }
 
         if (index.column() == PlanTreeModel::NameColumn) {
             option->icon = style->standardIcon(type == PlanTreeModel::File ||
@@ -194,6 +213,15 @@ QWidget *PlanPane::createPlanPage()
     m_tree->header()->setSectionResizeMode(PlanTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(PlanTreeModel::StatusColumn,
                                            QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(PlanTreeModel::FluxColumn,
+                                           QHeaderView::ResizeToContents);
+    // Names stay readable when the status columns are wide in a narrow pane (the Flux column's
+    // text is long): the view scrolls sideways instead of squeezing the names away.
+    m_tree->header()->setMinimumSectionSize(m_tree->fontMetrics().averageCharWidth() * 22);
+    // Without a cluster's Flux there is nothing to say in it.
+    m_tree->setColumnHidden(PlanTreeModel::FluxColumn, !m_model->showsFluxStatus());
+    connect(m_model, &PlanTreeModel::fluxStatusShownChanged, m_tree,
+            [this](bool shown) { m_tree->setColumnHidden(PlanTreeModel::FluxColumn, !shown); });
     m_tree->installEventFilter(this);
     connect(m_tree, &QTreeView::activated, this, &PlanPane::onActivated);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -247,6 +275,41 @@ void PlanPane::setRepository(const QString &path)
     if (path.isEmpty() || !m_model->isEmpty())
         m_model->clear(); // the old repository's plan means nothing for the new one
     updateState();
+}
+
+void PlanPane::setFluxLiveState(FluxLiveState *state)
+{
+    if (m_fluxState == state)
+        return;
+    if (m_fluxState)
+        disconnect(m_fluxState, nullptr, this, nullptr);
+    m_fluxState = state;
+    m_model->clearFluxStatus();
+    if (!m_fluxState)
+        return;
+    connect(m_fluxState, &FluxLiveState::changed, this, &PlanPane::onFluxChanged);
+    onFluxChanged(m_fluxState->refs(), {}, {});
+}
+
+void PlanPane::setFluxWatching(bool watching)
+{
+    m_model->setFluxWatching(watching);
+}
+
+void PlanPane::onFluxChanged(const QList<FluxRef> &added, const QList<FluxRef> &updated,
+                             const QList<FluxRef> &removed)
+{
+    if (!m_fluxState)
+        return;
+    QList<FluxObjectStatus> statuses;
+    statuses.reserve(added.size() + updated.size());
+    for (const QList<FluxRef> *refs : {&added, &updated}) {
+        for (const FluxRef &ref : *refs) {
+            if (const FluxObjectStatus *status = m_fluxState->status(ref))
+                statuses.append(*status);
+        }
+    }
+    m_model->updateFluxStatus(statuses, removed);
 }
 
 void PlanPane::setBusy(bool busy)

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "flux/fluxobjectstatus.h"
 #include "kube/resourcetype.h"
 
 #include <QList>
 #include <QModelIndex>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QWidget>
@@ -18,6 +20,7 @@ class QTreeView;
 
 namespace Fluxdesk {
 
+class FluxLiveState;
 class PlanTreeModel;
 struct FileState;
 struct Plan;
@@ -26,7 +29,9 @@ struct Plan;
 // shows an empty state that offers to open one; with one, the cluster name, the Flux settings
 // and "Write plan…" above the counts and the planned tree. Every change the user asks for (move,
 // rename, exclude, include, cluster name) leaves as a signal; the session re-plans and calls
-// setPlan(), which keeps the expanded folders and the selection.
+// setPlan(), which keeps the expanded folders and the selection. Following a FluxLiveState, files
+// holding Flux objects show those objects' live state in an "In the cluster" column, shown only
+// while there is such state.
 class PlanPane : public QWidget
 {
     Q_OBJECT
@@ -49,6 +54,11 @@ public:
     // Selects and reveals the HelmRelease file adopting the Helm release ns/name, without emitting
     // releaseSelected; false when the plan has none.
     bool selectRelease(const QString &ns, const QString &name);
+    // Follows state from now on (what it holds already shows at once); nullptr detaches and
+    // forgets the live state.
+    void setFluxLiveState(FluxLiveState *state);
+    // A live Flux view watches the cluster: files whose Flux objects it lacks say so.
+    void setFluxWatching(bool watching);
 
     // The context menu for the current selection (only applicable actions; null when none).
     // Public so tests can inspect it; the caller owns the menu.
@@ -99,8 +109,11 @@ private:
     QString keyOf(const QModelIndex &index) const;
     QModelIndex indexForKey(const QString &key) const;
     QStringList expandedKeys() const;
+    void onFluxChanged(const QList<FluxRef> &added, const QList<FluxRef> &updated,
+                       const QList<FluxRef> &removed);
 
     PlanTreeModel *m_model;
+    QPointer<FluxLiveState> m_fluxState;
     QStackedWidget *m_stack;
     QLabel *m_repositoryLabel;
     QLineEdit *m_clusterEdit;

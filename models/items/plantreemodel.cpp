@@ -1,6 +1,7 @@
 #include "plantreemodel.h"
 #include "plantreemodelnode.h"
 
+#include "flux/fluxkinds.h"
 #include "manifest/yamljson.h"
 #include "plan/planner.h"
 
@@ -18,25 +19,54 @@ namespace {
 
 // The key of the object a file renders (a HelmRelease's own key, a minimal Namespace): what
 // PlanOptions::placements is keyed by. Only a few files need this, so parsing is affordable.
+bool renderedKey(const QJsonObject &object, ObjectKey *key)
+{
+    *key = ObjectKey::of(object);
+    return !key->kind.isEmpty() && !key->name.isEmpty();
+}
+
 bool renderedKey(const QString &text, ObjectKey *key)
 {
     const Result<QJsonValue> value = parseYamlValue(text.toUtf8(), QStringLiteral("plan"));
-    if (!value || !value->isObject())
-        return false;
-    *key = ObjectKey::of(value->toObject());
-    return !key->kind.isEmpty() && !key->name.isEmpty();
+    return value && value->isObject() && renderedKey(value->toObject(), key);
+}
+
+// The documents of a file Fluxdesk renders (HelmRelease, source, Flux Kustomization files).
+QList<QJsonObject> renderedObjects(const QString &text)
+{
+    QList<QJsonObject> objects;
+    const Result<QList<YamlDocument>> documents =
+        parseYamlDocuments(text.toUtf8(), QStringLiteral("plan"));
+    if (!documents)
+        return objects;
+    for (const YamlDocument &document : *documents) {
+        if (document.value.isObject())
+            objects.append(document.value.toObject());
+    }
+    return objects;
+}
+
+// The Flux objects among keys (each once, in order).
+QList<FluxRef> fluxRefsOf(const QList<ObjectKey> &keys)
+{
+    QList<FluxRef> refs;
+    for (const ObjectKey &key : keys) {
+        if (!FluxKinds::find(key.group, key.kind))
+            continue;
+        const FluxRef ref{key.group, key.kind, key.ns, key.name};
+        if (!refs.contains(ref))
+            refs.append(ref);
+    }
+    return refs;
 }
 
 // The Helm release a HelmRelease adopts, where helm-controller looks for it: "<storage
 // namespace>/<release name>" (Flux's defaults: the HelmRelease's namespace; its name, prefixed by
 // the target namespace when there is one).
-QString adoptedRelease(const QString &text)
+QString adoptedRelease(const QJsonObject &helmRelease)
 {
-    const Result<QJsonValue> value = parseYamlValue(text.toUtf8(), QStringLiteral("plan"));
-    if (!value || !value->isObject())
-        return {};
-    const QJsonObject metadata = value->toObject().value(QLatin1String("metadata")).toObject();
-    const QJsonObject spec = value->toObject().value(QLatin1String("spec")).toObject();
+    const QJsonObject metadata = helmRelease.value(QLatin1String("metadata")).toObject();
+    const QJsonObject spec = helmRelease.value(QLatin1String("spec")).toObject();
     const QString name = metadata.value(QLatin1String("name")).toString();
     const QString target = spec.value(QLatin1String("targetNamespace")).toString();
     QString storage = spec.value(QLatin1String("storageNamespace")).toString();
@@ -143,6 +173,7 @@ void PlanTreeModel::clear()
     m_byPath.clear();
     m_byObject.clear();
     m_byRelease.clear();
+    m_byFluxRef.clear();
     m_cluster.clear();
     m_counts = {};
     endResetModel();
@@ -157,6 +188,7 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
     m_byPath.clear();
     m_byObject.clear();
     m_byRelease.clear();
+    m_byFluxRef.clear();
     m_cluster = plan.cluster;
     m_counts = {};
     m_byPath.reserve(int(states.size()) * 5 / 4);
@@ -174,6 +206,7 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
             ++m_counts.differingFiles;
         else if (state.status == FileStatus::OnDiskOnly)
             ++m_counts.onDiskOnly;
+        QString release;
         if (const PlannedFile *file = state.file) {
             node.kindId = plannedFileKindId(file->kind);
             node.objects = file->objects;
@@ -185,6 +218,7 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
             case PlannedFileKind::Manifest:
                 if (file->objects.size() == 1)
                     node.movable = file->objects;
+                node.fluxRefs = fluxRefsOf(file->objects);
                 break;
             case PlannedFileKind::Namespace:
                 if (file->objects.size() == 1)
@@ -193,16 +227,26 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
                     node.movable = {own};
                 break;
             case PlannedFileKind::HelmRelease:
-                if (renderedKey(file->text, &own))
-                    node.movable = {own};
+            case PlannedFileKind::Source:
+            case PlannedFileKind::FluxKustomization: {
+                // What the file renders is the Flux object (a HelmRelease file's objects are the
+                // release's parts, not Flux objects).
+                const QList<QJsonObject> rendered = renderedObjects(file->text);
+                QList<ObjectKey> keys;
+                for (const QJsonObject &object : rendered)
+                    keys.append(ObjectKey::of(object));
+                node.fluxRefs = fluxRefsOf(keys);
+                if (file->kind == PlannedFileKind::HelmRelease && !rendered.isEmpty()) {
+                    if (renderedKey(rendered.first(), &own))
+                        node.movable = {own};
+                    release = adoptedRelease(rendered.first());
+                }
                 break;
-            default:
+            }
+            case PlannedFileKind::Kustomization:
                 break;
             }
         }
-        QString release;
-        if (state.file && state.file->kind == PlannedFileKind::HelmRelease)
-            release = adoptedRelease(state.file->text);
         const int id = addNode(std::move(node));
         m_byPath.insert(state.path, id);
         if (!release.isEmpty())
@@ -214,6 +258,7 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
             if (!m_byObject.contains(key))
                 m_byObject.insert(key, id);
         }
+        indexFluxRefs(id);
     }
     m_counts.plannedFiles = int(plan.files.size());
     m_counts.objectsToMigrate = int(migrated.size());
@@ -503,9 +548,16 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
             return node->name;
+        if (index.column() == FluxColumn)
+            return fluxSummary(*node).text;
         return statusText(*node);
-    case Qt::ToolTipRole:
-        return toolTip(*node);
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(*node);
+        const QString flux = fluxSummary(*node).toolTip;
+        if (flux.isEmpty())
+            return tip;
+        return tip.isEmpty() ? flux : tip + QLatin1Char('\n') + flux;
+    }
     case PathRole:
         return node->path.isEmpty() ? QVariant() : QVariant(node->path);
     case NodeTypeRole:
@@ -537,6 +589,21 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
         return node->planned;
     case OnDiskOnlyRole:
         return node->onDiskOnly;
+    case FluxRefsRole: {
+        QStringList keys;
+        keys.reserve(node->fluxRefs.size());
+        for (const FluxRef &ref : node->fluxRefs)
+            keys.append(ref.key());
+        return keys;
+    }
+    case FluxStateRole: {
+        const FluxSummary summary = fluxSummary(*node);
+        return summary.any ? QVariant(int(summary.worst)) : QVariant();
+    }
+    case FluxMissingRole:
+        return fluxSummary(*node).missing;
+    case FluxStatusTextRole:
+        return fluxSummary(*node).text;
     default:
         return {};
     }
@@ -551,6 +618,8 @@ QVariant PlanTreeModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Name");
     case StatusColumn:
         return tr("Status");
+    case FluxColumn:
+        return tr("In the cluster");
     default:
         return {};
     }

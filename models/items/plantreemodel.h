@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flux/fluxobjectstatus.h"
 #include "kube/classification.h"
 #include "kube/resourcetype.h"
 
@@ -24,8 +25,10 @@ struct Plan;
 // by why. Files that hold a live object, excluded user objects and (through the same mime type)
 // the cluster tree's objects can be dropped on a folder under infrastructure/ or workloads/, or on
 // "Excluded": the model only reports the wish (moveRequested, excludeRequested); the session
-// re-plans and calls setPlan() again. Free of QtGui: colours and icons come from the view's
-// delegate, which reads the roles.
+// re-plans and calls setPlan() again. Files holding Flux objects (Kustomizations, HelmReleases,
+// sources) show those objects' live state beside them once the Flux view feeds it (see
+// updateFluxStatus()). Free of QtGui: colours and icons come from the view's delegate, which reads
+// the roles.
 class PlanTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -34,6 +37,7 @@ public:
     {
         NameColumn,
         StatusColumn,
+        FluxColumn, // the live state of the Flux objects a file holds; empty without Flux
         ColumnCount
     };
     enum NodeType
@@ -61,6 +65,10 @@ public:
         DifferingRole,               // folders: files below that differ from disk
         PlannedCountRole,            // folders: files below not on disk yet
         OnDiskOnlyRole,              // folders: files below the plan does not produce
+        FluxRefsRole,                // files: QStringList of FluxRef::key() of their Flux objects
+        FluxStateRole,               // int(FluxReadiness) of the worst live one; invalid if none
+        FluxMissingRole,             // bool: one of them is not in the watched cluster
+        FluxStatusTextRole,          // "Ready · main@sha1:abc1234", "not in the cluster", or ""
     };
 
     struct Counts
@@ -105,6 +113,23 @@ public:
     QString dropFolderAt(const QModelIndex &index) const;
     // Every folder under infrastructure/ and workloads/ (including both roots), sorted.
     QStringList placeableFolders() const;
+    // The Flux objects a file holds (its manifest's object, or what a HelmRelease, source or Flux
+    // Kustomization file renders); empty for other rows.
+    QList<FluxRef> fluxRefsAt(const QModelIndex &index) const;
+
+    // The live Flux objects as the Flux view last saw them: statuses added or changed, refs gone.
+    // Only the rows of files holding them change (dataChanged of those rows); the state is kept
+    // across setPlan() and clear(), so a re-plan shows it on the new rows.
+    void updateFluxStatus(const QList<FluxObjectStatus> &statuses,
+                          const QList<FluxRef> &removed = {});
+    // Whether a live Flux view watches the cluster (Flux's kinds are served and listed): only then
+    // does a file whose Flux object the cluster lacks say "not in the cluster".
+    void setFluxWatching(bool watching);
+    bool isFluxWatching() const { return m_fluxWatching; }
+    // Forgets every live status and stops watching (the connection ended).
+    void clearFluxStatus();
+    // Whether there is live Flux state to show (a view shows FluxColumn only then).
+    bool showsFluxStatus() const { return m_fluxWatching || !m_flux.isEmpty(); }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -129,6 +154,8 @@ signals:
     void moveRequested(const QList<Fluxdesk::ObjectKey> &objects, const QString &folder);
     // Planned objects dropped on "Excluded".
     void excludeRequested(const QList<Fluxdesk::ObjectKey> &objects);
+    // showsFluxStatus() changed.
+    void fluxStatusShownChanged(bool shown);
 
 private:
     struct Node;
@@ -140,6 +167,19 @@ private:
     const Node *nodeOf(const QModelIndex &index) const;
     QString statusText(const Node &node) const;
     QString toolTip(const Node &node) const;
+    // The live Flux state of a node's objects, for the roles and the tooltip.
+    struct FluxSummary
+    {
+        bool any = false; // some object is live
+        FluxReadiness worst = FluxReadiness::Unknown;
+        bool missing = false;
+        QString text;
+        QString toolTip;
+    };
+    FluxSummary fluxSummary(const Node &node) const;
+    void indexFluxRefs(int id);
+    void emitFluxRowsChanged(const QList<int> &ids);
+    void emitFluxShown(bool before);
     // The target of a drop on parent (row != -1: between parent's children).
     QString dropTarget(const QModelIndex &parent, bool *excluded) const;
 
@@ -147,6 +187,22 @@ private:
     QHash<QString, int> m_byPath;
     QHash<ObjectKey, int> m_byObject; // first file carrying it, else its excluded row
     QHash<QString, int> m_byRelease;  // "ns/name" of a Helm release -> its HelmRelease file
+    // What the Flux view reported, by FluxRef::key(); kept across plans.
+    struct FluxLive
+    {
+        FluxReadiness readiness = FluxReadiness::Unknown;
+        QString revision;
+        QString reason;
+        QString message;
+        bool operator==(const FluxLive &o) const
+        {
+            return readiness == o.readiness && revision == o.revision && reason == o.reason &&
+                   message == o.message;
+        }
+    };
+    QHash<QString, FluxLive> m_flux;
+    QHash<QString, QList<int>> m_byFluxRef; // FluxRef::key() -> the files holding it
+    bool m_fluxWatching = false;
     QString m_cluster;
     Counts m_counts;
 };

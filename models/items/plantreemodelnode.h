@@ -26,6 +26,7 @@ struct PlanTreeModel::Node
     QString kindId;  // plannedFileKindId for planned files
     QList<ObjectKey> objects;
     QList<ObjectKey> movable; // what a drag or a move carries
+    QList<FluxRef> fluxRefs;  // files: the Flux objects they hold
     bool plainTextSecret = false;
     bool includable = false; // excluded objects the user may take back
 

@@ -213,6 +213,8 @@ private slots:
         QCOMPARE(rowText(model, apps, FluxStatusModel::RevisionColumn), s("main@sha1:") + Commit);
         QVERIFY(!child<QLabel>(panel, "fluxNotice")->isVisible());
         QCOMPARE(child<QLabel>(panel, "fluxWatchSummary")->text(), s("Watching 2 Flux kinds"));
+        // Every served kind listed: the plan may say what the cluster lacks.
+        QTRY_VERIFY_WITH_TIMEOUT(window.fluxController()->isWatching(), TimeoutMs);
 
         // The filter narrows the tree.
         auto *filter = child<QLineEdit>(panel, "fluxFilterEdit");
@@ -426,6 +428,7 @@ private slots:
         QAction *reconcile = window.findChild<QAction *>(s("fluxReconcileAction"));
         QVERIFY(!reconcile->isEnabled());
         QCOMPARE(reconcile->toolTip(), s("Flux actions need a live cluster"));
+        QVERIFY(!window.fluxController()->isWatching());
         // The View menu toggles the dock.
         QAction *toggle = window.findChild<QAction *>(s("fluxDockToggleAction"));
         QVERIFY(toggle && toggle->isChecked());

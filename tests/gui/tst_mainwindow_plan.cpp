@@ -3,6 +3,8 @@
 // a drag from the cluster tree onto a plan folder, the plan's problems in the Problems list,
 // and hand edits kept.
 #include "clusterpane.h"
+#include "flux/fluxlivestate.h"
+#include "fluxcontroller.h"
 #include "items/inventorymodel.h"
 #include "items/plantreemodel.h"
 #include "items/problemmodel.h"
@@ -20,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QMimeData>
 #include <QProcess>
@@ -223,6 +226,48 @@ private Q_SLOTS:
         QFile decisions(repo.filePath(s(".fluxdesk/plan.yaml")));
         QVERIFY(decisions.open(QIODevice::ReadOnly));
         QVERIFY(decisions.readAll().contains("workloads/log-analyzer/llama-cpp-deployment.yaml"));
+    }
+
+    void liveFluxStateBesideThePlan()
+    {
+        // Issue 19: what the Flux view's live state holds shows beside the file that plans the
+        // object; a new connection clears it.
+        QTemporaryDir repo;
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(startOnDemo(window, repo.path()));
+        auto *pane = window.findChild<PlanPane *>(s("planPane"));
+        QVERIFY(pane);
+        const auto fluxText = [pane](const char *path) {
+            const QModelIndex file = pane->model()->indexForPath(s(path));
+            return file.sibling(file.row(), PlanTreeModel::FluxColumn).data().toString();
+        };
+        QCOMPARE(fluxText("clusters/homelab/infrastructure.yaml"), QString());
+        QVERIFY(pane->view()->isColumnHidden(PlanTreeModel::FluxColumn));
+
+        const QString revision = s("main@sha1:89abcdef0123456789abcdef0123456789abcdef");
+        window.fluxController()->liveState()->upsert(QJsonObject{
+            {s("apiVersion"), s("kustomize.toolkit.fluxcd.io/v1")},
+            {s("kind"), s("Kustomization")},
+            {s("metadata"), QJsonObject{{s("name"), s("infrastructure")},
+                                        {s("namespace"), s("flux-system")},
+                                        {s("resourceVersion"), s("7")}}},
+            {s("status"),
+             QJsonObject{{s("lastAppliedRevision"), revision},
+                         {s("conditions"),
+                          QJsonArray{QJsonObject{{s("type"), s("Ready")},
+                                                 {s("status"), s("True")},
+                                                 {s("reason"), s("ReconciliationSucceeded")}}}}}}});
+        QCOMPARE(fluxText("clusters/homelab/infrastructure.yaml"), s("Ready · main@sha1:89abcde"));
+        QCOMPARE(fluxText("clusters/homelab/workloads.yaml"), QString());
+        QVERIFY(!pane->view()->isColumnHidden(PlanTreeModel::FluxColumn));
+
+        QSignalSpy finished(window.session(), &ClusterSession::finished);
+        window.connectToSource(window.session()->source());
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(fluxText("clusters/homelab/infrastructure.yaml"), QString());
+        QVERIFY(pane->view()->isColumnHidden(PlanTreeModel::FluxColumn));
     }
 
 private:

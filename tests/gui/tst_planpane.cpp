@@ -1,7 +1,9 @@
 // The plan pane (issue 4, right-hand side): the empty state, the counts, selection both ways,
 // keyboard exclusion, the cluster name, the context menu, and a re-plan that keeps what the user
-// had open and selected.
+// had open and selected. And (issue 19) the live state of Flux objects beside their files.
 #include "core/resources.h"
+#include "flux/fluxlivestate.h"
+#include "fluxstatusdelegate.h"
 #include "items/plantreemodel.h"
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
@@ -13,6 +15,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
+#include <QImage>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -82,6 +87,40 @@ QStringList actionNames(const QMenu *menu)
             names.append(a->objectName());
     }
     return names;
+}
+
+// A Flux Kustomization in flux-system as its watch reports it, Ready at main@sha1:0123456….
+QJsonObject readyKustomization(const char *name)
+{
+    const QString revision = s("main@sha1:0123456789abcdef0123456789abcdef01234567");
+    return QJsonObject{
+        {s("apiVersion"), s("kustomize.toolkit.fluxcd.io/v1")},
+        {s("kind"), s("Kustomization")},
+        {s("metadata"), QJsonObject{{s("name"), s(name)},
+                                    {s("namespace"), s("flux-system")},
+                                    {s("resourceVersion"), s("1")}}},
+        {s("spec"), QJsonObject{{s("interval"), s("10m")}}},
+        {s("status"),
+         QJsonObject{{s("lastAppliedRevision"), revision},
+                     {s("conditions"),
+                      QJsonArray{QJsonObject{
+                          {s("type"), s("Ready")},
+                          {s("status"), s("True")},
+                          {s("reason"), s("ReconciliationSucceeded")},
+                          {s("message"), QString(s("Applied revision: ") + revision)}}}}}}};
+}
+
+// Whether the view shows colour anywhere inside rect (the status mark the delegate paints).
+bool paints(QWidget *viewport, const QRect &rect, const QColor &colour)
+{
+    const QImage image = viewport->grab(rect).toImage();
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (image.pixelColor(x, y).rgb() == colour.rgb())
+                return true;
+        }
+    }
+    return false;
 }
 
 QAction *actionNamed(const QMenu *menu, const QString &name)
@@ -393,6 +432,69 @@ private slots:
                                         pane->model()->indexForPath(s("workloads/log-analyzer"))));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.first().at(1).toString(), s("workloads/log-analyzer"));
+    }
+
+    void fluxStateBesideItsFile()
+    {
+        auto pane = planned();
+        QTreeView *tree = pane->view();
+        // No cluster's Flux: no column for it.
+        QVERIFY(tree->isColumnHidden(PlanTreeModel::FluxColumn));
+        FluxLiveState state;
+        pane->setFluxLiveState(&state);
+        QVERIFY(tree->isColumnHidden(PlanTreeModel::FluxColumn));
+
+        state.upsert(readyKustomization("infrastructure"));
+        QVERIFY(!tree->isColumnHidden(PlanTreeModel::FluxColumn));
+        const QModelIndex file =
+            pane->model()->indexForPath(s("clusters/homelab/infrastructure.yaml"));
+        const QModelIndex cell = file.sibling(file.row(), PlanTreeModel::FluxColumn);
+        QCOMPARE(tree->header()->sectionPosition(PlanTreeModel::FluxColumn) >
+                     tree->header()->sectionPosition(PlanTreeModel::StatusColumn),
+                 true);
+        QCOMPARE(cell.data().toString(), s("Ready · main@sha1:0123456"));
+        tree->scrollTo(cell);
+        const QRect rect = tree->visualRect(cell);
+        QVERIFY(rect.isValid());
+        QVERIFY(rect.width() >= tree->fontMetrics().horizontalAdvance(cell.data().toString()));
+        QVERIFY(paints(tree->viewport(), rect, FluxStatusDelegate::colour(FluxReadiness::Ready)));
+
+        // In a narrow pane the names keep their room; the view scrolls sideways instead.
+        pane->resize(360, 800);
+        QTRY_VERIFY(tree->header()->length() > tree->viewport()->width());
+        QVERIFY(tree->columnWidth(PlanTreeModel::NameColumn) >=
+                tree->fontMetrics().averageCharWidth() * 22);
+        pane->resize(600, 800);
+
+        // Once the watches know the cluster, a planned Kustomization it lacks says so.
+        const QModelIndex workloads =
+            pane->model()->indexForPath(s("clusters/homelab/workloads.yaml"));
+        QCOMPARE(workloads.sibling(workloads.row(), PlanTreeModel::FluxColumn).data().toString(),
+                 QString());
+        pane->setFluxWatching(true);
+        QCOMPARE(workloads.sibling(workloads.row(), PlanTreeModel::FluxColumn).data().toString(),
+                 s("not in the cluster"));
+
+        // A re-plan keeps it; a new connection (the state cleared, the watch gone) drops it.
+        pane->setPlan(m_fixture->plan, m_fixture->states);
+        const QModelIndex again =
+            pane->model()->indexForPath(s("clusters/homelab/infrastructure.yaml"));
+        QCOMPARE(again.sibling(again.row(), PlanTreeModel::FluxColumn).data().toString(),
+                 s("Ready · main@sha1:0123456"));
+        state.clear();
+        pane->setFluxWatching(false);
+        QCOMPARE(again.sibling(again.row(), PlanTreeModel::FluxColumn).data().toString(),
+                 QString());
+        QVERIFY(tree->isColumnHidden(PlanTreeModel::FluxColumn));
+
+        // Following a state that already holds objects shows them at once.
+        state.upsert(readyKustomization("workloads"));
+        pane->setFluxLiveState(nullptr);
+        QVERIFY(tree->isColumnHidden(PlanTreeModel::FluxColumn));
+        pane->setFluxLiveState(&state);
+        const QModelIndex now = pane->model()->indexForPath(s("clusters/homelab/workloads.yaml"));
+        QCOMPARE(now.sibling(now.row(), PlanTreeModel::FluxColumn).data().toString(),
+                 s("Ready · main@sha1:0123456"));
     }
 };
 

@@ -1,7 +1,9 @@
 // The planned repository as a tree (issue 4, "the two trees"): the demo cluster planned against a
 // scratch checkout with one hand-edited and one foreign file, dumped as text; roles, counts,
-// lookups, and the drag-and-drop contract with the session (the model only asks for moves).
+// lookups, and the drag-and-drop contract with the session (the model only asks for moves). And
+// (issue 19) the live state of the Flux objects the files hold, each change touching its row only.
 #include "core/resources.h"
+#include "flux/fluxobjectstatus.h"
 #include "items/plantreemodel.h"
 #include "kube/inventory.h"
 #include "kube/snapshot.h"
@@ -13,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMimeData>
 #include <QSet>
 #include <QSignalSpy>
@@ -43,6 +46,68 @@ QJsonObject secret(const char *ns, const char *name)
                        {s("metadata"), QJsonObject{{s("name"), s(name)}, {s("namespace"), s(ns)}}},
                        {s("type"), s("Opaque")},
                        {s("data"), QJsonObject{{s("token"), s("c2VjcmV0")}}}};
+}
+
+const QString Commit = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+const QString Infrastructure = QStringLiteral("clusters/homelab/infrastructure.yaml");
+const QString Workloads = QStringLiteral("clusters/homelab/workloads.yaml");
+const QString Loki = QStringLiteral("infrastructure/logging/loki-helmrelease.yaml");
+
+QJsonObject condition(const char *type, const char *status, const char *reason,
+                      const QString &message)
+{
+    return QJsonObject{{s("type"), s(type)},
+                       {s("status"), s(status)},
+                       {s("reason"), s(reason)},
+                       {s("message"), message},
+                       {s("lastTransitionTime"), s("2026-12-01T10:00:00Z")}};
+}
+
+// A Flux object as the watch reports it: status.conditions, the applied revision, suspend.
+QJsonObject fluxObject(const char *apiVersion, const char *kind, const char *ns, const char *name,
+                       const QJsonArray &conditions, bool suspended = false)
+{
+    QJsonObject spec{{s("interval"), s("10m")}};
+    if (suspended)
+        spec.insert(s("suspend"), true);
+    QJsonObject status{{s("conditions"), conditions}, {s("observedGeneration"), 1}};
+    if (s(kind) == s("HelmRelease"))
+        status.insert(s("history"), QJsonArray{QJsonObject{{s("chartName"), s("loki")},
+                                                           {s("chartVersion"), s("6.29.0")},
+                                                           {s("version"), 3},
+                                                           {s("status"), s("deployed")}}});
+    else
+        status.insert(s("lastAppliedRevision"), QString(s("main@sha1:") + Commit));
+    return QJsonObject{
+        {s("apiVersion"), s(apiVersion)},
+        {s("kind"), s(kind)},
+        {s("metadata"),
+         QJsonObject{{s("name"), s(name)}, {s("namespace"), s(ns)}, {s("generation"), 1}}},
+        {s("spec"), spec},
+        {s("status"), status}};
+}
+
+QJsonObject kustomization(const char *name, const QJsonArray &conditions, bool suspended = false)
+{
+    return fluxObject("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system", name,
+                      conditions, suspended);
+}
+
+QJsonArray ready()
+{
+    return {condition("Ready", "True", "ReconciliationSucceeded",
+                      s("Applied revision: main@sha1:") + Commit)};
+}
+
+FluxObjectStatus statusOf(const QJsonObject &object)
+{
+    return FluxObjectStatus::of(object);
+}
+
+QString fluxText(const PlanTreeModel &model, const QString &path)
+{
+    const QModelIndex index = model.indexForPath(path);
+    return index.sibling(index.row(), PlanTreeModel::FluxColumn).data().toString();
 }
 
 // Every row as "name [status]", two spaces per level. Excluded groups show their size only:
@@ -518,6 +583,238 @@ private slots:
         model.clear();
         load(model);
         QVERIFY(model.rowCount() == 4);
+    }
+
+    void fluxRefs()
+    {
+        // The Flux objects a file holds: what the Flux Kustomization, source and HelmRelease files
+        // render; none for plain manifests and kustomization.yaml files.
+        PlanTreeModel model;
+        load(model);
+        QCOMPARE(
+            model.indexForPath(Infrastructure).data(PlanTreeModel::FluxRefsRole).toStringList(),
+            QStringList{s("Kustomization/flux-system/infrastructure")});
+        const FluxRef workloads{s("kustomize.toolkit.fluxcd.io"), s("Kustomization"),
+                                s("flux-system"), s("workloads")};
+        QCOMPARE(model.fluxRefsAt(model.indexForPath(Workloads)), QList<FluxRef>{workloads});
+        QCOMPARE(model.indexForPath(Loki).data(PlanTreeModel::FluxRefsRole).toStringList(),
+                 QStringList{s("HelmRelease/logging/loki")});
+        QCOMPARE(model.indexForPath(s("infrastructure/sources/grafana-helmrepository.yaml"))
+                     .data(PlanTreeModel::FluxRefsRole)
+                     .toStringList(),
+                 QStringList{s("HelmRepository/flux-system/grafana")});
+        QVERIFY(model.fluxRefsAt(model.indexForPath(s("workloads/llm/llama-cpp-deployment.yaml")))
+                    .isEmpty());
+        QVERIFY(
+            model.fluxRefsAt(model.indexForPath(s("workloads/llm/kustomization.yaml"))).isEmpty());
+        QVERIFY(model.fluxRefsAt(model.indexForPath(s("workloads"))).isEmpty());
+        // Without a Flux view nothing is said and the column stays empty.
+        QVERIFY(!model.showsFluxStatus());
+        QCOMPARE(fluxText(model, Infrastructure), QString());
+        QVERIFY(!model.indexForPath(Infrastructure).data(PlanTreeModel::FluxStateRole).isValid());
+        QCOMPARE(model.headerData(PlanTreeModel::FluxColumn, Qt::Horizontal).toString(),
+                 s("In the cluster"));
+    }
+
+    void fluxState_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonObject>("object"); // empty: not in the cluster
+        QTest::addColumn<bool>("watching");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("state"); // int(FluxReadiness); -1: none
+        QTest::addColumn<bool>("missing");
+        QTest::addColumn<QString>("tip"); // a part of the row's tooltip
+
+        QTest::addRow("ready") << Infrastructure << kustomization("infrastructure", ready()) << true
+                               << s("Ready · main@sha1:0123456") << int(FluxReadiness::Ready)
+                               << false
+                               << s("Kustomization flux-system/infrastructure in the cluster: "
+                                    "Ready\nRevision: main@sha1:%1")
+                                      .arg(Commit);
+        QTest::addRow("stalled with message")
+            << Workloads
+            << kustomization("workloads",
+                             {condition("Stalled", "True", "ArtifactFailed",
+                                        s("kustomization path not found: ./workloads")),
+                              condition("Ready", "False", "ArtifactFailed",
+                                        s("kustomization path not found: ./workloads"))})
+            << true << s("Stalled") << int(FluxReadiness::Stalled) << false
+            << s("in the cluster: Stalled\nRevision: main@sha1:%1\nkustomization path not found: "
+                 "./workloads")
+                   .arg(Commit);
+        QTest::addRow("suspended")
+            << Infrastructure << kustomization("infrastructure", ready(), true) << true
+            << s("Suspended") << int(FluxReadiness::Suspended) << false
+            << s("in the cluster: Suspended");
+        QTest::addRow("helmrelease with its chart version")
+            << Loki
+            << fluxObject(
+                   "helm.toolkit.fluxcd.io/v2", "HelmRelease", "logging", "loki",
+                   {condition("Ready", "True", "UpgradeSucceeded", s("Helm upgrade succeeded"))})
+            << true << s("Ready · 6.29.0") << int(FluxReadiness::Ready) << false
+            << s("Helm upgrade succeeded");
+        QTest::addRow("missing while watching")
+            << Infrastructure << QJsonObject() << true << s("not in the cluster") << -1 << true
+            << s("Kustomization flux-system/infrastructure is not in the cluster yet");
+        QTest::addRow("missing without a watch")
+            << Infrastructure << QJsonObject() << false << QString() << -1 << false << QString();
+        QTest::addRow("another object only")
+            << Workloads << kustomization("infrastructure", ready()) << false << QString() << -1
+            << false << QString();
+    }
+
+    void fluxState()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonObject, object);
+        QFETCH(bool, watching);
+        QFETCH(QString, text);
+        QFETCH(int, state);
+        QFETCH(bool, missing);
+        QFETCH(QString, tip);
+        PlanTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        load(model);
+        QSignalSpy shown(&model, &PlanTreeModel::fluxStatusShownChanged);
+        model.setFluxWatching(watching);
+        if (!object.isEmpty())
+            model.updateFluxStatus({statusOf(object)});
+        QCOMPARE(model.showsFluxStatus(), watching || !object.isEmpty());
+        QCOMPARE(shown.count(), model.showsFluxStatus() ? 1 : 0);
+        const QModelIndex index = model.indexForPath(path);
+        QVERIFY(index.isValid());
+        QCOMPARE(fluxText(model, path), text);
+        QCOMPARE(index.data(PlanTreeModel::FluxStatusTextRole).toString(), text);
+        const QVariant readiness = index.data(PlanTreeModel::FluxStateRole);
+        QCOMPARE(readiness.isValid() ? readiness.toInt() : -1, state);
+        QCOMPARE(index.data(PlanTreeModel::FluxMissingRole).toBool(), missing);
+        const QString toolTip =
+            index.sibling(index.row(), PlanTreeModel::FluxColumn).data(Qt::ToolTipRole).toString();
+        if (tip.isEmpty()) {
+            QCOMPARE(toolTip, index.data(Qt::ToolTipRole).toString());
+            QVERIFY(!toolTip.contains(s("in the cluster")));
+        } else {
+            QVERIFY2(toolTip.contains(tip), qPrintable(toolTip));
+        }
+        // The file's own status is what it was.
+        QCOMPARE(index.sibling(index.row(), PlanTreeModel::StatusColumn).data().toString(),
+                 s("planned"));
+    }
+
+    void fluxUpdateTouchesOnlyItsRow()
+    {
+        PlanTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        load(model);
+        model.setFluxWatching(true);
+        model.updateFluxStatus({statusOf(kustomization("infrastructure", ready())),
+                                statusOf(kustomization("workloads", ready()))});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+
+        // One object changes: its file's row, every column (the tooltip is on each), nothing else.
+        model.updateFluxStatus({statusOf(kustomization(
+            "workloads", {condition("Ready", "False", "HealthCheckFailed", s("timeout"))}))});
+        QCOMPARE(changed.count(), 1);
+        const QModelIndex workloads = model.indexForPath(Workloads);
+        QCOMPARE(changed.first().at(0).toModelIndex(), workloads);
+        QCOMPARE(changed.first().at(1).toModelIndex(),
+                 workloads.sibling(workloads.row(), PlanTreeModel::FluxColumn));
+        QCOMPARE(fluxText(model, Workloads), s("Failed"));
+        QCOMPARE(fluxText(model, Infrastructure), s("Ready · main@sha1:0123456"));
+
+        // The same status again, and 200 objects no planned file holds: no row changes.
+        changed.clear();
+        QList<FluxObjectStatus> others;
+        for (int i = 0; i < 200; ++i)
+            others.append(statusOf(kustomization(
+                qPrintable(QStringLiteral("app-%1").arg(i, 3, 10, QLatin1Char('0'))), ready())));
+        model.updateFluxStatus(others);
+        model.updateFluxStatus({statusOf(kustomization("infrastructure", ready()))});
+        QCOMPARE(changed.count(), 0);
+
+        // Removed from the cluster: the row says so.
+        model.updateFluxStatus({}, {FluxRef{s("kustomize.toolkit.fluxcd.io"), s("Kustomization"),
+                                            s("flux-system"), s("infrastructure")}});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), model.indexForPath(Infrastructure));
+        QCOMPARE(fluxText(model, Infrastructure), s("not in the cluster"));
+
+        // The watch stops: only the rows of missing objects read differently (all but
+        // workloads.yaml of the demo plan's ten Flux files), none of them reset.
+        changed.clear();
+        model.setFluxWatching(false);
+        QCOMPARE(changed.count(), 9);
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const QModelIndex first = args.at(0).toModelIndex();
+            QCOMPARE(first.column(), int(PlanTreeModel::NameColumn));
+            QCOMPARE(args.at(1).toModelIndex().row(), first.row());
+            QVERIFY(first != workloads);
+            QVERIFY(!model.fluxRefsAt(first).isEmpty());
+        }
+        QCOMPARE(fluxText(model, Infrastructure), QString());
+        QCOMPARE(fluxText(model, Workloads), s("Failed"));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+    }
+
+    void fluxStateSurvivesReplan()
+    {
+        PlanTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFluxWatching(true);
+        // Reported before any plan: shown once the files appear.
+        model.updateFluxStatus({statusOf(kustomization("infrastructure", ready(), true))});
+        load(model);
+        QCOMPARE(fluxText(model, Infrastructure), s("Suspended"));
+        QCOMPARE(fluxText(model, Workloads), s("not in the cluster"));
+        load(model);
+        QCOMPARE(fluxText(model, Infrastructure), s("Suspended"));
+        QCOMPARE(fluxText(model, Workloads), s("not in the cluster"));
+        model.clear();
+        load(model);
+        QCOMPARE(fluxText(model, Infrastructure), s("Suspended"));
+        QVERIFY(model.isFluxWatching());
+    }
+
+    void fluxStateCleared()
+    {
+        PlanTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        load(model);
+        model.setFluxWatching(true);
+        model.updateFluxStatus({statusOf(kustomization("infrastructure", ready()))});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy shown(&model, &PlanTreeModel::fluxStatusShownChanged);
+        model.clearFluxStatus();
+        QVERIFY(!model.showsFluxStatus());
+        QVERIFY(!model.isFluxWatching());
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.first().at(0).toBool(), false);
+        // Every row that showed something, and only those: the Flux Kustomizations, the sources
+        // and the HelmReleases of the demo plan.
+        int fluxFiles = 0;
+        for (const PlannedFile &file : m_fixture->plan.files) {
+            if (!model.fluxRefsAt(model.indexForPath(file.path)).isEmpty())
+                ++fluxFiles;
+        }
+        QCOMPARE(fluxFiles, 10);
+        QCOMPARE(changed.count(), fluxFiles);
+        for (const PlannedFile &file : m_fixture->plan.files) {
+            QCOMPARE(fluxText(model, file.path), QString());
+            QVERIFY(!model.indexForPath(file.path).data(PlanTreeModel::FluxStateRole).isValid());
+        }
+        // Cleared again: nothing to say.
+        changed.clear();
+        model.clearFluxStatus();
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(shown.count(), 1);
     }
 
     void tenThousandFiles()
