@@ -7,7 +7,7 @@
 // it through the host's API (GitHub, Gitea) or shows it to add by hand, and applies Flux; the
 // key then really reads the repository (git ls-remote through OpenSSH with the Secret's identity
 // and known_hosts), and the private key is nowhere in the repository, its history or anything
-// the session said.
+// the session said. A host key the user's known_hosts does not hold stops it before any key.
 
 #include "../git/gittestsupport.h"
 #include "fakeapiserver.h"
@@ -199,6 +199,7 @@ private Q_SLOTS:
     void addsTheKeyThroughTheHostApi_data();
     void addsTheKeyThroughTheHostApi();
     void showsTheKeyToAddByHand();
+    void refusesAHostKeyKnownHostsDoesNotHold();
 
 private:
     struct Case
@@ -246,8 +247,6 @@ void TestBootstrapSessionSsh::initTestCase()
             QSKIP(qPrintable(QStringLiteral("sshd cannot run here: ") + error));
         QFAIL(qPrintable(error));
     }
-    // The host as a push checks it: known to the user (confirmed once, or ssh-keyscan).
-    writeFile(m_sshDir + QStringLiteral("/known_hosts"), m_sshd.knownHostsLine().toUtf8() + '\n');
     m_components = m_dir.filePath(QStringLiteral("install.yaml"));
     writeFile(m_components, fluxComponentsManifest(QStringLiteral("v2.6.0")));
     m_pki = TestPki::generate(m_dir.filePath(QStringLiteral("pki")));
@@ -265,6 +264,8 @@ bool TestBootstrapSessionSsh::prepare(Case &c)
 {
     writeFile(m_sshdDir + QStringLiteral("/authorized_keys"),
               readFile(m_sshDir + QStringLiteral("/id_ed25519.pub")));
+    // The host as a push checks it: known to the user (confirmed once, or ssh-keyscan).
+    writeFile(m_sshDir + QStringLiteral("/known_hosts"), m_sshd.knownHostsLine().toUtf8() + '\n');
     c.base = m_dir.filePath(QStringLiteral("case%1").arg(++m_cases));
     c.bare = c.base + QStringLiteral("/repos/fleet.git");
     c.checkout = c.base + QStringLiteral("/checkout");
@@ -340,7 +341,7 @@ BootstrapOptions TestBootstrapSessionSsh::options(const Case &c) const
     o.git.rememberAcceptedHosts = false;
     o.apply.pollIntervalMs = 100;
     o.apply.crdTimeoutMs = 20000;
-    o.apply.readyTimeoutMs = 30000;
+    o.apply.readyTimeoutMs = 20000;
     return o;
 }
 
@@ -397,10 +398,10 @@ void TestBootstrapSessionSsh::checkKeyReadsTheRepository(const Case &c,
         if (pem.at(i).size() >= 40)
             lines.append(pem.at(i));
     QVERIFY(!lines.isEmpty());
-    QDirIterator files2(c.checkout, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator walk(c.checkout, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     int checked = 0;
-    while (files2.hasNext()) {
-        const QString path = files2.next();
+    while (walk.hasNext()) {
+        const QString path = walk.next();
         if (path.contains(QLatin1String("/.git/")))
             continue;
         ++checked;
@@ -442,8 +443,9 @@ struct Said
 {
     QStringList texts;
     QList<BootstrapSession::Step> steps;
-    void listen(BootstrapSession &session, QObject *context)
+    void listen(BootstrapSession &session)
     {
+        QObject *context = &session;
         QObject::connect(&session, &BootstrapSession::stepStarted, context,
                          [this](BootstrapSession::Step step, const QString &title) {
                              steps.append(step);
@@ -471,24 +473,36 @@ void TestBootstrapSessionSsh::addsTheKeyThroughTheHostApi_data()
 {
     QTest::addColumn<DeployKeyType>("keyType");
     QTest::addColumn<GitHostKind>("host");
-    QTest::addRow("ecdsa-p384 github") << DeployKeyType::EcdsaP384 << GitHostKind::GitHub;
-    QTest::addRow("ed25519 github") << DeployKeyType::Ed25519 << GitHostKind::GitHub;
-    QTest::addRow("ed25519 gitea") << DeployKeyType::Ed25519 << GitHostKind::Gitea;
+    QTest::addColumn<bool>("hashedKnownHosts"); // ssh-keygen -H, as HashKnownHosts yes writes it
+    QTest::addRow("ecdsa-p384 github") << DeployKeyType::EcdsaP384 << GitHostKind::GitHub << false;
+    QTest::addRow("ed25519 github") << DeployKeyType::Ed25519 << GitHostKind::GitHub << false;
+    QTest::addRow("ed25519 gitea") << DeployKeyType::Ed25519 << GitHostKind::Gitea << false;
+    QTest::addRow("ecdsa-p384 github, hashed known_hosts")
+        << DeployKeyType::EcdsaP384 << GitHostKind::GitHub << true;
 }
 
 void TestBootstrapSessionSsh::addsTheKeyThroughTheHostApi()
 {
     QFETCH(DeployKeyType, keyType);
     QFETCH(GitHostKind, host);
+    QFETCH(bool, hashedKnownHosts);
     Case c;
     QVERIFY(prepare(c));
+    if (hashedKnownHosts) {
+        const QString knownHosts = m_sshDir + QStringLiteral("/known_hosts");
+        QVERIFY(
+            runProgram(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-H"),
+                                                      QStringLiteral("-f"), knownHosts}));
+        QFile::remove(knownHosts + QStringLiteral(".old"));
+        QVERIFY(readFile(knownHosts).startsWith("|1|"));
+    }
     const bool github = host == GitHostKind::GitHub;
 
     // The host's deploy-key endpoint: the posted key authorized in sshd, answered as the host
     // answers (201 with the key it stored).
     FakeGitHost api;
     QVERIFY(api.listen());
-    connect(&api, &FakeGitHost::requestReceived, this, [this, &api, github]() {
+    connect(&api, &FakeGitHost::requestReceived, &api, [this, &api, github]() {
         const QJsonObject posted = QJsonDocument::fromJson(api.requests.last().body).object();
         const QString key = str(posted, "key");
         authorize(key);
@@ -511,7 +525,7 @@ void TestBootstrapSessionSsh::addsTheKeyThroughTheHostApi()
         QUrl(api.baseUrl() + (github ? QStringLiteral("/api/v3") : QStringLiteral("/api/v1")));
     BootstrapSession session(c.settings);
     Said said;
-    said.listen(session, this);
+    said.listen(session);
     QSignalSpy keyReady(&session, &BootstrapSession::deployKeyReady);
     QSignalSpy finished(&session, &BootstrapSession::finished);
     session.start(o);
@@ -560,7 +574,7 @@ void TestBootstrapSessionSsh::showsTheKeyToAddByHand()
     QVERIFY(prepare(c));
     BootstrapSession session(c.settings);
     Said said;
-    said.listen(session, this);
+    said.listen(session);
     QSignalSpy keyReady(&session, &BootstrapSession::deployKeyReady);
     QSignalSpy finished(&session, &BootstrapSession::finished);
     session.start(options(c));
@@ -608,7 +622,7 @@ void TestBootstrapSessionSsh::showsTheKeyToAddByHand()
     repository.insert(QStringLiteral("metadata"), metadata);
     server->applyChange(FakeChange{FakeChange::Type::Put, repository, 0});
 
-    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.wait(40000));
     const BootstrapResult result = finished.first().first().value<BootstrapResult>();
     QVERIFY2(result.ok, qPrintable(result.failedStep + QStringLiteral(": ") + result.error));
     QVERIFY(!result.deployKeyAdded);
@@ -618,6 +632,47 @@ void TestBootstrapSessionSsh::showsTheKeyToAddByHand()
     QCOMPARE(str(readyCondition(gitRepository()), "status"), QStringLiteral("True"));
 
     checkKeyReadsTheRepository(c, result, said.texts);
+}
+
+// The user's known_hosts holds another key for the host (rotated, or someone in between): the
+// bootstrap stops where the push would, before any key is made, added or applied.
+void TestBootstrapSessionSsh::refusesAHostKeyKnownHostsDoesNotHold()
+{
+    Case c;
+    QVERIFY(prepare(c));
+    const QString otherHostKey = c.base + QStringLiteral("/other/host");
+    QVERIFY(generateSshKey(otherHostKey));
+    writeFile(m_sshDir + QStringLiteral("/known_hosts"),
+              QStringLiteral("[127.0.0.1]:%1 %2\n")
+                  .arg(m_sshd.port())
+                  .arg(publicKeyLine(otherHostKey + QStringLiteral(".pub")))
+                  .toUtf8());
+    FakeGitHost api;
+    QVERIFY(api.listen());
+    BootstrapOptions o = options(c);
+    o.hostApi = GitHostKind::GitHub;
+    o.hostToken = HostToken;
+    o.hostApiBase = QUrl(api.baseUrl() + QStringLiteral("/api/v3"));
+    BootstrapSession session(c.settings);
+    QSignalSpy keyReady(&session, &BootstrapSession::deployKeyReady);
+    QSignalSpy finished(&session, &BootstrapSession::finished);
+    session.start(o);
+    QVERIFY(finished.wait(40000));
+    const BootstrapResult result = finished.first().first().value<BootstrapResult>();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.failedStep,
+             BootstrapSession::stepTitle(BootstrapSession::Step::ReadRepository));
+    QVERIFY2(result.error.contains(QLatin1String("host key")) &&
+                 result.error.contains(QLatin1String("has changed")),
+             qPrintable(result.error));
+    QVERIFY(result.written.isEmpty());
+    QVERIFY(!result.pushed);
+    QVERIFY(result.publicKey.isEmpty());
+    QCOMPARE(keyReady.count(), 0);
+    QCOMPARE(api.requests.size(), 0);
+    QVERIFY(find(c.cluster->server()->objects(), QStringLiteral("Secret"),
+                 QStringLiteral("flux-system"), QStringLiteral("flux-system"))
+                .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBootstrapSessionSsh)
