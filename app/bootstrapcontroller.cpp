@@ -266,8 +266,7 @@ void BootstrapController::onFinished(const BootstrapResult &result)
         if (!m_cluster->isBusy())
             m_cluster->connectTo(m_cluster->source());
     } else if (result.cancelled) {
-        emit statusMessage(tr("Bootstrap cancelled while %1").arg(result.failedStep.toLower()),
-                           8000);
+        emit statusMessage(tr("Bootstrap cancelled: %1").arg(result.failedStep), 8000);
     } else {
         emit statusMessage(tr("Bootstrap failed: %1").arg(result.failedStep), 8000);
     }

@@ -856,6 +856,393 @@
     </message>
 </context>
 <context>
+    <name>Fluxdesk::BootstrapAccessPage</name>
+    <message>
+        <source>Flux&apos;s access to the repository</source>
+        <translation>Zugriff von Flux auf das Repository</translation>
+    </message>
+    <message>
+        <source>Flux reads the repository with these credentials, kept in the cluster as the flux-system Secret. Keys and tokens are never written to the repository or to a log.</source>
+        <translation>Flux liest das Repository mit diesen Zugangsdaten, die im Cluster als Secret flux-system liegen. Schlüssel und Tokens werden nie in das Repository oder in ein Protokoll geschrieben.</translation>
+    </message>
+    <message>
+        <source>An SSH &amp;deploy key made here (read-only)</source>
+        <translation>Ein hier erzeugter SSH-&amp;Deploy-Key (nur lesend)</translation>
+    </message>
+    <message>
+        <source>ECDSA P-384 (as flux bootstrap makes it)</source>
+        <translation>ECDSA P-384 (wie flux bootstrap ihn erzeugt)</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation>Ed25519</translation>
+    </message>
+    <message>
+        <source>Show it to add by hand</source>
+        <translation>Zum Hinzufügen von Hand anzeigen</translation>
+    </message>
+    <message>
+        <source>Add it through GitHub&apos;s API</source>
+        <translation>Über die API von GitHub hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add it through Gitea&apos;s or Forgejo&apos;s API</source>
+        <translation>Über die API von Gitea oder Forgejo hinzufügen</translation>
+    </message>
+    <message>
+        <source>a token allowed to add deploy keys</source>
+        <translation>ein Token, das Deploy Keys hinzufügen darf</translation>
+    </message>
+    <message>
+        <source>&amp;HTTPS with a token</source>
+        <translation>&amp;HTTPS mit einem Token</translation>
+    </message>
+    <message>
+        <source>a token that may read the repository</source>
+        <translation>ein Token, das das Repository lesen darf</translation>
+    </message>
+    <message>
+        <source>The flux-system Secret is in the cluster &amp;already</source>
+        <translation>Das Secret flux-system ist &amp;bereits im Cluster</translation>
+    </message>
+    <message>
+        <source>the checkout&apos;s remote, as Flux must reach it</source>
+        <translation>das Remote des Checkouts, so wie Flux es erreichen muss</translation>
+    </message>
+    <message>
+        <source>Set it when the cluster reaches the Git host by another address than this computer</source>
+        <translation>Angeben, wenn der Cluster den Git-Host unter einer anderen Adresse erreicht als dieser Computer</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Schlüsseltyp:</translation>
+    </message>
+    <message>
+        <source>Deploy key:</source>
+        <translation>Deploy Key:</translation>
+    </message>
+    <message>
+        <source>Host token:</source>
+        <translation>Host-Token:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>Flux reads &amp;from:</source>
+        <translation>Flux liest &amp;von:</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapComponentsPage</name>
+    <message>
+        <source>Flux to install</source>
+        <translation>Zu installierendes Flux</translation>
+    </message>
+    <message>
+        <source>Flux&apos;s controllers go into %1, and clusters/%2/flux-system/ into %3, as flux bootstrap git lays it out.</source>
+        <translation>Die Controller von Flux kommen nach %1 und clusters/%2/flux-system/ nach %3, so wie flux bootstrap git es anlegt.</translation>
+    </message>
+    <message>
+        <source>e.g. 2.6.4</source>
+        <translation>z. B. 2.6.4</translation>
+    </message>
+    <message>
+        <source>A release of Flux, as github.com/fluxcd/flux2/releases lists it</source>
+        <translation>Ein Release von Flux, wie github.com/fluxcd/flux2/releases es aufführt</translation>
+    </message>
+    <message>
+        <source>Download the release&apos;s install.yaml (checksum-verified)</source>
+        <translation>install.yaml des Releases herunterladen (Prüfsumme geprüft)</translation>
+    </message>
+    <message>
+        <source>Ask the flux CLI on PATH (flux install --export)</source>
+        <translation>Die flux-CLI im PATH fragen (flux install --export)</translation>
+    </message>
+    <message>
+        <source>Ask the flux CLI (none found on PATH)</source>
+        <translation>Die flux-CLI fragen (keine im PATH gefunden)</translation>
+    </message>
+    <message>
+        <source>A components file…</source>
+        <translation>Eine Komponentendatei…</translation>
+    </message>
+    <message>
+        <source>gotk-components.yaml or install.yaml of a Flux release</source>
+        <translation>gotk-components.yaml oder install.yaml eines Flux-Releases</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Flux Operator: a FluxInstance instead of the components (the operator must run in the cluster)</source>
+        <translation>Den &amp;Flux Operator verwenden: eine FluxInstance statt der Komponenten (der Operator muss im Cluster laufen)</translation>
+    </message>
+    <message>
+        <source>The kubeconfig turns TLS verification off for this cluster: Fluxdesk cannot tell it is talking to the real API server, and the repository&apos;s credentials go to it.</source>
+        <translation>Die kubeconfig schaltet die TLS-Prüfung für diesen Cluster ab: Fluxdesk kann nicht erkennen, ob es mit dem echten API-Server spricht, und die Zugangsdaten des Repositorys gehen an ihn.</translation>
+    </message>
+    <message>
+        <source>Flux &amp;version:</source>
+        <translation>Flux-&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Components from:</source>
+        <translation>&amp;Komponenten aus:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Flux Components Manifest</source>
+        <translation>Komponenten-Manifest von Flux</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML-Dateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The FluxInstance asks the operator for this version of Flux (empty: the newest 2.x) and points it at the repository.</source>
+        <translation>Die FluxInstance verlangt vom Operator diese Version von Flux (leer: die neueste 2.x) und richtet sie auf das Repository aus.</translation>
+    </message>
+    <message>
+        <source>The file is checked as a Flux components manifest before anything is written. The version may stay empty: the file&apos;s own is used.</source>
+        <translation>Die Datei wird als Komponenten-Manifest von Flux geprüft, bevor etwas geschrieben wird. Die Version darf leer bleiben: Dann gilt die der Datei.</translation>
+    </message>
+    <message>
+        <source>The release&apos;s install.yaml is downloaded from GitHub and compared with the release&apos;s published checksums.</source>
+        <translation>Die install.yaml des Releases wird von GitHub heruntergeladen und mit den veröffentlichten Prüfsummen des Releases verglichen.</translation>
+    </message>
+    <message>
+        <source>The flux CLI exports the components of this version.</source>
+        <translation>Die flux-CLI exportiert die Komponenten dieser Version.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapController</name>
+    <message>
+        <source>&amp;Bootstrap Flux…</source>
+        <translation>&amp;Bootstrap von Flux…</translation>
+    </message>
+    <message>
+        <source>Install Flux in the cluster and point it at the repository, as flux bootstrap does</source>
+        <translation>Flux im Cluster installieren und auf das Repository ausrichten, wie flux bootstrap es tut</translation>
+    </message>
+    <message>
+        <source>Connect to the live cluster first: Flux is bootstrapped into a running cluster, not into %1.</source>
+        <translation>Verbinden Sie sich zuerst mit dem laufenden Cluster: Flux wird in einen laufenden Cluster gebracht, nicht in %1.</translation>
+    </message>
+    <message>
+        <source>Wait until the cluster is loaded: the takeover baseline records what runs.</source>
+        <translation>Warten Sie, bis der Cluster geladen ist: Der Ausgangsstand der Übernahme hält fest, was läuft.</translation>
+    </message>
+    <message>
+        <source>Load the cluster first: the takeover baseline records what runs in it.</source>
+        <translation>Laden Sie zuerst den Cluster: Der Ausgangsstand der Übernahme hält fest, was darin läuft.</translation>
+    </message>
+    <message>
+        <source>Open the repository first: Flux&apos;s files are committed and pushed there.</source>
+        <translation>Öffnen Sie zuerst das Repository: Die Dateien von Flux werden dort committet und gepusht.</translation>
+    </message>
+    <message>
+        <source>Recording the takeover baseline</source>
+        <translation>Ausgangsstand der Übernahme aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Bootstrapping Flux: recording the takeover baseline…</source>
+        <translation>Bootstrap von Flux: Ausgangsstand der Übernahme wird aufgezeichnet…</translation>
+    </message>
+    <message>
+        <source>Bootstrapping Flux: %1…</source>
+        <translation>Bootstrap von Flux: %1…</translation>
+    </message>
+    <message>
+        <source>Flux runs and reads the repository: loading the cluster again to watch it</source>
+        <translation>Flux läuft und liest das Repository: Der Cluster wird neu geladen, um es zu beobachten</translation>
+    </message>
+    <message>
+        <source>Bootstrap failed: %1</source>
+        <translation>Bootstrap fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Bootstrap cancelled: %1</source>
+        <translation>Bootstrap abgebrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapPreflightPage</name>
+    <message>
+        <source>Pre-flight</source>
+        <translation>Vorabprüfung</translation>
+    </message>
+    <message>
+        <source>What flux check --pre checks, and whether the repository is committed, pushed and reachable.</source>
+        <translation>Was flux check --pre prüft, und ob das Repository committet, gepusht und erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks stop the bootstrap: do what they say, then Check Again.</source>
+        <translation>%1 von %2 Prüfungen verhindern den Bootstrap: Tun Sie, was sie sagen, und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing stops the bootstrap; read the %1 warnings first.</source>
+        <translation>Nichts verhindert den Bootstrap; lesen Sie zuerst die Warnungen (%1).</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>Alle Prüfungen bestanden.</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapRunPage</name>
+    <message>
+        <source>Bootstrap</source>
+        <translation>Bootstrap</translation>
+    </message>
+    <message>
+        <source>Each step waits for the one before. Cancel stops at once and says what is in the cluster.</source>
+        <translation>Jeder Schritt wartet auf den vorigen. Abbrechen hält sofort an und sagt, was im Cluster ist.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Add this deploy key to the repository (read-only)</source>
+        <translation>Diesen Deploy Key zum Repository hinzufügen (nur lesend)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Key</source>
+        <translation>Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Run &amp;Again</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Settings</source>
+        <translation>Einstellungen &amp;ändern</translation>
+    </message>
+    <message>
+        <source>The public key is on the clipboard.</source>
+        <translation>Der öffentliche Schlüssel ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>Open the deploy keys page</source>
+        <translation>Seite der Deploy Keys öffnen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Added at the host: fingerprint %1</source>
+        <translation>Beim Host hinzugefügt: Fingerabdruck %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Committed %1 and pushed.</source>
+        <translation>%1 committet und gepusht.</translation>
+    </message>
+    <message>
+        <source>Committed %1, not pushed.</source>
+        <translation>%1 committet, nicht gepusht.</translation>
+    </message>
+    <message>
+        <source>Flux runs and reads the repository.</source>
+        <translation>Flux läuft und liest das Repository.</translation>
+    </message>
+    <message>
+        <source>Watch it in the Flux view, then open the takeover report to check that Flux adopted what was running.</source>
+        <translation>Beobachten Sie es in der Flux-Ansicht und öffnen Sie dann den Übernahmebericht, um zu prüfen, ob Flux übernommen hat, was lief.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Nothing was applied to the cluster.</source>
+        <translation>Auf den Cluster wurde nichts angewendet.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1.</source>
+        <translation>Abgebrochen: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::BootstrapSession</name>
     <message>
         <source>Reading the repository&apos;s remote</source>
@@ -892,6 +1279,21 @@
     <message>
         <source>Flux reads %1 over HTTPS: give a token, or use an SSH remote for a deploy key</source>
         <translation>Flux liest %1 über HTTPS: Geben Sie ein Token an oder verwenden Sie ein SSH-Remote für einen Deploy Key</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::BootstrapWizard</name>
+    <message>
+        <source>Bootstrap Flux</source>
+        <translation>Bootstrap von Flux</translation>
+    </message>
+    <message>
+        <source>Takeover &amp;Report</source>
+        <translation>Übernahme&amp;bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap</source>
+        <translation>&amp;Bootstrap</translation>
     </message>
 </context>
 <context>
@@ -5054,6 +5456,31 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Read-only API readings (%1)</source>
         <translation>Messwerte schreibgeschützter APIs (%1)</translation>
+    </message>
+    <message>
+        <source>In the cluster</source>
+        <translation>Im Cluster</translation>
+    </message>
+    <message>
+        <source>%1 is not in the cluster yet: Flux creates it once the plan is committed and reconciled.</source>
+        <translation>%1 ist noch nicht im Cluster: Flux legt es an, sobald der Plan committet und abgeglichen ist.</translation>
+    </message>
+    <message>
+        <source>not in the cluster</source>
+        <translation>nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>%1 in the cluster: %2</source>
+        <translation>%1 im Cluster: %2</translation>
+    </message>
+    <message>
+        <source>Revision: %1</source>
+        <translation>Revision: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>readiness · revision</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

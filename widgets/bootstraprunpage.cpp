@@ -242,9 +242,8 @@ void BootstrapRunPage::finished(const BootstrapResult &result)
         lines << tr("Watch it in the Flux view, then open the takeover report to check that "
                     "Flux adopted what was running.");
     } else {
-        m_status->setText(result.cancelled
-                              ? tr("Cancelled while %1.").arg(result.failedStep.toLower())
-                              : tr("%1 failed.").arg(result.failedStep));
+        m_status->setText(result.cancelled ? tr("Cancelled: %1.").arg(result.failedStep)
+                                           : tr("%1 failed.").arg(result.failedStep));
         // The apply is the last step: its account names the failure and what it left behind.
         if (!result.apply.objects.isEmpty()) {
             lines << result.apply.account();

@@ -495,7 +495,7 @@ void TestBootstrapWizard::cancelStopsWithoutClosing()
     stopped.failedStep = s("Two");
     wizard.bootstrapFinished(stopped);
     QCOMPARE(child<QTreeWidget>(&wizard, "stepTree")->topLevelItem(1)->text(1), s("cancelled"));
-    QCOMPARE(child<QLabel>(&wizard, "runStatus")->text(), s("Cancelled while two."));
+    QCOMPARE(child<QLabel>(&wizard, "runStatus")->text(), s("Cancelled: Two."));
     QVERIFY(child<QLabel>(&wizard, "resultLabel")->text().contains(s("Nothing was applied")));
     // Now it closes.
     QTest::keyClick(&wizard, Qt::Key_Escape);
