@@ -11,6 +11,7 @@
 #include "fakefluxgit.h"
 #include "fakekubecontrollers.h"
 #include "kube/snapshot.h"
+#include "takeovertesting.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -31,31 +32,6 @@ QString s(const char *text)
 }
 
 const char token[] = "flux-reads-with-this-token-7f3a";
-
-bool git(const QString &dir, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(dir);
-    process.start(s("git"), QStringList{s("-c"), s("user.name=Test"), s("-c"),
-                                        s("user.email=test@example.com")} +
-                                arguments);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        qWarning("git %s: %s", qPrintable(arguments.join(QLatin1Char(' '))),
-                 process.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
-QJsonObject find(const QList<QJsonObject> &objects, const char *kind, const char *name)
-{
-    for (const QJsonObject &object : objects)
-        if (object.value(s("kind")).toString() == QLatin1String(kind) &&
-            object.value(s("metadata")).toObject().value(s("name")).toString() ==
-                QLatin1String(name))
-            return object;
-    return {};
-}
 
 bool ready(const QJsonObject &object)
 {
@@ -165,11 +141,11 @@ CliRun TestCliFluxBootstrap::cli(const QStringList &arguments)
 bool TestCliFluxBootstrap::prepareRepository(const QString &checkout, const QString &bare,
                                              const QString &kubeconfig)
 {
-    if (!git(bare, {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}) ||
-        !git(checkout, {s("init"), s("-q"), s("-b"), s("main")}) ||
-        !git(checkout, {s("config"), s("user.name"), s("Homelab Owner")}) ||
-        !git(checkout, {s("config"), s("user.email"), s("owner@example.com")}) ||
-        !git(checkout, {s("remote"), s("add"), s("origin"), s("file://") + bare}))
+    if (!gitSucceeds(bare, {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}) ||
+        !gitSucceeds(checkout, {s("init"), s("-q"), s("-b"), s("main")}) ||
+        !gitSucceeds(checkout, {s("config"), s("user.name"), s("Homelab Owner")}) ||
+        !gitSucceeds(checkout, {s("config"), s("user.email"), s("owner@example.com")}) ||
+        !gitSucceeds(checkout, {s("remote"), s("add"), s("origin"), s("file://") + bare}))
         return false;
     const CliRun plan =
         cli({s("--kubeconfig"), kubeconfig, s("plan"), s("--repo"), checkout, s("--write")});
@@ -177,9 +153,9 @@ bool TestCliFluxBootstrap::prepareRepository(const QString &checkout, const QStr
         qWarning("plan: %s", plan.err.constData());
         return false;
     }
-    return git(checkout, {s("add"), s("-A")}) &&
-           git(checkout, {s("commit"), s("-q"), s("-m"), s("The cluster as it runs")}) &&
-           git(checkout, {s("push"), s("-q"), s("-u"), s("origin"), s("main")});
+    return gitSucceeds(checkout, {s("add"), s("-A")}) &&
+           gitSucceeds(checkout, {s("commit"), s("-q"), s("-m"), s("The cluster as it runs")}) &&
+           gitSucceeds(checkout, {s("push"), s("-q"), s("-u"), s("origin"), s("main")});
 }
 
 bool TestCliFluxBootstrap::waitForFlux(FakeApiServer *server, int timeoutMs)
@@ -188,9 +164,9 @@ bool TestCliFluxBootstrap::waitForFlux(FakeApiServer *server, int timeoutMs)
     timer.start();
     while (timer.elapsed() < timeoutMs) {
         const QList<QJsonObject> live = server->objects();
-        bool all = ready(find(live, "Kustomization", "flux-system")) &&
-                   ready(find(live, "Kustomization", "infrastructure")) &&
-                   ready(find(live, "Kustomization", "workloads"));
+        bool all = ready(findObject(live, "Kustomization", "flux-system")) &&
+                   ready(findObject(live, "Kustomization", "infrastructure")) &&
+                   ready(findObject(live, "Kustomization", "workloads"));
         for (const QJsonObject &object : live)
             if (object.value(s("kind")).toString() == QLatin1String("HelmRelease"))
                 all = all && ready(object);
@@ -237,7 +213,8 @@ void TestCliFluxBootstrap::scriptTakesTheClusterOver()
              bootstrap.out.constData());
     QVERIFY2(bootstrap.outText().contains(s(".fluxdesk/takeover.yaml")), bootstrap.out.constData());
     QVERIFY2(bootstrap.outText().contains(s("and pushed")), bootstrap.out.constData());
-    const QJsonObject secret = find(cluster.server->server()->objects(), "Secret", "flux-system");
+    const QJsonObject secret =
+        findObject(cluster.server->server()->objects(), "Secret", "flux-system");
     QCOMPARE(QByteArray::fromBase64(
                  secret.value(s("data")).toObject().value(s("password")).toString().toLatin1()),
              QByteArray(token));
@@ -264,7 +241,7 @@ void TestCliFluxBootstrap::scriptTakesTheClusterOver()
     CliRun suspend = cli(
         {s("--kubeconfig"), cluster.kubeconfig, s("flux"), s("suspend"), s("ks"), s("workloads")});
     QVERIFY2(suspend.exitCode == 0, suspend.err.constData());
-    QVERIFY(find(cluster.server->server()->objects(), "Kustomization", "workloads")
+    QVERIFY(findObject(cluster.server->server()->objects(), "Kustomization", "workloads")
                 .value(s("spec"))
                 .toObject()
                 .value(s("suspend"))
@@ -279,7 +256,7 @@ void TestCliFluxBootstrap::scriptTakesTheClusterOver()
     CliRun reconcile = cli({s("--kubeconfig"), cluster.kubeconfig, s("flux"), s("reconcile"),
                             s("kustomization"), s("workloads"), s("--with-source")});
     QVERIFY2(reconcile.exitCode == 0, reconcile.err.constData());
-    QVERIFY(!find(cluster.server->server()->objects(), "Kustomization", "workloads")
+    QVERIFY(!findObject(cluster.server->server()->objects(), "Kustomization", "workloads")
                  .value(s("metadata"))
                  .toObject()
                  .value(s("annotations"))

@@ -16,6 +16,7 @@
 #include "kube/clustersession.h"
 #include "kube/kubeclient.h"
 #include "mainwindow.h"
+#include "takeovertesting.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -122,13 +123,7 @@ QJsonObject readyKustomization(int i, const QString &message)
 
 QJsonObject stored(const FakeApiServer *server, const char *kind, const char *name)
 {
-    for (const QJsonObject &o : server->objects()) {
-        if (o.value(QLatin1String("kind")).toString() == QLatin1String(kind) &&
-            o.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() ==
-                QLatin1String(name))
-            return o;
-    }
-    return {};
+    return Fluxdesk::Testing::findObject(server->objects(), kind, name);
 }
 
 FluxRef kustomizationRef(const char *name)

@@ -25,6 +25,7 @@
 #include "plancontroller.h"
 #include "takeovercontroller.h"
 #include "takeoverdialog.h"
+#include "takeovertesting.h"
 #include "windowtesting.h"
 
 #include <QAbstractButton>
@@ -61,30 +62,9 @@ template <typename T> T *child(QObject *parent, const char *name)
     return parent->findChild<T *>(QLatin1String(name));
 }
 
-bool git(const QString &dir, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(dir);
-    process.start(s("git"), QStringList{s("-c"), s("user.name=Test"), s("-c"),
-                                        s("user.email=test@example.com")} +
-                                arguments);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0) {
-        qWarning("git %s: %s", qPrintable(arguments.join(QLatin1Char(' '))),
-                 process.readAllStandardError().constData());
-        return false;
-    }
-    return true;
-}
-
 QJsonObject stored(const FakeApiServer *server, const char *kind, const char *name)
 {
-    for (const QJsonObject &o : server->objects()) {
-        if (o.value(QLatin1String("kind")).toString() == QLatin1String(kind) &&
-            o.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString() ==
-                QLatin1String(name))
-            return o;
-    }
-    return {};
+    return findObject(server->objects(), kind, name);
 }
 
 FluxRef kustomization(const char *name)
@@ -160,18 +140,20 @@ void TestMainWindowBootstrap::windowBootstrapsAndTakesOver()
     }
 
     // The repository as the owner left it: the plan written, committed and pushed.
-    QVERIFY(git(bare.path(), {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}));
-    QVERIFY(git(checkout.path(), {s("init"), s("-q"), s("-b"), s("main")}));
-    QVERIFY(git(checkout.path(), {s("config"), s("user.name"), s("Homelab Owner")}));
-    QVERIFY(git(checkout.path(), {s("config"), s("user.email"), s("owner@example.com")}));
-    QVERIFY(git(checkout.path(), {s("remote"), s("add"), s("origin"), s("file://") + bare.path()}));
+    QVERIFY(gitSucceeds(bare.path(), {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}));
+    QVERIFY(gitSucceeds(checkout.path(), {s("init"), s("-q"), s("-b"), s("main")}));
+    QVERIFY(gitSucceeds(checkout.path(), {s("config"), s("user.name"), s("Homelab Owner")}));
+    QVERIFY(gitSucceeds(checkout.path(), {s("config"), s("user.email"), s("owner@example.com")}));
+    QVERIFY(gitSucceeds(checkout.path(),
+                        {s("remote"), s("add"), s("origin"), s("file://") + bare.path()}));
     const CliRun plan = runCli(
         {s("--kubeconfig"), kubeconfig, s("plan"), s("--repo"), checkout.path(), s("--write")},
         m_env, 120000);
     QVERIFY2(plan.exitCode == 0, plan.err.constData());
-    QVERIFY(git(checkout.path(), {s("add"), s("-A")}));
-    QVERIFY(git(checkout.path(), {s("commit"), s("-q"), s("-m"), s("The cluster as it runs")}));
-    QVERIFY(git(checkout.path(), {s("push"), s("-q"), s("-u"), s("origin"), s("main")}));
+    QVERIFY(gitSucceeds(checkout.path(), {s("add"), s("-A")}));
+    QVERIFY(
+        gitSucceeds(checkout.path(), {s("commit"), s("-q"), s("-m"), s("The cluster as it runs")}));
+    QVERIFY(gitSucceeds(checkout.path(), {s("push"), s("-q"), s("-u"), s("origin"), s("main")}));
     const QString components = m_dir.filePath(s("install.yaml"));
     {
         QFile file(components);
