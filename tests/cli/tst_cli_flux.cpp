@@ -2,6 +2,7 @@
 // demo cluster, then verdicts against snapshots of "after" (adopted in place, not yet, a claim
 // recreated, a release reinstalled), exit codes 0/1/2 and --json.
 #include "../helm/helmfixtures.h"
+#include "../helm/takeoverfixtures.h"
 #include "clirunner.h"
 #include "flux/takeover.h"
 
@@ -21,25 +22,6 @@ namespace {
 QString s(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QJsonObject withMetadata(QJsonObject object, const std::function<void(QJsonObject &)> &change)
-{
-    QJsonObject metadata = object.value(s("metadata")).toObject();
-    change(metadata);
-    object.insert(s("metadata"), metadata);
-    return object;
-}
-
-QJsonObject labelled(const QJsonObject &object, const QString &key, const QString &value,
-                     const QString &nsKey, const QString &nsValue)
-{
-    return withMetadata(object, [&](QJsonObject &metadata) {
-        QJsonObject labels = metadata.value(s("labels")).toObject();
-        labels.insert(key, value);
-        labels.insert(nsKey, nsValue);
-        metadata.insert(s("labels"), labels);
-    });
 }
 
 } // namespace
@@ -113,59 +95,12 @@ void TestCliFlux::recordsTheBaseline()
 
 QString TestCliFlux::afterSnapshot(const std::function<void(QList<QJsonObject> &)> &change)
 {
-    QSet<ObjectKey> fluxApplied;
-    for (const TakeoverObject &object : std::as_const(m_baseline.objects))
-        fluxApplied.insert(object.key);
-    QHash<ObjectKey, QString> releaseOf;
-    for (const TakeoverRelease &release : std::as_const(m_baseline.releases))
-        for (const TakeoverObject &workload : release.workloads)
-            releaseOf.insert(workload.key, release.name);
-
-    QList<QJsonObject> after;
-    for (const QJsonObject &object : std::as_const(m_before)) {
-        const ObjectKey key = ObjectKey::of(object);
-        if (fluxApplied.contains(key))
-            after.append(labelled(object, s("kustomize.toolkit.fluxcd.io/name"), s("apps"),
-                                  s("kustomize.toolkit.fluxcd.io/namespace"), s("flux-system")));
-        else if (releaseOf.contains(key))
-            after.append(labelled(object, s("helm.toolkit.fluxcd.io/name"), releaseOf.value(key),
-                                  s("helm.toolkit.fluxcd.io/namespace"), key.ns));
-        else
-            after.append(object);
-    }
-    for (const TakeoverRelease &release : std::as_const(m_baseline.releases)) {
-        const QString chart = release.chart.section(QLatin1Char('-'), 0, -2);
-        const QString version = release.chart.section(QLatin1Char('-'), -1);
-        QJsonObject next = helmReleaseSecret(helmReleaseJson(release.name, release.storageNamespace,
-                                                             release.revision + 1, s("deployed"),
-                                                             chart, version, QJsonObject()));
-        after.append(withMetadata(next, [](QJsonObject &m) { m.insert(s("uid"), s("next")); }));
-        const QJsonObject ready{{s("type"), s("Ready")},
-                                {s("status"), s("True")},
-                                {s("reason"), s("UpgradeSucceeded")}};
-        after.append(
-            QJsonObject{{s("apiVersion"), s("helm.toolkit.fluxcd.io/v2")},
-                        {s("kind"), s("HelmRelease")},
-                        {s("metadata"), QJsonObject{{s("name"), release.helmRelease.name},
-                                                    {s("namespace"), release.helmRelease.ns},
-                                                    {s("uid"), QString(s("hr-") + release.name)}}},
-                        {s("status"), QJsonObject{{s("conditions"), QJsonArray{ready}}}}});
-    }
+    QList<QJsonObject> after = clusterAfterTakeover(m_before, m_baseline, s("apps"));
     if (change)
         change(after);
-    QJsonArray items;
-    for (const QJsonObject &object : std::as_const(after))
-        items.append(object);
     static int n = 0;
     const QString path = m_files.filePath(s("after-%1.json").arg(++n));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(
-        QJsonDocument(
-            QJsonObject{{s("apiVersion"), s("v1")}, {s("kind"), s("List")}, {s("items"), items}})
-            .toJson());
-    return path;
+    return writeSnapshotList(path, after) ? path : QString();
 }
 
 CliRun TestCliFlux::takeover(const QString &snapshot, const QStringList &extra)

@@ -3,6 +3,7 @@
 // yet" before Flux, all adopted after, a recreated claim in danger and first), its JSON export,
 // the migration checklist's items and the signals of their buttons; driven through objectNames.
 #include "../helm/helmfixtures.h"
+#include "../helm/takeoverfixtures.h"
 #include "clusterpane.h"
 #include "flux/takeover.h"
 #include "items/inventoryfiltermodel.h"
@@ -46,25 +47,6 @@ template <typename T> T *child(QObject *parent, const QString &name)
     if (!found)
         qWarning("no child %s", qPrintable(name));
     return found;
-}
-
-QJsonObject withMetadata(QJsonObject object, const std::function<void(QJsonObject &)> &change)
-{
-    QJsonObject metadata = object.value(s("metadata")).toObject();
-    change(metadata);
-    object.insert(s("metadata"), metadata);
-    return object;
-}
-
-QJsonObject labelled(const QJsonObject &object, const QString &key, const QString &value,
-                     const QString &nsKey, const QString &nsValue)
-{
-    return withMetadata(object, [&](QJsonObject &metadata) {
-        QJsonObject labels = metadata.value(s("labels")).toObject();
-        labels.insert(key, value);
-        labels.insert(nsKey, nsValue);
-        metadata.insert(s("labels"), labels);
-    });
 }
 
 QJsonObject readyCondition(bool ready)
@@ -173,55 +155,13 @@ bool TestTakeoverDialog::openReport()
 
 bool TestTakeoverDialog::loadAfter(const std::function<void(QList<QJsonObject> &)> &change)
 {
-    QSet<ObjectKey> fluxApplied;
-    for (const TakeoverObject &object : std::as_const(m_baseline.objects))
-        fluxApplied.insert(object.key);
-    QHash<ObjectKey, QString> releaseOf;
-    for (const TakeoverRelease &release : std::as_const(m_baseline.releases))
-        for (const TakeoverObject &workload : release.workloads)
-            releaseOf.insert(workload.key, release.name);
-    QList<QJsonObject> after;
-    for (const QJsonObject &object : std::as_const(m_before)) {
-        const ObjectKey key = ObjectKey::of(object);
-        if (fluxApplied.contains(key))
-            after.append(labelled(object, s("kustomize.toolkit.fluxcd.io/name"), s("workloads"),
-                                  s("kustomize.toolkit.fluxcd.io/namespace"), s("flux-system")));
-        else if (releaseOf.contains(key))
-            after.append(labelled(object, s("helm.toolkit.fluxcd.io/name"), releaseOf.value(key),
-                                  s("helm.toolkit.fluxcd.io/namespace"), key.ns));
-        else
-            after.append(object);
-    }
-    for (const TakeoverRelease &release : std::as_const(m_baseline.releases)) {
-        const QString chart = release.chart.section(QLatin1Char('-'), 0, -2);
-        const QString version = release.chart.section(QLatin1Char('-'), -1);
-        const QJsonObject next = helmReleaseSecret(
-            helmReleaseJson(release.name, release.storageNamespace, release.revision + 1,
-                            s("deployed"), chart, version, QJsonObject()));
-        after.append(withMetadata(next, [](QJsonObject &m) { m.insert(s("uid"), s("next")); }));
-        after.append(QJsonObject{
-            {s("apiVersion"), s("helm.toolkit.fluxcd.io/v2")},
-            {s("kind"), s("HelmRelease")},
-            {s("metadata"), QJsonObject{{s("name"), release.helmRelease.name},
-                                        {s("namespace"), release.helmRelease.ns},
-                                        {s("uid"), QString(s("hr-") + release.name)}}},
-            {s("status"), QJsonObject{{s("conditions"), QJsonArray{readyCondition(true)}}}}});
-    }
+    QList<QJsonObject> after = clusterAfterTakeover(m_before, m_baseline, s("workloads"));
     if (change)
         change(after);
-    QJsonArray items;
-    for (const QJsonObject &object : std::as_const(after))
-        items.append(object);
     static int n = 0;
     const QString path = m_files.filePath(s("after-%1.json").arg(++n));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!writeSnapshotList(path, after))
         return false;
-    file.write(
-        QJsonDocument(
-            QJsonObject{{s("apiVersion"), s("v1")}, {s("kind"), s("List")}, {s("items"), items}})
-            .toJson());
-    file.close();
     ClusterSource source;
     source.kind = ClusterSource::Kind::Snapshot;
     source.snapshotPath = path;
