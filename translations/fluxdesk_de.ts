@@ -2050,7 +2050,7 @@ Commands:
                         install Flux and point it at the repository as flux bootstrap git does, without the flux CLI: pre-flight; the takeover baseline; clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release&apos;s install.yaml of version V checked against its checksums, or file F; --operator: a FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then server-side apply and a wait until Flux is Ready
   flux status           every Flux object with its status, revision, suspended and message, like flux get all -A; exit 1 when one failed or stalled
   flux reconcile KIND NAME [-n NS] [--with-source]
-                        ask Flux to reconcile now (the requestedAt annotation, as flux reconcile sets it; --with-source: its source first); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)
+                        ask Flux to reconcile now and wait until it did (the requestedAt annotation, as flux reconcile sets it and waits; --with-source: its source first); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)
   flux suspend|resume KIND NAME [-n NS]
                         set or clear spec.suspend, as flux suspend and resume do
   flux takeover --repo DIR [--record]
@@ -2093,7 +2093,7 @@ Befehle:
                         Flux installieren und auf das Repository richten, wie flux bootstrap git es tut, ohne die flux-CLI: Vorabprüfung; der Ausgangsstand für die Übernahme; clusters/NAME/flux-system/ (gotk-components.yaml von einer flux-CLI im PATH, die install.yaml des Releases in Version V, gegen dessen Prüfsummen geprüft, oder die Datei F; --operator: eine FluxInstance) committet und gepusht; ein SSH-Deploy-Key (zum Hinzufügen angezeigt oder über die GitHub-/Gitea-API mit dem Token aus VAR hinzugefügt) oder ein HTTPS-Token aus VAR; dann serverseitiges Apply und Warten, bis Flux bereit ist
   flux status           jedes Flux-Objekt mit Status, Revision, ausgesetzt und Meldung, wie flux get all -A; Exit-Code 1, wenn eines fehlgeschlagen oder blockiert ist
   flux reconcile KIND NAME [-n NS] [--with-source]
-                        Flux bitten, jetzt abzugleichen (die Annotation requestedAt, wie flux reconcile sie setzt; --with-source: zuerst seine Quelle); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS ist standardmäßig flux-system; ein ausgesetztes Objekt wird abgelehnt (Exit-Code 1)
+                        Flux bitten, jetzt abzugleichen, und warten, bis es geschehen ist (die Annotation requestedAt, wie flux reconcile sie setzt und wartet; --with-source: zuerst seine Quelle); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS ist standardmäßig flux-system; ein ausgesetztes Objekt wird abgelehnt (Exit-Code 1)
   flux suspend|resume KIND NAME [-n NS]
                         spec.suspend setzen oder entfernen, wie flux suspend und resume es tun
   flux takeover --repo DIR [--record]
@@ -3107,6 +3107,22 @@ Fingerprint %3
     <message>
         <source>%1 did not finish reconciling within %2 seconds (is its controller running?); %3 was not reconciled</source>
         <translation>%1 wurde nicht innerhalb von %2 Sekunden abgeglichen (läuft sein Controller?); %3 wurde nicht abgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 reconciled</source>
+        <translation>%1 abgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 reconciled: revision %2</source>
+        <translation>%1 abgeglichen: Revision %2</translation>
+    </message>
+    <message>
+        <source>%1 failed to reconcile: %2</source>
+        <translation>Abgleich von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish reconciling within %2 seconds (is its controller running?)</source>
+        <translation>%1 wurde nicht innerhalb von %2 Sekunden abgeglichen (läuft sein Controller?)</translation>
     </message>
 </context>
 <context>

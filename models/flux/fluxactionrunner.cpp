@@ -131,7 +131,7 @@ void FluxActionRunner::sendNext()
                                    error.message));
             return;
         }
-        if (sent.waitUntilHandled) {
+        if (sent.waitUntilHandled || waitsForItself()) {
             m_waitDeadline = QDateTime::currentMSecsSinceEpoch() + m_sourceTimeoutMs;
             emit progress(tr("Waiting for %1 to be reconciled…").arg(describe(sent.target)));
             m_pollTimer.start(0);
@@ -164,32 +164,57 @@ void FluxActionRunner::poll()
         }
         const FluxObjectStatus status =
             FluxObjectStatus::of(QJsonDocument::fromJson(body).object());
+        // The object the user asked for is the last request; a source before it must be Ready
+        // for the object to be reconciled at all.
+        const bool itself = m_step == m_patches.size() - 1;
         if (status.lastHandledReconcileAt == polled.token) {
             switch (status.readiness()) {
             case FluxReadiness::Ready:
+                if (itself) {
+                    finish(true, status.revision.isEmpty()
+                                     ? tr("%1 reconciled").arg(describe(m_object))
+                                     : tr("%1 reconciled: revision %2")
+                                           .arg(describe(m_object), status.revision));
+                    return;
+                }
                 ++m_step;
                 sendNext();
                 return;
             case FluxReadiness::Failed:
             case FluxReadiness::Stalled:
-                finish(false, tr("%1 failed to reconcile: %2; %3 was not reconciled")
-                                  .arg(describe(polled.target), status.verdict.message,
-                                       describe(m_object)));
+                finish(false, itself ? tr("%1 failed to reconcile: %2")
+                                           .arg(describe(polled.target), status.verdict.message)
+                                     : tr("%1 failed to reconcile: %2; %3 was not reconciled")
+                                           .arg(describe(polled.target), status.verdict.message,
+                                                describe(m_object)));
                 return;
             default:
                 break;
             }
         }
         if (QDateTime::currentMSecsSinceEpoch() >= m_waitDeadline) {
-            finish(false, tr("%1 did not finish reconciling within %2 seconds (is its controller "
-                             "running?); %3 was not reconciled")
-                              .arg(describe(polled.target))
-                              .arg(m_sourceTimeoutMs / 1000)
-                              .arg(describe(m_object)));
+            finish(false, itself ? tr("%1 did not finish reconciling within %2 seconds (is its "
+                                      "controller running?)")
+                                       .arg(describe(polled.target))
+                                       .arg(m_sourceTimeoutMs / 1000)
+                                 : tr("%1 did not finish reconciling within %2 seconds (is its "
+                                      "controller running?); %3 was not reconciled")
+                                       .arg(describe(polled.target))
+                                       .arg(m_sourceTimeoutMs / 1000)
+                                       .arg(describe(m_object)));
             return;
         }
         m_pollTimer.start(m_pollMs);
     });
+}
+
+bool FluxActionRunner::waitsForItself() const
+{
+    // Reconcile waits until the object's controller answered, as `flux reconcile` does; Suspend,
+    // Resume, Force and Reset end with the server's yes.
+    return m_waitForObject && m_step == m_patches.size() - 1 &&
+           (m_action == FluxAction::Reconcile || m_action == FluxAction::ReconcileWithSource) &&
+           !m_patches.at(m_step).token.isEmpty();
 }
 
 void FluxActionRunner::finish(bool ok, const QString &message)

@@ -16,8 +16,9 @@ class KubeClient;
 // Runs one Flux action at a time against the API server: the PATCHes FluxActions::plan() lays
 // out, sent with KubeClient::send (asynchronous, so the UI thread never waits), a source of
 // "with source" polled until its controller handled the request and it is Ready before what
-// uses it is patched. finished() says what happened in the user's words: the refusal, the
-// server's own message (KubeClient::replyError), or success.
+// uses it is patched, and a reconciled object polled until its controller answered. finished() says
+// what happened in the user's words: the refusal, the server's own message
+// (KubeClient::replyError), or success.
 class FluxActionRunner : public QObject
 {
     Q_OBJECT
@@ -30,8 +31,12 @@ public:
     // Where sources and HelmCharts of "with source" are looked up (the live state).
     void setLookup(FluxActions::Lookup lookup) { m_lookup = std::move(lookup); }
     void setPollInterval(int milliseconds) { m_pollMs = milliseconds; }
-    // How long a source of "with source" may take to answer (default 5 minutes, flux's timeout).
+    // How long a source of "with source", or the reconciled object itself, may take to answer
+    // (default 5 minutes, flux's timeout).
     void setSourceTimeout(int milliseconds) { m_sourceTimeoutMs = milliseconds; }
+    // Whether Reconcile waits until the object's controller handled the request and reports how
+    // it ended (default, as `flux reconcile` does), or ends once the server accepted the request.
+    void setWaitForObject(bool wait) { m_waitForObject = wait; }
     // The clock requestedAt is taken from (tests).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
@@ -52,12 +57,14 @@ private:
     void sendNext();
     void poll();
     void finish(bool ok, const QString &message);
+    bool waitsForItself() const;
 
     QPointer<KubeClient> m_client;
     QHash<QString, QString> m_versions; // FluxKind::key() -> served version
     FluxActions::Lookup m_lookup;
     std::function<QDateTime()> m_clock;
     int m_pollMs = 2000;
+    bool m_waitForObject = true;
     int m_sourceTimeoutMs = 5 * 60 * 1000;
 
     FluxAction m_action = FluxAction::Reconcile;

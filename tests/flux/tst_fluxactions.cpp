@@ -64,6 +64,28 @@ QStringList describe(const QList<FluxPatch> &patches)
 }
 
 // An HTTP/1.1 server on 127.0.0.1 that records every request and answers through a handler.
+// object as its controller leaves it once it handled token: lastHandledReconcileAt, the
+// revision applied and a Ready condition with status ready.
+QJsonObject handled(QJsonObject object, const QString &token, const QString &ready)
+{
+    const bool isReady = ready == QLatin1String("True");
+    object.insert(
+        QStringLiteral("status"),
+        QJsonObject{
+            {QStringLiteral("lastHandledReconcileAt"), token},
+            {QStringLiteral("lastAppliedRevision"), QStringLiteral("main@sha1:0123456789abcdef")},
+            {QStringLiteral("conditions"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("type"), QStringLiteral("Ready")},
+                 {QStringLiteral("status"), ready},
+                 {QStringLiteral("reason"), isReady ? QStringLiteral("ReconciliationSucceeded")
+                                                    : QStringLiteral("BuildFailed")},
+                 {QStringLiteral("message"), isReady
+                                                 ? QStringLiteral("Applied")
+                                                 : QStringLiteral("kustomize build failed")}}}}});
+    return object;
+}
+
 class RecordingServer : public QObject
 {
 public:
@@ -441,6 +463,12 @@ private slots:
                             .toString();
                 return RecordingServer::Response();
             }
+            if (r.target.contains(QLatin1String("/kustomizations/"))) {
+                // The Kustomization itself, answered at once.
+                return RecordingServer::Response{
+                    200, QJsonDocument(handled(json(Kustomization), token, QStringLiteral("True")))
+                             .toJson()};
+            }
             // The first GET: not handled yet; the second: handled and Ready.
             QJsonObject source = json(GitRepository);
             if (++gets >= 2)
@@ -463,12 +491,94 @@ private slots:
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         const QString git = QStringLiteral(
             "/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/gitrepositories/flux-system");
+        const QString apps =
+            QStringLiteral("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/"
+                           "kustomizations/apps");
         QCOMPARE(
             server.log(),
             (QStringList{QStringLiteral("PATCH ") + git + QStringLiteral("?fieldManager=fluxdesk"),
                          QStringLiteral("GET ") + git, QStringLiteral("GET ") + git,
-                         QStringLiteral("PATCH /apis/kustomize.toolkit.fluxcd.io/v1/namespaces/"
-                                        "flux-system/kustomizations/apps?fieldManager=fluxdesk")}));
+                         QStringLiteral("PATCH ") + apps + QStringLiteral("?fieldManager=fluxdesk"),
+                         QStringLiteral("GET ") + apps}));
+        QCOMPARE(finished.at(0).at(1).toString(),
+                 QStringLiteral("Kustomization flux-system/apps reconciled: revision "
+                                "main@sha1:0123456789abcdef"));
+    }
+
+    // Reconcile waits until the object's controller answered, as `flux reconcile` does, and says
+    // how it ended: its revision, its failure in the controller's words, or that nothing answered.
+    void runnerWaitsForTheObjectItself_data()
+    {
+        QTest::addColumn<QString>("ready"); // the Ready condition once handled; "" never handled
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("reconciled") << QStringLiteral("True") << true
+                                    << QStringLiteral("Kustomization flux-system/apps reconciled: "
+                                                      "revision main@sha1:0123456789abcdef");
+        QTest::addRow("failed") << QStringLiteral("False") << false
+                                << QStringLiteral("Kustomization flux-system/apps failed to "
+                                                  "reconcile: kustomize build failed");
+        QTest::addRow("never answered")
+            << QString() << false
+            << QStringLiteral("Kustomization flux-system/apps did not finish reconciling within 0 "
+                              "seconds (is its controller running?)");
+    }
+    void runnerWaitsForTheObjectItself()
+    {
+        QFETCH(QString, ready);
+        QFETCH(bool, ok);
+        QFETCH(QString, message);
+        RecordingServer server;
+        QString token;
+        int gets = 0;
+        server.handler = [&](const RecordingServer::Request &r) {
+            if (r.method == "PATCH") {
+                token = QJsonDocument::fromJson(r.body)
+                            .object()
+                            .value(QLatin1String("metadata"))
+                            .toObject()
+                            .value(QLatin1String("annotations"))
+                            .toObject()
+                            .value(QLatin1String("reconcile.fluxcd.io/requestedAt"))
+                            .toString();
+                return RecordingServer::Response();
+            }
+            // Not handled at the first look; handled (or never) after.
+            const QJsonObject object = ++gets >= 2 && !ready.isEmpty()
+                                           ? handled(json(Kustomization), token, ready)
+                                           : json(Kustomization);
+            return RecordingServer::Response{200, QJsonDocument(object).toJson()};
+        };
+        KubeClient client(settingsFor(server.url()));
+        FluxActionRunner runner(&client);
+        runner.setPollInterval(10);
+        if (ready.isEmpty())
+            runner.setSourceTimeout(300);
+        QSignalSpy progress(&runner, &FluxActionRunner::progress);
+        QSignalSpy finished(&runner, &FluxActionRunner::finished);
+        QVERIFY(runner.start(FluxAction::Reconcile, json(Kustomization)));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.at(0).at(0).toBool(), ok);
+        QCOMPARE(finished.at(0).at(1).toString(), message);
+        QVERIFY(gets >= 2);
+        QCOMPARE(progress.constLast().at(0).toString(),
+                 QStringLiteral("Waiting for Kustomization flux-system/apps to be reconciled…"));
+    }
+
+    // Without waiting, the server's yes ends it.
+    void runnerNeedNotWait()
+    {
+        RecordingServer server;
+        KubeClient client(settingsFor(server.url()));
+        FluxActionRunner runner(&client);
+        runner.setWaitForObject(false);
+        QSignalSpy finished(&runner, &FluxActionRunner::finished);
+        QVERIFY(runner.start(FluxAction::Reconcile, json(Kustomization)));
+        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.at(0).at(0).toBool());
+        QCOMPARE(finished.at(0).at(1).toString(),
+                 QStringLiteral("Reconciliation of Kustomization flux-system/apps requested"));
+        QCOMPARE(server.log().size(), 1);
     }
 
     void runnerStopsWhenTheSourceFails()

@@ -291,7 +291,7 @@ private slots:
                                       .toString(),
                                   requestedAt(), TimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(
-            child<QLabel>(panel, "fluxActionStatus")->text().contains(s("Reconciliation of")),
+            child<QLabel>(panel, "fluxActionStatus")->text().contains(s("apps reconciled")),
             TimeoutMs);
         // The live state caught up with the answer too.
         QTRY_COMPARE_WITH_TIMEOUT(
