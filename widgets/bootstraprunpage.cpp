@@ -41,6 +41,7 @@ BootstrapRunPage::BootstrapRunPage(QWidget *parent) : QWizardPage(parent)
     m_steps->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    m_steps->setFocusPolicy(Qt::NoFocus);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("stepProgress"));
