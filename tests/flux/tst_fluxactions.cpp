@@ -64,6 +64,19 @@ QStringList describe(const QList<FluxPatch> &patches)
 }
 
 // An HTTP/1.1 server on 127.0.0.1 that records every request and answers through a handler.
+// The requestedAt token a merge patch writes.
+QString requestedAtOf(const QByteArray &patch)
+{
+    return QJsonDocument::fromJson(patch)
+        .object()
+        .value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("annotations"))
+        .toObject()
+        .value(QLatin1String("reconcile.fluxcd.io/requestedAt"))
+        .toString();
+}
+
 // object as its controller leaves it once it handled token: lastHandledReconcileAt, the
 // revision applied and a Ready condition with status ready.
 QJsonObject handled(QJsonObject object, const QString &token, const QString &ready)
@@ -453,14 +466,7 @@ private slots:
         int gets = 0;
         server.handler = [&](const RecordingServer::Request &r) {
             if (r.method == "PATCH") {
-                token = QJsonDocument::fromJson(r.body)
-                            .object()
-                            .value(QLatin1String("metadata"))
-                            .toObject()
-                            .value(QLatin1String("annotations"))
-                            .toObject()
-                            .value(QLatin1String("reconcile.fluxcd.io/requestedAt"))
-                            .toString();
+                token = requestedAtOf(r.body);
                 return RecordingServer::Response();
             }
             if (r.target.contains(QLatin1String("/kustomizations/"))) {
@@ -533,14 +539,7 @@ private slots:
         int gets = 0;
         server.handler = [&](const RecordingServer::Request &r) {
             if (r.method == "PATCH") {
-                token = QJsonDocument::fromJson(r.body)
-                            .object()
-                            .value(QLatin1String("metadata"))
-                            .toObject()
-                            .value(QLatin1String("annotations"))
-                            .toObject()
-                            .value(QLatin1String("reconcile.fluxcd.io/requestedAt"))
-                            .toString();
+                token = requestedAtOf(r.body);
                 return RecordingServer::Response();
             }
             // Not handled at the first look; handled (or never) after.
@@ -587,14 +586,7 @@ private slots:
         QString token;
         server.handler = [&](const RecordingServer::Request &r) {
             if (r.method == "PATCH") {
-                token = QJsonDocument::fromJson(r.body)
-                            .object()
-                            .value(QLatin1String("metadata"))
-                            .toObject()
-                            .value(QLatin1String("annotations"))
-                            .toObject()
-                            .value(QLatin1String("reconcile.fluxcd.io/requestedAt"))
-                            .toString();
+                token = requestedAtOf(r.body);
                 return RecordingServer::Response();
             }
             QJsonObject source = json(GitRepository);
