@@ -421,7 +421,7 @@ void TestBootstrapWizard::runShowsStepsKeyAndResult()
     QVERIFY(!again->isVisible());
     BootstrapResult ok;
     ok.ok = true;
-    ok.written = {s("clusters/homelab/flux-system/gotk-sync.yaml")};
+    ok.written = QStringList{s("clusters/homelab/flux-system/gotk-sync.yaml")};
     wizard.stepStarted(5, titles.at(5));
     wizard.bootstrapFinished(ok);
     for (int i = 0; i < 6; ++i)
