@@ -375,10 +375,6 @@ private slots:
 
     void bookmarkMovesResourceVersion()
     {
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-        QSKIP("With Qt 5.15 the in-test server's lone bookmark line does not reach the watch in "
-              "time (the resourceVersion stays at the list's): to be found; Qt 6 passes");
-#endif
         QSignalSpy events(m_watch.get(), &ResourceWatch::events);
         QVERIFY(startWatching());
         m_server->send(bookmark(QStringLiteral("42")));
@@ -388,10 +384,6 @@ private slots:
 
     void droppedConnectionResumesFromLastResourceVersion()
     {
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-        QSKIP("With Qt 5.15 the in-test server's lone bookmark line does not reach the watch in "
-              "time (the resourceVersion stays at the list's): to be found; Qt 6 passes");
-#endif
         QSignalSpy listed(m_watch.get(), &ResourceWatch::listed);
         QSignalSpy states(m_watch.get(), &ResourceWatch::stateChanged);
         QVERIFY(startWatching(&listed));
@@ -510,10 +502,6 @@ private slots:
 
     void quietStreamPastIdleTimeoutWatchesAgain()
     {
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-        QSKIP("With Qt 5.15 the in-test server's lone bookmark line does not reach the watch in "
-              "time (the resourceVersion stays at the list's): to be found; Qt 6 passes");
-#endif
         ResourceWatch::Options o = fastOptions();
         o.idleTimeoutMs = 300;
         m_watch->setOptions(o);

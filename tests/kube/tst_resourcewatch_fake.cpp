@@ -195,10 +195,6 @@ private slots:
 
     void bookmarksMoveResourceVersionWithoutEvents()
     {
-#if QT_VERSION < QT_VERSION_CHECK(6, 0, 0)
-        QSKIP("With Qt 5.15 a lone bookmark line does not reach the watch in time (the "
-              "resourceVersion stays at the list's): to be found; Qt 6 passes");
-#endif
         QVERIFY(startServer(100));
         QSignalSpy listed(m_watch.get(), &ResourceWatch::listed);
         QSignalSpy events(m_watch.get(), &ResourceWatch::events);
