@@ -178,11 +178,21 @@ void TestMainWindowBootstrap::windowBootstrapsAndTakesOver()
     QVERIFY(panel);
     QCOMPARE(window.fluxController()->liveState()->count(), 0); // no Flux yet
 
-    // Flux > Bootstrap Flux…
+    // Flux > Bootstrap Flux… is in the menu; the migration checklist's first item ("Flux's
+    // controllers run": not installed) offers the same wizard, and the user takes that way.
     QAction *bootstrap = child<QAction>(&window, "fluxBootstrapAction");
     QVERIFY(bootstrap);
     QVERIFY(child<QMenu>(&window, "fluxMenu")->actions().contains(bootstrap));
-    bootstrap->trigger();
+    TakeoverController *takeover = window.takeoverController();
+    {
+        QSignalSpy reported(takeover, &TakeoverController::reportUpdated);
+        takeover->reportAction()->trigger();
+        QVERIFY(reported.wait(TimeoutMs));
+    }
+    auto *checklistBootstrap =
+        child<QPushButton>(takeover->dialog(), "checklistAction_controllers");
+    QVERIFY(checklistBootstrap);
+    QTest::mouseClick(checklistBootstrap, Qt::LeftButton);
     BootstrapWizard *wizard = window.bootstrapController()->wizard();
     QVERIFY(wizard);
     QTRY_VERIFY(wizard->isVisible());
@@ -313,7 +323,6 @@ void TestMainWindowBootstrap::windowBootstrapsAndTakesOver()
     // The takeover report, from the wizard: once the cluster is read again after Flux applied
     // everything, every migrated object and release is adopted in place.
     QTest::mouseClick(wizard->button(QWizard::CustomButton1), Qt::LeftButton);
-    TakeoverController *takeover = window.takeoverController();
     QTRY_VERIFY_WITH_TIMEOUT(takeover->dialog() && takeover->dialog()->isVisible(), TimeoutMs);
     auto *counts = child<QLabel>(takeover->dialog(), "takeoverCounts");
     QElapsedTimer waited;
