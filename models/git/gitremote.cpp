@@ -58,15 +58,9 @@ GitResult<GitPushResult> gitPush(const GitRepository &repo, GitTransfer &transfe
 
     GitPushResult result;
     result.branch = info->branch;
-    result.remote = info->remote.isEmpty() ? QStringLiteral("origin") : info->remote;
-    result.remoteRef = QStringLiteral("refs/heads/") + info->branch;
-    if (!info->upstream.isEmpty()) {
-        // The upstream may have another name on the remote (branch.<name>.merge).
-        Buf merge;
-        const QByteArray local = (QStringLiteral("refs/heads/") + info->branch).toUtf8();
-        if (git_branch_upstream_merge(&merge.buf, repo.handle(), local.constData()) == 0)
-            result.remoteRef = merge.text();
-    }
+    const GitRepository::PushTarget target = repo.pushTarget(*info);
+    result.remote = target.remote;
+    result.remoteRef = target.remoteRef;
     GitResult<Remote> remote = lookupRemote(repo.handle(), result.remote);
     if (!remote)
         return remote.error();

@@ -110,6 +110,21 @@ GitResult<GitDone> GitRepository::checkReady() const
     }
 }
 
+GitRepository::PushTarget GitRepository::pushTarget(const BranchInfo &info) const
+{
+    PushTarget target;
+    target.remote = info.remote.isEmpty() ? QStringLiteral("origin") : info.remote;
+    target.remoteRef = QStringLiteral("refs/heads/") + info.branch;
+    if (!info.upstream.isEmpty()) {
+        // The upstream may have another name on the remote (branch.<name>.merge).
+        Buf merge;
+        const QByteArray local = (QStringLiteral("refs/heads/") + info.branch).toUtf8();
+        if (git_branch_upstream_merge(&merge.buf, handle(), local.constData()) == 0)
+            target.remoteRef = merge.text();
+    }
+    return target;
+}
+
 GitResult<BranchInfo> GitRepository::branchInfo() const
 {
     git_repository *repo = m_repo.get();

@@ -52,6 +52,15 @@ public:
     GitResult<GitDone> checkReady() const;
 
     GitResult<BranchInfo> branchInfo() const;
+    // Where the branch of info goes on its remote: the upstream's remote ("origin" without an
+    // upstream) and the ref there (branch.<name>.merge, else refs/heads/<branch>), as a push
+    // and the check of the upstream both address it.
+    struct PushTarget
+    {
+        QString remote;
+        QString remoteRef;
+    };
+    PushTarget pushTarget(const BranchInfo &info) const;
 
     // An identity for this session only (the user declined saving it in the config).
     void setSessionIdentity(const QString &name, const QString &email)

@@ -38,14 +38,9 @@ GitResult<GitUpstreamState> gitCheckUpstream(const GitRepository &repo, GitTrans
 
     GitUpstreamState state;
     state.branch = info->branch;
-    state.remote = info->remote.isEmpty() ? QStringLiteral("origin") : info->remote;
-    state.remoteRef = QStringLiteral("refs/heads/") + info->branch;
-    if (!info->upstream.isEmpty()) {
-        Buf merge;
-        const QByteArray local = (QStringLiteral("refs/heads/") + info->branch).toUtf8();
-        if (git_branch_upstream_merge(&merge.buf, repo.handle(), local.constData()) == 0)
-            state.remoteRef = merge.text();
-    }
+    const GitRepository::PushTarget target = repo.pushTarget(*info);
+    state.remote = target.remote;
+    state.remoteRef = target.remoteRef;
     git_oid headOid;
     int rc = git_reference_name_to_id(&headOid, repo.handle(), "HEAD");
     if (rc < 0)
