@@ -42,10 +42,12 @@ struct BootstrapWizardContext
 // (cancelRequested) and keeps the wizard open to show what is in the cluster then.
 //
 // Widgets, by objectName: fluxVersionEdit, componentsSourceCombo, componentsFileEdit,
-// componentsFileButton, operatorCheck; preflightTree, preflightStatus, recheckButton;
-// deployKeyRadio, keyTypeCombo, hostApiCombo, hostTokenEdit, httpsRadio, httpsUserEdit,
-// httpsTokenEdit, existingSecretRadio, syncUrlEdit; stepTree, stepProgress, runStatus,
-// deployKeyBox, deployKeyText, copyKeyButton, deployKeyLink, resultLabel.
+// componentsFileButton, operatorCheck, componentsHint, insecureWarning; preflightTree,
+// preflightDetail, preflightStatus, recheckButton; deployKeyRadio, keyTypeCombo, hostApiCombo,
+// hostTokenEdit, httpsRadio, httpsUserEdit, httpsTokenEdit, existingSecretRadio, syncUrlEdit;
+// stepTree, stepProgress, runStatus, deployKeyBox, deployKeyText, copyKeyButton, deployKeyLink,
+// resultLabel, runAgainButton, changeSettingsButton; takeoverReportButton (the wizard's
+// custom button, shown after a success).
 class BootstrapWizard : public QWizard
 {
     Q_OBJECT
