@@ -263,19 +263,10 @@ QJsonObject readyCondition(const char *status, const char *reason, const char *m
                        {s("message"), s(message)}};
 }
 
+// The objects as a snapshot file; its path, or "" when it cannot be written.
 QString writeList(const QString &path, const QList<QJsonObject> &objects)
 {
-    QJsonArray items;
-    for (const QJsonObject &object : objects)
-        items.append(object);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(
-        QJsonDocument(
-            QJsonObject{{s("apiVersion"), s("v1")}, {s("kind"), s("List")}, {s("items"), items}})
-            .toJson());
-    return path;
+    return writeSnapshotList(path, objects) ? path : QString();
 }
 
 QList<QJsonObject> bootstrapped()
