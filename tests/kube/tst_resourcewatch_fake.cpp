@@ -182,10 +182,19 @@ private slots:
         QVERIFY(startServer());
         QSignalSpy listed(m_watch.get(), &ResourceWatch::listed);
         QVERIFY(watching(listed));
-        // The watch falls behind a compaction: resuming from its resourceVersion hears 410.
+        // The watch falls behind a compaction while it is away: the server refuses it for a
+        // while (it retries), a write and a compaction happen meanwhile, and resuming from its
+        // resourceVersion then hears 410. With no stream open the write cannot reach it first.
+        FakeApiServer::FaultRule unavailable;
+        unavailable.pathPrefix = Path;
+        unavailable.fault = FakeApiServer::Fault::Status;
+        unavailable.status = 503;
+        server()->addFault(unavailable);
+        server()->dropWatches();
+        QTRY_COMPARE_WITH_TIMEOUT(m_watch->state(), ResourceWatch::State::Reconnecting, 10000);
         put(kustomization(QStringLiteral("late"), QStringLiteral("./late")));
         server()->compactJournal();
-        server()->dropWatches();
+        server()->clearFaults();
         QVERIFY(listed.wait(10000));
         QCOMPARE(listed.size(), 2);
         QCOMPARE(listed.at(1).at(0).value<QList<QJsonObject>>().size(), 3);
