@@ -5,7 +5,9 @@
 #include "manifest/yamljson.h"
 #include "secrets/age.h"
 #include "secrets/sopsfile.h"
+#include "secrets/sopsvalue.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
@@ -113,6 +115,104 @@ private slots:
     {
         m_id = Age::Identity::generate();
         m_other = Age::Identity::generate();
+    }
+
+    // Vectors computed apart, with Node's crypto module (AES-256-GCM, 32-byte IV).
+    void encValueKnownAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("plain");
+        QTest::addColumn<QByteArray>("aad");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addRow("secret") << QByteArray("secret") << QByteArray("data:password:")
+                                << QByteArray("ENC[AES256_GCM,data:02PNAoJj,iv:"
+                                              "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=,tag:"
+                                              "XvenYxjqahQkrIqlci7hnw==,type:str]");
+        QTest::addRow("empty") << QByteArray() << QByteArray("x:")
+                               << QByteArray("ENC[AES256_GCM,data:,iv:"
+                                             "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=,tag:"
+                                             "LME/5arRf8UV8EV9CK6r5Q==,type:str]");
+        QTest::addRow("nested path")
+            << QByteArray("42") << QByteArray("a:b:")
+            << QByteArray("ENC[AES256_GCM,data:lDQ=,iv:"
+                          "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=,tag:"
+                          "096UZEfG8R2BpGiTXTebqg==,type:str]");
+    }
+
+    void encValueKnownAnswer()
+    {
+        QFETCH(QByteArray, plain);
+        QFETCH(QByteArray, aad);
+        QFETCH(QByteArray, expected);
+        using namespace Sops::Detail;
+        const QByteArray key(32, '\x01');
+        const QByteArray iv(32, '\x02');
+        auto enc = encryptValue(plain, ValueType::Str, key, aad, iv);
+        QVERIFY(enc);
+        QCOMPARE(formatEncValue(*enc), expected);
+        const auto parsed = parseEncValue(expected);
+        QVERIFY(parsed);
+        auto back = decryptValue(*parsed, key, aad);
+        QVERIFY(back);
+        QCOMPARE(*back, plain);
+        QVERIFY(!decryptValue(*parsed, key, aad + "x"));
+        QVERIFY(!parseEncValue(expected.replace(",iv:", ",iv:!")));
+    }
+
+    // The MAC: SHA-512 over the values as sops turns them into bytes, in document order,
+    // upper-case hex, encrypted with lastmodified as additional data.
+    void macCoversValuesInOrder_data()
+    {
+        QTest::addColumn<bool>("macOnlyEncrypted");
+        QTest::addRow("all values") << false;
+        QTest::addRow("mac_only_encrypted") << true;
+    }
+
+    void macCoversValuesInOrder()
+    {
+        QFETCH(bool, macOnlyEncrypted);
+        const QByteArray yaml = "a: one\n"
+                                "b:\n"
+                                "  - 42\n"
+                                "  - 1.50\n"
+                                "  - true\n"
+                                "  - 0x10\n"
+                                "c_unencrypted: plain\n"
+                                "d: null\n"
+                                "e: \"\"\n"
+                                "# a comment\n"
+                                "f: False\n";
+        Sops::Rules rules;
+        rules.macOnlyEncrypted = macOnlyEncrypted;
+        auto enc = Sops::encrypt(yaml, options(rules));
+        QVERIFY(enc);
+        QCOMPARE(enc->contains("    mac_only_encrypted: true\n"), macOnlyEncrypted);
+        const qsizetype b = enc->indexOf("-----BEGIN AGE");
+        const qsizetype e = enc->indexOf("-----END AGE ENCRYPTED FILE-----") + 32;
+        QByteArray armored;
+        for (const QByteArray &l : enc->mid(b, e - b).split('\n'))
+            armored += l.trimmed() + '\n';
+        auto key = Age::decrypt(armored, {m_id});
+        QVERIFY(key);
+        const auto mac =
+            Sops::Detail::parseEncValue(lineOf(*enc, "mac:").trimmed().mid(5).toUtf8());
+        QVERIFY(mac);
+        auto hex = Sops::Detail::decryptValue(*mac, key->bytes(), "2026-01-02T03:04:05Z");
+        QVERIFY(hex);
+        QCryptographicHash expected(QCryptographicHash::Sha512);
+        if (macOnlyEncrypted)
+            expected.addData(QByteArray::fromHex(
+                "8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69"));
+        expected.addData(QByteArray("one42"
+                                    "1.5"
+                                    "True"
+                                    "16"));
+        if (!macOnlyEncrypted)
+            expected.addData(QByteArray("plain"));
+        expected.addData(QByteArray("False"));
+        QCOMPARE(*hex, expected.result().toHex().toUpper());
+        auto clear = Sops::decrypt(*enc, decryptOptions());
+        QVERIFY2(clear, qPrintable(clear.error().toString()));
+        QCOMPARE(value(clear->bytes()), value(yaml));
     }
 
     void secretRoundTrip()
@@ -348,6 +448,11 @@ private slots:
         const QString user = lineOf(*enc, "user:").trimmed().mid(6);
         moved.replace(user.toUtf8(), pw.toUtf8());
         QVERIFY(!Sops::decrypt(moved, decryptOptions()));
+        Sops::DecryptOptions lax = decryptOptions();
+        lax.verifyMac = false;
+        auto movedClear = Sops::decrypt(moved, lax);
+        QVERIFY(!movedClear);
+        QVERIFY(movedClear.error().message.contains(QStringLiteral("data:user")));
 
         // Malformed: file, line and column.
         QByteArray malformed = *enc;
@@ -557,6 +662,7 @@ private slots:
         QVERIFY(!Sops::encrypt("sops:\n  mac: x\n", o));
         QVERIFY(!Sops::encrypt("- a\n- b\n", o));
         QVERIFY(!Sops::encrypt("a: &x 1\nb: *x\n", o));
+        QVERIFY(!Sops::encrypt("a: &x 1\n", o));
         o.recipients = QStringList{QStringLiteral("age1notarecipient")};
         QVERIFY(!Sops::encrypt(kSecret, o));
         o = options();
