@@ -7,6 +7,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -369,14 +370,28 @@ void attachComments(Document &doc, int nodeIndex, const std::vector<Comment> &co
         e.column = c.column;
         return e;
     };
-    for (const DocEntry &entry : old) {
+    const bool isMap = doc.nodes[size_t(nodeIndex)].kind == DocNode::Map;
+    for (size_t k = 0; k < old.size(); ++k) {
+        const DocEntry &entry = old[k];
         while (ci < comments.size() && comments[ci].anchor <= entry.begin)
             entries.push_back(commentEntry(comments[ci++]));
         const DocNode &child = doc.nodes[size_t(entry.node)];
         std::vector<Comment> inner;
         while (ci < comments.size() && comments[ci].anchor <= child.end)
             inner.push_back(comments[ci++]);
-        if (child.kind == DocNode::Map || child.kind == DocNode::Seq) {
+        const bool collection = child.kind == DocNode::Map || child.kind == DocNode::Seq;
+        if (collection && !child.flow) {
+            // Whole-line comments after a nested block, indented past this level's keys (or
+            // dashes), are that block's last comments (go-yaml's foot comments): sops encrypts
+            // them under the nested path.
+            const int levelColumn = isMap ? entry.column : child.lineIndent + 1;
+            const qsizetype nextBegin =
+                k + 1 < old.size() ? old[k + 1].begin : std::numeric_limits<qsizetype>::max();
+            while (ci < comments.size() && comments[ci].anchor < nextBegin &&
+                   comments[ci].anchor == comments[ci].hash && comments[ci].column > levelColumn)
+                inner.push_back(comments[ci++]);
+        }
+        if (collection) {
             attachComments(doc, entry.node, inner);
         } else {
             for (const Comment &c : inner)

@@ -1,5 +1,6 @@
 #include "secrets/sopsfile.h"
 
+#include "secrets/sopsdatakey.h"
 #include "secrets/sopsdocument.h"
 #include "secrets/sopsmetadata.h"
 #include "secrets/sopsvalue.h"
@@ -134,12 +135,13 @@ std::optional<Error> walkDocument(const Document &doc, const Visitor &visit)
     return walk(doc, 0, path, stack, visit, true);
 }
 
+// sops joins the keys with ":" and adds one more (so a top-level comment has ":").
 QByteArray additionalData(const Path &path)
 {
     QByteArray out;
     for (const QByteArray &k : path)
         out += k + ':';
-    return out;
+    return path.isEmpty() ? QByteArrayLiteral(":") : out;
 }
 
 bool restOfLineEmpty(const QByteArray &text, qsizetype from)
@@ -220,6 +222,9 @@ QByteArray clearScalar(const QByteArray &plain, ValueType type, const DocNode &n
             return QByteArrayLiteral("-.inf");
         if (plain == "NaN")
             return QByteArrayLiteral(".nan");
+        // 1000 read back would be an int; the value was a float.
+        if (!plain.contains('.') && !plain.contains('e') && !plain.contains('E'))
+            return plain + ".0";
         return plain;
     case ValueType::Bool:
         return plain == "True" ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
@@ -380,6 +385,45 @@ Result<Metadata> readMetadata(const QByteArray &yaml, const QString &fileName)
     return meta->metadata;
 }
 
+namespace {
+
+Result<Age::SecretBytes> decryptOpened(const Document &doc, const FileMetadata &meta,
+                                       const QByteArray &key, bool verifyMac,
+                                       const QString &fileName)
+{
+    auto tree = decryptTree(doc, meta, key, fileName);
+    if (!tree)
+        return tree.error();
+    if (verifyMac) {
+        const Error macError(QStringLiteral("the file was changed after it was encrypted (MAC "
+                                            "mismatch)"),
+                             fileName, meta.line, 1);
+        const auto enc = parseEncValue(meta.mac);
+        if (!enc)
+            return macError;
+        auto stored = decryptValue(*enc, key, meta.lastModifiedText);
+        if (!stored || *stored != tree->mac)
+            return macError;
+    }
+    tree->edits.push_back(Edit{doc.sopsBegin, doc.sopsEnd, {}});
+    return Age::SecretBytes(applyEdits(doc.text, tree->edits));
+}
+
+} // namespace
+
+Result<Age::SecretBytes> Detail::decryptWithDataKey(const QByteArray &encryptedYaml,
+                                                    const QByteArray &dataKey, bool verifyMac,
+                                                    const QString &fileName)
+{
+    auto doc = parseEncrypted(encryptedYaml, fileName);
+    if (!doc)
+        return doc.error();
+    auto meta = readFileMetadata(*doc, fileName);
+    if (!meta)
+        return meta.error();
+    return decryptOpened(*doc, *meta, dataKey, verifyMac, fileName);
+}
+
 Result<Age::SecretBytes> decrypt(const QByteArray &encryptedYaml, const DecryptOptions &options,
                                  const QString &fileName)
 {
@@ -392,22 +436,7 @@ Result<Age::SecretBytes> decrypt(const QByteArray &encryptedYaml, const DecryptO
     auto key = openDataKey(*meta, options.identities, fileName);
     if (!key)
         return key.error();
-    auto tree = decryptTree(*doc, *meta, key->bytes(), fileName);
-    if (!tree)
-        return tree.error();
-    if (options.verifyMac) {
-        const Error macError(QStringLiteral("the file was changed after it was encrypted (MAC "
-                                            "mismatch)"),
-                             fileName, meta->line, 1);
-        const auto enc = parseEncValue(meta->mac);
-        if (!enc)
-            return macError;
-        auto stored = decryptValue(*enc, key->bytes(), meta->lastModifiedText);
-        if (!stored || *stored != tree->mac)
-            return macError;
-    }
-    tree->edits.push_back(Edit{doc->sopsBegin, doc->sopsEnd, {}});
-    return Age::SecretBytes(applyEdits(doc->text, tree->edits));
+    return decryptOpened(*doc, *meta, key->bytes(), options.verifyMac, fileName);
 }
 
 Result<QByteArray> encrypt(const QByteArray &plainYaml, const EncryptOptions &options,

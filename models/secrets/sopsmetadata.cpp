@@ -158,8 +158,6 @@ Result<FileMetadata> readFileMetadata(const Document &doc, const QString &fileNa
                      fileName, lm->line, lm->column);
     out.metadata.lastModified = when;
     out.lastModifiedText = rfc3339(when);
-    if (!findEntry(doc, sops, "mac"))
-        return Error(QStringLiteral("the \"sops\" mapping has no mac"), fileName, doc.sopsLine, 1);
     auto rules = effectiveRules(r);
     if (!rules)
         return Error(rules.error().message, fileName, doc.sopsLine, 1);

@@ -321,6 +321,7 @@ private slots:
         QTest::addRow("quoted number") << QByteArray("k: \"12\"\n") << QStringLiteral("str");
         QTest::addRow("int") << QByteArray("k: 12\n") << QStringLiteral("int");
         QTest::addRow("float") << QByteArray("k: 1.5\n") << QStringLiteral("float");
+        QTest::addRow("whole float") << QByteArray("k: 1000.0\n") << QStringLiteral("float");
         QTest::addRow("bool") << QByteArray("k: true\n") << QStringLiteral("bool");
         QTest::addRow("multi-line") << QByteArray("k: |\n  a\n  b\n") << QStringLiteral("str");
     }
@@ -389,6 +390,42 @@ private slots:
         QVERIFY(!enc.contains("inline note"));
         QVERIFY(enc.startsWith("#ENC[AES256_GCM,"));
         QVERIFY(enc.contains(",type:comment]"));
+    }
+
+    // A comment is encrypted with the path of the mapping it stands in as additional data, as
+    // go-yaml places it: ":" at the top, the nested block for an indented comment after it.
+    void commentAdditionalData()
+    {
+        const QByteArray yaml = "# top\n"
+                                "a:\n"
+                                "  x: 1\n"
+                                "  # foot of a\n"
+                                "# before b\n"
+                                "b:\n"
+                                "  - c: 2\n"
+                                "    # foot of the item\n";
+        auto enc = Sops::encrypt(yaml, options());
+        QVERIFY(enc);
+        const qsizetype b = enc->indexOf("-----BEGIN AGE");
+        const qsizetype e = enc->indexOf("-----END AGE ENCRYPTED FILE-----") + 32;
+        QByteArray armored;
+        for (const QByteArray &l : enc->mid(b, e - b).split('\n'))
+            armored += l.trimmed() + '\n';
+        auto key = Age::decrypt(armored, {m_id});
+        QVERIFY(key);
+        const QList<QByteArray> lines = enc->split('\n');
+        const QList<QPair<int, QByteArray>> expected{{0, ":"}, {3, "a:"}, {4, ":"}, {7, "b:"}};
+        for (const auto &[line, aad] : expected) {
+            const auto v = Sops::Detail::parseEncValue(lines.at(line).trimmed().mid(1));
+            QVERIFY2(v, lines.at(line).constData());
+            auto plain = Sops::Detail::decryptValue(*v, key->bytes(), aad);
+            QVERIFY2(plain,
+                     qPrintable(
+                         QStringLiteral("line %1 with %2").arg(line).arg(QString::fromUtf8(aad))));
+        }
+        auto clear = Sops::decrypt(*enc, decryptOptions());
+        QVERIFY(clear);
+        QCOMPARE(clear->bytes(), yaml);
     }
 
     void severalRecipients()
