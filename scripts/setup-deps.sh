@@ -28,6 +28,9 @@ test_pkgs=(
     # The fuzz preset: clang (14 on Debian 12) and its runtime libraries, libFuzzer among them
     # (libclang_rt.fuzzer*.a, in libclang-rt-14-dev).
     clang libclang-rt-dev
+    # SOPS and age interoperability (tests/secrets): Debian's age and age-keygen, and Node.js for
+    # the independent SOPS implementation from the npm registry (tests/secrets/interop).
+    age
 )
 # CPack's Depends comes from dpkg-shlibdeps (dpkg-dev); the package test checks the .deb with
 # lintian and installs it in a debootstrapped Debian 12.
@@ -53,8 +56,28 @@ if [ "$profile" = test ] && ! command -v kubectl >/dev/null 2>&1; then
     missing+=(kubernetes-client)
 fi
 
+# Node.js and npm: only where there is no node at all (a machine may have its own build).
+if [ "$profile" = test ] && ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+fi
+
+# The npm packages of tests/secrets/interop, exactly as its package-lock.json names them.
+install_interop() {
+    [ "$profile" = test ] || return 0
+    local dir
+    dir="$(cd "$(dirname "$0")/.." && pwd)/tests/secrets/interop"
+    [ -f "$dir/package-lock.json" ] || return 0
+    if [ -f "$dir/node_modules/.package-lock.json" ] &&
+        [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+        return 0
+    fi
+    echo "setup-deps: npm ci in tests/secrets/interop"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
     echo "setup-deps: all ${#pkgs[@]} packages present"
+    install_interop
     exit 0
 fi
 
@@ -66,3 +89,4 @@ fi
 echo "setup-deps: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -q
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_interop

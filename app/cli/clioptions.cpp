@@ -95,6 +95,25 @@ QString usageText()
         "it again; --record first writes what runs now to DIR/.fluxdesk/takeover.yaml, before "
         "Flux takes over; exit 1 while anything is not yet adopted, 2 on danger (an object "
         "holding data recreated, a release reinstalled)\n"
+        "  secrets keygen [--out FILE]\n"
+        "                        a new age key pair, like age-keygen: the private key is added "
+        "to FILE (default: $SOPS_AGE_KEY_FILE, else ~/.config/sops/age/keys.txt, where sops "
+        "looks; mode 0600), the public key (age1...) printed; back the key up: without it the "
+        "Secrets encrypted to it are lost\n"
+        "  secrets encrypt FILE [--age RECIPIENT]... [--encrypted-regex R] [--in-place]\n"
+        "                        FILE as a SOPS file, like sops -e: to the --age recipients, else "
+        "to those of the first .sops.yaml creation rule (in FILE's folder or above) matching it; "
+        "printed, or written over FILE with --in-place\n"
+        "  secrets decrypt FILE [--in-place]\n"
+        "                        a SOPS file in the clear, like sops -d, with the age keys sops "
+        "would use ($SOPS_AGE_KEY, $SOPS_AGE_KEY_FILE, ~/.config/sops/age/keys.txt); its MAC is "
+        "checked; exit 1 when it does not decrypt\n"
+        "  secrets setup --repo DIR [--age RECIPIENT]...\n"
+        "                        make DIR ready for encrypted Secrets: .sops.yaml with a rule for "
+        "the Secret files (data and stringData encrypted to the recipients, default: your age "
+        "keys'), .gitignore entries for key files, and spec.decryption (sops, Secret sops-age) on "
+        "every Flux Kustomization whose path holds them; lists the Secret files still in plain "
+        "text and exits 1 while there are any\n"
         "\n"
         "Options:\n"
         "  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, "
@@ -133,6 +152,9 @@ int maxArguments(const QString &command)
     // flux SUBCOMMAND [KIND NAME]
     if (command == QLatin1String("flux"))
         return 3;
+    // secrets SUBCOMMAND [FILE]
+    if (command == QLatin1String("secrets"))
+        return 2;
     return 0;
 }
 
@@ -141,7 +163,8 @@ QStringList availableCommands()
     return {QStringLiteral("contexts"), QStringLiteral("inventory"),    QStringLiteral("snapshot"),
             QStringLiteral("releases"), QStringLiteral("split"),        QStringLiteral("lint"),
             QStringLiteral("clean"),    QStringLiteral("convert-helm"), QStringLiteral("commit"),
-            QStringLiteral("plan"),     QStringLiteral("validate"),     QStringLiteral("flux")};
+            QStringLiteral("plan"),     QStringLiteral("validate"),     QStringLiteral("flux"),
+            QStringLiteral("secrets")};
 }
 
 ParseResult parseArguments(const QStringList &arguments)
@@ -190,6 +213,10 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption hostApi(QStringLiteral("host-api"), QString(), QStringLiteral("H"));
     const QCommandLineOption hostTokenEnv(QStringLiteral("host-token-env"), QString(),
                                           QStringLiteral("VAR"));
+    const QCommandLineOption age(QStringLiteral("age"), QString(), QStringLiteral("RECIPIENT"));
+    const QCommandLineOption inPlace(QStringLiteral("in-place"));
+    const QCommandLineOption encryptedRegex(QStringLiteral("encrypted-regex"), QString(),
+                                            QStringLiteral("R"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     parser.addOptions(
@@ -202,6 +229,7 @@ ParseResult parseArguments(const QStringList &arguments)
     parser.addOptions({pre, withSource, fluxVersion});
     parser.addOptions(
         {componentsFile, useOperator, syncUrl, sshKeyAlgorithm, tokenEnv, hostApi, hostTokenEnv});
+    parser.addOptions({age, inPlace, encryptedRegex});
 
     // After `flux`, --version names the Flux version (as flux bootstrap and flux check take it),
     // not a request for Fluxdesk's own.
@@ -273,6 +301,12 @@ ParseResult parseArguments(const QStringList &arguments)
     o.tokenEnv = parser.value(tokenEnv);
     o.hostApi = parser.value(hostApi);
     o.hostTokenEnv = parser.value(hostTokenEnv);
+    o.ageRecipients = parser.values(age);
+    o.inPlace = parser.isSet(inPlace);
+    o.encryptedRegex = parser.value(encryptedRegex);
+    const QString secretsSub =
+        o.command == QLatin1String("secrets") ? o.arguments.value(0) : QString();
+    const bool keygen = secretsSub == QLatin1String("keygen");
 
     if (o.demo && parser.isSet(snapshot))
         return usageError(Text::tr("--snapshot and --demo exclude each other"));
@@ -286,7 +320,7 @@ ParseResult parseArguments(const QStringList &arguments)
                               .arg(o.command, o.command == QLatin1String("snapshot")
                                                   ? QStringLiteral("FILE")
                                                   : QStringLiteral("DIR")));
-    if (!needsOut && parser.isSet(out))
+    if (!needsOut && !keygen && parser.isSet(out))
         return usageError(Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("out")));
     if (o.clean && o.command != QLatin1String("split"))
         return usageError(
@@ -325,6 +359,32 @@ ParseResult parseArguments(const QStringList &arguments)
             return usageError(
                 Text::tr("flux %1: unexpected argument \"%2\"").arg(sub, o.arguments.at(1)));
     }
+    if (o.command == QLatin1String("secrets")) {
+        if (secretsSub.isEmpty())
+            return usageError(Text::tr("secrets needs a subcommand: %1")
+                                  .arg(secretsSubcommands().join(QLatin1String(", "))));
+        if (!secretsSubcommands().contains(secretsSub))
+            return usageError(Text::tr("secrets: unknown subcommand \"%1\"; available: %2")
+                                  .arg(secretsSub, secretsSubcommands().join(QLatin1String(", "))));
+        const bool takesFile =
+            secretsSub == QLatin1String("encrypt") || secretsSub == QLatin1String("decrypt");
+        if (takesFile && o.arguments.size() != 2)
+            return usageError(Text::tr("secrets %1 needs FILE").arg(secretsSub));
+        if (!takesFile && o.arguments.size() > 1)
+            return usageError(Text::tr("secrets %1: unexpected argument \"%2\"")
+                                  .arg(secretsSub, o.arguments.at(1)));
+        if (o.inPlace && !takesFile)
+            return usageError(Text::tr("--in-place needs secrets encrypt or decrypt"));
+        if (o.inPlace && o.arguments.value(1) == QLatin1String("-"))
+            return usageError(Text::tr("--in-place needs a FILE, not standard input"));
+    }
+    if (!o.ageRecipients.isEmpty() && secretsSub != QLatin1String("encrypt") &&
+        secretsSub != QLatin1String("setup"))
+        return usageError(Text::tr("--age needs secrets encrypt or secrets setup"));
+    if (o.inPlace && o.command != QLatin1String("secrets"))
+        return usageError(Text::tr("--in-place needs secrets encrypt or decrypt"));
+    if (!o.encryptedRegex.isEmpty() && secretsSub != QLatin1String("encrypt"))
+        return usageError(Text::tr("--encrypted-regex needs secrets encrypt"));
     const QString fluxSub = o.command == QLatin1String("flux") ? o.arguments.value(0) : QString();
     if (o.record && fluxSub != QLatin1String("takeover"))
         return usageError(Text::tr("--record needs flux takeover"));

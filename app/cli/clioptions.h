@@ -61,6 +61,10 @@ struct CliOptions
     QString tokenEnv;         // --token-env VAR: HTTPS token for Flux, from the environment
     QString hostApi;          // --host-api github|gitea: add the deploy key through the API
     QString hostTokenEnv;     // --host-token-env VAR: the API token, from the environment
+    // secrets
+    QStringList ageRecipients; // --age RECIPIENT, repeatable (encrypt, setup)
+    bool inPlace = false;      // --in-place (encrypt, decrypt)
+    QString encryptedRegex;    // --encrypted-regex R (encrypt)
 };
 
 struct ParseResult

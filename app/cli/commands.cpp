@@ -161,6 +161,8 @@ int runCommand(const CliOptions &options)
         return runValidate(options);
     if (options.command == QLatin1String("flux"))
         return runFlux(options);
+    if (options.command == QLatin1String("secrets"))
+        return runSecrets(options);
     printError(Text::tr("unknown command \"%1\"").arg(options.command));
     return ExitUsage;
 }

@@ -22,9 +22,12 @@ int runFluxStatus(const CliOptions &options);    // cmd_fluxstatus.cpp
 int runFluxAction(const CliOptions &options);    // cmd_fluxaction.cpp: reconcile, suspend, resume
 int runFluxCheck(const CliOptions &options);     // cmd_fluxcheck.cpp
 int runFluxBootstrap(const CliOptions &options); // cmd_fluxbootstrap.cpp
+int runSecrets(const CliOptions &options);       // cmd_secrets.cpp: keygen, encrypt, ...
 
 // The flux subcommands this build knows, in the order help lists them.
 QStringList fluxSubcommands();
+// The secrets subcommands, in the order help lists them.
+QStringList secretsSubcommands();
 
 // Dispatches options.command.
 int runCommand(const CliOptions &options);

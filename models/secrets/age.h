@@ -44,7 +44,7 @@ public:
     // One "AGE-SECRET-KEY-1..." string; errors name what is wrong (prefix, checksum, length).
     static Result<Identity> parse(const QString &text);
 
-    QString toString() const; // "AGE-SECRET-KEY-1..."; the caller wipes what it keeps
+    QString toString() const;  // "AGE-SECRET-KEY-1..."; the caller wipes what it keeps
     QString recipient() const; // "age1..."
     const SecretBytes &secret() const { return m_secret; }
 
@@ -65,8 +65,7 @@ QByteArray identityFileText(const Identity &identity, const QDateTime &created);
 
 // Encrypts to every recipient ("age1..."), one X25519 stanza each. armor: the PEM-like
 // "-----BEGIN AGE ENCRYPTED FILE-----" form (what SOPS stores), else the binary form.
-Result<QByteArray> encrypt(const QByteArray &plaintext, const QStringList &recipients,
-                           bool armor);
+Result<QByteArray> encrypt(const QByteArray &plaintext, const QStringList &recipients, bool armor);
 // Decrypts a binary or armored file with the first identity that opens one of its stanzas.
 // Errors: not an age file, a malformed header (with what), no identity matches ("no identity
 // matched any of the file's recipients"), a wrong header MAC, a damaged or truncated payload.

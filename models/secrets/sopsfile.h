@@ -23,7 +23,7 @@ namespace Fluxdesk::Sops {
 // set means every value but those whose key ends in "_unencrypted" (sops's default).
 struct Rules
 {
-    QString encryptedRegex;   // e.g. "^(data|stringData)$"
+    QString encryptedRegex; // e.g. "^(data|stringData)$"
     QString unencryptedRegex;
     QString encryptedSuffix;
     QString unencryptedSuffix;
