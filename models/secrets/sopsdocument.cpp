@@ -2,6 +2,8 @@
 
 #include "manifest/yamlwriter.h"
 
+#include <QSet>
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -192,6 +194,11 @@ public:
         const qsizetype begin = qsizetype(mark.pos);
         if (isKeyPosition()) {
             Frame &f = m_stack.back();
+            if (f.keys.contains(text)) {
+                fail(mark, QStringLiteral("the key %1 appears twice").arg(QString::fromUtf8(text)));
+                return;
+            }
+            f.keys.insert(text);
             f.expectKey = false;
             f.key = text;
             f.keyBegin = begin;
@@ -248,6 +255,7 @@ private:
         bool flow = false;
         bool expectKey = true;
         QByteArray key;
+        QSet<QByteArray> keys;
         qsizetype keyBegin = 0;
         qsizetype keyEnd = 0;
         int keyLine = 0;

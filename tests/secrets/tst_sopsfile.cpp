@@ -698,6 +698,9 @@ private slots:
         auto o = options();
         QVERIFY(!Sops::encrypt("sops:\n  mac: x\n", o));
         QVERIFY(!Sops::encrypt("- a\n- b\n", o));
+        auto twice = Sops::encrypt("a: 1\nb:\n  c: 1\n  c: 2\n", o, QStringLiteral("d.yaml"));
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().toString(), QStringLiteral("d.yaml:4:3: the key c appears twice"));
         QVERIFY(!Sops::encrypt("a: &x 1\nb: *x\n", o));
         QVERIFY(!Sops::encrypt("a: &x 1\n", o));
         o.recipients = QStringList{QStringLiteral("age1notarecipient")};
