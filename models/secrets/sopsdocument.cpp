@@ -474,7 +474,7 @@ Result<Document> parseDocument(const QByteArray &text, const QString &fileName)
                 const QByteArray line = text.mid(doc.sopsEnd, e - doc.sopsEnd).trimmed();
                 if (!line.isEmpty() && !isBlank(text.at(doc.sopsEnd)))
                     break;
-                doc.sopsEnd = std::min(text.size(), e + 1);
+                doc.sopsEnd = std::min<qsizetype>(text.size(), e + 1);
             }
         }
         break;
