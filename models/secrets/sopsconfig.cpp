@@ -211,7 +211,7 @@ Result<QByteArray> withFluxSecretsRule(const QByteArray &text, const QStringList
         const int at = rules.constFirst().line;
         const QString text_ = ruleText(rule, indentOf(at));
         lines.insert(at - 1, text_.toUtf8().chopped(1));
-        return lines.join('\n') + '\n';
+        return QByteArray(lines.join('\n') + '\n');
     }
 
     // Our rule again: its recipients are merged, its lines written anew.
@@ -244,7 +244,7 @@ Result<QByteArray> withFluxSecretsRule(const QByteArray &text, const QStringList
     const QString replacement = ruleText(rule, indentOf(first));
     lines.erase(lines.begin() + (first - 1), lines.begin() + (end - 1));
     lines.insert(first - 1, replacement.toUtf8().chopped(1));
-    return lines.join('\n') + '\n';
+    return QByteArray(lines.join('\n') + '\n');
 }
 
 QByteArray withKeyIgnores(const QByteArray &gitignore)
