@@ -122,7 +122,9 @@ void finishEntryPoints(PlannedFiles &files, const QList<EntryPoint> &entryPoints
             encrypted.append(f.path);
     }
     for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
-        if (!files.fileMap().contains(it.key()) && Sops::isEncrypted(it.value()))
+        // contains() first: a re-plan of thousands of files reads each once, cheaply.
+        if (it.value().contains("sops:") && !files.fileMap().contains(it.key()) &&
+            Sops::isEncrypted(it.value()))
             encrypted.append(it.key());
     }
     for (const EntryPoint &e : entryPoints) {

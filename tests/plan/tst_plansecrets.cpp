@@ -224,6 +224,25 @@ private slots:
             QCOMPARE(workloads.value(s("decryption")).toObject(), decryption);
     }
 
+    // A SOPS file the checkout already holds (the user's own) keeps its entry point decrypting,
+    // with encryption off too.
+    void checkoutsEncryptedFileKeepsDecryption()
+    {
+        const QString path = s("workloads/tools/mine-secret.yaml");
+        Sops::EncryptOptions options;
+        options.recipients = QStringList{m_identity.recipient()};
+        const Result<QByteArray> sealed =
+            Sops::encrypt("apiVersion: v1\nkind: Secret\nmetadata:\n  name: mine\n  namespace: "
+                          "tools\nstringData:\n  token: t0k3n\n",
+                          options, path);
+        QVERIFY2(sealed, qPrintable(sealed.error().toString()));
+        RepositoryFiles existing;
+        existing.insert(path, *sealed);
+        const Plan p = planRepository(m_inventory, PlanOptions(), existing);
+        QVERIFY(specOf(p.file(workloadsEntry)).contains(s("decryption")));
+        QVERIFY(!specOf(p.file(infrastructureEntry)).contains(s("decryption")));
+    }
+
     // On disk: every Secret a SOPS file that decrypts to the planned Secret, no credential in
     // the clear anywhere (the plan file and the written record included), and kustomize builds
     // every root keeping the ciphertext as written.
