@@ -116,7 +116,7 @@ QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &
     }
     for (auto it = onDisk.constBegin(); it != onDisk.constEnd(); ++it) {
         if (!planned.contains(it.key()))
-            states.append({it.key(), FileStatus::OnDiskOnly, nullptr, {}, false});
+            states.append({it.key(), FileStatus::OnDiskOnly, nullptr});
     }
     // Usually only the on-disk-only files are out of order: a plan's files come sorted.
     const auto byPath = [](const FileState &a, const FileState &b) { return a.path < b.path; };

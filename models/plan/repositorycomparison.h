@@ -30,7 +30,7 @@ struct FileState
     const PlannedFile *file = nullptr; // null for OnDiskOnly; points into the Plan
     // An encrypted file that differs: why (EncryptedComparison::reason), and whether none of the
     // user's keys opens it (then it is never replaced without asking).
-    QString reason;
+    QString reason{};
     bool unopened = false;
 };
 
