@@ -45,14 +45,16 @@ QString usageText()
         "--repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets "
         "(Helm's release records too) are left out unless --include-secrets, as their data would "
         "land in Git in plain text\n"
-        "  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove "
-        "PATH | --remove-all-stale]]\n"
+        "  plan --repo DIR [--cluster NAME] [--encrypt-secrets] [--write [--accept PATH | "
+        "--accept-all] [--remove PATH | --remove-all-stale]]\n"
         "                        the planned repository, a status per file (\"not in plan\": "
         "YAML the plan no longer produces); exit 1 when files are planned or differ; --write "
         "writes new files and keeps hand-edited ones unless --accept names them (repeatable; "
         "--accept-all: every differing file), deletes only the not-in-plan files --remove names "
         "(repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository "
-        "that already holds manifests unless --force-demo is given\n"
+        "that already holds manifests unless --force-demo is given; --encrypt-secrets writes "
+        "included Secrets SOPS-encrypted for the recipients of the repository's .sops.yaml (see "
+        "secrets setup; kept in .fluxdesk/plan.yaml as secrets: {encrypt: true})\n"
         "  validate --repo DIR [--cluster NAME]\n"
         "                        what Flux will read, checked before a push: builds every "
         "kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object "
@@ -197,6 +199,7 @@ ParseResult parseArguments(const QStringList &arguments)
     const QCommandLineOption remove(QStringLiteral("remove"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption removeAllStale(QStringLiteral("remove-all-stale"));
     const QCommandLineOption forceDemo(QStringLiteral("force-demo"));
+    const QCommandLineOption encryptSecrets(QStringLiteral("encrypt-secrets"));
     const QCommandLineOption record(QStringLiteral("record"));
     const QCommandLineOption pre(QStringLiteral("pre"));
     const QCommandLineOption withSource(QStringLiteral("with-source"));
@@ -225,6 +228,7 @@ ParseResult parseArguments(const QStringList &arguments)
          includeSecrets, accept,  acceptAll, remove,  removeAllStale, help,  version});
     parser.addOption(inlineCredentials);
     parser.addOption(forceDemo);
+    parser.addOption(encryptSecrets);
     parser.addOption(record);
     parser.addOptions({pre, withSource, fluxVersion});
     parser.addOptions(
@@ -290,6 +294,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.remove = parser.values(remove);
     o.removeAllStale = parser.isSet(removeAllStale);
     o.forceDemo = parser.isSet(forceDemo);
+    o.encryptSecrets = parser.isSet(encryptSecrets);
     o.record = parser.isSet(record);
     o.pre = parser.isSet(pre);
     o.withSource = parser.isSet(withSource);
@@ -341,6 +346,9 @@ ParseResult parseArguments(const QStringList &arguments)
         if (parser.isSet(writeOnly) && (o.command != QLatin1String("plan") || !o.write))
             return usageError(Text::tr("--%1 needs plan --write").arg(name));
     }
+    if (o.encryptSecrets && o.command != QLatin1String("plan"))
+        return usageError(
+            Text::tr("%1 does not take --%2").arg(o.command, QStringLiteral("encrypt-secrets")));
     if (o.forceDemo && (o.command != QLatin1String("plan") || !o.demo))
         return usageError(Text::tr("--force-demo needs plan with --demo"));
     if (o.command == QLatin1String("flux")) {

@@ -42,6 +42,8 @@ struct CliOptions
     bool acceptAll = false;      // --accept-all
     QStringList remove;          // --remove PATH, repeatable
     bool removeAllStale = false; // --remove-all-stale
+    // plan: included Secrets written SOPS-encrypted (saved in .fluxdesk/plan.yaml by --write)
+    bool encryptSecrets = false; // --encrypt-secrets
     // plan --write --demo into a repository that already holds manifests: refused unless given
     bool forceDemo = false; // --force-demo
 

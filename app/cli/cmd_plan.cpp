@@ -1,6 +1,7 @@
-// fluxdesk-cli plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all]
-// [--remove PATH | --remove-all-stale]]: the planned repository with a status per file; --write
-// writes new files, keeps hand-edited ones unless accepted, and deletes only what --remove names.
+// fluxdesk-cli plan --repo DIR [--cluster NAME] [--encrypt-secrets] [--write [--accept PATH |
+// --accept-all] [--remove PATH | --remove-all-stale]]: the planned repository with a status per
+// file; --write writes new files (included Secrets SOPS-encrypted when asked), keeps hand-edited
+// ones unless accepted, and deletes only what --remove names.
 #include "clitext.h"
 #include "commands.h"
 #include "output.h"
@@ -10,6 +11,7 @@
 #include "plan/plandecisions.h"
 #include "plan/planjob.h"
 #include "repo/repositorycontent.h"
+#include "secrets/agekeys.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -123,6 +125,8 @@ int runPlan(const CliOptions &options)
     PlanDecisions decisions = *saved;
     if (!options.cluster.isEmpty())
         decisions.cluster = options.cluster;
+    if (options.encryptSecrets)
+        decisions.encryptSecrets = true;
 
     ClusterSession session;
     const int loaded = loadSource(options, session);
@@ -131,12 +135,18 @@ int runPlan(const CliOptions &options)
     for (const Error &error : session.inventory().releaseErrors())
         printWarning(error.toString());
 
+    // The user's age keys open the encrypted Secrets written before, as sops would find them.
+    const AgeKeys::Found keys = AgeKeys::findIdentities();
     // The window's plan job: a malformed clean-rules file is a warning here as there.
     const std::shared_ptr<const PlanSnapshot> snapshot =
-        makePlanSnapshot(session.inventory(), repo, decisions);
+        makePlanSnapshot(session.inventory(), repo, decisions, nullptr, keys.identities);
     for (const Error &warning : snapshot->warnings)
         printWarning(warning.toString());
     const Plan &plan = snapshot->plan;
+    if (decisions.encryptSecrets) {
+        for (const Error &error : keys.errors)
+            printWarning(error.toString());
+    }
     for (const Problem &problem : plan.problems)
         printWarning(problem.file.isEmpty() ? problem.message
                                             : problem.file + QLatin1String(": ") + problem.message);
@@ -144,6 +154,7 @@ int runPlan(const CliOptions &options)
     if (options.write) {
         PlanWriteRequest request;
         request.acceptAllDiffering = options.acceptAll;
+        request.identities = keys.identities;
         if (options.removeAllStale)
             request.remove = QSet<QString>(snapshot->preview.removable.begin(),
                                            snapshot->preview.removable.end());
@@ -211,7 +222,11 @@ int runPlan(const CliOptions &options)
                 f.insert(QStringLiteral("objects"), keysJson(s.file->objects));
                 if (s.file->plainTextSecret)
                     f.insert(QStringLiteral("plainTextSecret"), true);
+                if (s.file->encrypted)
+                    f.insert(QStringLiteral("encrypted"), true);
             }
+            if (!s.reason.isEmpty())
+                f.insert(QStringLiteral("reason"), s.reason);
             files.append(f);
         }
         QJsonArray excluded;
@@ -241,7 +256,8 @@ int runPlan(const CliOptions &options)
     for (const FileState &s : states)
         out +=
             line(removableSet.contains(s.path) ? Text::tr("not in plan") : fileStatusName(s.status),
-                 s.path);
+                 s.reason.isEmpty() ? s.path
+                                    : s.path + QLatin1String(" (") + s.reason + QLatin1Char(')'));
     for (const QString &path : plan.bootstrapPaths)
         out += line(Text::tr("bootstrap"), path);
     for (const ExcludedObject &e : plan.excluded)

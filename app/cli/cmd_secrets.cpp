@@ -94,7 +94,7 @@ QList<Age::Identity> identitiesOrError()
 
 // Writes data over path at once, keeping a private file private (0600 for what holds secrets in
 // the clear); stdout when not in place.
-int emit(const CliOptions &options, const QString &path, const QByteArray &data, bool clear)
+int writeResult(const CliOptions &options, const QString &path, const QByteArray &data, bool clear)
 {
     if (!options.inPlace) {
         printOut(data);
@@ -152,7 +152,7 @@ int runEncrypt(const CliOptions &options, const QString &path)
         printError(out.error().toString());
         return ExitUsage;
     }
-    return emit(options, path, *out, false);
+    return writeResult(options, path, *out, false);
 }
 
 int runDecrypt(const CliOptions &options, const QString &path)
@@ -175,7 +175,7 @@ int runDecrypt(const CliOptions &options, const QString &path)
         printError(out.error().toString());
         return ExitProblems;
     }
-    return emit(options, path, out->bytes(), true);
+    return writeResult(options, path, out->bytes(), true);
 }
 
 int runSetup(const CliOptions &options)

@@ -2,6 +2,7 @@
 
 #include "kube/inventory.h"
 #include "manifest/yamlwriter.h"
+#include "secrets/sopssetup.h"
 
 #include <algorithm>
 #include <tuple>
@@ -27,7 +28,7 @@ QString renderedYaml(const QJsonObject &object)
 }
 
 QJsonObject fluxKustomization(const EntryPointSettings &settings, const QString &path,
-                              const QJsonArray &healthChecks)
+                              const QJsonArray &healthChecks, bool decryption)
 {
     QJsonObject spec{{QStringLiteral("interval"), settings.interval},
                      {QStringLiteral("retryInterval"), settings.retryInterval},
@@ -48,6 +49,12 @@ QJsonObject fluxKustomization(const EntryPointSettings &settings, const QString 
         spec.insert(QStringLiteral("healthChecks"), healthChecks);
     if (settings.suspend)
         spec.insert(QStringLiteral("suspend"), true);
+    if (decryption)
+        spec.insert(
+            QStringLiteral("decryption"),
+            QJsonObject{{QStringLiteral("provider"), QStringLiteral("sops")},
+                        {QStringLiteral("secretRef"),
+                         QJsonObject{{QStringLiteral("name"), Sops::decryptionSecretName()}}}});
     return QJsonObject{
         {QStringLiteral("apiVersion"), QStringLiteral("kustomize.toolkit.fluxcd.io/v1")},
         {QStringLiteral("kind"), QStringLiteral("Kustomization")},

@@ -23,8 +23,10 @@ QString renderedYaml(const QJsonObject &object);
 
 // clusters/<cluster>/<name>.yaml: a Flux Kustomization applying `path` from the flux-system
 // GitRepository with the entry point's settings (healthChecks only when the settings ask).
+// decryption: the folder holds SOPS-encrypted files, which Flux decrypts with the age key in
+// Secret flux-system/sops-age (spec.decryption).
 QJsonObject fluxKustomization(const EntryPointSettings &settings, const QString &path,
-                              const QJsonArray &healthChecks = {});
+                              const QJsonArray &healthChecks = {}, bool decryption = false);
 
 // A Namespace with nothing but its name (for a namespace whose own object is not planned).
 QJsonObject minimalNamespace(const QString &name);

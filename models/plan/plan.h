@@ -38,6 +38,9 @@ struct PlannedFile
     // for them.
     QList<ObjectKey> objects;
     bool plainTextSecret = false; // an included Secret: its data lands in Git unencrypted
+    // An included Secret written SOPS-encrypted (PlanOptions::encryptSecrets): `text` is its plain
+    // text, kept in memory only; the file on disk is encrypted (plan/encryptedfiles.h).
+    bool encrypted = false;
 };
 
 struct ExcludedObject

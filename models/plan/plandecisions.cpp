@@ -165,7 +165,8 @@ bool PlanDecisions::isEmpty() const
 {
     return cluster.isEmpty() && included.isEmpty() && excluded.isEmpty() && placements.isEmpty() &&
            excludedKinds.isEmpty() && excludedNamespaces.isEmpty() && chartSources.isEmpty() &&
-           releases.isEmpty() && effectiveEntryPoints(entryPoints) == defaultEntryPoints();
+           releases.isEmpty() && !encryptSecrets &&
+           effectiveEntryPoints(entryPoints) == defaultEntryPoints();
 }
 
 bool PlanDecisions::operator==(const PlanDecisions &other) const
@@ -179,6 +180,7 @@ bool PlanDecisions::operator==(const PlanDecisions &other) const
     return cluster == other.cluster && included == other.included && excluded == other.excluded &&
            placements == other.placements && excludedKinds == other.excludedKinds &&
            excludedNamespaces == other.excludedNamespaces && releases == other.releases &&
+           encryptSecrets == other.encryptSecrets &&
            effectiveEntryPoints(entryPoints) == effectiveEntryPoints(other.entryPoints);
 }
 
@@ -196,6 +198,8 @@ void PlanDecisions::applyTo(PlanOptions &options) const
     options.releaseEdits.append(releases);
     if (!entryPoints.isEmpty())
         options.entryPoints = effectiveEntryPoints(entryPoints);
+    if (encryptSecrets)
+        options.encryptSecrets = true;
 }
 
 QByteArray PlanDecisions::toYaml() const
@@ -256,6 +260,8 @@ QByteArray PlanDecisions::toYaml() const
         }
         document.insert(QStringLiteral("releases"), edits);
     }
+    if (encryptSecrets)
+        document.insert(QStringLiteral("secrets"), QJsonObject{{QStringLiteral("encrypt"), true}});
     // Only settings that differ from the defaults are worth a review; then all of them, so the
     // file says what Flux gets.
     const QList<EntryPointSettings> effective = effectiveEntryPoints(entryPoints);
@@ -297,10 +303,10 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
     if (!value->isObject())
         return errorAt(tr("the plan file must be a map"), QString());
     const QJsonObject root = value->toObject();
-    static const QStringList knownKeys{QStringLiteral("apiVersion"), QStringLiteral("kind"),
-                                       QStringLiteral("cluster"),    QStringLiteral("objects"),
-                                       QStringLiteral("exclude"),    QStringLiteral("chartSources"),
-                                       QStringLiteral("releases"),   QStringLiteral("entryPoints")};
+    static const QStringList knownKeys{
+        QStringLiteral("apiVersion"), QStringLiteral("kind"),    QStringLiteral("cluster"),
+        QStringLiteral("objects"),    QStringLiteral("exclude"), QStringLiteral("chartSources"),
+        QStringLiteral("releases"),   QStringLiteral("secrets"), QStringLiteral("entryPoints")};
     for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
         if (!knownKeys.contains(it.key()))
             return keyErrorAt(tr("unknown key \"%1\" (known: %2)")
@@ -368,6 +374,23 @@ Result<PlanDecisions> PlanDecisions::parse(const QByteArray &yaml, const QString
             return namespaces.error();
         d.excludedKinds = std::move(kinds).value();
         d.excludedNamespaces = std::move(namespaces).value();
+    }
+    const QJsonValue secrets = root.value(QLatin1String("secrets"));
+    if (!secrets.isUndefined() && !secrets.isNull()) {
+        if (!secrets.isObject())
+            return errorAt(tr("secrets must be a map, such as {encrypt: true}"),
+                           QStringLiteral("secrets"));
+        const QJsonObject map = secrets.toObject();
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+            if (it.key() != QLatin1String("encrypt"))
+                return keyErrorAt(tr("unknown key \"%1\" under secrets (encrypt)").arg(it.key()),
+                                  yamlPathKey(QStringLiteral("secrets"), it.key()));
+        }
+        const QJsonValue encrypt = map.value(QLatin1String("encrypt"));
+        if (!encrypt.isUndefined() && !encrypt.isBool())
+            return errorAt(tr("secrets.encrypt must be true or false"),
+                           yamlPathKey(QStringLiteral("secrets"), QStringLiteral("encrypt")));
+        d.encryptSecrets = encrypt.toBool();
     }
     const QJsonArray sources = root.value(QLatin1String("chartSources")).toArray();
     for (const QJsonValue &v : sources)

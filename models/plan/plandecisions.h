@@ -27,6 +27,7 @@ namespace Fluxdesk {
 //     kinds: [ConfigMap, Deployment.apps]   # every object of a kind, in every namespace
 //     namespaces: [kube-system]             # every object of a namespace, and the Namespace
 //   chartSources: [...]   (ChartSourceChoice::toJson)
+//   secrets: {encrypt: true}                # included Secrets written SOPS-encrypted
 //
 // An unknown key (a typo such as "exlude:") is an error at its line, not silently ignored.
 struct PlanDecisions
@@ -64,6 +65,9 @@ struct PlanDecisions
     // credentials are in the HelmRelease (in Git) anyway.
     // Files of earlier versions said `moveCredentials: true`: read as `credentials: secret`.
     QList<ReleaseEdit> releases;
+    // Included Secrets written SOPS-encrypted (PlanOptions::encryptSecrets); saved as
+    // `secrets: {encrypt: true}`, left out when off (files without it read as off).
+    bool encryptSecrets = false;
 
     bool isEmpty() const;
     bool operator==(const PlanDecisions &other) const;
@@ -80,7 +84,8 @@ struct PlanDecisions
     void excludeNamespace(const QString &ns);
     void includeNamespace(const QString &ns);
 
-    // Into options (cluster when set, included Secrets, exclusions, placements, chart sources).
+    // Into options (cluster when set, included Secrets, exclusions, placements, chart sources,
+    // encryption when on).
     void applyTo(PlanOptions &options) const;
 
     // Stable text: objects sorted by key, one line each.

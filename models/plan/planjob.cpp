@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace Fluxdesk {
 
 PlanOptions planOptionsFor(const QString &repo, const PlanDecisions &decisions,
@@ -34,10 +36,9 @@ PlanOptions planOptionsFor(const QString &repo, const PlanDecisions &decisions,
     return options;
 }
 
-std::shared_ptr<const PlanSnapshot> makePlanSnapshot(const Inventory &inventory,
-                                                     const QString &repo,
-                                                     const PlanDecisions &decisions,
-                                                     PlanCache *cache)
+std::shared_ptr<const PlanSnapshot>
+makePlanSnapshot(const Inventory &inventory, const QString &repo, const PlanDecisions &decisions,
+                 PlanCache *cache, const QList<Age::Identity> &identities)
 {
     auto snapshot = std::make_shared<PlanSnapshot>();
     const PlanOptions options = planOptionsFor(repo, decisions, &snapshot->warnings, cache);
@@ -46,8 +47,13 @@ std::shared_ptr<const PlanSnapshot> makePlanSnapshot(const Inventory &inventory,
     snapshot->plan = planRepository(inventory, options, snapshot->onDisk);
     // Folders of the checkout Flux never applies (a split left unwired): the Problems list's too.
     snapshot->plan.problems.append(FluxReach(snapshot->onDisk).problems());
-    snapshot->states = compareWithRepository(snapshot->plan, snapshot->onDisk);
-    snapshot->preview = previewWrite(snapshot->plan, snapshot->onDisk, loadWrittenRecord(repo));
+    const bool encrypts = std::any_of(snapshot->plan.files.cbegin(), snapshot->plan.files.cend(),
+                                      [](const PlannedFile &f) { return f.encrypted; });
+    const EncryptedFiles encrypted =
+        encrypts ? EncryptedFiles::forRepository(repo, identities) : EncryptedFiles();
+    snapshot->states = compareWithRepository(snapshot->plan, snapshot->onDisk, encrypted);
+    snapshot->preview =
+        previewWrite(snapshot->plan, snapshot->onDisk, loadWrittenRecord(repo), encrypted);
     return snapshot;
 }
 
@@ -84,7 +90,7 @@ Result<PlanWriteResult> writePlanSnapshot(const PlanSnapshot &snapshot, const QS
 {
     QSet<QString> accept;
     const Plan plan = planToWrite(snapshot, request, &accept);
-    return writePlan(plan, repo, accept, request.remove);
+    return writePlan(plan, repo, accept, request.remove, request.identities);
 }
 
 } // namespace Fluxdesk

@@ -42,17 +42,19 @@ struct PlanSnapshot
 PlanOptions planOptionsFor(const QString &repo, const PlanDecisions &decisions,
                            QList<Error> *warnings, PlanCache *cache = nullptr);
 
-// Reads the checkout, plans the inventory for it, compares and previews the write.
-std::shared_ptr<const PlanSnapshot> makePlanSnapshot(const Inventory &inventory,
-                                                     const QString &repo,
-                                                     const PlanDecisions &decisions,
-                                                     PlanCache *cache = nullptr);
+// Reads the checkout, plans the inventory for it, compares and previews the write. identities
+// (AgeKeys::findIdentities()) open the encrypted Secrets already written, so that unchanged ones
+// are seen as such.
+std::shared_ptr<const PlanSnapshot>
+makePlanSnapshot(const Inventory &inventory, const QString &repo, const PlanDecisions &decisions,
+                 PlanCache *cache = nullptr, const QList<Age::Identity> &identities = {});
 
 struct PlanWriteRequest
 {
     QSet<QString> accept; // differing files to replace with the plan's version
     QSet<QString> remove; // on-disk-only files to delete (PlanWritePreview::removable)
     bool acceptAllDiffering = false;
+    QList<Age::Identity> identities; // open the encrypted files written before (writePlan)
 };
 
 // The plan a write of the snapshot writes: the snapshot's own, its kustomizations made again when

@@ -4,6 +4,8 @@
 #include "plan/placement.h"
 #include "repo/kustomizationfile.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <utility>
 
@@ -14,14 +16,13 @@ PlannedFiles::PlannedFiles(ExistingLayout existing, QHash<ObjectKey, QString> pl
 {}
 
 QString PlannedFiles::add(const QString &wantedPath, PlannedFileKind kind,
-                          const QJsonObject &object, QList<ObjectKey> keys, bool plainText)
+                          const QJsonObject &object, QList<ObjectKey> keys)
 {
-    return add(wantedPath, kind, ObjectKey::of(object), renderedYaml(object), std::move(keys),
-               plainText);
+    return add(wantedPath, kind, ObjectKey::of(object), renderedYaml(object), std::move(keys));
 }
 
 QString PlannedFiles::add(const QString &wantedPath, PlannedFileKind kind, const ObjectKey &own,
-                          const QString &text, QList<ObjectKey> keys, bool plainText)
+                          const QString &text, QList<ObjectKey> keys)
 {
     QString path = wantedPath;
     const QString placed = m_placements.value(own);
@@ -49,8 +50,28 @@ QString PlannedFiles::add(const QString &wantedPath, PlannedFileKind kind, const
     file.text = text;
     file.kind = kind;
     file.objects = keys;
-    file.plainTextSecret = plainText;
     m_files.insert(path, file);
+    return path;
+}
+
+QString PlannedFiles::addSecret(Plan &plan, bool encrypt, const QString &wantedPath,
+                                const ObjectKey &own, const QString &text, QList<ObjectKey> keys)
+{
+    const QString path = add(wantedPath, PlannedFileKind::Manifest, own, text, std::move(keys));
+    PlannedFile &file = m_files[path];
+    file.encrypted = encrypt;
+    file.plainTextSecret = !encrypt;
+    if (!encrypt) {
+        Problem p;
+        p.severity = Problem::Severity::Warning;
+        p.file = path;
+        p.rule = QStringLiteral("plan-plain-text-secret");
+        p.message =
+            QCoreApplication::translate("Planner", "Secret %1 is written as plain text; encrypt it "
+                                                   "(SOPS) or keep it out of Git.")
+                .arg(own.ns + QLatin1Char('/') + own.name);
+        plan.problems.append(p);
+    }
     return path;
 }
 

@@ -23,10 +23,14 @@ public:
 
     // Adds object rendered as YAML; keys: the live objects the file carries. Returns the path.
     QString add(const QString &wantedPath, PlannedFileKind kind, const QJsonObject &object,
-                QList<ObjectKey> keys, bool plainText = false);
+                QList<ObjectKey> keys);
     // own: the key of the object the file holds; text: that object rendered.
     QString add(const QString &wantedPath, PlannedFileKind kind, const ObjectKey &own,
-                const QString &text, QList<ObjectKey> keys, bool plainText = false);
+                const QString &text, QList<ObjectKey> keys);
+    // An included Secret (own, rendered as text): SOPS-encrypted when encrypt, else plain text
+    // with a "plan-plain-text-secret" warning in plan. Returns the path.
+    QString addSecret(Plan &plan, bool encrypt, const QString &wantedPath, const ObjectKey &own,
+                      const QString &text, QList<ObjectKey> keys);
 
     // Renders a file again in place (an entry point once its health checks are known).
     void replace(const QString &path, const QJsonObject &object);

@@ -7,19 +7,14 @@
 #include "plan/plancache.h"
 #include "plan/plannedfiles.h"
 #include "plan/releaseplan.h"
-
-#include <QCoreApplication>
+#include "secrets/sopsfile.h"
+#include "secrets/sopssetup.h"
 
 #include <algorithm>
 
 namespace Fluxdesk {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Planner", text);
-}
 
 // One Flux Kustomization per root, clusters/<cluster>/<root>.yaml.
 struct EntryPoint
@@ -49,7 +44,7 @@ private:
 };
 
 // 1. Entry points: one Flux Kustomization per known root, each once. Their health checks need the
-// rest of the plan: see addHealthChecks().
+// rest of the plan: see finishEntryPoints().
 QList<EntryPoint> addEntryPoints(PlannedFiles &files, const PlanOptions &options)
 {
     QList<EntryPoint> entryPoints;
@@ -72,26 +67,21 @@ QList<EntryPoint> addEntryPoints(PlannedFiles &files, const PlanOptions &options
     return entryPoints;
 }
 
-// 3. The owner's objects, each in its own file; an included Secret flagged as plain text.
+// 3. The owner's objects, each in its own file; an included Secret encrypted or flagged as plain
+// text.
 void addManifests(PlannedFiles &files, Plan &plan, const ObjectSorting &sorted,
-                  const ReleasePlacement &releases, const ManifestRenderer &renderer)
+                  const ReleasePlacement &releases, const ManifestRenderer &renderer,
+                  const PlanOptions &options)
 {
     for (const InventoryEntry *e : sorted.placed) {
         const PlanCache::Rendered cleaned = renderer.render(*e);
-        const bool secret = e->key.group.isEmpty() && e->key.kind == QLatin1String("Secret");
-        const QString path = files.add(
-            manifestFolder(e->key, releases.nsFolder) + QLatin1Char('/') + cleaned.fileName,
-            PlannedFileKind::Manifest, cleaned.key, cleaned.text, {e->key}, secret);
-        if (secret) {
-            Problem p;
-            p.severity = Problem::Severity::Warning;
-            p.file = path;
-            p.rule = QStringLiteral("plan-plain-text-secret");
-            p.message = tr("Secret %1 is written as plain text; encrypt it (SOPS) or keep it out "
-                           "of Git.")
-                            .arg(e->key.ns + QLatin1Char('/') + e->key.name);
-            plan.problems.append(p);
-        }
+        const QString path =
+            manifestFolder(e->key, releases.nsFolder) + QLatin1Char('/') + cleaned.fileName;
+        if (e->key.group.isEmpty() && e->key.kind == QLatin1String("Secret"))
+            files.addSecret(plan, options.encryptSecrets, path, cleaned.key, cleaned.text,
+                            {e->key});
+        else
+            files.add(path, PlannedFileKind::Manifest, cleaned.key, cleaned.text, {e->key});
     }
 }
 
@@ -119,17 +109,36 @@ void addNamespaces(PlannedFiles &files, const Inventory &inventory, const Object
     }
 }
 
-// 5. Health checks: what each entry point that asks for them waits for.
-void addHealthChecks(PlannedFiles &files, const QList<EntryPoint> &entryPoints,
-                     const Inventory &inventory, const ReleasePlacement &releases)
+// 5. What each entry point needs of the rest of the plan: its health checks when it asks for
+// them, and SOPS decryption when its folder holds an encrypted file (the plan's, or one of the
+// checkout's the plan leaves in place).
+void finishEntryPoints(PlannedFiles &files, const QList<EntryPoint> &entryPoints,
+                       const Inventory &inventory, const ReleasePlacement &releases,
+                       const RepositoryFiles &existing)
 {
+    QStringList encrypted;
+    for (const PlannedFile &f : std::as_const(files.fileMap())) {
+        if (f.encrypted)
+            encrypted.append(f.path);
+    }
+    for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
+        // contains() first: a re-plan of thousands of files reads each once, cheaply.
+        if (it.value().contains("sops:") && !files.fileMap().contains(it.key()) &&
+            Sops::isEncrypted(it.value()))
+            encrypted.append(it.key());
+    }
     for (const EntryPoint &e : entryPoints) {
-        if (!e.settings.healthChecks)
+        const QString folder = QLatin1String("./") + e.settings.name;
+        const bool decryption =
+            std::any_of(encrypted.cbegin(), encrypted.cend(),
+                        [&folder](const QString &path) { return Sops::pathHolds(folder, path); });
+        if (!e.settings.healthChecks && !decryption)
             continue;
-        files.replace(e.path,
-                      fluxKustomization(e.settings, QLatin1String("./") + e.settings.name,
-                                        healthChecksUnder(files.fileMap(), e.settings.name,
-                                                          inventory, releases.helmReleaseKeys)));
+        const QJsonArray healthChecks = e.settings.healthChecks
+                                            ? healthChecksUnder(files.fileMap(), e.settings.name,
+                                                                inventory, releases.helmReleaseKeys)
+                                            : QJsonArray();
+        files.replace(e.path, fluxKustomization(e.settings, folder, healthChecks, decryption));
     }
 }
 
@@ -169,9 +178,9 @@ Plan planRepository(const Inventory &inventory, const PlanOptions &options,
     const ObjectSorting sorted = sortObjects(inventory, options, releases);
     plan.excluded += sorted.excluded;
     const ManifestRenderer renderer(inventory, options);
-    addManifests(files, plan, sorted, releases, renderer);
+    addManifests(files, plan, sorted, releases, renderer, options);
     addNamespaces(files, inventory, sorted, releases, renderer);
-    addHealthChecks(files, entryPoints, inventory, releases);
+    finishEntryPoints(files, entryPoints, inventory, releases, existing);
     addFolderKustomizations(files.fileMap(), files.existing(), options.cache);
 
     plan.files = files.files();

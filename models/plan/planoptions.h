@@ -71,9 +71,12 @@ struct ReleaseEdit
 struct PlanOptions
 {
     QString cluster = QStringLiteral("homelab");
-    // User-managed Secrets the user chose to write (as plain text); all others are excluded.
-    // Any object listed here is also kept when an exclusion rule below covers it.
+    // User-managed Secrets the user chose to write; all others are excluded. Any object listed
+    // here is also kept when an exclusion rule below covers it.
     QSet<ObjectKey> includedSecrets;
+    // Included Secrets (and those holding a Helm release's credentials) are written
+    // SOPS-encrypted (plan/encryptedfiles.h) rather than as plain text.
+    bool encryptSecrets = false;
     // Objects the user leaves out (a HelmRelease by its own key, helm.toolkit.fluxcd.io/
     // HelmRelease ns/name, leaves the whole release out).
     QSet<ObjectKey> excludedObjects;

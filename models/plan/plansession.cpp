@@ -3,6 +3,7 @@
 #include "manifest/splitter.h"
 #include "manifest/yamljson.h"
 #include "repo/repopath.h"
+#include "secrets/agekeys.h"
 
 #include <algorithm>
 
@@ -88,7 +89,8 @@ void PlanSession::replan()
     m_plans->start(
         [inventory = m_inventory, repo = m_repo, decisions = m_decisions,
          cache = m_cache](const JobContext &) {
-            return makePlanSnapshot(*inventory, repo, decisions, cache.get());
+            return makePlanSnapshot(*inventory, repo, decisions, cache.get(),
+                                    AgeKeys::findIdentities().identities);
         },
         [this](std::shared_ptr<const PlanSnapshot> snapshot) {
             m_snapshot = std::move(snapshot);
@@ -296,15 +298,19 @@ void PlanSession::startWrite(const std::shared_ptr<const PlanSnapshot> &snapshot
     PlanWriteRequest request;
     request.accept = accept;
     request.remove = remove;
-    m_writes->start([snapshot, repo = m_repo, request](
-                        const JobContext &) { return writePlanSnapshot(*snapshot, repo, request); },
-                    [this](const Result<PlanWriteResult> &outcome) {
-                        if (outcome)
-                            emit written(*outcome);
-                        else
-                            emit failed(outcome.error().toString());
-                        replan();
-                    });
+    m_writes->start(
+        [snapshot, repo = m_repo, request](const JobContext &) {
+            PlanWriteRequest withKeys = request;
+            withKeys.identities = AgeKeys::findIdentities().identities;
+            return writePlanSnapshot(*snapshot, repo, withKeys);
+        },
+        [this](const Result<PlanWriteResult> &outcome) {
+            if (outcome)
+                emit written(*outcome);
+            else
+                emit failed(outcome.error().toString());
+            replan();
+        });
 }
 
 bool PlanSession::isBusy() const

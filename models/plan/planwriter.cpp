@@ -56,10 +56,10 @@ void pruneEmptyFolders(FolderHandles &handles, const QString &relativeFile)
 } // namespace
 
 PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
-                              const WrittenRecord &written)
+                              const WrittenRecord &written, const EncryptedFiles &encrypted)
 {
     PlanWritePreview preview;
-    for (const FileState &s : compareWithRepository(plan, onDisk)) {
+    for (const FileState &s : compareWithRepository(plan, onDisk, encrypted)) {
         switch (s.status) {
         case FileStatus::Planned:
             preview.created.append(s.path);
@@ -68,8 +68,8 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
             preview.unchanged.append(s.path);
             break;
         case FileStatus::Differs:
-            (written.isUnedited(s.path, onDisk.value(s.path)) ? preview.outdated
-                                                              : preview.differing)
+            (!s.unopened && written.isUnedited(s.path, onDisk.value(s.path)) ? preview.outdated
+                                                                             : preview.differing)
                 .append(s.path);
             break;
         case FileStatus::OnDiskOnly:
@@ -83,7 +83,8 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
 }
 
 Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
-                                  const QSet<QString> &accept, const QSet<QString> &remove)
+                                  const QSet<QString> &accept, const QSet<QString> &remove,
+                                  const QList<Age::Identity> &identities)
 {
     // Decide and check everything first, so a refused path writes (and deletes) nothing at all.
     struct Pending
@@ -91,6 +92,7 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         QString real; // where it really lives, relative (a symlink inside stays a symlink)
         const PlannedFile *file;
         bool exists;
+        QByteArray content; // as written (an encrypted file's ciphertext)
     };
     QList<Pending> pending;
     PlanWriteResult result;
@@ -100,6 +102,19 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         return recordPath.error();
     WrittenRecord record = loadWrittenRecord(repoDir);
     const WrittenRecord recordBefore = record;
+    // Encrypted files need .sops.yaml's say on whom they are for; without it nothing is written.
+    EncryptedFiles encrypted;
+    if (std::any_of(plan.files.cbegin(), plan.files.cend(),
+                    [](const PlannedFile &f) { return f.encrypted; })) {
+        encrypted = EncryptedFiles::forRepository(repoDir, identities);
+        for (const PlannedFile &f : plan.files) {
+            if (!f.encrypted)
+                continue;
+            const Result<Sops::EncryptOptions> options = encrypted.encryptOptions(f.path);
+            if (!options)
+                return options.error();
+        }
+    }
     for (const PlannedFile &f : plan.files) {
         const Result<QString> path = inside.resolve(f.path);
         if (!path)
@@ -107,17 +122,21 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         const QFileInfo info(*path);
         if (info.exists() && !info.isFile())
             return Error(tr("not a file"), f.path);
+        QByteArray content;
         if (info.exists()) {
             QFile current(*path);
             if (!current.open(QIODevice::ReadOnly))
                 return Error(tr("cannot read: %1").arg(current.errorString()), f.path);
-            const QByteArray content = current.readAll();
-            if (content == f.text.toUtf8()) {
+            content = current.readAll();
+            const EncryptedComparison sealed =
+                f.encrypted ? encrypted.compare(f, content) : EncryptedComparison();
+            if (f.encrypted ? sealed.upToDate : content == f.text.toUtf8()) {
                 result.unchanged.append(f.path);
                 record.hashes.insert(f.path, WrittenRecord::hashOf(content));
                 continue;
             }
-            if (!accept.contains(f.path) && !record.isUnedited(f.path, content)) {
+            if (!accept.contains(f.path) &&
+                (sealed.unopened || !record.isUnedited(f.path, content))) {
                 result.kept.append(f.path);
                 continue;
             }
@@ -127,7 +146,16 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
         const Result<QString> real = inside.realRelative(f.path);
         if (!real)
             return real.error();
-        pending.append({*real, &f, info.exists()});
+        if (f.encrypted) {
+            // The old file, when its keys open it, keeps the ciphertext of unchanged values.
+            const Result<QByteArray> sealed = encrypted.encrypt(f, content);
+            if (!sealed)
+                return sealed.error();
+            content = *sealed;
+        } else {
+            content = f.text.toUtf8();
+        }
+        pending.append({*real, &f, info.exists(), content});
     }
 
     // The files to delete, checked like the writes. Sorted, so the result is too.
@@ -236,10 +264,9 @@ Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
     // above is refused.
     StagedWrite batch(inside.canonicalRoot());
     for (const Pending &p : pending) {
-        const QByteArray content = p.file->text.toUtf8();
-        batch.write(p.real, content);
+        batch.write(p.real, p.content);
         (p.exists ? result.updated : result.created).append(p.file->path);
-        record.hashes.insert(p.file->path, WrittenRecord::hashOf(content));
+        record.hashes.insert(p.file->path, WrittenRecord::hashOf(p.content));
     }
     // Deleted after the writes, so a folder that gets a new file is never pruned.
     for (const Removal &r : removals) {

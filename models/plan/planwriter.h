@@ -40,8 +40,11 @@ struct PlanWritePreview
     }
 };
 
+// An encrypted file is compared by what it decrypts to (see compareWithRepository); one none of
+// encrypted's keys opens is differing, never outdated.
 PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
-                              const WrittenRecord &written = {});
+                              const WrittenRecord &written = {},
+                              const EncryptedFiles &encrypted = EncryptedFiles());
 
 // Writes the plan into repoDir: new files, differing files that are exactly as Fluxdesk last
 // wrote them (.fluxdesk/written.yaml, which the write keeps up to date), and other differing
@@ -60,8 +63,14 @@ PlanWritePreview previewWrite(const Plan &plan, const RepositoryFiles &onDisk,
 // lists, file or emptied folder: kustomize would no longer build. Plan with the removed paths left
 // out of planRepository's `existing` (a kustomization keeps listing what exists), and accept the
 // kustomizations that then differ.
+// An encrypted file (PlannedFile::encrypted) is written SOPS-encrypted as the repository's
+// .sops.yaml says (plan/encryptedfiles.h); without a .sops.yaml rule for each, nothing is written.
+// It is unchanged while it decrypts with `identities` (AgeKeys::findIdentities()) to the planned
+// text for the same recipients; when rewritten, unchanged values keep their ciphertext. One that
+// no identity opens is kept unless accepted.
 Result<PlanWriteResult> writePlan(const Plan &plan, const QString &repoDir,
                                   const QSet<QString> &accept = {},
-                                  const QSet<QString> &remove = {});
+                                  const QSet<QString> &remove = {},
+                                  const QList<Age::Identity> &identities = {});
 
 } // namespace Fluxdesk

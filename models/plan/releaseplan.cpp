@@ -6,6 +6,7 @@
 #include "kube/inventory.h"
 #include "manifest/splitter.h"
 #include "plan/bulkdecisions.h"
+#include "plan/fluxobjects.h"
 #include "plan/plannedfiles.h"
 #include "repo/repopath.h"
 
@@ -118,36 +119,33 @@ Result<ConvertedRelease> convertRelease(const HelmRelease &release, const PlanOp
 }
 
 // The Secret a HelmRelease's moved credentials live in follows the plan's Secret rules: written
-// beside the HelmRelease (as plain text, flagged) only when the user included it; otherwise
-// listed as excluded, and the HelmRelease's file says the Secret must exist in the cluster.
+// beside the HelmRelease (encrypted, or as plain text and flagged) only when the user included
+// it; otherwise listed as excluded, and the HelmRelease's file says the Secret must exist in the
+// cluster.
 void addValuesSecret(Plan &plan, PlannedFiles &files, const PlanOptions &options,
                      const QJsonObject &secret, const QString &helmReleasePath)
 {
     const ObjectKey key = ObjectKey::of(secret);
+    if (options.includedSecrets.contains(key) && !options.excludedObjects.contains(key)) {
+        files.addSecret(plan, options.encryptSecrets,
+                        RepoPath::folderOf(helmReleasePath) + QLatin1Char('/') +
+                            fileNameFor(secret, QStringLiteral("{name}-{kind}.yaml")),
+                        key, renderedYaml(secret), {key});
+        return;
+    }
     const QString id = key.ns + QLatin1Char('/') + key.name;
+    plan.excluded.append({key, Ownership::UserManaged,
+                          tr("Holds the credentials moved out of %1; Secrets are written only "
+                             "when included.")
+                              .arg(helmReleasePath)});
     Problem p;
     p.severity = Problem::Severity::Warning;
-    if (options.includedSecrets.contains(key) && !options.excludedObjects.contains(key)) {
-        p.file = files.add(RepoPath::folderOf(helmReleasePath) + QLatin1Char('/') +
-                               fileNameFor(secret, QStringLiteral("{name}-{kind}.yaml")),
-                           PlannedFileKind::Manifest, secret, {key}, true);
-        p.rule = QStringLiteral("plan-plain-text-secret");
-        p.message = tr("Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of "
-                       "Git.")
-                        .arg(id);
-    } else {
-        plan.excluded.append(
-            {key, Ownership::UserManaged,
-             tr("Holds the credentials moved out of %1; Secrets are written only when "
-                "included.")
-                 .arg(helmReleasePath)});
-        p.file = helmReleasePath;
-        p.rule = QStringLiteral("plan-values-secret");
-        p.message = tr("Reads its credentials from Secret %1, which is not in the repository: "
-                       "create it in the cluster before Flux applies this HelmRelease, or "
-                       "include it.")
-                        .arg(id);
-    }
+    p.file = helmReleasePath;
+    p.rule = QStringLiteral("plan-values-secret");
+    p.message = tr("Reads its credentials from Secret %1, which is not in the repository: "
+                   "create it in the cluster before Flux applies this HelmRelease, or "
+                   "include it.")
+                    .arg(id);
     plan.problems.append(p);
 }
 

@@ -89,7 +89,8 @@ QString fileStatusId(FileStatus status)
     return {};
 }
 
-QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk)
+QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk,
+                                       const EncryptedFiles &encrypted)
 {
     QList<FileState> states;
     states.reserve(plan.files.size() + onDisk.size());
@@ -101,10 +102,16 @@ QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &
         s.path = f.path;
         s.file = &f;
         const auto it = onDisk.constFind(f.path);
-        if (it == onDisk.constEnd())
+        if (it == onDisk.constEnd()) {
             s.status = FileStatus::Planned;
-        else
+        } else if (f.encrypted) {
+            const EncryptedComparison c = encrypted.compare(f, *it);
+            s.status = c.upToDate ? FileStatus::UpToDate : FileStatus::Differs;
+            s.reason = c.reason;
+            s.unopened = c.unopened;
+        } else {
             s.status = sameText(*it, f.text) ? FileStatus::UpToDate : FileStatus::Differs;
+        }
         states.append(s);
     }
     for (auto it = onDisk.constBegin(); it != onDisk.constEnd(); ++it) {

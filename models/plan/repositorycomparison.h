@@ -1,5 +1,6 @@
 #pragma once
 
+#include "plan/encryptedfiles.h"
 #include "plan/plan.h"
 
 #include <QList>
@@ -12,7 +13,7 @@ namespace Fluxdesk {
 enum class FileStatus
 {
     Planned,    // not on disk yet
-    UpToDate,   // on disk with exactly the planned text
+    UpToDate,   // on disk with exactly the planned text (encrypted: see EncryptedComparison)
     Differs,    // on disk with other text
     OnDiskOnly, // a YAML file of the repository the plan does not produce
 };
@@ -27,13 +28,19 @@ struct FileState
     QString path;
     FileStatus status = FileStatus::Planned;
     const PlannedFile *file = nullptr; // null for OnDiskOnly; points into the Plan
+    // An encrypted file that differs: why (EncryptedComparison::reason), and whether none of the
+    // user's keys opens it (then it is never replaced without asking).
+    QString reason{};
+    bool unopened = false;
 };
 
 // Every *.yaml / *.yml file under clusters/, infrastructure/ and workloads/ of repoDir, except
 // clusters/*/flux-system/ (flux bootstrap's). A missing folder reads as empty.
 RepositoryFiles readRepositoryFiles(const QString &repoDir);
 
-// Every planned file and every on-disk-only file, sorted by path.
-QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk);
+// Every planned file and every on-disk-only file, sorted by path. An encrypted planned file is
+// compared by what it decrypts to with encrypted's keys (EncryptedFiles::compare).
+QList<FileState> compareWithRepository(const Plan &plan, const RepositoryFiles &onDisk,
+                                       const EncryptedFiles &encrypted = EncryptedFiles());
 
 } // namespace Fluxdesk

@@ -78,6 +78,63 @@ private slots:
         QVERIFY(file.readAll().endsWith("# mine\n"));
     }
 
+    // --encrypt-secrets: refused without .sops.yaml (nothing written, the choice not saved);
+    // after secrets setup the included Secret is a SOPS file, the choice is in plan.yaml, and the
+    // next plan finds it up to date with the user's key.
+    void encryptSecrets()
+    {
+        QTemporaryDir home, repo;
+        QVERIFY(home.isValid() && repo.isValid());
+        QProcessEnvironment env = isolatedEnvironment(home.path());
+        env.insert(s("SOPS_AGE_KEY_FILE"), home.filePath(s("keys.txt")));
+        env.remove(s("SOPS_AGE_KEY"));
+        const QString decisions = repo.filePath(s(".fluxdesk/plan.yaml"));
+        QVERIFY(Fluxdesk::TestFiles::writeFile(
+            decisions, "kind: Plan\nobjects:\n- {kind: Secret, namespace: logging, name: "
+                       "grafana-values, decision: include}\n"));
+        const QString secret = s("infrastructure/logging/grafana-values-secret.yaml");
+        const QStringList write{s("--demo"),  s("plan"),         s("--repo"),           repo.path(),
+                                s("--write"), s("--force-demo"), s("--encrypt-secrets")};
+
+        const CliRun refused = runCli(write, env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.errText().contains(s(".sops.yaml")) &&
+                     refused.errText().contains(s("secrets setup")),
+                 qPrintable(refused.errText()));
+        QVERIFY(!QFile::exists(repo.filePath(secret)));
+        QVERIFY(!QFile::exists(repo.filePath(s("clusters"))));
+        QVERIFY(!readFile(decisions).contains("secrets:"));
+
+        QCOMPARE(runCli({s("secrets"), s("keygen")}, env).exitCode, 0);
+        const CliRun setup = runCli({s("secrets"), s("setup"), s("--repo"), repo.path()}, env);
+        QVERIFY2(setup.exitCode == 0, qPrintable(setup.errText()));
+        const CliRun written = runCli(write, env);
+        QVERIFY2(written.exitCode == 0, qPrintable(written.errText()));
+        const QByteArray onDisk = readFile(repo.filePath(secret));
+        QVERIFY2(onDisk.contains("adminPassword: ENC[AES256_GCM,") && onDisk.contains("\nsops:\n"),
+                 onDisk.constData());
+        QVERIFY(!onDisk.contains("demo-password-change-me"));
+        QVERIFY(readFile(decisions).contains("secrets:\n  encrypt: true\n"));
+        QVERIFY(readFile(repo.filePath(s("clusters/homelab/infrastructure.yaml")))
+                    .contains("decryption:\n    provider: sops\n"));
+
+        // plan.yaml keeps the choice: no option needed, and nothing left to write.
+        const CliRun json =
+            runCli({s("--demo"), s("--json"), s("plan"), s("--repo"), repo.path()}, env);
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray files =
+            QJsonDocument::fromJson(json.out).object().value(s("files")).toArray();
+        bool found = false;
+        for (const QJsonValue &f : files) {
+            if (f.toObject().value(s("path")).toString() != secret)
+                continue;
+            found = true;
+            QCOMPARE(f.toObject().value(s("status")).toString(), s("up-to-date"));
+            QVERIFY(f.toObject().value(s("encrypted")).toBool());
+        }
+        QVERIFY(found);
+    }
+
     void clusterOption()
     {
         QTemporaryDir home, repo;
