@@ -37,12 +37,6 @@ QString findSopsConfig(const QString &path)
 bool encryptionFor(const CliOptions &options, const QString &path, Sops::EncryptOptions *out)
 {
     if (!options.ageRecipients.isEmpty()) {
-        for (const QString &recipient : options.ageRecipients) {
-            if (!Age::isRecipient(recipient)) {
-                printError(Text::tr("--age: not an age recipient: %1").arg(recipient));
-                return false;
-            }
-        }
         out->recipients = options.ageRecipients;
         out->rules.encryptedRegex = options.encryptedRegex;
         return true;
@@ -135,6 +129,12 @@ int runKeygen(const CliOptions &options)
 
 int runEncrypt(const CliOptions &options, const QString &path)
 {
+    for (const QString &recipient : options.ageRecipients) {
+        if (!Age::isRecipient(recipient)) {
+            printError(Text::tr("--age: not an age recipient: %1").arg(recipient));
+            return ExitUsage;
+        }
+    }
     InputFile input;
     if (!input.open(path)) {
         printError(input.errorString());

@@ -126,10 +126,12 @@ Result<Age::Identity> createKey(const QString &keyFile, const QDateTime &created
             return Error(file.errorString(), keyFile);
         existing = Age::SecretBytes(file.readAll());
         file.close();
-        // A file that does not read as keys is not ours to rewrite.
-        Result<QList<Age::Identity>> parsed = Age::parseIdentityFile(existing.bytes(), keyFile);
-        if (!parsed)
-            return parsed.error();
+        // A file that does not read as keys is not ours to rewrite (an empty one is).
+        if (!existing.bytes().trimmed().isEmpty()) {
+            Result<QList<Age::Identity>> parsed = Age::parseIdentityFile(existing.bytes(), keyFile);
+            if (!parsed)
+                return parsed.error();
+        }
     }
 
     Age::Identity identity = Age::Identity::generate();

@@ -208,8 +208,11 @@ Result<QByteArray> withFluxSecretsRule(const QByteArray &text, const QStringList
         return dash < 0 ? QString() : QString::fromUtf8(l.left(dash));
     };
     if (same == rules.cend()) {
-        const int at = rules.constFirst().line;
-        const QString text_ = ruleText(rule, indentOf(at));
+        // Before the first rule and the comments just above it, which belong to it.
+        int at = rules.constFirst().line;
+        while (at > 1 && lines.at(at - 2).trimmed().startsWith('#'))
+            --at;
+        const QString text_ = ruleText(rule, indentOf(rules.constFirst().line));
         lines.insert(at - 1, text_.toUtf8().chopped(1));
         return QByteArray(lines.join('\n') + '\n');
     }

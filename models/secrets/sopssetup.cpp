@@ -7,6 +7,7 @@
 #include "secrets/sopsfile.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonObject>
@@ -84,6 +85,41 @@ QJsonObject decryptionSecret(const QByteArray &identityFileText)
                         QJsonObject{{decryptionSecretKey(), QString::fromUtf8(identityFileText)}}}};
 }
 
+Result<ClusterKeys> clusterKeys(const QString &repoDir, const QList<Age::Identity> &identities)
+{
+    const QString path = QDir(repoDir).filePath(QStringLiteral(".sops.yaml"));
+    Error readError;
+    const QByteArray text = readOrEmpty(path, &readError);
+    if (!readError.message.isEmpty())
+        return readError;
+    if (text.isEmpty())
+        return Error(tr("the repository is not set up for encrypted Secrets (no .sops.yaml)"),
+                     path);
+    Result<Config> config = parseConfig(text, path);
+    if (!config)
+        return config.error();
+    QStringList wanted;
+    for (const CreationRule &rule : std::as_const(config->creationRules))
+        wanted.append(rule.ageRecipients);
+    ClusterKeys keys;
+    QByteArray all;
+    for (const Age::Identity &identity : identities) {
+        const QString recipient = identity.recipient();
+        if (!wanted.contains(recipient) || keys.recipients.contains(recipient))
+            continue;
+        keys.recipients.append(recipient);
+        Age::SecretBytes entry(Age::identityFileText(identity, QDateTime::currentDateTimeUtc()));
+        all += entry.bytes();
+    }
+    keys.text = Age::SecretBytes(all);
+    all.fill('\0');
+    if (keys.recipients.isEmpty())
+        return Error(tr("none of your age keys is among the recipients .sops.yaml names (%1)")
+                         .arg(wanted.join(QLatin1String(", "))),
+                     path);
+    return keys;
+}
+
 bool pathHolds(const QString &specPath, const QString &relativeFile)
 {
     const QString root = cleanSpecPath(specPath);
@@ -145,6 +181,28 @@ Result<QByteArray> withDecryption(const QByteArray &yaml, const QString &fileNam
     return lines.join('\n');
 }
 
+SecretFiles findSecretFiles(const RepositoryFiles &files)
+{
+    SecretFiles out;
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (isEncrypted(it.value())) {
+            out.encrypted.append(it.key());
+            continue;
+        }
+        if (!it.value().contains("Secret"))
+            continue;
+        Result<QList<YamlDocument>> docs = parseYamlDocuments(it.value(), it.key());
+        if (!docs)
+            continue; // a broken file is validation's to report, not setup's
+        const bool secret = std::any_of(docs->cbegin(), docs->cend(), [](const YamlDocument &d) {
+            return isSecret(d.value.toObject());
+        });
+        if (secret)
+            out.plain.append(it.key());
+    }
+    return out;
+}
+
 Result<SetupChanges> planSetup(const RepositoryFiles &files, const QByteArray &sopsYaml,
                                const QByteArray &gitignore, const QStringList &recipients)
 {
@@ -158,22 +216,9 @@ Result<SetupChanges> planSetup(const RepositoryFiles &files, const QByteArray &s
     changes.sopsYaml = *config;
     changes.gitignore = withKeyIgnores(gitignore);
 
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (isEncrypted(it.value())) {
-            changes.encryptedFiles.append(it.key());
-            continue;
-        }
-        if (!isSecretFileName(it.key()) && !it.value().contains("kind: Secret"))
-            continue;
-        Result<QList<YamlDocument>> docs = parseYamlDocuments(it.value(), it.key());
-        if (!docs)
-            continue; // a broken file is validation's to report, not setup's
-        const bool secret = std::any_of(docs->cbegin(), docs->cend(), [](const YamlDocument &d) {
-            return isSecret(d.value.toObject());
-        });
-        if (secret)
-            changes.secretFiles.append(it.key());
-    }
+    const SecretFiles found = findSecretFiles(files);
+    changes.encryptedFiles = found.encrypted;
+    changes.secretFiles = found.plain;
 
     QStringList toDecrypt = changes.encryptedFiles + changes.secretFiles;
     const auto wanted = [&toDecrypt](const QString &specPath) {

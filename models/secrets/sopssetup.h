@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "repo/repositorytree.h"
+#include "secrets/age.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -23,6 +24,16 @@ QString decryptionSecretKey();  // "identity.agekey": kustomize-controller reads
 // The sops-age Secret holding identityFileText (age-keygen's format), for the API.
 QJsonObject decryptionSecret(const QByteArray &identityFileText);
 
+// The identities among the user's that open what repoDir's .sops.yaml encrypts to (any creation
+// rule's age recipients), as one keys.txt: what the sops-age Secret gives Flux. An error when
+// the repository has no readable .sops.yaml or none of the identities is among its recipients.
+struct ClusterKeys
+{
+    Age::SecretBytes text;
+    QStringList recipients;
+};
+Result<ClusterKeys> clusterKeys(const QString &repoDir, const QList<Age::Identity> &identities);
+
 // The Flux Kustomization document(s) in yaml with spec.decryption {provider: sops, secretRef:
 // {name: sops-age}} added when `wanted` says so for its spec.path, written into the text as it is
 // (comments, order and the other documents kept). A Kustomization that has a decryption block
@@ -34,6 +45,14 @@ Result<QByteArray> withDecryption(const QByteArray &yaml, const QString &fileNam
 
 // Whether a Flux Kustomization with this spec.path ("./apps", "apps/", "./") applies file.
 bool pathHolds(const QString &specPath, const QString &relativeFile);
+
+// The SOPS files and the Secret files still in plain text among a repository's YAML files.
+struct SecretFiles
+{
+    QStringList encrypted;
+    QStringList plain;
+};
+SecretFiles findSecretFiles(const RepositoryFiles &files);
 
 struct SetupChanges
 {

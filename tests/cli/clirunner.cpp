@@ -9,6 +9,10 @@ QProcessEnvironment isolatedEnvironment(const QString &home)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), home);
     env.remove(QStringLiteral("KUBECONFIG"));
+    // Nor the developer's age keys: sops's places are under HOME, or named by these.
+    env.remove(QStringLiteral("SOPS_AGE_KEY"));
+    env.remove(QStringLiteral("SOPS_AGE_KEY_FILE"));
+    env.remove(QStringLiteral("XDG_CONFIG_HOME"));
     return env;
 }
 

@@ -20,7 +20,8 @@ struct CliRun
 };
 
 // The environment the CLI runs in: HOME set to home (no ~/.kube/config unless the test writes
-// one) and KUBECONFIG removed, so the developer's own cluster never leaks into a test.
+// one) and KUBECONFIG removed, so the developer's own cluster never leaks into a test; nor their
+// age keys (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE and XDG_CONFIG_HOME removed).
 QProcessEnvironment isolatedEnvironment(const QString &home);
 
 CliRun runProgram(const QString &program, const QStringList &arguments,

@@ -48,6 +48,14 @@ QJsonObject parsed(const QByteArray &yaml)
     return value ? value->toObject() : QJsonObject();
 }
 
+QStringList words(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *word : list)
+        out << QString::fromUtf8(word);
+    return out;
+}
+
 int modeOf(const QString &path)
 {
     struct stat st = {};
@@ -255,17 +263,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::addRow("no subcommand") << QStringList{"secrets"} << "secrets needs a subcommand";
-        QTest::addRow("unknown") << QStringList{"secrets", "rotate"} << "unknown subcommand";
-        QTest::addRow("no file") << QStringList{"secrets", "encrypt"} << "needs FILE";
+        QTest::addRow("no subcommand")
+            << words({"secrets"}) << QString::fromUtf8("secrets needs a subcommand");
+        QTest::addRow("unknown") << words({"secrets", "rotate"})
+                                 << QString::fromUtf8("unknown subcommand");
+        QTest::addRow("no file") << words({"secrets", "encrypt"})
+                                 << QString::fromUtf8("needs FILE");
         QTest::addRow("in-place keygen")
-            << QStringList{"secrets", "keygen", "--in-place"} << "--in-place needs";
-        QTest::addRow("age on decrypt")
-            << QStringList{"secrets", "decrypt", "f.yaml", "--age", "age1x"} << "--age needs";
-        QTest::addRow("setup without repo") << QStringList{"secrets", "setup"} << "--repo DIR";
+            << words({"secrets", "keygen", "--in-place"}) << QString::fromUtf8("--in-place needs");
+        QTest::addRow("age on decrypt") << words({"secrets", "decrypt", "f.yaml", "--age", "age1x"})
+                                        << QString::fromUtf8("--age needs");
+        QTest::addRow("setup without repo")
+            << words({"secrets", "setup"}) << QString::fromUtf8("--repo DIR");
         QTest::addRow("bad recipient")
-            << QStringList{"secrets", "encrypt", "-", "--age", "age1nope"}
-            << "not an age recipient";
+            << words({"secrets", "encrypt", "f.yaml", "--age", "age1nope"})
+            << QString::fromUtf8("not an age recipient");
     }
 
     void usageErrors()

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(modeOf(m_dir.filePath(QStringLiteral("new/.config"))), 0700);
         const QByteArray text = readAll(file);
         QVERIFY(text.contains("# created: 2026-12-08T01:02:03Z"));
-        QVERIFY(text.contains("# public key: " + key->recipient().toUtf8()));
+        QVERIFY(text.contains(QByteArray("# public key: " + key->recipient().toUtf8())));
 
         const AgeKeys::Found found = AgeKeys::findIdentities(env);
         QCOMPARE(found.errors.size(), 0);
@@ -105,6 +105,18 @@ private Q_SLOTS:
         QVERIFY2(key.error().toString().contains(QStringLiteral("notkeys.txt:1:")),
                  qPrintable(key.error().toString()));
         QCOMPARE(readAll(file), QByteArray("important notes\n"));
+    }
+
+    void anEmptyFileTakesTheKey()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("empty/keys.txt"));
+        QDir().mkpath(QFileInfo(file).path());
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.close();
+        Result<Age::Identity> key = AgeKeys::createKey(file);
+        QVERIFY2(key.ok(), qPrintable(key.error().toString()));
+        QVERIFY(readAll(file).contains("AGE-SECRET-KEY-1"));
     }
 
     void everySourceCounts()

@@ -138,7 +138,7 @@ private Q_SLOTS:
         Result<QByteArray> text = Sops::withFluxSecretsRule(before, {m_a});
         QVERIFY2(text.ok(), qPrintable(text.error().toString()));
         QVERIFY(text->startsWith("# my rules\ncreation_rules:\n"));
-        QVERIFY(text->contains("    # everything else\n    - age: " + m_b.toUtf8()));
+        QVERIFY(text->contains(QByteArray("    # everything else\n    - age: " + m_b.toUtf8())));
         QVERIFY(text->contains("stores:\n    yaml:\n        indent: 2\n"));
         Result<Sops::Config> config = Sops::parseConfig(*text);
         QVERIFY2(config.ok(), text->constData());

@@ -15,9 +15,11 @@
 namespace Fluxdesk::TestFiles {
 
 // Points HOME, the settings and Helm's configuration and cache into home, so a window test
-// reads and writes nothing of the user's.
+// reads and writes nothing of the user's (nor uses their age keys).
 inline void useScratchHome(const QTemporaryDir &home)
 {
+    qunsetenv("SOPS_AGE_KEY");
+    qunsetenv("SOPS_AGE_KEY_FILE");
     qputenv("HOME", QFile::encodeName(home.path()));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral(".config"))));
     qputenv("HELM_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("helm"))));

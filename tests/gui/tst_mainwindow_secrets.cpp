@@ -1,0 +1,247 @@
+// Encrypted Secrets in the window, on a stock K3s homelab (tests/data/k3s): the user makes an age
+// key, sets the repository up, turns encryption on, includes an app's Secret (the grafana
+// release's credentials already go to a Secret of their own), writes the plan, and the repository
+// holds only encrypted Secret values, a .sops.yaml, decrypting Kustomizations and no key.
+// Debian's age and the independent SOPS implementation (tests/secrets/interop) read every file.
+#include "encryptiondialog.h"
+#include "mainwindow.h"
+#include "manifest/yamljson.h"
+#include "plan/plansession.h"
+#include "plancontroller.h"
+#include "secrets/agekeys.h"
+#include "secrets/sopsconfig.h"
+#include "secrets/sopsfile.h"
+#include "secretscontroller.h"
+#include "windowtesting.h"
+#include "writeplandialogtesting.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Fluxdesk;
+using Fluxdesk::Testing::acceptWriteDialogSoon;
+
+namespace {
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+const char fixturePath[] = FLUXDESK_TEST_DATA "/k3s/k3s-homelab.yaml";
+const char interopTool[] = FLUXDESK_SOURCE_DIR "/tests/secrets/interop/sops-interop.mjs";
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Every value under data and stringData of a Secret's text, as written and decoded.
+QStringList secretValues(const QString &yaml)
+{
+    QStringList out;
+    Result<QJsonValue> value = parseYamlValue(yaml.toUtf8(), QString());
+    if (!value)
+        return out;
+    const QJsonObject object = value->toObject();
+    const QJsonObject data = object.value(QLatin1String("data")).toObject();
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        out << it.value().toString();
+        const QByteArray decoded = QByteArray::fromBase64(it.value().toString().toLatin1());
+        if (decoded.size() >= 6)
+            out << QString::fromUtf8(decoded);
+    }
+    const QJsonObject stringData = object.value(QLatin1String("stringData")).toObject();
+    for (auto it = stringData.begin(); it != stringData.end(); ++it)
+        out << it.value().toString();
+    out.removeAll(QString());
+    return out;
+}
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString &program, const QStringList &arguments, const QString &dir = {})
+{
+    QProcess process;
+    if (!dir.isEmpty())
+        process.setWorkingDirectory(dir);
+    process.start(program, arguments);
+    Run r;
+    if (!process.waitForFinished(120000))
+        return r;
+    r.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = process.readAllStandardOutput();
+    r.err = process.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestMainWindowSecrets : public QObject
+{
+    Q_OBJECT
+public:
+    TestMainWindowSecrets() { TestFiles::useScratchHome(m_home); }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void keySetUpEncryptWriteAndEveryReaderAgrees()
+    {
+        const QString git = QStandardPaths::findExecutable(s("git"));
+        const QString node = QStandardPaths::findExecutable(s("node"));
+        const QString age = QStandardPaths::findExecutable(s("age"));
+        if (git.isEmpty() || node.isEmpty() || age.isEmpty())
+            QFAIL("git, node and age are needed: run scripts/setup-deps.sh test");
+
+        QTemporaryDir repo;
+        QVERIFY(repo.isValid());
+        QCOMPARE(run(git, {s("init"), s("-q"), repo.path()}).code, 0);
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        PlanController *plan = window.planController();
+        QSignalSpy ready(plan->session(), &PlanSession::planReady);
+        StartupOptions options;
+        options.snapshot = s(fixturePath);
+        options.repo = repo.path();
+        window.start(options);
+        QVERIFY(ready.wait(30000));
+        while (ready.wait(3000)) {
+        }
+
+        // Repository > Encrypt Secrets (SOPS)…: no key yet.
+        SecretsController *secrets = window.secretsController();
+        QVERIFY(secrets);
+        QSignalSpy done(secrets, &SecretsController::done);
+        secrets->action()->trigger();
+        QVERIFY(done.wait(10000));
+        EncryptionDialog *dialog = secrets->dialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY2(dialog->statusText().contains(s("No age key yet")),
+                 qPrintable(dialog->statusText()));
+        auto *setUp = dialog->findChild<QPushButton *>(s("setUpRepositoryButton"));
+        QVERIFY(setUp && !setUp->isEnabled());
+
+        // Create Key: the key lands where sops looks, private; the backup advice is shown.
+        done.clear();
+        dialog->findChild<QPushButton *>(s("createKeyButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->status().hasKey(), 10000);
+        const QString keyFile = m_home.filePath(s(".config/sops/age/keys.txt"));
+        QVERIFY(QFile::exists(keyFile));
+        const QString recipient = secrets->status().recipients.constFirst();
+        auto *backup = dialog->findChild<QLabel *>(s("backupAdvice"));
+        QVERIFY(backup && backup->isVisible());
+        QVERIFY(backup->text().contains(s("lost")));
+        QVERIFY(setUp->isEnabled());
+
+        // Set Up Repository: .sops.yaml encrypting Secret files to the key, key files ignored.
+        done.clear();
+        setUp->click();
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->status().isSetUp(), 20000);
+        Result<Sops::Config> config =
+            Sops::parseConfig(readAll(repo.filePath(s(".sops.yaml"))), s(".sops.yaml"));
+        QVERIFY2(config.ok(), qPrintable(config.error().toString()));
+        QCOMPARE(config->creationRules.constFirst().ageRecipients, QStringList{recipient});
+        QVERIFY(readAll(repo.filePath(s(".gitignore"))).contains("*.agekey"));
+
+        // Write included Secrets encrypted, and include the app's Secret.
+        auto *encrypt = dialog->findChild<QCheckBox *>(s("encryptPlanCheck"));
+        QVERIFY(encrypt && encrypt->isEnabled());
+        encrypt->click();
+        QVERIFY(plan->session()->decisions().encryptSecrets);
+        QVERIFY(readAll(repo.filePath(s(".fluxdesk/plan.yaml"))).contains("encrypt: true"));
+        dialog->close();
+        const ObjectKey app{QString(), s("Secret"), s("log-analyzer"),
+                            s("log-analyzer-credentials")};
+        plan->includeObjects({app});
+        QVERIFY(ready.wait(30000));
+        while (ready.wait(3000)) {
+        }
+
+        // The planned Secrets: the app's and the grafana release's credentials, both encrypted.
+        const std::shared_ptr<const PlanSnapshot> planned = plan->session()->snapshot();
+        QVERIFY(planned);
+        QStringList secretFiles;
+        QStringList plainValues;
+        for (const PlannedFile &f : planned->plan.files) {
+            if (!f.text.contains(s("\nkind: Secret\n")) && !f.text.startsWith(s("kind: Secret")))
+                continue;
+            QVERIFY2(f.encrypted, qPrintable(f.path));
+            secretFiles << f.path;
+            plainValues << secretValues(f.text);
+        }
+        QVERIFY2(secretFiles.contains(s("workloads/log-analyzer/log-analyzer-credentials-secret.yaml")),
+                 qPrintable(secretFiles.join(s(", "))));
+        QVERIFY2(std::any_of(secretFiles.cbegin(), secretFiles.cend(),
+                             [](const QString &p) { return p.contains(s("grafana-values")); }),
+                 qPrintable(secretFiles.join(s(", "))));
+        QVERIFY(plainValues.size() >= 3);
+
+        // Write Plan.
+        QSignalSpy written(plan->session(), &PlanSession::written);
+        acceptWriteDialogSoon();
+        plan->writeAction()->trigger();
+        QVERIFY(written.wait(60000));
+
+        // Every Secret file is a SOPS file both readers open; its data keys open with age.
+        for (const QString &path : std::as_const(secretFiles)) {
+            const QString file = repo.filePath(path);
+            const QByteArray text = readAll(file);
+            QVERIFY2(Sops::isEncrypted(text), qPrintable(path));
+            const Run js = run(node, {s(interopTool), s("decrypt"), file, s("--identity"), keyFile});
+            QVERIFY2(js.code == 0, js.err.constData());
+            QVERIFY(js.out.contains("kind: Secret"));
+            Result<QJsonValue> parsed = parseYamlValue(text, path);
+            QVERIFY(parsed.ok());
+            const QJsonArray stanzas =
+                parsed->toObject().value(s("sops")).toObject().value(s("age")).toArray();
+            QCOMPARE(stanzas.size(), 1);
+            QTemporaryDir scratch;
+            const QString wrapped = scratch.filePath(s("key.age"));
+            QFile out(wrapped);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(stanzas.at(0).toObject().value(s("enc")).toString().toUtf8());
+            out.close();
+            const Run key = run(age, {s("-d"), s("-i"), keyFile, wrapped});
+            QVERIFY2(key.code == 0, key.err.constData());
+            QCOMPARE(key.out.size(), 32);
+        }
+
+        // The Kustomizations that apply them decrypt with sops-age.
+        const QByteArray workloads = readAll(repo.filePath(s("clusters/homelab/workloads.yaml")));
+        QVERIFY2(workloads.contains("decryption:"), workloads.constData());
+        QVERIFY(workloads.contains("name: sops-age"));
+
+        // Nothing in the checkout holds a credential in plain text, nor the private key.
+        QCOMPARE(run(git, {s("add"), s("-A")}, repo.path()).code, 0);
+        for (const QString &value : std::as_const(plainValues)) {
+            const Run grep = run(git, {s("grep"), s("-F"), s("-q"), s("-e"), value}, repo.path());
+            QVERIFY2(grep.code == 1, qPrintable(s("plain credential found: ") + value));
+        }
+        QCOMPARE(run(git, {s("grep"), s("-q"), s("AGE-SECRET-KEY")}, repo.path()).code, 1);
+    }
+
+private:
+    QTemporaryDir m_home;
+};
+
+QTEST_MAIN(TestMainWindowSecrets)
+#include "tst_mainwindow_secrets.moc"
