@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "plan/encryptedfiles.h"
+#include "secrets/agekeys.h"
+#include "secrets/sopseditorcodec.h"
+
 #include "appsettings.h"
 #include "changespanel.h"
 #include "clusterpane.h"
@@ -519,6 +523,18 @@ bool MainWindow::openObjectInEditor(const ObjectKey &key)
     const PlannedFile *file = planned.isEmpty() ? nullptr : snapshot->plan.file(planned);
     if (file && file->kind == PlannedFileKind::Manifest && file->objects == QList<ObjectKey>{key} &&
         !m_plan->session()->repository().isEmpty()) {
+        if (file->encrypted) {
+            // The plan writes this Secret encrypted: so does Save, or it does not save there.
+            const QList<Age::Identity> keys = AgeKeys::findIdentities().identities;
+            const Result<Sops::EncryptOptions> encryption =
+                EncryptedFiles::forRepository(m_plan->session()->repository(), keys)
+                    .encryptOptions(planned);
+            if (!encryption) {
+                statusBar()->showMessage(encryption.error().message, 8000);
+                return true;
+            }
+            page->setCodec(Sops::newFileCodec(*encryption, keys));
+        }
         page->setPlannedFile(m_plan->session()->repository(), planned);
         //: Status bar after opening a live object in the editor; %2 is the file the plan puts it in
         statusBar()->showMessage(tr("Editing a copy of %1: Clean removes what the cluster wrote, "

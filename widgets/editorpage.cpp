@@ -2,6 +2,7 @@
 
 #include "findbar.h"
 #include "manifest/editorjobs.h"
+#include "secrets/sopseditorcodec.h"
 #include "yamleditor.h"
 
 #include <QElapsedTimer>
@@ -53,9 +54,19 @@ EditorPage::EditorPage(QWidget *parent) : QWidget(parent), m_jobs(new EditorJobs
     bannerLayout->addWidget(reload);
     m_diskBanner->hide();
 
+    // A SOPS file: decrypted for editing (said so), or shown as stored and read-only (and why).
+    m_encryptionBanner = new QLabel(this);
+    m_encryptionBanner->setObjectName(QStringLiteral("encryptionBanner"));
+    m_encryptionBanner->setWordWrap(true);
+    m_encryptionBanner->setMargin(6);
+    m_encryptionBanner->setFrameShape(QFrame::StyledPanel);
+    m_encryptionBanner->hide();
+    m_jobs->setCodecResolver(Sops::editorCodecResolver());
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_encryptionBanner);
     layout->addWidget(m_diskBanner);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_findBar);
@@ -101,11 +112,25 @@ void EditorPage::openFile(const QString &path)
             return;
         }
         m_document = EditorDocument::fromSnapshot(absolute, *snapshot);
-        m_editor->setReadOnly(false);
+        m_editor->setReadOnly(!m_document.readOnlyReason().isEmpty());
+        showEncryptionBanner();
         m_editor->loadText(snapshot->text);
         emit titleChanged();
         emit opened(true, QString());
     });
+}
+
+void EditorPage::showEncryptionBanner()
+{
+    const QString reason = m_document.readOnlyReason();
+    if (!reason.isEmpty()) {
+        m_encryptionBanner->setText(reason);
+        m_encryptionBanner->setToolTip(tr("Read-only: encrypted"));
+    } else if (m_document.codec()) {
+        m_encryptionBanner->setText(m_document.codec().description);
+        m_encryptionBanner->setToolTip(tr("Decrypted: the file on disk stays encrypted"));
+    }
+    m_encryptionBanner->setVisible(!reason.isEmpty() || bool(m_document.codec()));
 }
 
 void EditorPage::setUntitled(const QString &suggestedName, const QString &text)
@@ -113,6 +138,7 @@ void EditorPage::setUntitled(const QString &suggestedName, const QString &text)
     const QString oldKey = m_problemKey;
     m_problemKey = untitledKey(suggestedName);
     m_document = EditorDocument::untitled(suggestedName, text);
+    showEncryptionBanner();
     emit problemKeyChanged(oldKey, m_problemKey);
     m_editor->loadText(text);
     emit titleChanged();
@@ -122,6 +148,12 @@ void EditorPage::setPlannedFile(const QString &repositoryRoot, const QString &re
 {
     m_plannedRoot = relativePath.isEmpty() ? QString() : repositoryRoot;
     m_plannedFile = repositoryRoot.isEmpty() ? QString() : relativePath;
+}
+
+void EditorPage::setCodec(const FileCodec &codec)
+{
+    m_document.setCodec(codec);
+    showEncryptionBanner();
 }
 
 QString EditorPage::text() const

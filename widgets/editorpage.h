@@ -32,6 +32,8 @@ public:
     // Where Save puts an untitled document without asking: the file the plan places its object
     // in (relativePath under the repository root); "" when the plan places it nowhere.
     void setPlannedFile(const QString &repositoryRoot, const QString &relativePath);
+    // Saves through codec (a planned Secret the plan writes encrypted), said in a banner.
+    void setCodec(const FileCodec &codec);
     QString plannedRoot() const { return m_plannedRoot; }
     QString plannedFile() const { return m_plannedFile; }
 
@@ -77,6 +79,7 @@ private:
     void lintText(const QString &text);
     void startLint(std::function<QByteArray()> bytes); // bytes() runs on a worker thread
     void showDiskBanner(bool show);
+    void showEncryptionBanner();
 
     EditorDocument m_document;
     EditorJobs *m_jobs;
@@ -84,6 +87,7 @@ private:
     FindBar *m_findBar;
     QWidget *m_diskBanner;
     QLabel *m_diskBannerText;
+    QLabel *m_encryptionBanner;
     QTimer *m_lintTimer;
     QString m_problemKey;
     QList<Problem> m_problems;

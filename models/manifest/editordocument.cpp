@@ -67,7 +67,8 @@ QByteArray contentHash(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
 }
 
-Result<FileSnapshot> readTextFile(const QString &path, qint64 maxBytes)
+Result<FileSnapshot> readTextFile(const QString &path, qint64 maxBytes,
+                                  const FileCodecResolver &resolver)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -90,6 +91,19 @@ Result<FileSnapshot> readTextFile(const QString &path, qint64 maxBytes)
     snapshot.hash = contentHash(bytes);
     snapshot.size = bytes.size();
     snapshot.modified = QFileInfo(path).lastModified();
+    if (resolver) {
+        FileCodec codec = resolver(path, snapshot.text);
+        if (codec) {
+            Result<QString> decoded = codec.decode(snapshot.text);
+            if (decoded) {
+                snapshot.stored = snapshot.text;
+                snapshot.text = *decoded;
+                snapshot.codec = std::move(codec);
+            } else {
+                snapshot.readOnlyReason = decoded.error().message;
+            }
+        }
+    }
     return snapshot;
 }
 
@@ -109,6 +123,9 @@ EditorDocument EditorDocument::fromSnapshot(const QString &path, const FileSnaps
     document.m_suggestedName = QFileInfo(path).fileName();
     document.m_savedText = snapshot.text;
     document.m_diskHash = snapshot.hash;
+    document.m_codec = snapshot.codec;
+    document.m_stored = snapshot.stored;
+    document.m_readOnlyReason = snapshot.readOnlyReason;
     return document;
 }
 
@@ -157,9 +174,18 @@ Result<bool> EditorDocument::save(const QString &text, const QString &path, bool
         return Error(tr("The document has no file name yet"));
     // A conflict only exists for the file this document was read from; Save As to another file
     // overwrites it on the user's explicit choice in the file dialog.
+    if (!m_readOnlyReason.isEmpty())
+        return Error(m_readOnlyReason, m_path);
     if (!force && target == m_path && diskState() == DiskState::Modified)
         return Error(tr("The file changed on disk since it was opened"), target);
-    const QByteArray bytes = text.toUtf8();
+    QString stored = text;
+    if (m_codec) {
+        Result<QString> encoded = m_codec.encode(text, m_stored);
+        if (!encoded)
+            return Error(encoded.error().message, target);
+        stored = *encoded;
+    }
+    const QByteArray bytes = stored.toUtf8();
     if (holdsSecret(text)) {
         const Result<bool> written = writePrivateFile(target, bytes);
         if (!written)
@@ -175,6 +201,8 @@ Result<bool> EditorDocument::save(const QString &text, const QString &path, bool
     m_suggestedName = QFileInfo(target).fileName();
     m_savedText = text;
     m_diskHash = contentHash(bytes);
+    if (m_codec)
+        m_stored = stored;
     return true;
 }
 
@@ -185,9 +213,18 @@ Result<QString> EditorDocument::reload()
     const Result<FileSnapshot> snapshot = readTextFile(m_path);
     if (!snapshot)
         return snapshot.error();
-    m_savedText = snapshot->text;
+    QString text = snapshot->text;
+    if (m_codec) {
+        // The file as it is now goes through the same codec (another key cannot sneak in).
+        Result<QString> decoded = m_codec.decode(snapshot->text);
+        if (!decoded)
+            return Error(decoded.error().message, m_path);
+        m_stored = snapshot->text;
+        text = *decoded;
+    }
+    m_savedText = text;
     m_diskHash = snapshot->hash;
-    return snapshot->text;
+    return text;
 }
 
 } // namespace Fluxdesk

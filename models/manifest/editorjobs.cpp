@@ -17,7 +17,9 @@ EditorJobs::~EditorJobs() = default;
 void EditorJobs::read(const QString &path, ReadDone done)
 {
     m_reads->start(
-        [path](const JobContext &) { return readTextFile(path); },
+        [path, resolver = m_resolver](const JobContext &) {
+            return readTextFile(path, 64 * 1024 * 1024, resolver);
+        },
         [done = std::move(done)](Result<FileSnapshot> snapshot) { done(std::move(snapshot)); });
 }
 

@@ -32,8 +32,9 @@ public:
     explicit EditorJobs(QObject *parent = nullptr);
     ~EditorJobs() override;
 
-    // Reads and decodes the file (readTextFile).
+    // Reads and decodes the file (readTextFile), through the codec resolver when one is set.
     void read(const QString &path, ReadDone done);
+    void setCodecResolver(FileCodecResolver resolver) { m_resolver = std::move(resolver); }
     bool isReading() const;
 
     // Lints what bytes() returns as fileName; bytes() runs on the worker too, since encoding
@@ -57,6 +58,7 @@ private:
     JobRunner *m_reads;
     JobRunner *m_lints;
     JobRunner *m_cleans;
+    FileCodecResolver m_resolver;
 };
 
 } // namespace Fluxdesk

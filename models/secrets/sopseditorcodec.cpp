@@ -35,8 +35,7 @@ FileCodec editorCodec(const QList<Age::Identity> &identities)
                              .arg(clear.error().message));
         return QString::fromUtf8(clear->bytes());
     };
-    codec.encode = [identities](const QString &edited,
-                                const QString &stored) -> Result<QString> {
+    codec.encode = [identities](const QString &edited, const QString &stored) -> Result<QString> {
         const QByteArray previous = stored.toUtf8();
         Result<Metadata> metadata = readMetadata(previous);
         if (!metadata)
@@ -46,6 +45,25 @@ FileCodec editorCodec(const QList<Age::Identity> &identities)
         options.rules = metadata->rules;
         options.previous = previous;
         options.identities = identities;
+        Age::SecretBytes clear(edited.toUtf8());
+        Result<QByteArray> encrypted = encrypt(clear.bytes(), options);
+        if (!encrypted)
+            return encrypted.error();
+        return QString::fromUtf8(*encrypted);
+    };
+    return codec;
+}
+
+FileCodec newFileCodec(const EncryptOptions &options, const QList<Age::Identity> &identities)
+{
+    FileCodec codec = editorCodec(identities);
+    const auto later = codec.encode;
+    codec.description = tr("Saved encrypted (SOPS) to the recipients .sops.yaml names for this "
+                           "file: the text here never reaches the disk in the clear.");
+    codec.encode = [options, later](const QString &edited,
+                                    const QString &stored) -> Result<QString> {
+        if (!stored.isEmpty())
+            return later(edited, stored);
         Age::SecretBytes clear(edited.toUtf8());
         Result<QByteArray> encrypted = encrypt(clear.bytes(), options);
         if (!encrypted)
