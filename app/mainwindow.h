@@ -20,6 +20,7 @@ namespace Fluxdesk {
 
 class AppSettings;
 class BootstrapController;
+class SecretsController;
 class ChangesPanel;
 class ClusterPane;
 class ClusterSession;
@@ -65,6 +66,7 @@ public:
     PlanController *planController() const { return m_plan; }
     FluxController *fluxController() const { return m_flux; }
     TakeoverController *takeoverController() const { return m_takeover; }
+    SecretsController *secretsController() const { return m_secrets; }
     BootstrapController *bootstrapController() const { return m_bootstrap; }
     FluxGraphView *fluxGraph() const { return m_fluxGraph; }
     // Binds the Changes dock (and the editor's default folder) to a checkout and remembers it.
@@ -132,6 +134,7 @@ private:
     FluxGraphView *m_fluxGraph = nullptr;
     QDockWidget *m_fluxGraphDock = nullptr;
     TakeoverController *m_takeover = nullptr;
+    SecretsController *m_secrets = nullptr;
     BootstrapController *m_bootstrap = nullptr;
     FluxController *m_flux = nullptr;
     QMenu *m_fluxMenu = nullptr;

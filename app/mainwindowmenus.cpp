@@ -25,6 +25,7 @@
 #include "planpane.h"
 #include "problemspanel.h"
 #include "releaseview.h"
+#include "secretscontroller.h"
 #include "takeovercontroller.h"
 #include "validationcontroller.h"
 #include "yamleditor.h"
@@ -207,6 +208,18 @@ void MainWindow::createMenus()
     QMenu *repository = menuBar()->addMenu(tr("&Repository"));
     repository->addAction(validation->validateAction());
     repository->addAction(validation->cancelAction());
+    // Encrypted Secrets: the user's age key, the repository's SOPS set-up, the cluster's key.
+    m_secrets = new SecretsController(this, m_session, m_plan->session());
+    connect(m_secrets, &SecretsController::statusMessage, this,
+            [this](const QString &message, int timeout) {
+                statusBar()->showMessage(message, timeout);
+            });
+    connect(m_secrets, &SecretsController::openRepositoryRequested, m_openRepoAction,
+            &QAction::trigger);
+    repository->addSeparator();
+    repository->addAction(m_secrets->action());
+    m_problemsPanel->addFix(QStringLiteral("plan-plain-text-secret"),
+                            m_secrets->encryptFixAction());
 
     m_fluxMenu = menuBar()->addMenu(tr("F&lux"));
     m_fluxMenu->setObjectName(QStringLiteral("fluxMenu"));

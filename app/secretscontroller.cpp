@@ -29,8 +29,13 @@ struct Outcome
 
 SecretsController::SecretsController(QWidget *window, ClusterSession *cluster, PlanSession *plan)
     : QObject(window), m_window(window), m_cluster(cluster), m_plan(plan),
-      m_action(new QAction(tr("&Encrypt Secrets (SOPS)…"), this)), m_jobs(new JobRunner(this))
+      m_action(new QAction(tr("&Encrypt Secrets (SOPS)…"), this)),
+      m_encryptFix(new QAction(tr("&Encrypt Secrets"), this)), m_jobs(new JobRunner(this))
 {
+    m_encryptFix->setObjectName(QStringLiteral("encryptSecretsFixAction"));
+    m_encryptFix->setToolTip(tr("Write the Secrets you include encrypted (SOPS, age) instead of "
+                                "in plain text"));
+    connect(m_encryptFix, &QAction::triggered, this, &SecretsController::encryptPlainSecrets);
     setObjectName(QStringLiteral("secretsController"));
     m_action->setObjectName(QStringLiteral("encryptSecretsAction"));
     m_action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -68,8 +73,7 @@ void SecretsController::openDialog()
         connect(m_dialog, &EncryptionDialog::createKeyRequested, this,
                 &SecretsController::createKey);
         connect(m_dialog, &EncryptionDialog::setUpRequested, this, &SecretsController::setUp);
-        connect(m_dialog, &EncryptionDialog::applyKeyRequested, this,
-                &SecretsController::applyKey);
+        connect(m_dialog, &EncryptionDialog::applyKeyRequested, this, &SecretsController::applyKey);
         connect(m_dialog, &EncryptionDialog::encryptPlanChanged, this,
                 &SecretsController::setEncryptPlan);
     }
@@ -79,6 +83,30 @@ void SecretsController::openDialog()
     m_dialog->raise();
     m_dialog->activateWindow();
     refresh();
+}
+
+void SecretsController::encryptPlainSecrets()
+{
+    const QString repo = m_plan->repository();
+    if (repo.isEmpty()) {
+        emit openRepositoryRequested();
+        return;
+    }
+    m_jobs->start([repo](const JobContext &) { return Sops::readEncryptionStatus(repo); },
+                  [this](const Sops::EncryptionStatus &status) {
+                      m_status = status;
+                      setEncryptPlan(true);
+                      if (!status.isSetUp()) {
+                          openDialog();
+                          m_dialog->showResult(
+                              false, status.hasKey()
+                                         ? tr("Set the repository up: until then the plan "
+                                              "cannot write Secrets encrypted.")
+                                         : tr("Create a key and set the repository up: until "
+                                              "then the plan cannot write Secrets encrypted."));
+                      }
+                      emit done();
+                  });
 }
 
 void SecretsController::refresh()
@@ -153,8 +181,8 @@ void SecretsController::setUp()
             Outcome outcome;
             Result<QStringList> written = Sops::setUpRepository(repo, recipients);
             outcome.ok = written.ok();
-            outcome.message = written ? written->join(QLatin1String(", "))
-                                      : written.error().toString();
+            outcome.message =
+                written ? written->join(QLatin1String(", ")) : written.error().toString();
             return outcome;
         },
         [this](const Outcome &outcome) {
@@ -194,24 +222,13 @@ void SecretsController::applyKey()
         return;
     }
     // The keys that open what the repository encrypts: the Secret holds only those.
-    const AgeKeys::Found found = AgeKeys::findIdentities();
-    Age::SecretBytes text;
-    QByteArray keys;
-    QStringList recipients;
-    for (const Age::Identity &identity : found.identities) {
-        const QString recipient = identity.recipient();
-        if (!m_status.ruleRecipients.contains(recipient) || recipients.contains(recipient))
-            continue;
-        recipients.append(recipient);
-        keys += Age::identityFileText(identity, QDateTime::currentDateTimeUtc());
-    }
-    text = Age::SecretBytes(keys);
-    keys.fill('\0');
-    if (recipients.isEmpty()) {
-        finishWork(false, tr("None of your keys opens the repository's Secrets: set the "
-                             "repository up with your key first."));
+    Result<Sops::ClusterKeys> keys =
+        Sops::clusterKeys(m_plan->repository(), AgeKeys::findIdentities().identities);
+    if (!keys) {
+        finishWork(false, tr("The key was not put into the cluster: %1").arg(keys.error().message));
         return;
     }
+    const QStringList recipients = keys->recipients;
     delete m_apply;
     m_apply = new BootstrapApply(m_cluster->connection(), this);
     connect(m_apply, &BootstrapApply::finished, this,
@@ -222,16 +239,16 @@ void SecretsController::applyKey()
                                          .arg(Sops::decryptionSecretName(),
                                               recipients.join(QLatin1String(", "))));
                 else
-                    finishWork(false, tr("The key was not put into the cluster: %1")
-                                          .arg(report.error));
+                    finishWork(false,
+                               tr("The key was not put into the cluster: %1").arg(report.error));
             });
     BootstrapApply::Input input;
-    input.components.append(QJsonObject{
-        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-        {QStringLiteral("kind"), QStringLiteral("Namespace")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QStringLiteral("flux-system")}}}});
-    input.secret = Sops::decryptionSecret(text.bytes());
+    input.components.append(
+        QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                    {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                    {QStringLiteral("metadata"),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("flux-system")}}}});
+    input.secret = Sops::decryptionSecret(keys->text.bytes());
     BootstrapApply::Options options;
     // A manager of its own: re-applying flux-system's Namespace under Flux's bootstrap manager
     // would drop the labels the bootstrap gave it.

@@ -29,12 +29,16 @@ public:
     ~SecretsController() override;
 
     QAction *action() const { return m_action; }
+    // The Problems list's fix for a Secret planned as plain text: the plan writes Secrets
+    // encrypted from now on, and the dialog opens when a key or the set-up is still missing.
+    QAction *encryptFixAction() const { return m_encryptFix; }
     // The dialog while it is open (tests), else null.
     EncryptionDialog *dialog() const;
     const Sops::EncryptionStatus &status() const { return m_status; }
 
 public slots:
     void openDialog();
+    void encryptPlainSecrets();
 
 signals:
     void statusMessage(const QString &message, int timeout);
@@ -55,6 +59,7 @@ private:
     ClusterSession *m_cluster;
     PlanSession *m_plan;
     QAction *m_action;
+    QAction *m_encryptFix;
     QPointer<EncryptionDialog> m_dialog;
     JobRunner *m_jobs;
     BootstrapApply *m_apply = nullptr;

@@ -36,8 +36,7 @@ QString listed(const QStringList &items, int most = 5)
 QString home(const QString &path)
 {
     const QString h = QDir::homePath();
-    return path.startsWith(h + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(h.size())
-                                                 : path;
+    return path.startsWith(h + QLatin1Char('/')) ? QLatin1Char('~') + path.mid(h.size()) : path;
 }
 
 } // namespace
@@ -119,8 +118,8 @@ EncryptionDialog::EncryptionDialog(QWidget *parent) : QDialog(parent)
     connect(m_applyKey, &QPushButton::clicked, this, &EncryptionDialog::applyKeyRequested);
     connect(m_encryptPlan, &QCheckBox::toggled, this, &EncryptionDialog::encryptPlanChanged);
     connect(m_copyKey, &QPushButton::clicked, this, [this] {
-        const QString key = m_newRecipient.isEmpty() ? m_status.recipients.value(0)
-                                                     : m_newRecipient;
+        const QString key =
+            m_newRecipient.isEmpty() ? m_status.recipients.value(0) : m_newRecipient;
         QApplication::clipboard()->setText(key);
         showResult(true, tr("Copied %1").arg(key));
     });
@@ -236,9 +235,8 @@ void EncryptionDialog::updateButtons()
     if (applyTip.isEmpty() && !m_status.keyMatchesRule())
         applyTip = tr("Set up the repository with your key first: the cluster gets the key "
                       "that opens the repository's Secrets.");
-    m_applyKey->setToolTip(applyTip.isEmpty()
-                               ? tr("Create or update the Secret sops-age in flux-system")
-                               : applyTip);
+    m_applyKey->setToolTip(
+        applyTip.isEmpty() ? tr("Create or update the Secret sops-age in flux-system") : applyTip);
 }
 
 } // namespace Fluxdesk

@@ -3,9 +3,14 @@
 #include "items/problemmodel.h"
 #include "items/severityiconproxy.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QStyle>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -32,13 +37,36 @@ ProblemsPanel::ProblemsPanel(ProblemModel *model, QWidget *parent) : QWidget(par
     m_view->setColumnWidth(ProblemModel::FileColumn, 220);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("problemsSummary"));
+    m_fixButton = new QToolButton(this);
+    m_fixButton->setObjectName(QStringLiteral("problemFixButton"));
+    m_fixButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_fixButton->hide();
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_fixButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_summary);
+    layout->addLayout(top);
     layout->addWidget(m_view, 1);
 
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        QAction *fix = index.isValid()
+                           ? m_fixes.value(index.data(ProblemModel::RuleRole).toString())
+                           : nullptr;
+        if (!fix)
+            return;
+        QMenu menu(this);
+        menu.addAction(fix);
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ProblemsPanel::updateFix);
+    connect(model, &QAbstractItemModel::modelReset, this, &ProblemsPanel::updateFix);
     connect(m_view, &QTreeView::activated, this, &ProblemsPanel::activate);
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsPanel::updateSummary);
     updateSummary();
@@ -47,6 +75,26 @@ ProblemsPanel::ProblemsPanel(ProblemModel *model, QWidget *parent) : QWidget(par
 QString ProblemsPanel::summary() const
 {
     return m_summary->text();
+}
+
+void ProblemsPanel::addFix(const QString &rule, QAction *action)
+{
+    m_fixes.insert(rule, action);
+    updateFix();
+}
+
+QAction *ProblemsPanel::fixForSelection() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    return index.isValid() ? m_fixes.value(index.data(ProblemModel::RuleRole).toString()) : nullptr;
+}
+
+void ProblemsPanel::updateFix()
+{
+    QAction *fix = fixForSelection();
+    if (fix)
+        m_fixButton->setDefaultAction(fix);
+    m_fixButton->setVisible(fix != nullptr);
 }
 
 void ProblemsPanel::updateSummary()

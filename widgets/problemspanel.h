@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QModelIndex;
+class QToolButton;
 class QTreeView;
 
 namespace Fluxdesk {
@@ -21,6 +24,10 @@ public:
     QTreeView *view() const { return m_view; }
     ProblemModel *model() const { return m_model; }
     QString summary() const;
+    // Offers action for the problems of rule: in the row's context menu, and as a button beside
+    // the summary while such a problem is selected (the plain-text Secret's Encrypt).
+    void addFix(const QString &rule, QAction *action);
+    QAction *fixForSelection() const;
 
 signals:
     void problemActivated(const QString &file, int line, int column);
@@ -28,10 +35,13 @@ signals:
 private:
     void updateSummary();
     void activate(const QModelIndex &index);
+    void updateFix();
 
     ProblemModel *m_model;
     QTreeView *m_view;
     QLabel *m_summary;
+    QToolButton *m_fixButton;
+    QHash<QString, QAction *> m_fixes;
 };
 
 } // namespace Fluxdesk

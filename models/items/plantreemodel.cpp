@@ -211,6 +211,8 @@ void PlanTreeModel::setPlan(const Plan &plan, const QList<FileState> &states)
             node.kindId = plannedFileKindId(file->kind);
             node.objects = file->objects;
             node.plainTextSecret = file->plainTextSecret;
+            node.encrypted = file->encrypted;
+            node.reason = state.reason;
             for (const ObjectKey &key : file->objects)
                 migrated.insert(key);
             ObjectKey own;
@@ -473,7 +475,9 @@ QString PlanTreeModel::statusText(const Node &node) const
     switch (node.type) {
     case File: {
         const QString status = fileStatusName(FileStatus(node.status));
-        return node.plainTextSecret ? tr("%1 · plain text").arg(status) : status;
+        if (node.plainTextSecret)
+            return tr("%1 · plain text").arg(status);
+        return node.encrypted ? tr("%1 · encrypted").arg(status) : status;
     }
     case Bootstrap:
         return tr("left to flux bootstrap");
@@ -521,6 +525,12 @@ QString PlanTreeModel::toolTip(const Node &node) const
             tip += QLatin1Char('\n') +
                    tr("This Secret lands in Git unencrypted: anyone who can read the repository "
                       "can read its data.");
+        if (node.encrypted)
+            tip += QLatin1Char('\n') +
+                   tr("This Secret is written encrypted (SOPS, age): Git holds its data only as "
+                      "ciphertext, and Flux decrypts it with the key in flux-system/sops-age.");
+        if (!node.reason.isEmpty())
+            tip += QLatin1Char('\n') + node.reason;
         if (node.objects.size() > 1)
             tip += QLatin1Char('\n') + tr("Stands for %1 live objects.").arg(node.objects.size());
         return tip;
@@ -575,6 +585,8 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
     }
     case PlainTextSecretRole:
         return node->plainTextSecret;
+    case EncryptedRole:
+        return node->encrypted;
     case OwnObjectRole:
         return node->movable.isEmpty() ? QString() : node->movable.first().toString();
     case IncludableRole:

@@ -57,6 +57,7 @@ public:
         FileKindRole,                // planned files: plannedFileKindId(); "" otherwise
         ObjectKeysRole,              // QStringList of ObjectKey::toString(): what the row carries
         PlainTextSecretRole,         // bool: a Secret written unencrypted
+        EncryptedRole,               // bool: a Secret written SOPS-encrypted
         OwnObjectRole,               // draggable rows: ObjectKey::toString() a move places (for a
                                      // HelmRelease file its helm.toolkit.fluxcd.io/HelmRelease key)
         IncludableRole,              // excluded objects the user may take back into the plan

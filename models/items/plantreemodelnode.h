@@ -28,9 +28,10 @@ struct PlanTreeModel::Node
     QList<ObjectKey> movable; // what a drag or a move carries
     QList<FluxRef> fluxRefs;  // files: the Flux objects they hold
     bool plainTextSecret = false;
+    bool encrypted = false;  // a Secret written SOPS-encrypted
     bool includable = false; // excluded objects the user may take back
 
-    QString reason;     // excluded objects
+    QString reason;     // excluded objects; files: why an encrypted one differs
     int ownership = -1; // excluded objects and their groups
     int differing = 0;  // folders: aggregates of the files below
     int planned = 0;

@@ -63,9 +63,9 @@ EncryptionStatus readEncryptionStatus(const QString &repoDir, const QProcessEnvi
     if (ignoreFile.open(QIODevice::ReadOnly))
         gitignore = ignoreFile.readAll();
 
-    const RepositoryFiles files = readYamlTree(
-        repoDir,
-        {QStringLiteral("clusters"), QStringLiteral("infrastructure"), QStringLiteral("workloads")});
+    const RepositoryFiles files =
+        readYamlTree(repoDir, {QStringLiteral("clusters"), QStringLiteral("infrastructure"),
+                               QStringLiteral("workloads")});
     // What setup would do with the keys the rule has (or the user's, before there is a rule).
     const QStringList recipients =
         status.ruleRecipients.isEmpty() ? status.recipients : status.ruleRecipients;

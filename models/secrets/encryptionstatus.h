@@ -35,8 +35,8 @@ struct EncryptionStatus
     bool keyMatchesRule() const;
 };
 
-EncryptionStatus readEncryptionStatus(
-    const QString &repoDir,
-    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+EncryptionStatus
+readEncryptionStatus(const QString &repoDir,
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 } // namespace Fluxdesk::Sops

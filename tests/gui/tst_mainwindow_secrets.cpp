@@ -1,6 +1,6 @@
 // Encrypted Secrets in the window, on a stock K3s homelab (tests/data/k3s): the user makes an age
-// key, sets the repository up, turns encryption on, includes an app's Secret (the grafana
-// release's credentials already go to a Secret of their own), writes the plan, and the repository
+// key, sets the repository up, turns encryption on, includes an app's Secret and the Secret the
+// grafana release's credentials move to, writes the plan, and the repository
 // holds only encrypted Secret values, a .sops.yaml, decrypting Kustomizations and no key.
 // Debian's age and the independent SOPS implementation (tests/secrets/interop) read every file.
 #include "encryptiondialog.h"
@@ -169,9 +169,11 @@ private Q_SLOTS:
         QVERIFY(plan->session()->decisions().encryptSecrets);
         QVERIFY(readAll(repo.filePath(s(".fluxdesk/plan.yaml"))).contains("encrypt: true"));
         dialog->close();
+        // The app's Secret, and the Secret the grafana release's credentials move to.
         const ObjectKey app{QString(), s("Secret"), s("log-analyzer"),
                             s("log-analyzer-credentials")};
-        plan->includeObjects({app});
+        const ObjectKey grafana{QString(), s("Secret"), s("logging"), s("grafana-values")};
+        plan->includeObjects({app, grafana});
         QVERIFY(ready.wait(30000));
         while (ready.wait(3000)) {
         }
@@ -188,8 +190,9 @@ private Q_SLOTS:
             secretFiles << f.path;
             plainValues << secretValues(f.text);
         }
-        QVERIFY2(secretFiles.contains(s("workloads/log-analyzer/log-analyzer-credentials-secret.yaml")),
-                 qPrintable(secretFiles.join(s(", "))));
+        QVERIFY2(
+            secretFiles.contains(s("workloads/log-analyzer/log-analyzer-credentials-secret.yaml")),
+            qPrintable(secretFiles.join(s(", "))));
         QVERIFY2(std::any_of(secretFiles.cbegin(), secretFiles.cend(),
                              [](const QString &p) { return p.contains(s("grafana-values")); }),
                  qPrintable(secretFiles.join(s(", "))));
@@ -206,7 +209,8 @@ private Q_SLOTS:
             const QString file = repo.filePath(path);
             const QByteArray text = readAll(file);
             QVERIFY2(Sops::isEncrypted(text), qPrintable(path));
-            const Run js = run(node, {s(interopTool), s("decrypt"), file, s("--identity"), keyFile});
+            const Run js =
+                run(node, {s(interopTool), s("decrypt"), file, s("--identity"), keyFile});
             QVERIFY2(js.code == 0, js.err.constData());
             QVERIFY(js.out.contains("kind: Secret"));
             Result<QJsonValue> parsed = parseYamlValue(text, path);
