@@ -14,6 +14,8 @@
 #include "plan/planjob.h"
 #include "plan/planoptions.h"
 #include "plan/plansession.h"
+#include "secrets/agekeys.h"
+#include "secrets/sopssetup.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -27,11 +29,14 @@ namespace {
 
 const char versionKey[] = "bootstrap/fluxVersion";
 
-// What the takeover baseline job hands back: the baseline, or why there is none.
+// What the takeover baseline job hands back: the baseline, or why there is none, and the age
+// keys Flux gets when the user asked.
 struct Baseline
 {
     std::optional<TakeoverBaseline> baseline;
     QString cluster;
+    QByteArray sopsAgeKeys;
+    QString keyError;
 };
 
 // The version a components file says it is ("" when it cannot be read: the bootstrap itself then
@@ -126,6 +131,11 @@ void BootstrapController::openWizard()
     const QString newest = FluxVersions::newestKnown().mid(1) + QStringLiteral(".0");
     context.defaultFluxVersion = QSettings().value(QLatin1String(versionKey), newest).toString();
     context.insecureConnection = m_cluster->connection().insecureSkipTlsVerify;
+    context.encryptSecrets = decisions.encryptSecrets;
+    const Result<Sops::ClusterKeys> keys =
+        Sops::clusterKeys(context.repository, AgeKeys::findIdentities().identities);
+    if (keys)
+        context.sopsRecipients = keys->recipients;
 
     m_wizard = new BootstrapWizard(context, m_window);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
@@ -210,9 +220,18 @@ void BootstrapController::startBootstrap(const BootstrapOptions &chosen)
     const auto inventory = std::make_shared<const Inventory>(m_cluster->inventory());
     const QString repo = chosen.repoDir;
     const PlanDecisions decisions = m_plan->decisions();
+    const bool giveKey = chosen.giveSopsAgeKey;
     m_jobs->start(
-        [inventory, repo, decisions](const JobContext &) {
+        [inventory, repo, decisions, giveKey](const JobContext &) {
             Baseline out;
+            if (giveKey) {
+                Result<Sops::ClusterKeys> keys =
+                    Sops::clusterKeys(repo, AgeKeys::findIdentities().identities);
+                if (keys)
+                    out.sopsAgeKeys = keys->text.bytes();
+                else
+                    out.keyError = keys.error().toString();
+            }
             const std::shared_ptr<const PlanSnapshot> snapshot =
                 makePlanSnapshot(*inventory, repo, decisions);
             out.cluster = snapshot->plan.cluster;
@@ -224,6 +243,14 @@ void BootstrapController::startBootstrap(const BootstrapOptions &chosen)
         },
         [this, chosen](const Baseline &recorded) {
             BootstrapOptions options = chosen;
+            if (!recorded.keyError.isEmpty()) {
+                BootstrapResult failed;
+                failed.error = tr("Flux gets no age key: %1").arg(recorded.keyError);
+                failed.failedStep = tr("Reading your age key");
+                onFinished(failed);
+                return;
+            }
+            options.sopsAgeKeys = recorded.sopsAgeKeys;
             options.cluster = recorded.cluster;
             options.baseline = recorded.baseline;
             options.releaseBaseUrl = m_releaseBaseUrl;

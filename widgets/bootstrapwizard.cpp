@@ -26,6 +26,7 @@ BootstrapWizard::BootstrapWizard(const BootstrapWizardContext &context, QWidget 
     setPage(RunPageId, m_run);
     // Past the access page there is no going back: the run starts.
     m_access->setCommitPage(true);
+    m_access->setSopsKey(context.sopsRecipients, context.encryptSecrets);
     setButtonText(QWizard::CommitButton, tr("&Bootstrap"));
     resize(760, 560);
 

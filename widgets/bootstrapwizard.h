@@ -23,6 +23,10 @@ struct BootstrapWizardContext
     bool fluxCliFound = false;       // a `flux` on PATH
     QString defaultFluxVersion;      // "2.6.4": remembered from the last bootstrap, else a default
     bool insecureConnection = false; // the kubeconfig turns TLS verification off
+    // The user's age keys that open the repository's encrypted Secrets (Sops::clusterKeys):
+    // the Access page offers to give them to Flux, checked when the plan encrypts Secrets.
+    QStringList sopsRecipients;
+    bool encryptSecrets = false;
 };
 
 // Bootstrap Flux from the window, the roadmap's step 7, in four pages:

@@ -373,6 +373,13 @@ BootstrapAccessPage::BootstrapAccessPage(QWidget *parent) : QWizardPage(parent)
     m_syncUrl->setToolTip(tr("Set it when the cluster reaches the Git host by another address "
                              "than this computer"));
 
+    m_sopsAge = new QCheckBox(this);
+    m_sopsAge->setObjectName(QStringLiteral("sopsAgeCheck"));
+    m_sopsAge->setToolTip(tr("The Secret flux-system/sops-age, holding your private age key: "
+                             "Flux decrypts the repository's encrypted Secrets with it. Anyone who "
+                             "can read Secrets in flux-system can then read them too."));
+    m_sopsAge->hide();
+
     auto *keyForm = new QFormLayout;
     keyForm->setContentsMargins(24, 0, 0, 0);
     keyForm->addRow(tr("Key type:"), m_keyType);
@@ -393,6 +400,7 @@ BootstrapAccessPage::BootstrapAccessPage(QWidget *parent) : QWizardPage(parent)
     layout->addWidget(m_existing);
     layout->addSpacing(8);
     layout->addLayout(urlForm);
+    layout->addWidget(m_sopsAge);
     layout->addStretch(1);
 
     for (QRadioButton *radio : {m_deployKey, m_https, m_existing})
@@ -424,9 +432,19 @@ bool BootstrapAccessPage::isComplete() const
     return true;
 }
 
+void BootstrapAccessPage::setSopsKey(const QStringList &recipients, bool checked)
+{
+    m_sopsRecipients = recipients;
+    m_sopsAge->setText(tr("Give Flux your &age key to decrypt the encrypted Secrets (%1)")
+                           .arg(recipients.join(QLatin1String(", "))));
+    m_sopsAge->setChecked(checked);
+    m_sopsAge->setVisible(!recipients.isEmpty());
+}
+
 void BootstrapAccessPage::fill(BootstrapOptions *options) const
 {
     options->syncUrl = m_syncUrl->text().trimmed();
+    options->giveSopsAgeKey = !m_sopsRecipients.isEmpty() && m_sopsAge->isChecked();
     if (m_https->isChecked()) {
         options->credentials = BootstrapOptions::Credentials::HttpsToken;
         options->httpsUsername = m_httpsUser->text().trimmed();

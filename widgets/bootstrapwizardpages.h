@@ -86,8 +86,12 @@ public:
     explicit BootstrapAccessPage(QWidget *parent = nullptr);
 
     bool isComplete() const override;
-    // Writes credentials, keyType, hostApi, hostToken, httpsUsername, httpsToken, syncUrl.
+    // Writes credentials, keyType, hostApi, hostToken, httpsUsername, httpsToken, syncUrl and
+    // giveSopsAgeKey.
     void fill(BootstrapOptions *options) const;
+    // The user's age keys that open the repository's encrypted Secrets (empty: the choice is not
+    // offered), and whether it starts checked (the plan writes Secrets encrypted).
+    void setSopsKey(const QStringList &recipients, bool checked);
 
 private:
     void updateFields();
@@ -101,6 +105,8 @@ private:
     QLineEdit *m_httpsToken;
     QRadioButton *m_existing;
     QLineEdit *m_syncUrl;
+    QCheckBox *m_sopsAge;
+    QStringList m_sopsRecipients;
 };
 
 } // namespace Fluxdesk

@@ -73,14 +73,15 @@ QString usageText()
         "the checkout committed, pushed and its remote reachable; exit 1 when a check fails\n"
         "  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] "
         "[--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] "
-        "[--host-api github|gitea --host-token-env VAR]\n"
+        "[--host-api github|gitea --host-token-env VAR] [--sops-age]\n"
         "                        install Flux and point it at the repository as flux bootstrap "
         "git does, without the flux CLI: pre-flight; the takeover baseline; "
         "clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release's "
         "install.yaml of version V checked against its checksums, or file F; --operator: a "
         "FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through "
         "the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then "
-        "server-side apply and a wait until Flux is Ready\n"
+        "server-side apply and a wait until Flux is Ready; --sops-age: the Secret sops-age with "
+        "your age keys that open .sops.yaml's recipients, so Flux decrypts the Secrets\n"
         "  flux status           every Flux object with its status, revision, suspended and "
         "message, like flux get all -A; exit 1 when one failed or stalled\n"
         "  flux reconcile KIND NAME [-n NS] [--with-source]\n"
@@ -218,6 +219,7 @@ ParseResult parseArguments(const QStringList &arguments)
                                           QStringLiteral("VAR"));
     const QCommandLineOption age(QStringLiteral("age"), QString(), QStringLiteral("RECIPIENT"));
     const QCommandLineOption inPlace(QStringLiteral("in-place"));
+    const QCommandLineOption sopsAge(QStringLiteral("sops-age"));
     const QCommandLineOption encryptedRegex(QStringLiteral("encrypted-regex"), QString(),
                                             QStringLiteral("R"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
@@ -233,7 +235,7 @@ ParseResult parseArguments(const QStringList &arguments)
     parser.addOptions({pre, withSource, fluxVersion});
     parser.addOptions(
         {componentsFile, useOperator, syncUrl, sshKeyAlgorithm, tokenEnv, hostApi, hostTokenEnv});
-    parser.addOptions({age, inPlace, encryptedRegex});
+    parser.addOptions({age, inPlace, encryptedRegex, sopsAge});
 
     // After `flux`, --version names the Flux version (as flux bootstrap and flux check take it),
     // not a request for Fluxdesk's own.
@@ -306,6 +308,7 @@ ParseResult parseArguments(const QStringList &arguments)
     o.tokenEnv = parser.value(tokenEnv);
     o.hostApi = parser.value(hostApi);
     o.hostTokenEnv = parser.value(hostTokenEnv);
+    o.sopsAge = parser.isSet(sopsAge);
     o.ageRecipients = parser.values(age);
     o.inPlace = parser.isSet(inPlace);
     o.encryptedRegex = parser.value(encryptedRegex);
@@ -401,8 +404,8 @@ ParseResult parseArguments(const QStringList &arguments)
     const bool bootstrap = fluxSub == QLatin1String("bootstrap");
     if (!o.fluxVersion.isEmpty() && !o.pre && !bootstrap)
         return usageError(Text::tr("--version V needs flux check --pre or flux bootstrap"));
-    for (const QCommandLineOption &only :
-         {componentsFile, useOperator, syncUrl, sshKeyAlgorithm, tokenEnv, hostApi, hostTokenEnv}) {
+    for (const QCommandLineOption &only : {componentsFile, useOperator, syncUrl, sshKeyAlgorithm,
+                                           tokenEnv, hostApi, hostTokenEnv, sopsAge}) {
         if (parser.isSet(only) && !bootstrap)
             return usageError(Text::tr("--%1 needs flux bootstrap").arg(only.names().constFirst()));
     }

@@ -63,6 +63,7 @@ struct CliOptions
     QString tokenEnv;         // --token-env VAR: HTTPS token for Flux, from the environment
     QString hostApi;          // --host-api github|gitea: add the deploy key through the API
     QString hostTokenEnv;     // --host-token-env VAR: the API token, from the environment
+    bool sopsAge = false;     // --sops-age: Flux gets the age keys of .sops.yaml (sops-age)
     // secrets
     QStringList ageRecipients; // --age RECIPIENT, repeatable (encrypt, setup)
     bool inPlace = false;      // --in-place (encrypt, decrypt)

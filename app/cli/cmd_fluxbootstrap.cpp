@@ -6,6 +6,9 @@
 #include "clitext.h"
 #include "commands.h"
 #include "output.h"
+
+#include "secrets/agekeys.h"
+#include "secrets/sopssetup.h"
 #include "source.h"
 
 #include "flux/bootstrapsession.h"
@@ -149,6 +152,21 @@ int runFluxBootstrap(const CliOptions &options)
         return ExitUsage;
     }
     PlanDecisions planned = *decisions;
+    // Encrypted Secrets: Flux gets the age keys that open them (flux-system/sops-age).
+    if (options.sopsAge) {
+        Result<Sops::ClusterKeys> keys =
+            Sops::clusterKeys(repo, AgeKeys::findIdentities().identities);
+        if (!keys) {
+            printError(Text::tr("--sops-age: %1").arg(keys.error().toString()));
+            return ExitUsage;
+        }
+        bootstrap.sopsAgeKeys = keys->text.bytes();
+        printNote(Text::tr("Flux gets the age key of %1 (Secret flux-system/sops-age)")
+                      .arg(keys->recipients.join(QLatin1String(", "))));
+    } else if (planned.encryptSecrets) {
+        printWarning(Text::tr("the plan writes Secrets encrypted, but Flux gets no key to decrypt "
+                              "them: add --sops-age, or put the key in the cluster later"));
+    }
     if (!options.cluster.isEmpty())
         planned.cluster = options.cluster;
 

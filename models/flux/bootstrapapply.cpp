@@ -290,6 +290,7 @@ QList<QJsonObject> BootstrapApply::applyOrder(const Input &input)
     QList<QJsonObject> all = input.components;
     if (input.secret)
         all.append(*input.secret);
+    all.append(input.moreSecrets);
     all.append(input.sync);
     QList<QJsonObject> ordered;
     for (const QJsonObject &o : std::as_const(all)) {
@@ -328,6 +329,10 @@ void BootstrapApply::start(const Input &input, const Options &options)
     d->sending = -1;
     d->step = 0;
     d->secretValues = input.secret ? secretValues(*input.secret) : QStringList();
+    for (const QJsonObject &secret : input.moreSecrets)
+        d->secretValues.append(secretValues(secret));
+    std::sort(d->secretValues.begin(), d->secretValues.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
 
     const QList<QJsonObject> ordered = applyOrder(input);
     bool deployments = false, sources = false;
@@ -341,7 +346,7 @@ void BootstrapApply::start(const Input &input, const Options &options)
         e.kind = str(object, "kind");
         e.ns = str(meta(object), "namespace");
         e.name = str(meta(object), "name");
-        e.secret = input.secret && object == *input.secret;
+        e.secret = (input.secret && object == *input.secret) || input.moreSecrets.contains(object);
         d->crdCount += isCrd(object) ? 1 : 0;
         deployments = deployments ||
                       (e.group == QLatin1String("apps") && e.kind == QLatin1String("Deployment"));

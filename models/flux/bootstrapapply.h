@@ -72,6 +72,9 @@ public:
     {
         QList<QJsonObject> components; // gotk-components.yaml's documents
         std::optional<QJsonObject> secret;
+        // Further Secrets applied after it (the sops-age key Flux decrypts with), never shown
+        // either.
+        QList<QJsonObject> moreSecrets;
         QList<QJsonObject> sync; // gotk-sync.yaml's documents
     };
     struct Options

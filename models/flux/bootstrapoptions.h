@@ -59,6 +59,12 @@ struct BootstrapOptions
     QString hostToken;
     QUrl hostApiBase;
 
+    // With encrypted Secrets: the age keys (keys.txt text) Flux decrypts with, applied as the
+    // Secret flux-system/sops-age with Flux (Sops::clusterKeys()); empty: none. The window asks
+    // with giveSopsAgeKey and its controller reads the keys.
+    QByteArray sopsAgeKeys;
+    bool giveSopsAgeKey = false;
+
     GitCredentialSettings git; // known_hosts, keys and helpers for the push
     QString commitMessage = QStringLiteral("Add Flux sync manifests");
     // Recorded with the files when the checkout holds none yet (what ran before Flux).

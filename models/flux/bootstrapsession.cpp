@@ -1,5 +1,7 @@
 #include "bootstrapsession.h"
 
+#include "secrets/sopssetup.h"
+
 #include "flux/bootstrapfiles.h"
 #include "flux/componentssource.h"
 #include "flux/fluxinstance.h"
@@ -391,6 +393,8 @@ void BootstrapSession::applyToCluster()
         (sync ? input.sync : input.components).append(object);
     }
     input.secret = m_secret;
+    if (!m_options.sopsAgeKeys.isEmpty())
+        input.moreSecrets.append(Sops::decryptionSecret(m_options.sopsAgeKeys));
     m_secret.reset();
     m_apply = std::make_unique<BootstrapApply>(m_cluster);
     connect(m_apply.get(), &BootstrapApply::progress, this,

@@ -12,6 +12,7 @@
 #include "fakekubecontrollers.h"
 #include "flux/bootstrapapply.h"
 #include "flux/readinesswaiter.h"
+#include "secrets/sopssetup.h"
 
 #include <QDir>
 #include <QFile>
@@ -654,6 +655,62 @@ private slots:
                  qPrintable(r.report.error));
         QVERIFY2(r.report.failedStep.contains(QLatin1String("controllers to be available")),
                  qPrintable(r.report.failedStep));
+    }
+
+    // The sops-age key goes in with Flux, after the flux-system Secret, and is never shown
+    // either, even when the server's refusal quotes it.
+    void sopsAgeKeyAppliedAndNeverShown()
+    {
+        const QByteArray key =
+            "# created: 2026-12-08T00:00:00Z\n"
+            "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ\n";
+        BootstrapApply::Input in = fluxInput();
+        in.moreSecrets.append(Sops::decryptionSecret(key));
+        const QList<QJsonObject> ordered = BootstrapApply::applyOrder(in);
+        QStringList names;
+        for (const QJsonObject &o : ordered)
+            names.append(BootstrapApply::describe(o));
+        QCOMPARE(names.indexOf(QStringLiteral("Secret flux-system/sops-age")),
+                 names.indexOf(QStringLiteral("Secret flux-system/flux-system")) + 1);
+
+        Run r = run(in, fast());
+        QVERIFY2(r.report.ok, qPrintable(r.report.account()));
+        bool stored = false;
+        for (const QJsonObject &o : m_server->objects()) {
+            const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
+            if (o.value(QLatin1String("kind")).toString() == QLatin1String("Secret") &&
+                meta.value(QLatin1String("name")).toString() == QLatin1String("sops-age")) {
+                const QJsonObject data = o.value(QLatin1String("data")).toObject();
+                const QJsonObject stringData = o.value(QLatin1String("stringData")).toObject();
+                stored =
+                    QByteArray::fromBase64(
+                        data.value(QLatin1String("identity.agekey")).toString().toLatin1()) ==
+                        key ||
+                    stringData.value(QLatin1String("identity.agekey")).toString().toUtf8() == key;
+            }
+        }
+        QVERIFY(stored);
+
+        AdmissionRule rule;
+        rule.webhook = QStringLiteral("secrets.example.com");
+        rule.labelKey = QStringLiteral("deny");
+        rule.code = 422;
+        rule.message = QStringLiteral("key material %1 is not allowed")
+                           .arg(QString::fromLatin1(key.split('\n').at(1)));
+        m_server->addAdmissionRule(rule);
+        in.moreSecrets = {
+            withLabel(Sops::decryptionSecret(key), QStringLiteral("deny"), QStringLiteral("yes"))};
+        captured.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureMessages);
+        r = run(in, fast());
+        qInstallMessageHandler(previous);
+        QVERIFY(!r.report.ok);
+        QStringList everything = r.progress + captured + m_server->requestLog();
+        everything << r.report.error << r.report.account() << r.report.failedStep;
+        for (const BootstrapObject &o : r.report.objects)
+            everything << o.object << o.message;
+        for (const QString &text : everything)
+            QVERIFY2(!text.contains(QLatin1String("AGE-SECRET-KEY-1QQQQ")), qPrintable(text));
     }
 
     // The Secret's values: in no progress text, report, message or log, even when the server's
