@@ -87,10 +87,7 @@ EncryptionDialog::EncryptionDialog(QWidget *parent) : QDialog(parent)
 
     auto *clusterBox = new QGroupBox(tr("The cluster"), this);
     m_clusterText = wrappingLabel(QStringLiteral("clusterText"), clusterBox);
-    m_clusterText->setText(
-        tr("Flux decrypts with the private key kept in the Secret sops-age in flux-system. "
-           "Putting it there gives the cluster your key: anyone who can read Secrets in "
-           "flux-system can read your encrypted Secrets."));
+    m_clusterText->setText(clusterText());
     m_applyKey = new QPushButton(tr("&Put Key in Cluster"), clusterBox);
     m_applyKey->setObjectName(QStringLiteral("applyKeyButton"));
     auto *clusterButtons = new QHBoxLayout;
@@ -125,6 +122,13 @@ EncryptionDialog::EncryptionDialog(QWidget *parent) : QDialog(parent)
     });
     resize(620, 520);
     updateButtons();
+}
+
+QString EncryptionDialog::clusterText()
+{
+    return tr("Flux decrypts with the private key kept in the Secret sops-age in flux-system. "
+              "Putting it there gives the cluster your key: anyone who can read Secrets in "
+              "flux-system can read your encrypted Secrets.");
 }
 
 void EncryptionDialog::setStatus(const Sops::EncryptionStatus &status)

@@ -43,6 +43,7 @@ signals:
 
 private:
     void updateButtons();
+    static QString clusterText();
 
     Sops::EncryptionStatus m_status;
     QLabel *m_keyText;

@@ -4,10 +4,12 @@
 // holds only encrypted Secret values, a .sops.yaml, decrypting Kustomizations and no key.
 // Debian's age and the independent SOPS implementation (tests/secrets/interop) read every file.
 #include "encryptiondialog.h"
+#include "items/plantreemodel.h"
 #include "mainwindow.h"
 #include "manifest/yamljson.h"
 #include "plan/plansession.h"
 #include "plancontroller.h"
+#include "planpane.h"
 #include "secrets/agekeys.h"
 #include "secrets/sopsconfig.h"
 #include "secrets/sopsfile.h"
@@ -197,6 +199,17 @@ private Q_SLOTS:
                              [](const QString &p) { return p.contains(s("grafana-values")); }),
                  qPrintable(secretFiles.join(s(", "))));
         QVERIFY(plainValues.size() >= 3);
+        // The plan tree says so beside each of them.
+        auto *pane = window.findChild<PlanPane *>(s("planPane"));
+        QVERIFY(pane);
+        for (const QString &path : std::as_const(secretFiles)) {
+            const QModelIndex index = pane->model()->indexForPath(path);
+            QVERIFY2(index.isValid(), qPrintable(path));
+            const QString status =
+                index.siblingAtColumn(PlanTreeModel::StatusColumn).data().toString();
+            QVERIFY2(status.endsWith(s("· encrypted")), qPrintable(status));
+            QVERIFY(index.data(PlanTreeModel::EncryptedRole).toBool());
+        }
 
         // Write Plan.
         QSignalSpy written(plan->session(), &PlanSession::written);
