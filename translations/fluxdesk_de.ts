@@ -702,10 +702,6 @@
         <translation>Secrets werden nur geschrieben, wenn sie eingeschlossen sind: Ihre Daten würden im Klartext in Git landen.</translation>
     </message>
     <message>
-        <source>Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of Git.</source>
-        <translation>Secret %1 wird im Klartext geschrieben; verschlüsseln Sie es (SOPS) oder halten Sie es aus Git heraus.</translation>
-    </message>
-    <message>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
@@ -854,6 +850,220 @@
         <source>this is the components manifest of Flux %1, not of %2 as asked: choose the manifest of %2, or ask for %1</source>
         <translation>dies ist das Komponenten-Manifest von Flux %1, nicht von %2 wie angefordert: Wählen Sie das Manifest von %2 oder fordern Sie %1 an</translation>
     </message>
+    <message>
+        <source>set the repository up for encrypted Secrets first (fluxdesk-cli secrets setup --repo FOLDER)</source>
+        <translation>richten Sie das Repository zuerst für verschlüsselte Secrets ein (fluxdesk-cli secrets setup --repo FOLDER)</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::Age</name>
+    <message>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>not an age secret key (it does not begin with &quot;%1&quot;)</source>
+        <translation>kein privater age-Schlüssel (er beginnt nicht mit &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>a secret key holds 32 bytes, not %1</source>
+        <translation>ein privater Schlüssel umfasst 32 Bytes, nicht %1</translation>
+    </message>
+    <message>
+        <source>could not wrap the file key</source>
+        <translation>der Dateischlüssel konnte nicht verpackt werden</translation>
+    </message>
+    <message>
+        <source>malformed age header: a bad X25519 stanza</source>
+        <translation>fehlerhafter age-Header: eine ungültige X25519-Stanza</translation>
+    </message>
+    <message>
+        <source>malformed age secret key: %1</source>
+        <translation>fehlerhafter privater age-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>malformed age recipient &quot;%1&quot;: %2</source>
+        <translation>fehlerhafter age-Empfänger &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>malformed age recipient &quot;%1&quot;: it does not begin with &quot;age1&quot; (lower case)</source>
+        <translation>fehlerhafter age-Empfänger &quot;%1&quot;: er beginnt nicht mit &quot;age1&quot; (Kleinbuchstaben)</translation>
+    </message>
+    <message>
+        <source>malformed age recipient &quot;%1&quot;: it holds %2 bytes, not 32</source>
+        <translation>fehlerhafter age-Empfänger &quot;%1&quot;: er umfasst %2 Bytes, nicht 32</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>die Zeile ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>expected an age secret key (&quot;%1...&quot;), a comment or an empty line</source>
+        <translation>erwartet: ein privater age-Schlüssel (&quot;%1...&quot;), ein Kommentar oder eine leere Zeile</translation>
+    </message>
+    <message>
+        <source>no age secret key in the file</source>
+        <translation>kein privater age-Schlüssel in der Datei</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>keine Empfänger zum Verschlüsseln</translation>
+    </message>
+    <message>
+        <source>no identity matched any of the file&apos;s recipients</source>
+        <translation>keine Identität passt zu einem der Empfänger der Datei</translation>
+    </message>
+    <message>
+        <source>the age header&apos;s MAC is wrong: the header was altered</source>
+        <translation>der MAC des age-Headers ist falsch: Der Header wurde verändert</translation>
+    </message>
+    <message>
+        <source>invalid armor: %1</source>
+        <translation>ungültige Armor-Kodierung: %1</translation>
+    </message>
+    <message>
+        <source>data after the end line</source>
+        <translation>Daten nach der Endzeile</translation>
+    </message>
+    <message>
+        <source>too much whitespace after the end line</source>
+        <translation>zu viel Leerraum nach der Endzeile</translation>
+    </message>
+    <message>
+        <source>the text ends before the end line</source>
+        <translation>der Text endet vor der Endzeile</translation>
+    </message>
+    <message>
+        <source>too much whitespace before the begin line</source>
+        <translation>zu viel Leerraum vor der Anfangszeile</translation>
+    </message>
+    <message>
+        <source>the first line is not &quot;%1&quot;</source>
+        <translation>die erste Zeile ist nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an empty line in the base64 data</source>
+        <translation>eine leere Zeile in den Base64-Daten</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 columns</source>
+        <translation>eine Zeile, länger als %1 Spalten</translation>
+    </message>
+    <message>
+        <source>bad base64 data</source>
+        <translation>ungültige Base64-Daten</translation>
+    </message>
+    <message>
+        <source>a short line that is not followed by the end line</source>
+        <translation>eine kurze Zeile, auf die nicht die Endzeile folgt</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>%1 failed in OpenSSL (%2)</source>
+        <translation>%1 in OpenSSL fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>an X25519 secret key is 32 bytes, not %1</source>
+        <translation>ein privater X25519-Schlüssel umfasst 32 Bytes, nicht %1</translation>
+    </message>
+    <message>
+        <source>X25519 keys are 32 bytes</source>
+        <translation>X25519-Schlüssel umfassen 32 Bytes</translation>
+    </message>
+    <message>
+        <source>the X25519 share is a low-order point (the shared secret is all zeros)</source>
+        <translation>der X25519-Anteil ist ein Punkt niedriger Ordnung (das gemeinsame Geheimnis besteht nur aus Nullen)</translation>
+    </message>
+    <message>
+        <source>malformed age header: %1</source>
+        <translation>fehlerhafter age-Header: %1</translation>
+    </message>
+    <message>
+        <source>not an age file (it does not begin with &quot;%1&quot;)</source>
+        <translation>keine age-Datei (sie beginnt nicht mit &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>the header ends before its MAC line</source>
+        <translation>der Header endet vor seiner MAC-Zeile</translation>
+    </message>
+    <message>
+        <source>bad MAC line %1</source>
+        <translation>ungültige MAC-Zeile %1</translation>
+    </message>
+    <message>
+        <source>bad MAC %1</source>
+        <translation>ungültiger MAC %1</translation>
+    </message>
+    <message>
+        <source>expected a stanza or the MAC line, found %1</source>
+        <translation>erwartet: eine Stanza oder die MAC-Zeile, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>bad stanza line %1</source>
+        <translation>ungültige Stanza-Zeile %1</translation>
+    </message>
+    <message>
+        <source>a stanza of type %1 ends without a short body line</source>
+        <translation>eine Stanza vom Typ %1 endet ohne kurze Body-Zeile</translation>
+    </message>
+    <message>
+        <source>bad body line %1 in a stanza of type %2</source>
+        <translation>ungültige Body-Zeile %1 in einer Stanza vom Typ %2</translation>
+    </message>
+    <message>
+        <source>the payload is damaged or truncated</source>
+        <translation>die Nutzdaten sind beschädigt oder abgeschnitten</translation>
+    </message>
+    <message>
+        <source>could not encrypt the payload</source>
+        <translation>die Nutzdaten konnten nicht verschlüsselt werden</translation>
+    </message>
+    <message>
+        <source>invalid character U+%1</source>
+        <translation>ungültiges Zeichen U+%1</translation>
+    </message>
+    <message>
+        <source>mixed upper and lower case</source>
+        <translation>gemischte Groß- und Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>no separator &apos;1&apos; after a prefix</source>
+        <translation>kein Trennzeichen &apos;1&apos; nach einem Präfix</translation>
+    </message>
+    <message>
+        <source>too short for a checksum</source>
+        <translation>zu kurz für eine Prüfsumme</translation>
+    </message>
+    <message>
+        <source>a character Bech32 does not use</source>
+        <translation>ein Zeichen, das Bech32 nicht verwendet</translation>
+    </message>
+    <message>
+        <source>invalid checksum</source>
+        <translation>ungültige Prüfsumme</translation>
+    </message>
+    <message>
+        <source>invalid padding at the end of the data</source>
+        <translation>ungültiges Padding am Ende der Daten</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::AgeKeys</name>
+    <message>
+        <source>SOPS_AGE_KEY_FILE names a file that is not there</source>
+        <translation>SOPS_AGE_KEY_FILE nennt eine Datei, die nicht vorhanden ist</translation>
+    </message>
+    <message>
+        <source>cannot make the folder for the key</source>
+        <translation>der Ordner für den Schlüssel kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Back up %1 now, somewhere other than this computer and the repository. The Secrets encrypted to %2 can be read only with this key: if it is lost, so are they.</source>
+        <translation>Sichern Sie %1 jetzt an einem Ort außerhalb dieses Computers und des Repositorys. Die für %2 verschlüsselten Secrets lassen sich nur mit diesem Schlüssel lesen: Geht er verloren, sind auch sie verloren.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::BootstrapAccessPage</name>
@@ -936,6 +1146,14 @@
     <message>
         <source>Flux reads &amp;from:</source>
         <translation>Flux liest &amp;von:</translation>
+    </message>
+    <message>
+        <source>The Secret flux-system/sops-age, holding your private age key: Flux decrypts the repository&apos;s encrypted Secrets with it. Anyone who can read Secrets in flux-system can then read them too.</source>
+        <translation>Das Secret flux-system/sops-age mit Ihrem privaten age-Schlüssel: Flux entschlüsselt damit die verschlüsselten Secrets des Repositorys. Wer Secrets in flux-system lesen kann, kann dann auch diese lesen.</translation>
+    </message>
+    <message>
+        <source>Give Flux your &amp;age key to decrypt the encrypted Secrets (%1)</source>
+        <translation>Flux Ihren &amp;age-Schlüssel zum Entschlüsseln der verschlüsselten Secrets geben (%1)</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1292,14 @@
     <message>
         <source>Bootstrap cancelled: %1</source>
         <translation>Bootstrap abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Flux gets no age key: %1</source>
+        <translation>Flux erhält keinen age-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Reading your age key</source>
+        <translation>Ihr age-Schlüssel wird gelesen</translation>
     </message>
 </context>
 <context>
@@ -2024,94 +2250,6 @@ Regel %2: %3</translation>
         <translation>%1 Kustomizations von %2 validiert: %3</translation>
     </message>
     <message>
-        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Commands:
-  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
-  inventory --out DIR   a record of what the cluster runs before you migrate it (namespaces, Helm releases and their values, workloads, services, storage, CRDs) as files in DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
-  snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
-  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
-                        the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
-                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; Secrets are left out unless --include-secrets; prints each path written
-  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
-  clean [FILE|-] [--repo DIR] [--include-secrets]
-                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository that already holds manifests unless --force-demo is given
-  validate --repo DIR [--cluster NAME]
-                        what Flux will read, checked before a push: builds every kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run apply, not with --snapshot or --demo
-  commit --repo DIR -m MSG [--push]
-                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
-  flux check [--pre [--version V] [--repo DIR]]
-                        like flux check: Flux&apos;s controllers up, its source and flux-system Kustomization Ready; --pre, before a bootstrap: the Kubernetes version within Flux V&apos;s range (default: the newest Fluxdesk knows), permission to create cluster-scoped objects, Flux or the Flux Operator already installed, and with --repo the checkout committed, pushed and its remote reachable; exit 1 when a check fails
-  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR]
-                        install Flux and point it at the repository as flux bootstrap git does, without the flux CLI: pre-flight; the takeover baseline; clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release&apos;s install.yaml of version V checked against its checksums, or file F; --operator: a FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then server-side apply and a wait until Flux is Ready
-  flux status           every Flux object with its status, revision, suspended and message, like flux get all -A; exit 1 when one failed or stalled
-  flux reconcile KIND NAME [-n NS] [--with-source]
-                        ask Flux to reconcile now and wait until it did (the requestedAt annotation, as flux reconcile sets it and waits; --with-source: its source first); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)
-  flux suspend|resume KIND NAME [-n NS]
-                        set or clear spec.suspend, as flux suspend and resume do
-  flux takeover --repo DIR [--record]
-                        whether Flux adopted what ran before, object by object and Helm release by release, in place (the same uid; the release&apos;s next revision) or made it again; --record first writes what runs now to DIR/.fluxdesk/takeover.yaml, before Flux takes over; exit 1 while anything is not yet adopted, 2 on danger (an object holding data recreated, a release reinstalled)
-
-Options:
-  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        context to use (default: current-context)
-  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
-  --demo                use the built-in demo cluster
-  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
-  -h, --help            show this help
-  --version             show the version
-
-Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
-</source>
-        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
-
-Befehle:
-  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
-  inventory --out DIR   eine Aufstellung dessen, was der Cluster vor der Migration ausführt (Namespaces, Helm-Releases und ihre Values, Workloads, Services, Speicher, CRDs), als Dateien in DIR; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Values enthalten Passwörter
-  snapshot --out FILE   alle aufgelisteten Objekte als eine kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): Sie enthält die Secrets des Clusters
-  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
-  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
-                        die Flux-Quelle + das HelmRelease für ein Release; Values, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), sofern --inline-credentials sie nicht als Klartext in spec.values behält
-  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
-                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Voreinstellung kubectl-slice); --clean bereinigt jede zuerst, wie clean es tut; Secrets werden ausgelassen, außer mit --include-secrets; gibt jeden geschriebenen Pfad aus
-  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
-  clean [FILE|-] [--repo DIR] [--include-secrets]
-                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch die Release-Einträge von Helm) werden ausgelassen, außer mit --include-secrets, da ihre Daten sonst im Klartext in Git landen würden
-  plan --repo DIR [--cluster NAME] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
-                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), löscht nur die nicht geplanten Dateien, die --remove nennt (wiederholbar; --remove-all-stale: alle); mit --demo verweigert --write ein Repository, das bereits Manifeste enthält, sofern nicht --force-demo angegeben ist
-  validate --repo DIR [--cluster NAME]
-                        was Flux lesen wird, vor einem Push geprüft: baut jede Kustomization, die Flux liest (kustomize, sonst kubectl kustomize), prüft jedes Flux-Objekt gegen die Flux-Schemas, führt Lint aus; Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern; mit --kubeconfig/--context (ein Live-Cluster) zusätzlich ein serverseitiges Dry-Run-Apply, nicht mit --snapshot oder --demo
-  commit --repo DIR -m MSG [--push]
-                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder nach origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
-  flux check [--pre [--version V] [--repo DIR]]
-                        wie flux check: die Controller von Flux laufen, seine Quelle und die flux-system-Kustomization sind bereit; --pre, vor einem Bootstrap: die Kubernetes-Version im Bereich von Flux V (Standard: die neueste, die Fluxdesk kennt), die Berechtigung, clusterweite Objekte anzulegen, ob Flux oder der Flux Operator bereits installiert ist, und mit --repo, ob der Checkout committet und gepusht und sein Remote erreichbar ist; Exit-Code 1, wenn eine Prüfung fehlschlägt
-  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR]
-                        Flux installieren und auf das Repository richten, wie flux bootstrap git es tut, ohne die flux-CLI: Vorabprüfung; der Ausgangsstand für die Übernahme; clusters/NAME/flux-system/ (gotk-components.yaml von einer flux-CLI im PATH, die install.yaml des Releases in Version V, gegen dessen Prüfsummen geprüft, oder die Datei F; --operator: eine FluxInstance) committet und gepusht; ein SSH-Deploy-Key (zum Hinzufügen angezeigt oder über die GitHub-/Gitea-API mit dem Token aus VAR hinzugefügt) oder ein HTTPS-Token aus VAR; dann serverseitiges Apply und Warten, bis Flux bereit ist
-  flux status           jedes Flux-Objekt mit Status, Revision, ausgesetzt und Meldung, wie flux get all -A; Exit-Code 1, wenn eines fehlgeschlagen oder blockiert ist
-  flux reconcile KIND NAME [-n NS] [--with-source]
-                        Flux bitten, jetzt abzugleichen, und warten, bis es geschehen ist (die Annotation requestedAt, wie flux reconcile sie setzt und wartet; --with-source: zuerst seine Quelle); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS ist standardmäßig flux-system; ein ausgesetztes Objekt wird abgelehnt (Exit-Code 1)
-  flux suspend|resume KIND NAME [-n NS]
-                        spec.suspend setzen oder entfernen, wie flux suspend und resume es tun
-  flux takeover --repo DIR [--record]
-                        ob Flux übernommen hat, was vorher lief, Objekt für Objekt und Helm-Release für Helm-Release, an Ort und Stelle (dieselbe uid; die nächste Revision des Releases) oder es neu erstellt hat; --record schreibt zuerst, was jetzt läuft, nach DIR/.fluxdesk/takeover.yaml, bevor Flux übernimmt; Exit-Code 1, solange noch etwas nicht übernommen ist, 2 bei Gefahr (ein Objekt mit Daten neu erstellt, ein Release neu installiert)
-
-Optionen:
-  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
-  --context NAME        zu verwendender Kontext (Standard: current-context)
-  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
-  --demo                den eingebauten Demo-Cluster verwenden
-  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
-  -h, --help            diese Hilfe anzeigen
-  --version             die Version anzeigen
-
-Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 unterbrochen.
-</translation>
-    </message>
-    <message>
         <source>flux needs a subcommand: %1</source>
         <translation>flux benötigt einen Unterbefehl: %1</translation>
     </message>
@@ -2352,6 +2490,202 @@ Fingerprint %3
     <message>
         <source>%1 needs a live cluster (--kubeconfig/--context), not %2</source>
         <translation>%1 benötigt einen Live-Cluster (--kubeconfig/--context), nicht %2</translation>
+    </message>
+    <message>
+        <source>Usage: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Commands:
+  contexts              list the kubeconfig&apos;s contexts, the current one marked &apos;*&apos;
+  inventory --out DIR   a record of what the cluster runs before you migrate it (namespaces, Helm releases and their values, workloads, services, storage, CRDs) as files in DIR; each file is private (mode 0600, readable by you alone): Helm values hold passwords
+  snapshot --out FILE   every listed object as one kind: List (.yaml or .json); the file is private (mode 0600, readable by you alone): it holds the cluster&apos;s Secrets
+  releases              Helm releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        the Flux source + HelmRelease for one release; values that look like credentials move to a Secret read through valuesFrom (not printed) unless --inline-credentials keeps them in spec.values as plain text
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        one file per resource (default template {name}-{kind}.yaml, fields {namespace} {kind} {name} {group}, preset kubectl-slice); --clean cleans each one first, as clean does; Secrets are left out unless --include-secrets; prints each path written
+  lint --repo DIR       problems as FILE:LINE:COL: severity: message; exit 1 on errors
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        cleaned manifests on stdout (server fields and defaults removed; --repo applies DIR/.fluxdesk/clean-rules.yaml); problems as warnings on stderr; Secrets (Helm&apos;s release records too) are left out unless --include-secrets, as their data would land in Git in plain text
+  plan --repo DIR [--cluster NAME] [--encrypt-secrets] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        the planned repository, a status per file (&quot;not in plan&quot;: YAML the plan no longer produces); exit 1 when files are planned or differ; --write writes new files and keeps hand-edited ones unless --accept names them (repeatable; --accept-all: every differing file), deletes only the not-in-plan files --remove names (repeatable; --remove-all-stale: all of them); with --demo, --write refuses a repository that already holds manifests unless --force-demo is given; --encrypt-secrets writes included Secrets SOPS-encrypted for the recipients of the repository&apos;s .sops.yaml (see secrets setup; kept in .fluxdesk/plan.yaml as secrets: {encrypt: true})
+  validate --repo DIR [--cluster NAME]
+                        what Flux will read, checked before a push: builds every kustomization Flux reads (kustomize, else kubectl kustomize), checks every Flux object against the Flux schemas, lints; problems as FILE:LINE:COL: severity: message; exit 1 on errors; with --kubeconfig/--context (a live cluster) also a server-side dry-run apply, not with --snapshot or --demo
+  commit --repo DIR -m MSG [--push]
+                        stage everything, commit, print the commit id; --push pushes to the upstream (or origin); exit 1 when nothing to commit, 2 when refused or the push fails (the commit stays)
+  flux check [--pre [--version V] [--repo DIR]]
+                        like flux check: Flux&apos;s controllers up, its source and flux-system Kustomization Ready; --pre, before a bootstrap: the Kubernetes version within Flux V&apos;s range (default: the newest Fluxdesk knows), permission to create cluster-scoped objects, Flux or the Flux Operator already installed, and with --repo the checkout committed, pushed and its remote reachable; exit 1 when a check fails
+  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR] [--sops-age]
+                        install Flux and point it at the repository as flux bootstrap git does, without the flux CLI: pre-flight; the takeover baseline; clusters/NAME/flux-system/ (gotk-components.yaml from a flux CLI on PATH, the release&apos;s install.yaml of version V checked against its checksums, or file F; --operator: a FluxInstance) committed and pushed; an SSH deploy key (shown to add, or added through the GitHub/Gitea API with the token in VAR) or an HTTPS token read from VAR; then server-side apply and a wait until Flux is Ready; --sops-age: the Secret sops-age with your age keys that open .sops.yaml&apos;s recipients, so Flux decrypts the Secrets
+  flux status           every Flux object with its status, revision, suspended and message, like flux get all -A; exit 1 when one failed or stalled
+  flux reconcile KIND NAME [-n NS] [--with-source]
+                        ask Flux to reconcile now and wait until it did (the requestedAt annotation, as flux reconcile sets it and waits; --with-source: its source first); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS defaults to flux-system; a suspended object is refused (exit 1)
+  flux suspend|resume KIND NAME [-n NS]
+                        set or clear spec.suspend, as flux suspend and resume do
+  flux takeover --repo DIR [--record]
+                        whether Flux adopted what ran before, object by object and Helm release by release, in place (the same uid; the release&apos;s next revision) or made it again; --record first writes what runs now to DIR/.fluxdesk/takeover.yaml, before Flux takes over; exit 1 while anything is not yet adopted, 2 on danger (an object holding data recreated, a release reinstalled)
+  secrets keygen [--out FILE]
+                        a new age key pair, like age-keygen: the private key is added to FILE (default: $SOPS_AGE_KEY_FILE, else ~/.config/sops/age/keys.txt, where sops looks; mode 0600), the public key (age1...) printed; back the key up: without it the Secrets encrypted to it are lost
+  secrets encrypt FILE [--age RECIPIENT]... [--encrypted-regex R] [--in-place]
+                        FILE as a SOPS file, like sops -e: to the --age recipients, else to those of the first .sops.yaml creation rule (in FILE&apos;s folder or above) matching it; printed, or written over FILE with --in-place
+  secrets decrypt FILE [--in-place]
+                        a SOPS file in the clear, like sops -d, with the age keys sops would use ($SOPS_AGE_KEY, $SOPS_AGE_KEY_FILE, ~/.config/sops/age/keys.txt); its MAC is checked; exit 1 when it does not decrypt
+  secrets setup --repo DIR [--age RECIPIENT]...
+                        make DIR ready for encrypted Secrets: .sops.yaml with a rule for the Secret files (data and stringData encrypted to the recipients, default: your age keys&apos;), .gitignore entries for key files, and spec.decryption (sops, Secret sops-age) on every Flux Kustomization whose path holds them; lists the Secret files still in plain text and exits 1 while there are any
+
+Options:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        context to use (default: current-context)
+  --snapshot PATH       read objects from a file or folder of kubectl -o yaml|json output
+  --demo                use the built-in demo cluster
+  --json                JSON output (contexts, releases; snapshot and inventory ignore it)
+  -h, --help            show this help
+  --version             show the version
+
+Exit status: 0 success, 1 problems found, 2 bad input, usage or connection error, 130 interrupted.
+</source>
+        <translation>Aufruf: fluxdesk-cli [--kubeconfig PATH] [--context NAME] [--snapshot PATH | --demo] [--json] COMMAND
+
+Befehle:
+  contexts              die Kontexte der Kubeconfig auflisten, der aktuelle mit &apos;*&apos; markiert
+  inventory --out DIR   eine Aufstellung dessen, was der Cluster vor der Migration ausführt (Namespaces, Helm-Releases und ihre Values, Workloads, Services, Speicher, CRDs), als Dateien in DIR; jede Datei ist privat (Modus 0600, nur für Sie lesbar): Helm-Values enthalten Passwörter
+  snapshot --out FILE   alle aufgelisteten Objekte als eine kind: List (.yaml oder .json); die Datei ist privat (Modus 0600, nur für Sie lesbar): Sie enthält die Secrets des Clusters
+  releases              Helm-Releases: NAME NAMESPACE REVISION STATUS CHART VERSION APP-VERSION
+  convert-helm RELEASE -n NAMESPACE [--inline-credentials]
+                        die Flux-Quelle + das HelmRelease für ein Release; Values, die wie Zugangsdaten aussehen, wandern in ein Secret, das über valuesFrom gelesen wird (nicht ausgegeben), sofern --inline-credentials sie nicht als Klartext in spec.values behält
+  split FILE|- --out DIR [--template T] [--clean [--repo DIR]] [--include-secrets]
+                        eine Datei pro Ressource (Standardvorlage {name}-{kind}.yaml, Felder {namespace} {kind} {name} {group}, Voreinstellung kubectl-slice); --clean bereinigt jede zuerst, wie clean es tut; Secrets werden ausgelassen, außer mit --include-secrets; gibt jeden geschriebenen Pfad aus
+  lint --repo DIR       Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern
+  clean [FILE|-] [--repo DIR] [--include-secrets]
+                        bereinigte Manifeste auf stdout (Server-Felder und Standardwerte entfernt; --repo wendet DIR/.fluxdesk/clean-rules.yaml an); Probleme als Warnungen auf stderr; Secrets (auch die Release-Einträge von Helm) werden ausgelassen, außer mit --include-secrets, da ihre Daten sonst im Klartext in Git landen würden
+  plan --repo DIR [--cluster NAME] [--encrypt-secrets] [--write [--accept PATH | --accept-all] [--remove PATH | --remove-all-stale]]
+                        das geplante Repository, ein Status pro Datei (&quot;nicht im Plan&quot;: YAML, das der Plan nicht mehr erzeugt); Exit-Code 1, wenn Dateien geplant sind oder abweichen; --write schreibt neue Dateien und behält von Hand bearbeitete, sofern --accept sie nicht nennt (wiederholbar; --accept-all: jede abweichende Datei), löscht nur die nicht geplanten Dateien, die --remove nennt (wiederholbar; --remove-all-stale: alle); mit --demo verweigert --write ein Repository, das bereits Manifeste enthält, sofern nicht --force-demo angegeben ist; --encrypt-secrets schreibt eingeschlossene Secrets SOPS-verschlüsselt für die Empfänger der .sops.yaml des Repositorys (siehe secrets setup; in .fluxdesk/plan.yaml als secrets: {encrypt: true} gespeichert)
+  validate --repo DIR [--cluster NAME]
+                        was Flux lesen wird, vor einem Push geprüft: baut jede Kustomization, die Flux liest (kustomize, sonst kubectl kustomize), prüft jedes Flux-Objekt gegen die Flux-Schemas, führt Lint aus; Probleme als FILE:LINE:COL: severity: message; Exit-Code 1 bei Fehlern; mit --kubeconfig/--context (ein Live-Cluster) zusätzlich ein serverseitiges Dry-Run-Apply, nicht mit --snapshot oder --demo
+  commit --repo DIR -m MSG [--push]
+                        alles vormerken, committen, die Commit-ID ausgeben; --push pusht zum Upstream (oder nach origin); Exit-Code 1, wenn nichts zu committen ist, 2, wenn abgelehnt oder der Push fehlschlägt (der Commit bleibt erhalten)
+  flux check [--pre [--version V] [--repo DIR]]
+                        wie flux check: die Controller von Flux laufen, seine Quelle und die flux-system-Kustomization sind bereit; --pre, vor einem Bootstrap: die Kubernetes-Version im Bereich von Flux V (Standard: die neueste, die Fluxdesk kennt), die Berechtigung, clusterweite Objekte anzulegen, ob Flux oder der Flux Operator bereits installiert ist, und mit --repo, ob der Checkout committet und gepusht und sein Remote erreichbar ist; Exit-Code 1, wenn eine Prüfung fehlschlägt
+  flux bootstrap --repo DIR [--cluster NAME] [--version V | --components-file F] [--operator] [--sync-url URL] [--ssh-key-algorithm ecdsa|ed25519] [--token-env VAR] [--host-api github|gitea --host-token-env VAR] [--sops-age]
+                        Flux installieren und auf das Repository richten, wie flux bootstrap git es tut, ohne die flux-CLI: Vorabprüfung; der Ausgangsstand für die Übernahme; clusters/NAME/flux-system/ (gotk-components.yaml von einer flux-CLI im PATH, die install.yaml des Releases in Version V, gegen dessen Prüfsummen geprüft, oder die Datei F; --operator: eine FluxInstance) committet und gepusht; ein SSH-Deploy-Key (zum Hinzufügen angezeigt oder über die GitHub-/Gitea-API mit dem Token aus VAR hinzugefügt) oder ein HTTPS-Token aus VAR; dann serverseitiges Apply und Warten, bis Flux bereit ist; --sops-age: das Secret sops-age mit Ihren age-Schlüsseln, die die Empfänger der .sops.yaml öffnen, damit Flux die Secrets entschlüsselt
+  flux status           jedes Flux-Objekt mit Status, Revision, ausgesetzt und Meldung, wie flux get all -A; Exit-Code 1, wenn eines fehlgeschlagen oder blockiert ist
+  flux reconcile KIND NAME [-n NS] [--with-source]
+                        Flux bitten, jetzt abzugleichen, und warten, bis es geschehen ist (die Annotation requestedAt, wie flux reconcile sie setzt und wartet; --with-source: zuerst seine Quelle); KIND: kustomization (ks), helmrelease (hr), gitrepository, helmrepository, ocirepository, helmchart, fluxinstance; NS ist standardmäßig flux-system; ein ausgesetztes Objekt wird abgelehnt (Exit-Code 1)
+  flux suspend|resume KIND NAME [-n NS]
+                        spec.suspend setzen oder entfernen, wie flux suspend und resume es tun
+  flux takeover --repo DIR [--record]
+                        ob Flux übernommen hat, was vorher lief, Objekt für Objekt und Helm-Release für Helm-Release, an Ort und Stelle (dieselbe uid; die nächste Revision des Releases) oder es neu erstellt hat; --record schreibt zuerst, was jetzt läuft, nach DIR/.fluxdesk/takeover.yaml, bevor Flux übernimmt; Exit-Code 1, solange noch etwas nicht übernommen ist, 2 bei Gefahr (ein Objekt mit Daten neu erstellt, ein Release neu installiert)
+  secrets keygen [--out FILE]
+                        ein neues age-Schlüsselpaar, wie age-keygen: Der private Schlüssel wird zu FILE hinzugefügt (Standard: $SOPS_AGE_KEY_FILE, sonst ~/.config/sops/age/keys.txt, wo sops sucht; Modus 0600), der öffentliche Schlüssel (age1...) ausgegeben; sichern Sie den Schlüssel: Ohne ihn sind die für ihn verschlüsselten Secrets verloren
+  secrets encrypt FILE [--age RECIPIENT]... [--encrypted-regex R] [--in-place]
+                        FILE als SOPS-Datei, wie sops -e: für die --age-Empfänger, sonst für die der ersten passenden Erstellungsregel der .sops.yaml (im Ordner von FILE oder darüber); ausgegeben oder mit --in-place über FILE geschrieben
+  secrets decrypt FILE [--in-place]
+                        eine SOPS-Datei im Klartext, wie sops -d, mit den age-Schlüsseln, die sops verwenden würde ($SOPS_AGE_KEY, $SOPS_AGE_KEY_FILE, ~/.config/sops/age/keys.txt); ihr MAC wird geprüft; Exit-Code 1, wenn sie sich nicht entschlüsseln lässt
+  secrets setup --repo DIR [--age RECIPIENT]...
+                        DIR für verschlüsselte Secrets vorbereiten: .sops.yaml mit einer Regel für die Secret-Dateien (data und stringData für die Empfänger verschlüsselt, Standard: Ihre age-Schlüssel), .gitignore-Einträge für Schlüsseldateien und spec.decryption (sops, Secret sops-age) in jeder Flux-Kustomization, deren Pfad sie enthält; listet die Secret-Dateien auf, die noch im Klartext vorliegen, und endet mit Exit-Code 1, solange es welche gibt
+
+Optionen:
+  --kubeconfig PATH     Kubeconfig-Datei (Standard: $KUBECONFIG, ~/.kube/config, /etc/rancher/k3s/k3s.yaml)
+  --context NAME        zu verwendender Kontext (Standard: current-context)
+  --snapshot PATH       Objekte aus einer Datei oder einem Ordner mit Ausgaben von kubectl -o yaml|json lesen
+  --demo                den eingebauten Demo-Cluster verwenden
+  --json                JSON-Ausgabe (contexts, releases; snapshot und inventory ignorieren sie)
+  -h, --help            diese Hilfe anzeigen
+  --version             die Version anzeigen
+
+Exit-Status: 0 Erfolg, 1 Probleme gefunden, 2 ungültige Eingabe, Aufruf- oder Verbindungsfehler, 130 unterbrochen.
+</translation>
+    </message>
+    <message>
+        <source>secrets needs a subcommand: %1</source>
+        <translation>secrets benötigt einen Unterbefehl: %1</translation>
+    </message>
+    <message>
+        <source>secrets: unknown subcommand &quot;%1&quot;; available: %2</source>
+        <translation>secrets: unbekannter Unterbefehl &quot;%1&quot;; verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>secrets %1 needs FILE</source>
+        <translation>secrets %1 benötigt FILE</translation>
+    </message>
+    <message>
+        <source>secrets %1: unexpected argument &quot;%2&quot;</source>
+        <translation>secrets %1: unerwartetes Argument &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--in-place needs secrets encrypt or decrypt</source>
+        <translation>--in-place benötigt secrets encrypt oder decrypt</translation>
+    </message>
+    <message>
+        <source>--in-place needs a FILE, not standard input</source>
+        <translation>--in-place benötigt eine Datei (FILE), nicht die Standardeingabe</translation>
+    </message>
+    <message>
+        <source>--age needs secrets encrypt or secrets setup</source>
+        <translation>--age benötigt secrets encrypt oder secrets setup</translation>
+    </message>
+    <message>
+        <source>--encrypted-regex needs secrets encrypt</source>
+        <translation>--encrypted-regex benötigt secrets encrypt</translation>
+    </message>
+    <message>
+        <source>--sops-age: %1</source>
+        <translation>--sops-age: %1</translation>
+    </message>
+    <message>
+        <source>Flux gets the age key of %1 (Secret flux-system/sops-age)</source>
+        <translation>Flux erhält den age-Schlüssel von %1 (Secret flux-system/sops-age)</translation>
+    </message>
+    <message>
+        <source>the plan writes Secrets encrypted, but Flux gets no key to decrypt them: add --sops-age, or put the key in the cluster later</source>
+        <translation>der Plan schreibt Secrets verschlüsselt, aber Flux erhält keinen Schlüssel, um sie zu entschlüsseln: Fügen Sie --sops-age hinzu, oder legen Sie den Schlüssel später im Cluster ab</translation>
+    </message>
+    <message>
+        <source>%1: no --age RECIPIENT given and no .sops.yaml found in its folder or above it</source>
+        <translation>%1: kein --age RECIPIENT angegeben und keine .sops.yaml in seinem Ordner oder darüber gefunden</translation>
+    </message>
+    <message>
+        <source>%1: no creation rule with age recipients in %2 matches this file</source>
+        <translation>%1: keine Erstellungsregel mit age-Empfängern in %2 passt auf diese Datei</translation>
+    </message>
+    <message>
+        <source>no age key found: set SOPS_AGE_KEY_FILE or SOPS_AGE_KEY, or make one with &quot;fluxdesk-cli secrets keygen&quot; (it goes to %1)</source>
+        <translation>kein age-Schlüssel gefunden: Setzen Sie SOPS_AGE_KEY_FILE oder SOPS_AGE_KEY, oder erzeugen Sie einen mit &quot;fluxdesk-cli secrets keygen&quot; (er wird in %1 abgelegt)</translation>
+    </message>
+    <message>
+        <source>the private key was added to %1 (readable by you alone)</source>
+        <translation>der private Schlüssel wurde zu %1 hinzugefügt (nur für Sie lesbar)</translation>
+    </message>
+    <message>
+        <source>--age: not an age recipient: %1</source>
+        <translation>--age: kein age-Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>%1: already encrypted (it has a sops block)</source>
+        <translation>%1: bereits verschlüsselt (enthält einen sops-Block)</translation>
+    </message>
+    <message>
+        <source>%1: not a SOPS file (no sops block with a mac)</source>
+        <translation>%1: keine SOPS-Datei (kein sops-Block mit einem mac)</translation>
+    </message>
+    <message>
+        <source>secrets setup needs --repo DIR</source>
+        <translation>secrets setup benötigt --repo DIR</translation>
+    </message>
+    <message>
+        <source>no --age RECIPIENT given and no age key found: make one with &quot;fluxdesk-cli secrets keygen&quot;</source>
+        <translation>kein --age RECIPIENT angegeben und kein age-Schlüssel gefunden: Erzeugen Sie einen mit &quot;fluxdesk-cli secrets keygen&quot;</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>already set up</source>
+        <translation>bereits eingerichtet</translation>
+    </message>
+    <message>
+        <source>plain text: %1 (encrypt it: fluxdesk-cli secrets encrypt %1 --in-place)</source>
+        <translation>Klartext: %1 (zum Verschlüsseln: fluxdesk-cli secrets encrypt %1 --in-place)</translation>
     </message>
 </context>
 <context>
@@ -2808,6 +3142,14 @@ Fingerprint %3
         <source>%1 changed on disk and here. Saving asks whether to overwrite it.</source>
         <translation>%1 wurde auf der Festplatte und hier geändert. Beim Speichern werden Sie gefragt, ob die Datei überschrieben werden soll.</translation>
     </message>
+    <message>
+        <source>Read-only: encrypted</source>
+        <translation>Schreibgeschützt: verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Decrypted: the file on disk stays encrypted</source>
+        <translation>Entschlüsselt: Die Datei auf der Festplatte bleibt verschlüsselt</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::EditorTabs</name>
@@ -3001,6 +3343,164 @@ Fingerprint %3
         <source>Saved to %1, where the plan puts this object: the plan keeps your version</source>
         <extracomment>Status bar after saving a live object&apos;s copy where the plan puts it</extracomment>
         <translation>Unter %1 gespeichert, wo der Plan dieses Objekt ablegt: Der Plan behält Ihre Version</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::EncryptedFiles</name>
+    <message>
+        <source>cannot encrypt with %1: %2</source>
+        <translation>Verschlüsseln mit %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>the repository has no %1 saying whom to encrypt Secrets for: %2</source>
+        <translation>das Repository hat keine %1, die angibt, für wen Secrets verschlüsselt werden: %2</translation>
+    </message>
+    <message>
+        <source>no creation rule of %1 with age recipients applies to this file: %2</source>
+        <translation>keine Erstellungsregel von %1 mit age-Empfängern gilt für diese Datei: %2</translation>
+    </message>
+    <message>
+        <source>in plain text on disk; the plan encrypts it</source>
+        <translation>auf der Festplatte im Klartext; der Plan verschlüsselt sie</translation>
+    </message>
+    <message>
+        <source>encrypted, and cannot be compared: %1</source>
+        <translation>verschlüsselt und nicht vergleichbar: %1</translation>
+    </message>
+    <message>
+        <source>decrypts to other content than the plan&apos;s</source>
+        <translation>entschlüsselt zu anderem Inhalt als dem des Plans</translation>
+    </message>
+    <message>
+        <source>encrypted for %1, while %2 names %3</source>
+        <translation>verschlüsselt für %1, während %2 %3 nennt</translation>
+    </message>
+    <message>
+        <source>encrypts other keys than %1 says</source>
+        <translation>verschlüsselt andere Schlüssel, als %1 angibt</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::EncryptionDialog</name>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Encrypt Secrets (SOPS)</source>
+        <translation>Secrets verschlüsseln (SOPS)</translation>
+    </message>
+    <message>
+        <source>Your age key</source>
+        <translation>Ihr age-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Create &amp;Key</source>
+        <translation>&amp;Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Make a new age key pair, as age-keygen does, and keep the private key where sops looks for it</source>
+        <translation>Ein neues age-Schlüsselpaar erzeugen, wie age-keygen es tut, und den privaten Schlüssel dort ablegen, wo sops ihn sucht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Public Key</source>
+        <translation>Öffentlichen Schlüssel &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>This repository</source>
+        <translation>Dieses Repository</translation>
+    </message>
+    <message>
+        <source>&amp;Set Up Repository</source>
+        <translation>Repository &amp;einrichten</translation>
+    </message>
+    <message>
+        <source>Write .sops.yaml (Secret files encrypted to your key), keep key files out of Git (.gitignore) and let the Flux Kustomizations decrypt (spec.decryption)</source>
+        <translation>.sops.yaml schreiben (Secret-Dateien für Ihren Schlüssel verschlüsselt), Schlüsseldateien aus Git heraushalten (.gitignore) und die Flux-Kustomizations entschlüsseln lassen (spec.decryption)</translation>
+    </message>
+    <message>
+        <source>&amp;Write included Secrets encrypted</source>
+        <translation>Eingeschlossene Secrets &amp;verschlüsselt schreiben</translation>
+    </message>
+    <message>
+        <source>The plan writes the Secrets you include, and the Secrets holding Helm credentials, as SOPS files instead of plain text</source>
+        <translation>Der Plan schreibt die Secrets, die Sie einschließen, und die Secrets mit Helm-Zugangsdaten als SOPS-Dateien statt im Klartext</translation>
+    </message>
+    <message>
+        <source>The cluster</source>
+        <translation>Der Cluster</translation>
+    </message>
+    <message>
+        <source>Flux decrypts with the private key kept in the Secret sops-age in flux-system. Putting it there gives the cluster your key: anyone who can read Secrets in flux-system can read your encrypted Secrets.</source>
+        <translation>Flux entschlüsselt mit dem privaten Schlüssel aus dem Secret sops-age in flux-system. Wenn Sie ihn dort ablegen, erhält der Cluster Ihren Schlüssel: Wer Secrets in flux-system lesen kann, kann Ihre verschlüsselten Secrets lesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Put Key in Cluster</source>
+        <translation>Schlüssel im Cluster &amp;ablegen</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>No age key yet. Create one: it stays on this computer (%1) and never goes into the repository.</source>
+        <translation>Noch kein age-Schlüssel. Erzeugen Sie einen: Er bleibt auf diesem Computer (%1) und gelangt nie ins Repository.</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
+    </message>
+    <message>
+        <source>Cannot read a key: %1</source>
+        <translation>Ein Schlüssel kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No repository is open.</source>
+        <translation>Kein Repository geöffnet.</translation>
+    </message>
+    <message>
+        <source>.sops.yaml cannot be read: %1</source>
+        <translation>.sops.yaml kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Set up: Secret files are encrypted to %1.</source>
+        <translation>Eingerichtet: Secret-Dateien werden für %1 verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Not set up for encrypted Secrets yet.</source>
+        <translation>Noch nicht für verschlüsselte Secrets eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Secret files are encrypted to %1, and none of your keys opens them.</source>
+        <translation>Secret-Dateien werden für %1 verschlüsselt, und keiner Ihrer Schlüssel öffnet sie.</translation>
+    </message>
+    <message>
+        <source>Set up would write: %1.</source>
+        <translation>Einrichten würde schreiben: %1.</translation>
+    </message>
+    <message>
+        <source>Encrypted: %1.</source>
+        <translation>Verschlüsselt: %1.</translation>
+    </message>
+    <message>
+        <source>In plain text: %1.</source>
+        <translation>Im Klartext: %1.</translation>
+    </message>
+    <message>
+        <source>Created the age key %1 in %2.</source>
+        <translation>Der age-Schlüssel %1 wurde in %2 erzeugt.</translation>
+    </message>
+    <message>
+        <source>Set up the repository with your key first: the cluster gets the key that opens the repository&apos;s Secrets.</source>
+        <translation>Richten Sie zuerst das Repository mit Ihrem Schlüssel ein: Der Cluster erhält den Schlüssel, der die Secrets des Repositorys öffnet.</translation>
+    </message>
+    <message>
+        <source>Create or update the Secret sops-age in flux-system</source>
+        <translation>Das Secret sops-age in flux-system anlegen oder aktualisieren</translation>
+    </message>
+    <message>
+        <source>Create Another &amp;Key</source>
+        <translation>Weiteren &amp;Schlüssel erzeugen</translation>
     </message>
 </context>
 <context>
@@ -5197,6 +5697,18 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <source>unknown key &quot;%1&quot; under exclude (kinds or namespaces)</source>
         <translation>unbekannter Schlüssel &quot;%1&quot; unter exclude (kinds oder namespaces)</translation>
     </message>
+    <message>
+        <source>secrets must be a map, such as {encrypt: true}</source>
+        <translation>secrets muss eine Map sein, etwa {encrypt: true}</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; under secrets (encrypt)</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot; unter secrets (encrypt)</translation>
+    </message>
+    <message>
+        <source>secrets.encrypt must be true or false</source>
+        <translation>secrets.encrypt muss true oder false sein</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::PlanDiffDialog</name>
@@ -5498,6 +6010,14 @@ Ownership badge, then the classification&apos;s reason</extracomment>
         <comment>readiness · revision</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>%1 · encrypted</source>
+        <translation>%1 · verschlüsselt</translation>
+    </message>
+    <message>
+        <source>This Secret is written encrypted (SOPS, age): Git holds its data only as ciphertext, and Flux decrypts it with the key in flux-system/sops-age.</source>
+        <translation>Dieses Secret wird verschlüsselt geschrieben (SOPS, age): Git enthält seine Daten nur als Chiffretext, und Flux entschlüsselt es mit dem Schlüssel in flux-system/sops-age.</translation>
+    </message>
 </context>
 <context>
     <name>Fluxdesk::PrivateFile</name>
@@ -5779,6 +6299,89 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     </message>
 </context>
 <context>
+    <name>Fluxdesk::SecretsController</name>
+    <message>
+        <source>&amp;Encrypt Secrets (SOPS)…</source>
+        <translation>Secrets &amp;verschlüsseln (SOPS)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt Secrets</source>
+        <translation>Secrets &amp;verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Write the Secrets you include encrypted (SOPS, age) instead of in plain text</source>
+        <translation>Die Secrets, die Sie einschließen, verschlüsselt (SOPS, age) statt im Klartext schreiben</translation>
+    </message>
+    <message>
+        <source>Your age key, the repository&apos;s set-up for encrypted Secrets and the key Flux decrypts them with</source>
+        <translation>Ihr age-Schlüssel, die Einrichtung des Repositorys für verschlüsselte Secrets und der Schlüssel, mit dem Flux sie entschlüsselt</translation>
+    </message>
+    <message>
+        <source>Connect to the live cluster first: the key goes into its flux-system namespace.</source>
+        <translation>Verbinden Sie sich zuerst mit dem Live-Cluster: Der Schlüssel kommt in seinen Namespace flux-system.</translation>
+    </message>
+    <message>
+        <source>The key is being put into the cluster.</source>
+        <translation>Der Schlüssel wird im Cluster abgelegt.</translation>
+    </message>
+    <message>
+        <source>Set the repository up: until then the plan cannot write Secrets encrypted.</source>
+        <translation>Richten Sie das Repository ein: Bis dahin kann der Plan Secrets nicht verschlüsselt schreiben.</translation>
+    </message>
+    <message>
+        <source>Create a key and set the repository up: until then the plan cannot write Secrets encrypted.</source>
+        <translation>Erzeugen Sie einen Schlüssel und richten Sie das Repository ein: Bis dahin kann der Plan Secrets nicht verschlüsselt schreiben.</translation>
+    </message>
+    <message>
+        <source>Creating an age key…</source>
+        <translation>age-Schlüssel wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Created the age key %1</source>
+        <translation>Der age-Schlüssel %1 wurde erzeugt</translation>
+    </message>
+    <message>
+        <source>The key was not created: %1</source>
+        <translation>Der Schlüssel wurde nicht erzeugt: %1</translation>
+    </message>
+    <message>
+        <source>Setting up %1…</source>
+        <translation>%1 wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>The repository was not set up: %1</source>
+        <translation>Das Repository wurde nicht eingerichtet: %1</translation>
+    </message>
+    <message>
+        <source>The repository was already set up.</source>
+        <translation>Das Repository war bereits eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Set up the repository: wrote %1.</source>
+        <translation>Repository eingerichtet: %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>The plan writes included Secrets encrypted (.fluxdesk/plan.yaml)</source>
+        <translation>Der Plan schreibt eingeschlossene Secrets verschlüsselt (.fluxdesk/plan.yaml)</translation>
+    </message>
+    <message>
+        <source>The plan writes included Secrets as plain text (.fluxdesk/plan.yaml)</source>
+        <translation>Der Plan schreibt eingeschlossene Secrets im Klartext (.fluxdesk/plan.yaml)</translation>
+    </message>
+    <message>
+        <source>The key was not put into the cluster: %1</source>
+        <translation>Der Schlüssel wurde nicht im Cluster abgelegt: %1</translation>
+    </message>
+    <message>
+        <source>The Secret flux-system/%1 holds the key for %2: Flux can decrypt the repository&apos;s Secrets.</source>
+        <translation>Das Secret flux-system/%1 enthält den Schlüssel für %2: Flux kann die Secrets des Repositorys entschlüsseln.</translation>
+    </message>
+    <message>
+        <source>Putting the key into the cluster…</source>
+        <translation>Der Schlüssel wird im Cluster abgelegt…</translation>
+    </message>
+</context>
+<context>
     <name>Fluxdesk::ServerDryRun</name>
     <message>
         <source>The object has no apiVersion, kind or metadata.name</source>
@@ -5823,6 +6426,69 @@ Ownership badge, then the classification&apos;s reason</extracomment>
     <message>
         <source>Not checked: %1</source>
         <translation>Nicht geprüft: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Fluxdesk::Sops</name>
+    <message>
+        <source>.sops.yaml must be a mapping</source>
+        <translation>.sops.yaml muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>creation_rules must be a list</source>
+        <translation>creation_rules muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>a creation rule must be a mapping</source>
+        <translation>eine Erstellungsregel muss eine Map sein</translation>
+    </message>
+    <message>
+        <source>path_regex is not a regular expression: %1</source>
+        <translation>path_regex ist kein regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>not an age recipient: %1</source>
+        <translation>kein age-Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>cannot tell where the creation rules are written</source>
+        <translation>es ist nicht erkennbar, wo die Erstellungsregeln stehen</translation>
+    </message>
+    <message>
+        <source>Decrypted for editing with your age key. Saving encrypts it again (SOPS) to the recipients it was encrypted to.</source>
+        <translation>Zum Bearbeiten mit Ihrem age-Schlüssel entschlüsselt. Beim Speichern wird die Datei wieder (SOPS) für die Empfänger verschlüsselt, für die sie verschlüsselt war.</translation>
+    </message>
+    <message>
+        <source>This file is encrypted (SOPS) and no age key was found to open it (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, ~/.config/sops/age/keys.txt). It is shown as stored and cannot be saved.</source>
+        <translation>Diese Datei ist verschlüsselt (SOPS), und es wurde kein age-Schlüssel gefunden, um sie zu öffnen (SOPS_AGE_KEY, SOPS_AGE_KEY_FILE, ~/.config/sops/age/keys.txt). Sie wird wie gespeichert angezeigt und kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>This file is encrypted (SOPS) and cannot be opened: %1. It is shown as stored and cannot be saved.</source>
+        <translation>Diese Datei ist verschlüsselt (SOPS) und kann nicht geöffnet werden: %1. Sie wird wie gespeichert angezeigt und kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Saved encrypted (SOPS) to the recipients .sops.yaml names for this file: the text here never reaches the disk in the clear.</source>
+        <translation>Verschlüsselt (SOPS) für die Empfänger gespeichert, die .sops.yaml für diese Datei nennt: Der Text hier gelangt nie im Klartext auf die Festplatte.</translation>
+    </message>
+    <message>
+        <source>the repository is not set up for encrypted Secrets (no .sops.yaml)</source>
+        <translation>das Repository ist nicht für verschlüsselte Secrets eingerichtet (keine .sops.yaml)</translation>
+    </message>
+    <message>
+        <source>none of your age keys is among the recipients .sops.yaml names (%1)</source>
+        <translation>keiner Ihrer age-Schlüssel ist unter den Empfängern, die .sops.yaml nennt (%1)</translation>
+    </message>
+    <message>
+        <source>spec is not written as a block mapping: add spec.decryption by hand (provider: sops, secretRef.name: sops-age)</source>
+        <translation>spec ist nicht als Block-Mapping geschrieben: Fügen Sie spec.decryption von Hand hinzu (provider: sops, secretRef.name: sops-age)</translation>
+    </message>
+    <message>
+        <source>no age recipient to encrypt to: make a key first</source>
+        <translation>kein age-Empfänger zum Verschlüsseln: Erzeugen Sie zuerst einen Schlüssel</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>Ordner existiert nicht</translation>
     </message>
 </context>
 <context>
@@ -6916,6 +7582,13 @@ Die Liste &quot;Probleme&quot; zeigt alle.</translation>
     <message>
         <source>%1 (the default clean rules were used)</source>
         <translation>%1 (die Standard-Bereinigungsregeln wurden verwendet)</translation>
+    </message>
+</context>
+<context>
+    <name>Planner</name>
+    <message>
+        <source>Secret %1 is written as plain text; encrypt it (SOPS) or keep it out of Git.</source>
+        <translation>Secret %1 wird im Klartext geschrieben; verschlüsseln Sie es (SOPS) oder halten Sie es aus Git heraus.</translation>
     </message>
 </context>
 <context>

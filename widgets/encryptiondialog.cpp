@@ -241,6 +241,11 @@ void EncryptionDialog::updateButtons()
                       "that opens the repository's Secrets.");
     m_applyKey->setToolTip(
         applyTip.isEmpty() ? tr("Create or update the Secret sops-age in flux-system") : applyTip);
+    // Why the button is off, where the user looks: under the explanation.
+    m_clusterText->setText(applyTip.isEmpty() ? clusterText()
+                                              : clusterText() + QLatin1Char('\n') + applyTip);
+    m_createKey->setText(m_status.hasKey() || !m_newRecipient.isEmpty() ? tr("Create Another &Key")
+                                                                        : tr("Create &Key"));
 }
 
 } // namespace Fluxdesk
