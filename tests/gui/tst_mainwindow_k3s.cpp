@@ -56,15 +56,8 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         PlanController *plan = window.planController();
+        QVERIFY(TestFiles::startOnSnapshot(window, s(fixturePath), repo.path()));
         QSignalSpy ready(plan->session(), &PlanSession::planReady);
-        StartupOptions options;
-        options.snapshot = s(fixturePath);
-        options.repo = repo.path();
-        window.start(options);
-        QVERIFY(ready.wait(30000));
-        // The plan is redone as the objects arrive; wait for the last one.
-        while (ready.wait(3000)) {
-        }
 
         // The owner's objects become manifests, all but the Secret (written only when
         // included); the owner's three Helm releases become HelmReleases, K3s's traefik not.

@@ -37,4 +37,27 @@ inline bool startOnDemo(MainWindow &window, const QString &repo)
     return ready.wait(30000);
 }
 
+// Waits until the plan settles: the next plan, then none for three seconds (the plan is redone
+// as a snapshot's objects arrive). False when no plan comes within 30 s.
+inline bool waitForSettledPlan(QSignalSpy &ready)
+{
+    if (!ready.wait(30000))
+        return false;
+    while (ready.wait(3000)) {
+    }
+    return true;
+}
+
+// Starts the window on a snapshot file (kubectl get -o yaml output) against repo; true once its
+// plan has settled.
+inline bool startOnSnapshot(MainWindow &window, const QString &snapshot, const QString &repo)
+{
+    QSignalSpy ready(window.planController()->session(), &PlanSession::planReady);
+    StartupOptions options;
+    options.snapshot = snapshot;
+    options.repo = repo;
+    window.start(options);
+    return waitForSettledPlan(ready);
+}
+
 } // namespace Fluxdesk::TestFiles
