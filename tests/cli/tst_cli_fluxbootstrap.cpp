@@ -62,7 +62,9 @@ private:
     };
     Cluster startCluster(bool reinstall);
     // A checkout with the plan written, committed and pushed to a bare repository.
-    bool prepareRepository(const QString &checkout, const QString &bare, const QString &kubeconfig);
+    // sops: the owner makes an age key and sets the checkout up for encrypted Secrets first.
+    bool prepareRepository(const QString &checkout, const QString &bare, const QString &kubeconfig,
+                           bool sops = false);
     CliRun cli(const QStringList &arguments);
     bool waitForFlux(FakeApiServer *server, int timeoutMs);
 
@@ -139,13 +141,16 @@ CliRun TestCliFluxBootstrap::cli(const QStringList &arguments)
 }
 
 bool TestCliFluxBootstrap::prepareRepository(const QString &checkout, const QString &bare,
-                                             const QString &kubeconfig)
+                                             const QString &kubeconfig, bool sops)
 {
     if (!gitSucceeds(bare, {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}) ||
         !gitSucceeds(checkout, {s("init"), s("-q"), s("-b"), s("main")}) ||
         !gitSucceeds(checkout, {s("config"), s("user.name"), s("Homelab Owner")}) ||
         !gitSucceeds(checkout, {s("config"), s("user.email"), s("owner@example.com")}) ||
         !gitSucceeds(checkout, {s("remote"), s("add"), s("origin"), s("file://") + bare}))
+        return false;
+    if (sops && (cli({s("secrets"), s("keygen")}).exitCode != 0 ||
+                 cli({s("secrets"), s("setup"), s("--repo"), checkout}).exitCode != 0))
         return false;
     const CliRun plan =
         cli({s("--kubeconfig"), kubeconfig, s("plan"), s("--repo"), checkout, s("--write")});
@@ -282,18 +287,32 @@ void TestCliFluxBootstrap::reinstallIsDanger()
     m_bare = bare.path();
     Cluster cluster = startCluster(true);
     QVERIFY(cluster.server);
-    QVERIFY(prepareRepository(checkout.path(), bare.path(), cluster.kubeconfig));
+    QVERIFY(prepareRepository(checkout.path(), bare.path(), cluster.kubeconfig, true));
     const QString components = m_dir.filePath(s("install.yaml"));
     QVERIFY(QFile::exists(components) || [&] {
         QFile file(components);
         return file.open(QIODevice::WriteOnly) &&
                file.write(fluxComponentsManifest(s("v2.6.0"))) > 0;
     }());
-    const CliRun bootstrap =
-        cli({s("--kubeconfig"), cluster.kubeconfig, s("flux"), s("bootstrap"), s("--repo"),
-             checkout.path(), s("--components-file"), components, s("--sync-url"),
-             s("https://git.example.com/me/homelab.git"), s("--token-env"), s("FLUX_GIT_TOKEN")});
+    const CliRun bootstrap = cli({s("--kubeconfig"), cluster.kubeconfig, s("flux"), s("bootstrap"),
+                                  s("--repo"), checkout.path(), s("--components-file"), components,
+                                  s("--sync-url"), s("https://git.example.com/me/homelab.git"),
+                                  s("--token-env"), s("FLUX_GIT_TOKEN"), s("--sops-age")});
     QVERIFY2(bootstrap.exitCode == 0, bootstrap.err.constData());
+    // Flux got the owner's age key, and nothing printed it.
+    const QJsonObject sopsAge =
+        findObject(cluster.server->server()->objects(), "Secret", "sops-age");
+    const QString base64 =
+        sopsAge.value(s("data")).toObject().value(s("identity.agekey")).toString();
+    const QByteArray key = base64.isEmpty() ? sopsAge.value(s("stringData"))
+                                                  .toObject()
+                                                  .value(s("identity.agekey"))
+                                                  .toString()
+                                                  .toUtf8()
+                                            : QByteArray::fromBase64(base64.toLatin1());
+    QVERIFY2(key.contains("AGE-SECRET-KEY-1"), key.constData());
+    QVERIFY(bootstrap.errText().contains(s("sops-age")));
+    QVERIFY(!bootstrap.out.contains("AGE-SECRET-KEY") && !bootstrap.err.contains("AGE-SECRET-KEY"));
     QVERIFY2(waitForFlux(cluster.server->server(), 60000), "Flux applied the repository");
     const CliRun takeover = cli({s("--kubeconfig"), cluster.kubeconfig, s("--json"), s("flux"),
                                  s("takeover"), s("--repo"), checkout.path()});
