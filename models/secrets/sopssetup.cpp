@@ -277,7 +277,7 @@ Result<QStringList> setUpRepository(const QString &repoDir, const QStringList &r
     }
     if (out)
         *out = *changes;
-    return toWrite.keys();
+    return QStringList(toWrite.keys());
 }
 
 } // namespace Fluxdesk::Sops
