@@ -242,7 +242,7 @@ private Q_SLOTS:
 
         // A value changed after encryption: exit 1, nothing in the clear printed.
         QByteArray text = enc.out;
-        const qsizetype at = text.indexOf("data:", text.indexOf("ENC[AES256_GCM,"));
+        const int at = int(text.indexOf("data:", text.indexOf("ENC[AES256_GCM,")));
         QVERIFY(at > 0);
         text[at + 6] = text.at(at + 6) == 'A' ? 'B' : 'A';
         QVERIFY(writeFile(file, text));
