@@ -73,7 +73,7 @@ private Q_SLOTS:
     {
         m_file = m_dir.filePath(QStringLiteral("grafana-values-secret.yaml"));
         Sops::EncryptOptions options;
-        options.recipients = {m_key.recipient(), m_other.recipient()};
+        options.recipients = QStringList{m_key.recipient(), m_other.recipient()};
         options.rules.encryptedRegex = QStringLiteral("^(data|stringData)$");
         Result<QByteArray> encrypted = Sops::encrypt(Plain, options);
         QVERIFY2(encrypted.ok(), qPrintable(encrypted.error().toString()));

@@ -482,7 +482,7 @@ private slots:
         QVERIFY(enc);
         // One byte of the password's ciphertext changed.
         QByteArray bad = *enc;
-        const qsizetype at = bad.indexOf("password: ENC[AES256_GCM,data:") + 30;
+        const int at = int(bad.indexOf("password: ENC[AES256_GCM,data:")) + 30;
         bad[at] = bad.at(at) == 'A' ? 'B' : 'A';
         auto clear = Sops::decrypt(bad, decryptOptions(), QStringLiteral("s.yaml"));
         QVERIFY(!clear);
@@ -533,7 +533,7 @@ private slots:
 
         // The MAC itself changed, or lastmodified (its additional data).
         QByteArray badMac = *enc;
-        const qsizetype at = badMac.indexOf("mac: ENC[AES256_GCM,data:") + 25;
+        const int at = int(badMac.indexOf("mac: ENC[AES256_GCM,data:")) + 25;
         badMac[at] = badMac.at(at) == 'A' ? 'B' : 'A';
         QVERIFY(!Sops::decrypt(badMac, decryptOptions()));
         QByteArray badTime = *enc;

@@ -193,7 +193,7 @@ private Q_SLOTS:
     void planFindsWhatNeedsDecryption()
     {
         Sops::EncryptOptions encrypt;
-        encrypt.recipients = {m_recipient};
+        encrypt.recipients = QStringList{m_recipient};
         encrypt.rules.encryptedRegex = QStringLiteral("^(data|stringData)$");
         Result<QByteArray> encrypted = Sops::encrypt(PlainSecret, encrypt);
         QVERIFY2(encrypted.ok(), qPrintable(encrypted.error().toString()));
