@@ -4,8 +4,10 @@
 // holds only encrypted Secret values, a .sops.yaml, decrypting Kustomizations and no key.
 // Debian's age and the independent SOPS implementation (tests/secrets/interop) read every file.
 #include "encryptiondialog.h"
+#include "fakeapiserver.h"
 #include "items/plantreemodel.h"
 #include "items/problemmodel.h"
+#include "kube/clustersession.h"
 #include "mainwindow.h"
 #include "manifest/yamljson.h"
 #include "plan/plansession.h"
@@ -16,6 +18,7 @@
 #include "secrets/sopsconfig.h"
 #include "secrets/sopsfile.h"
 #include "secretscontroller.h"
+#include "takeovertesting.h"
 #include "windowtesting.h"
 #include "writeplandialogtesting.h"
 
@@ -36,6 +39,7 @@
 #include <QTreeView>
 
 using namespace Fluxdesk;
+using namespace Fluxdesk::Testing;
 using Fluxdesk::Testing::acceptWriteDialogSoon;
 
 namespace {
@@ -298,6 +302,76 @@ private Q_SLOTS:
                                     : s("Create a key");
         QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusText().contains(missing),
                                   qPrintable(dialog->statusText()), 10000);
+    }
+
+    // Put Key in Cluster, on a live cluster: the Secret flux-system/sops-age holds the age key
+    // that opens the repository's Secrets, and the dialog says so.
+    void putKeyInTheLiveCluster()
+    {
+        QTemporaryDir dir, repo;
+        FakeApiServer::Options serverOptions;
+        serverOptions.tls = false;
+        serverOptions.token = s("secrets-window");
+        FakeApiServerThread server(serverOptions);
+        QVERIFY(server.start({}));
+        const QString kubeconfig = dir.filePath(s("cluster.kubeconfig"));
+        bool written = false;
+        FakeApiServer *api = server.server();
+        QMetaObject::invokeMethod(
+            api,
+            [&] {
+                written =
+                    api->writeKubeconfig(kubeconfig, TestPki(), FakeApiServer::Credentials::Token);
+            },
+            Qt::BlockingQueuedConnection);
+        QVERIFY(written);
+
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(window.session(), &ClusterSession::finished);
+        StartupOptions options;
+        options.kubeconfig = kubeconfig;
+        options.repo = repo.path();
+        window.start(options);
+        QVERIFY(loaded.wait(30000));
+
+        SecretsController *secrets = window.secretsController();
+        QSignalSpy done(secrets, &SecretsController::done);
+        secrets->action()->trigger();
+        QVERIFY(done.wait(10000));
+        EncryptionDialog *dialog = secrets->dialog();
+        QVERIFY(dialog);
+        auto *apply = dialog->findChild<QPushButton *>(s("applyKeyButton"));
+        QVERIFY(apply && !apply->isEnabled()); // nothing set up yet: no key that opens anything
+        if (!secrets->status().hasKey()) {
+            dialog->findChild<QPushButton *>(s("createKeyButton"))->click();
+            QTRY_VERIFY_WITH_TIMEOUT(secrets->status().hasKey(), 10000);
+        }
+        dialog->findChild<QPushButton *>(s("setUpRepositoryButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(secrets->status().isSetUp(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+
+        done.clear();
+        apply->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog->statusText().contains(s("flux-system/sops-age")),
+                                  qPrintable(dialog->statusText()), 30000);
+        const QJsonObject secret = findObject(api->objects(), "Secret", "sops-age");
+        QCOMPARE(secret.value(s("metadata")).toObject().value(s("namespace")).toString(),
+                 s("flux-system"));
+        const QString base64 =
+            secret.value(s("data")).toObject().value(s("identity.agekey")).toString();
+        const QByteArray key = base64.isEmpty() ? secret.value(s("stringData"))
+                                                      .toObject()
+                                                      .value(s("identity.agekey"))
+                                                      .toString()
+                                                      .toUtf8()
+                                                : QByteArray::fromBase64(base64.toLatin1());
+        Result<QList<Age::Identity>> identities = Age::parseIdentityFile(key);
+        QVERIFY2(identities.ok(), key.constData());
+        QCOMPARE(identities->constFirst().recipient(),
+                 secrets->status().ruleRecipients.constFirst());
+        QVERIFY(!dialog->statusText().contains(s("AGE-SECRET-KEY")));
     }
 
 private:
