@@ -4,6 +4,7 @@
 #include "encryptiondialog.h"
 #include "flux/bootstrapapply.h"
 #include "kube/clustersession.h"
+#include "plan/fluxobjects.h"
 #include "plan/plansession.h"
 #include "secrets/agekeys.h"
 #include "secrets/sopssetup.h"
@@ -243,11 +244,7 @@ void SecretsController::applyKey()
                                tr("The key was not put into the cluster: %1").arg(report.error));
             });
     BootstrapApply::Input input;
-    input.components.append(
-        QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("kind"), QStringLiteral("Namespace")},
-                    {QStringLiteral("metadata"),
-                     QJsonObject{{QStringLiteral("name"), QStringLiteral("flux-system")}}}});
+    input.components.append(minimalNamespace(QStringLiteral("flux-system")));
     input.secret = Sops::decryptionSecret(keys->text.bytes());
     BootstrapApply::Options options;
     // A manager of its own: re-applying flux-system's Namespace under Flux's bootstrap manager

@@ -39,14 +39,17 @@ EncryptionStatus readEncryptionStatus(const QString &repoDir, const QProcessEnvi
         status.keyErrors.append(error.toString());
     status.newKeyFile = AgeKeys::keyFilePath(env);
 
-    if (repoDir.isEmpty() || !QDir(repoDir).exists())
+    if (repoDir.isEmpty())
+        return status;
+    Result<SetupInputs> in = readSetupInputs(repoDir);
+    if (!in)
         return status;
     status.repository = repoDir;
-    QFile configFile(QDir(repoDir).filePath(QStringLiteral(".sops.yaml")));
-    QByteArray config;
-    if (configFile.open(QIODevice::ReadOnly)) {
+    const QByteArray &config = in->sopsYaml;
+    const QByteArray &gitignore = in->gitignore;
+    const RepositoryFiles &files = in->files;
+    if (!config.isEmpty()) {
         status.hasSopsConfig = true;
-        config = configFile.readAll();
         Result<Config> parsed = parseConfig(config, QStringLiteral(".sops.yaml"));
         if (!parsed) {
             status.configError = parsed.error().toString();
@@ -58,14 +61,7 @@ EncryptionStatus readEncryptionStatus(const QString &repoDir, const QProcessEnvi
             }
         }
     }
-    QByteArray gitignore;
-    QFile ignoreFile(QDir(repoDir).filePath(QStringLiteral(".gitignore")));
-    if (ignoreFile.open(QIODevice::ReadOnly))
-        gitignore = ignoreFile.readAll();
 
-    const RepositoryFiles files =
-        readYamlTree(repoDir, {QStringLiteral("clusters"), QStringLiteral("infrastructure"),
-                               QStringLiteral("workloads")});
     // What setup would do with the keys the rule has (or the user's, before there is a rule).
     const QStringList recipients =
         status.ruleRecipients.isEmpty() ? status.recipients : status.ruleRecipients;

@@ -355,6 +355,24 @@ Result<Document> parseEncrypted(const QByteArray &yaml, const QString &fileName)
     return doc;
 }
 
+// A SOPS file read: its document and its sops block.
+struct Opened
+{
+    Document doc;
+    FileMetadata meta;
+};
+
+Result<Opened> openEncrypted(const QByteArray &yaml, const QString &fileName)
+{
+    auto doc = parseEncrypted(yaml, fileName);
+    if (!doc)
+        return doc.error();
+    auto meta = readFileMetadata(*doc, fileName);
+    if (!meta)
+        return meta.error();
+    return Opened{std::move(*doc), std::move(*meta)};
+}
+
 } // namespace
 
 bool isEncrypted(const QByteArray &yaml)
@@ -376,13 +394,10 @@ bool isEncrypted(const QByteArray &yaml)
 
 Result<Metadata> readMetadata(const QByteArray &yaml, const QString &fileName)
 {
-    auto doc = parseEncrypted(yaml, fileName);
-    if (!doc)
-        return doc.error();
-    auto meta = readFileMetadata(*doc, fileName);
-    if (!meta)
-        return meta.error();
-    return meta->metadata;
+    auto opened = openEncrypted(yaml, fileName);
+    if (!opened)
+        return opened.error();
+    return opened->meta.metadata;
 }
 
 namespace {
@@ -415,28 +430,22 @@ Result<Age::SecretBytes> Detail::decryptWithDataKey(const QByteArray &encryptedY
                                                     const QByteArray &dataKey, bool verifyMac,
                                                     const QString &fileName)
 {
-    auto doc = parseEncrypted(encryptedYaml, fileName);
-    if (!doc)
-        return doc.error();
-    auto meta = readFileMetadata(*doc, fileName);
-    if (!meta)
-        return meta.error();
-    return decryptOpened(*doc, *meta, dataKey, verifyMac, fileName);
+    auto opened = openEncrypted(encryptedYaml, fileName);
+    if (!opened)
+        return opened.error();
+    return decryptOpened(opened->doc, opened->meta, dataKey, verifyMac, fileName);
 }
 
 Result<Age::SecretBytes> decrypt(const QByteArray &encryptedYaml, const DecryptOptions &options,
                                  const QString &fileName)
 {
-    auto doc = parseEncrypted(encryptedYaml, fileName);
-    if (!doc)
-        return doc.error();
-    auto meta = readFileMetadata(*doc, fileName);
-    if (!meta)
-        return meta.error();
-    auto key = openDataKey(*meta, options.identities, fileName);
+    auto opened = openEncrypted(encryptedYaml, fileName);
+    if (!opened)
+        return opened.error();
+    auto key = openDataKey(opened->meta, options.identities, fileName);
     if (!key)
         return key.error();
-    return decryptOpened(*doc, *meta, key->bytes(), options.verifyMac, fileName);
+    return decryptOpened(opened->doc, opened->meta, key->bytes(), options.verifyMac, fileName);
 }
 
 Result<QByteArray> encrypt(const QByteArray &plainYaml, const EncryptOptions &options,
@@ -462,16 +471,14 @@ Result<QByteArray> encrypt(const QByteArray &plainYaml, const EncryptOptions &op
     QHash<QByteArray, QByteArray> stash;
     QHash<QString, QByteArray> previousEnc;
     if (!options.previous.isEmpty()) {
-        auto prev = parseEncrypted(options.previous, fileName);
+        auto prev = openEncrypted(options.previous, fileName);
         if (!prev)
             return prev.error();
-        auto meta = readFileMetadata(*prev, fileName);
-        if (!meta)
-            return meta.error();
+        const FileMetadata *meta = &prev->meta;
         auto key = openDataKey(*meta, options.identities, fileName);
         if (!key)
             return key.error();
-        auto tree = decryptTree(*prev, *meta, key->bytes(), fileName);
+        auto tree = decryptTree(prev->doc, *meta, key->bytes(), fileName);
         if (!tree)
             return tree.error();
         dataKey = *key;

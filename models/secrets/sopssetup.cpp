@@ -238,23 +238,33 @@ Result<SetupChanges> planSetup(const RepositoryFiles &files, const QByteArray &s
     return changes;
 }
 
+Result<SetupInputs> readSetupInputs(const QString &repoDir)
+{
+    const RepositoryPaths paths(repoDir);
+    if (paths.canonicalRoot().isEmpty())
+        return Error(tr("no such folder"), repoDir);
+    SetupInputs in;
+    in.root = paths.canonicalRoot();
+    Error readError;
+    in.sopsYaml = readOrEmpty(in.root + QStringLiteral("/.sops.yaml"), &readError);
+    in.gitignore = readOrEmpty(in.root + QStringLiteral("/.gitignore"), &readError);
+    if (!readError.message.isEmpty())
+        return readError;
+    in.files = readYamlTree(in.root, {QStringLiteral("clusters"), QStringLiteral("infrastructure"),
+                                      QStringLiteral("workloads")});
+    return in;
+}
+
 Result<QStringList> setUpRepository(const QString &repoDir, const QStringList &recipients,
                                     SetupChanges *out)
 {
-    RepositoryPaths paths(repoDir);
-    if (paths.canonicalRoot().isEmpty())
-        return Error(tr("no such folder"), repoDir);
-    Error readError;
-    const QByteArray sopsYaml =
-        readOrEmpty(paths.canonicalRoot() + QStringLiteral("/.sops.yaml"), &readError);
-    const QByteArray gitignore =
-        readOrEmpty(paths.canonicalRoot() + QStringLiteral("/.gitignore"), &readError);
-    if (!readError.message.isEmpty())
-        return readError;
-    const RepositoryFiles files = readYamlTree(
-        paths.canonicalRoot(), {QStringLiteral("clusters"), QStringLiteral("infrastructure"),
-                                QStringLiteral("workloads")});
-    Result<SetupChanges> changes = planSetup(files, sopsYaml, gitignore, recipients);
+    Result<SetupInputs> in = readSetupInputs(repoDir);
+    if (!in)
+        return in.error();
+    RepositoryPaths paths(in->root);
+    const QByteArray &sopsYaml = in->sopsYaml;
+    const QByteArray &gitignore = in->gitignore;
+    Result<SetupChanges> changes = planSetup(in->files, sopsYaml, gitignore, recipients);
     if (!changes)
         return changes.error();
 
@@ -263,7 +273,7 @@ Result<QStringList> setUpRepository(const QString &repoDir, const QStringList &r
         toWrite.insert(QStringLiteral(".sops.yaml"), changes->sopsYaml);
     if (changes->gitignore != gitignore)
         toWrite.insert(QStringLiteral(".gitignore"), changes->gitignore);
-    StagedWrite write(paths.canonicalRoot());
+    StagedWrite write(in->root);
     for (auto it = toWrite.cbegin(); it != toWrite.cend(); ++it) {
         Result<QString> real = paths.realRelative(it.key());
         if (!real)

@@ -63,6 +63,17 @@ struct SetupChanges
     QStringList secretFiles;                  // Secret files still in plain text (to encrypt)
 };
 
+// What setup reads of a checkout: its .sops.yaml and .gitignore (empty when missing) and the
+// YAML under clusters/, infrastructure/ and workloads/.
+struct SetupInputs
+{
+    QString root; // canonical
+    QByteArray sopsYaml;
+    QByteArray gitignore;
+    RepositoryFiles files;
+};
+Result<SetupInputs> readSetupInputs(const QString &repoDir);
+
 // What setup writes, from the repository's YAML (readYamlTree of clusters/, infrastructure/,
 // workloads/), its .sops.yaml and .gitignore (empty when missing) and the recipients.
 Result<SetupChanges> planSetup(const RepositoryFiles &files, const QByteArray &sopsYaml,

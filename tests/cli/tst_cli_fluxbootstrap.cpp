@@ -302,14 +302,7 @@ void TestCliFluxBootstrap::reinstallIsDanger()
     // Flux got the owner's age key, and nothing printed it.
     const QJsonObject sopsAge =
         findObject(cluster.server->server()->objects(), "Secret", "sops-age");
-    const QString base64 =
-        sopsAge.value(s("data")).toObject().value(s("identity.agekey")).toString();
-    const QByteArray key = base64.isEmpty() ? sopsAge.value(s("stringData"))
-                                                  .toObject()
-                                                  .value(s("identity.agekey"))
-                                                  .toString()
-                                                  .toUtf8()
-                                            : QByteArray::fromBase64(base64.toLatin1());
+    const QByteArray key = secretValue(sopsAge, s("identity.agekey"));
     QVERIFY2(key.contains("AGE-SECRET-KEY-1"), key.constData());
     QVERIFY(bootstrap.errText().contains(s("sops-age")));
     QVERIFY(!bootstrap.out.contains("AGE-SECRET-KEY") && !bootstrap.err.contains("AGE-SECRET-KEY"));

@@ -1163,4 +1163,15 @@ QUrl FakeApiServerThread::url() const
     return m_url;
 }
 
+bool FakeApiServerThread::writeKubeconfig(const QString &path, const TestPki &pki,
+                                          FakeApiServer::Credentials credentials) const
+{
+    bool written = false;
+    FakeApiServer *api = m_server;
+    QMetaObject::invokeMethod(
+        api, [&] { written = api->writeKubeconfig(path, pki, credentials); },
+        Qt::BlockingQueuedConnection);
+    return written;
+}
+
 } // namespace Fluxdesk::Testing

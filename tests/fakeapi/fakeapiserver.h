@@ -196,6 +196,9 @@ public:
     // anything else use QMetaObject::invokeMethod with Qt::BlockingQueuedConnection.
     FakeApiServer *server() const;
     QUrl url() const;
+    // FakeApiServer::writeKubeconfig, run in the server's thread.
+    bool writeKubeconfig(const QString &path, const TestPki &pki,
+                         FakeApiServer::Credentials credentials) const;
 
 private:
     std::unique_ptr<QThread> m_thread;

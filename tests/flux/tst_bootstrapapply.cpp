@@ -13,6 +13,7 @@
 #include "flux/bootstrapapply.h"
 #include "flux/readinesswaiter.h"
 #include "secrets/sopssetup.h"
+#include "takeovertesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -675,21 +676,9 @@ private slots:
 
         Run r = run(in, fast());
         QVERIFY2(r.report.ok, qPrintable(r.report.account()));
-        bool stored = false;
-        for (const QJsonObject &o : m_server->objects()) {
-            const QJsonObject meta = o.value(QLatin1String("metadata")).toObject();
-            if (o.value(QLatin1String("kind")).toString() == QLatin1String("Secret") &&
-                meta.value(QLatin1String("name")).toString() == QLatin1String("sops-age")) {
-                const QJsonObject data = o.value(QLatin1String("data")).toObject();
-                const QJsonObject stringData = o.value(QLatin1String("stringData")).toObject();
-                stored =
-                    QByteArray::fromBase64(
-                        data.value(QLatin1String("identity.agekey")).toString().toLatin1()) ==
-                        key ||
-                    stringData.value(QLatin1String("identity.agekey")).toString().toUtf8() == key;
-            }
-        }
-        QVERIFY(stored);
+        QCOMPARE(secretValue(findObject(m_server->objects(), "Secret", "sops-age"),
+                             QStringLiteral("identity.agekey")),
+                 key);
 
         AdmissionRule rule;
         rule.webhook = QStringLiteral("secrets.example.com");

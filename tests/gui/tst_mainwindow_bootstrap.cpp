@@ -126,18 +126,7 @@ void TestMainWindowBootstrap::windowBootstrapsAndTakesOver()
     server.server()->addController(std::make_shared<FakeKubeControllers>());
     server.server()->addController(flux);
     const QString kubeconfig = m_dir.filePath(s("cluster.kubeconfig"));
-    {
-        bool written = false;
-        FakeApiServer *api = server.server();
-        QMetaObject::invokeMethod(
-            api,
-            [&] {
-                written =
-                    api->writeKubeconfig(kubeconfig, TestPki(), FakeApiServer::Credentials::Token);
-            },
-            Qt::BlockingQueuedConnection);
-        QVERIFY(written);
-    }
+    QVERIFY(server.writeKubeconfig(kubeconfig, TestPki(), FakeApiServer::Credentials::Token));
 
     // The repository as the owner left it: the plan written, committed and pushed.
     QVERIFY(gitSucceeds(bare.path(), {s("init"), s("-q"), s("--bare"), s("-b"), s("main")}));

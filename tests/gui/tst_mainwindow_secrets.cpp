@@ -315,16 +315,8 @@ private Q_SLOTS:
         FakeApiServerThread server(serverOptions);
         QVERIFY(server.start({}));
         const QString kubeconfig = dir.filePath(s("cluster.kubeconfig"));
-        bool written = false;
+        QVERIFY(server.writeKubeconfig(kubeconfig, TestPki(), FakeApiServer::Credentials::Token));
         FakeApiServer *api = server.server();
-        QMetaObject::invokeMethod(
-            api,
-            [&] {
-                written =
-                    api->writeKubeconfig(kubeconfig, TestPki(), FakeApiServer::Credentials::Token);
-            },
-            Qt::BlockingQueuedConnection);
-        QVERIFY(written);
 
         MainWindow window;
         window.resize(1400, 900);
@@ -359,14 +351,7 @@ private Q_SLOTS:
         const QJsonObject secret = findObject(api->objects(), "Secret", "sops-age");
         QCOMPARE(secret.value(s("metadata")).toObject().value(s("namespace")).toString(),
                  s("flux-system"));
-        const QString base64 =
-            secret.value(s("data")).toObject().value(s("identity.agekey")).toString();
-        const QByteArray key = base64.isEmpty() ? secret.value(s("stringData"))
-                                                      .toObject()
-                                                      .value(s("identity.agekey"))
-                                                      .toString()
-                                                      .toUtf8()
-                                                : QByteArray::fromBase64(base64.toLatin1());
+        const QByteArray key = secretValue(secret, s("identity.agekey"));
         Result<QList<Age::Identity>> identities = Age::parseIdentityFile(key);
         QVERIFY2(identities.ok(), key.constData());
         QCOMPARE(identities->constFirst().recipient(),

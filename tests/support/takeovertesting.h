@@ -30,6 +30,15 @@ inline bool gitSucceeds(const QString &dir, const QStringList &arguments)
     return true;
 }
 
+// A Secret's value under key as the server holds it: data decoded, else stringData.
+inline QByteArray secretValue(const QJsonObject &secret, const QString &key)
+{
+    const QString data = secret.value(QLatin1String("data")).toObject().value(key).toString();
+    if (!data.isEmpty())
+        return QByteArray::fromBase64(data.toLatin1());
+    return secret.value(QLatin1String("stringData")).toObject().value(key).toString().toUtf8();
+}
+
 // The first object of that kind and name (any namespace); empty when there is none.
 inline QJsonObject findObject(const QList<QJsonObject> &objects, const char *kind, const char *name)
 {
